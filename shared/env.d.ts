@@ -14,6 +14,18 @@ declare global {
     constructor(label?: string, options?: { fatal?: boolean });
     decode(input?: ArrayBufferView | ArrayBuffer): string;
   }
+  class URL {
+    constructor(url: string, base?: string);
+    readonly protocol: string;
+    readonly host: string;
+    readonly hostname: string;
+    readonly origin: string;
+    readonly pathname: string;
+    readonly search: string;
+    readonly username: string;
+    readonly password: string;
+    readonly href: string;
+  }
   function setTimeout(cb: () => void, ms?: number): unknown;
   function clearTimeout(handle: unknown): void;
   var console: { log(...a: unknown[]): void; warn(...a: unknown[]): void; error(...a: unknown[]): void };

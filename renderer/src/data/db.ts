@@ -1,0 +1,68 @@
+import Dexie, { type DexieOptions, type Table } from 'dexie';
+import { uuidv7 } from '../../../shared/ids/uuidv7';
+import type { Person } from '../../../shared/people/schema';
+import { HybridClock } from '../../../shared/sync/hlc';
+import { changelogMiddleware, type OutboxEntry } from './changelog';
+import { DeviceRef } from './device';
+import { SCHEMA_HISTORY, type SchemaVersion } from './schema';
+
+export interface MetaRow {
+  key: string;
+  value: unknown;
+}
+
+export interface DeviceRecord {
+  deviceId: string;
+  createdAt: string;
+}
+
+export interface Profile {
+  staffName: string;
+  deviceName: string;
+  createdAt: string;
+}
+
+export class FieldDeskDb extends Dexie {
+  meta!: Table<MetaRow, string>;
+  outbox!: Table<OutboxEntry, number>;
+  people!: Table<Person, string>;
+  syncState!: Table<MetaRow, string>;
+  readonly device: DeviceRef;
+
+  constructor(name: string, device: DeviceRef, options: DexieOptions = {}, history: SchemaVersion[] = SCHEMA_HISTORY) {
+    // Strict durability: a write the user saw succeed is on disk, even if the laptop loses power next.
+    super(name, { chromeTransactionDurability: 'strict', ...options });
+    for (const v of history) {
+      const version = this.version(v.version).stores(v.stores);
+      if (v.upgrade) version.upgrade(v.upgrade);
+    }
+    this.device = device;
+    this.use(changelogMiddleware(device));
+  }
+}
+
+export interface OpenOptions extends DexieOptions {
+  now?: () => number;
+}
+
+/**
+ * Open the local database and load this device's identity and clock. The
+ * device id is made once, on first open, and never changes: it keys every
+ * change this device sends.
+ */
+export async function openDatabase(name = 'fielddesk', { now = () => Date.now(), ...options }: OpenOptions = {}): Promise<FieldDeskDb> {
+  const device = new DeviceRef();
+  const db = new FieldDeskDb(name, device, options);
+  await db.open();
+  const { deviceId, hlc } = await db.transaction('rw', db.meta, async () => {
+    let record = (await db.meta.get('device'))?.value as DeviceRecord | undefined;
+    if (!record) {
+      record = { deviceId: uuidv7(now()), createdAt: new Date(now()).toISOString() };
+      await db.meta.put({ key: 'device', value: record });
+    }
+    const hlc = (await db.meta.get('hlc'))?.value as string | undefined;
+    return { deviceId: record.deviceId, hlc };
+  });
+  device.set({ deviceId, clock: new HybridClock(deviceId, now, hlc) });
+  return db;
+}

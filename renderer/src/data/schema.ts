@@ -1,0 +1,47 @@
+/**
+ * Every version of the local database schema, oldest first. A version is
+ * never edited once released: a change is a new entry with an upgrade
+ * function, and tests/unit/renderer/data/migrations.test.ts opens a database
+ * written by the previous version and checks everything is still there.
+ */
+import type { Transaction } from 'dexie';
+
+export interface SchemaVersion {
+  version: number;
+  stores: Record<string, string | null>;
+  upgrade?: (tx: Transaction) => Promise<void>;
+}
+
+export const SCHEMA_HISTORY: SchemaVersion[] = [
+  {
+    version: 1,
+    stores: {
+      // Local-only bookkeeping: device identity, clock, profile. Never synced.
+      meta: '&key',
+      // The change log: one row per local write to a synced table, in write order.
+      outbox: '++seq, &opId, table',
+      people: '&id, name, email, updatedAt',
+    },
+  },
+  {
+    version: 2,
+    stores: {
+      // Directory search and pickers filter by kind and sort by name.
+      people: '&id, name, email, updatedAt, [kind+name], deleted',
+      // Server cursor and sync bookkeeping, written in the same transaction as pulled pages.
+      syncState: '&key',
+    },
+    async upgrade(tx) {
+      // v1 people had no `kind` or tombstone; give them the defaults v2 code expects.
+      await tx
+        .table('people')
+        .toCollection()
+        .modify((p: Record<string, unknown>) => {
+          p.kind ??= 'requester';
+          p.deleted ??= 0;
+        });
+    },
+  },
+];
+
+export const CURRENT_SCHEMA_VERSION = SCHEMA_HISTORY[SCHEMA_HISTORY.length - 1]!.version;

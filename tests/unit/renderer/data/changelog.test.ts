@@ -1,0 +1,143 @@
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { markRemote } from '../../../../renderer/src/data/changelog';
+import { openDatabase, type FieldDeskDb } from '../../../../renderer/src/data/db';
+import { peopleRepository } from '../../../../renderer/src/data/repositories/people';
+import { compareStamps, parseStamp } from '../../../../shared/sync/hlc';
+
+let n = 0;
+const opened: FieldDeskDb[] = [];
+async function freshDb(now?: () => number) {
+  const db = await openDatabase(`changelog-test-${++n}`, now ? { now } : {});
+  opened.push(db);
+  return db;
+}
+afterEach(async () => {
+  for (const db of opened.splice(0)) {
+    db.close();
+    await db.delete();
+  }
+});
+
+describe('change log middleware', () => {
+  it('records a create with every field stamped by this device, in the same transaction', async () => {
+    const db = await freshDb();
+    const repo = peopleRepository(db);
+    const created = await repo.create({ name: 'Ana Ruiz', email: 'ana@court.ca.gov', agency: 'Superior Court of Fresno' });
+    expect(created.ok).toBe(true);
+    if (!created.ok) return;
+    const outbox = await db.outbox.toArray();
+    expect(outbox).toHaveLength(1);
+    const entry = outbox[0]!;
+    expect(entry.table).toBe('people');
+    expect(entry.id).toBe(created.value.id);
+    expect(entry.seq).toBe(1);
+    expect(entry.fields.name?.value).toBe('Ana Ruiz');
+    expect(Object.keys(entry.fields)).not.toContain('stamps');
+    expect(parseStamp(entry.fields.name!.stamp)?.deviceId).toBe(db.device.get().deviceId);
+    expect(created.value.stamps.name).toBe(entry.fields.name!.stamp);
+  });
+
+  it('logs only the fields an edit changed, with a later stamp', async () => {
+    const db = await freshDb();
+    const repo = peopleRepository(db);
+    const created = await repo.create({ name: 'Ben Okafor', site: 'Main courthouse' });
+    if (!created.ok) throw new Error(created.error.message);
+    const updated = await repo.update(created.value.id, { site: 'Annex' });
+    if (!updated.ok) throw new Error(updated.error.message);
+    const [, edit] = await db.outbox.orderBy('seq').toArray();
+    expect(Object.keys(edit!.fields).sort()).toEqual(['site', 'updatedAt']);
+    expect(compareStamps(edit!.fields.site!.stamp, created.value.stamps.site!)).toBeGreaterThan(0);
+    expect(updated.value.stamps.name).toBe(created.value.stamps.name);
+  });
+
+  it('writes nothing to the outbox when a put changes nothing', async () => {
+    const db = await freshDb();
+    const created = await peopleRepository(db).create({ name: 'Cy Tran' });
+    if (!created.ok) throw new Error('create failed');
+    await db.people.put(await db.people.get(created.value.id) as never);
+    expect(await db.outbox.count()).toBe(1);
+  });
+
+  it('rolls back the record and its outbox entry together when the transaction fails', async () => {
+    const db = await freshDb();
+    await expect(
+      db.transaction('rw', db.people, async () => {
+        await peopleRepository(db).create({ name: 'Dee Park' });
+        throw new Error('crash after write');
+      }),
+    ).rejects.toThrow('crash after write');
+    expect(await db.people.count()).toBe(0);
+    expect(await db.outbox.count()).toBe(0);
+  });
+
+  it('refuses hard deletes of synced records; removal is a logged tombstone', async () => {
+    const db = await freshDb();
+    const repo = peopleRepository(db);
+    const created = await repo.create({ name: 'Fay Wong' });
+    if (!created.ok) throw new Error('create failed');
+    await expect(db.people.delete(created.value.id)).rejects.toThrow(/tombstone/);
+    const removed = await repo.remove(created.value.id);
+    expect(removed.ok).toBe(true);
+    expect((await db.people.get(created.value.id))?.deleted).toBe(1);
+    const last = await db.outbox.orderBy('seq').last();
+    expect(last?.fields.deleted?.value).toBe(1);
+    expect(await repo.list()).toEqual([]);
+  });
+
+  it('does not log writes made in a transaction marked as applying remote changes', async () => {
+    const db = await freshDb();
+    await db.transaction('rw', db.people, async (tx) => {
+      markRemote(tx.idbtrans);
+      await db.people.put({ id: 'remote-1', name: 'From server', email: '', phone: '', agency: '', site: '', title: '', kind: 'requester', createdAt: '', updatedAt: '', stamps: { name: 'x' }, deleted: 0 });
+    });
+    expect(await db.people.count()).toBe(1);
+    expect(await db.outbox.count()).toBe(0);
+  });
+
+  it('keeps the clock monotonic across a reopen, even if the wall clock goes back', async () => {
+    let wall = 2_000_000_000_000;
+    const db = await freshDb(() => wall);
+    const a = await peopleRepository(db).create({ name: 'Gus' });
+    db.close();
+    wall -= 60 * 60 * 1000; // the laptop's clock jumps back an hour
+    const reopened = await openDatabase(db.name, { now: () => wall });
+    opened.push(reopened);
+    const b = await peopleRepository(reopened).create({ name: 'Hal' });
+    if (!a.ok || !b.ok) throw new Error('create failed');
+    expect(compareStamps(b.value.stamps.name!, a.value.stamps.name!)).toBeGreaterThan(0);
+    expect(reopened.device.get().deviceId).toBe(db.device.get().deviceId);
+  });
+});
+
+describe('people repository validation', () => {
+  it('rejects invalid input with a field message and writes nothing', async () => {
+    const db = await freshDb();
+    const res = await peopleRepository(db).create({ name: '   ', email: 'not-an-email' });
+    expect(res.ok).toBe(false);
+    if (res.ok) return;
+    expect(res.error.fields?.name).toMatch(/required/i);
+    expect(res.error.fields?.email).toMatch(/email/i);
+    expect(await db.people.count()).toBe(0);
+    expect(await db.outbox.count()).toBe(0);
+  });
+});
+
+describe('bulk writes', () => {
+  it('logs exactly the rows a partly failing bulkAdd wrote', async () => {
+    const db = await freshDb();
+    const base = { email: '', phone: '', agency: '', site: '', title: '', kind: 'requester' as const, createdAt: '', updatedAt: '', stamps: {}, deleted: 0 as const };
+    await db.people.add({ ...base, id: 'p2', name: 'Existing' });
+    await db.outbox.clear();
+    await db.people
+      .bulkAdd([
+        { ...base, id: 'p1', name: 'One' },
+        { ...base, id: 'p2', name: 'Clash' },
+        { ...base, id: 'p3', name: 'Three' },
+      ])
+      .catch(() => undefined); // BulkError for p2; the others are written
+    const logged = (await db.outbox.toArray()).map((e) => e.id).sort();
+    const stored = (await db.people.toArray()).map((p) => p.id).filter((id) => id !== 'p2').sort();
+    expect(logged).toEqual(stored);
+  });
+});

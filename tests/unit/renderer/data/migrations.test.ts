@@ -1,0 +1,44 @@
+import 'fake-indexeddb/auto';
+import { describe, expect, it } from 'vitest';
+import { FieldDeskDb, openDatabase } from '../../../../renderer/src/data/db';
+import { DeviceRef } from '../../../../renderer/src/data/device';
+import { CURRENT_SCHEMA_VERSION, SCHEMA_HISTORY } from '../../../../renderer/src/data/schema';
+import { HybridClock } from '../../../../shared/sync/hlc';
+
+describe('schema migrations', () => {
+  it('versions only go up, and each adds or changes something', () => {
+    const versions = SCHEMA_HISTORY.map((v) => v.version);
+    expect(versions).toEqual([...versions].sort((a, b) => a - b));
+    expect(new Set(versions).size).toBe(versions.length);
+    expect(CURRENT_SCHEMA_VERSION).toBe(versions.at(-1));
+  });
+
+  it('opens a database written by every earlier version and finds all of its data', async () => {
+    for (let upTo = 1; upTo < SCHEMA_HISTORY.length; upTo++) {
+      const name = `migration-from-v${upTo}`;
+      const device = new DeviceRef();
+      device.set({ deviceId: 'old-device', clock: new HybridClock('old-device', () => 1_700_000_000_000) });
+      const old = new FieldDeskDb(name, device, {}, SCHEMA_HISTORY.slice(0, upTo));
+      await old.open();
+      await old.meta.put({ key: 'device', value: { deviceId: 'old-device', createdAt: '2024-01-01T00:00:00.000Z' } });
+      await old.meta.put({ key: 'profile', value: { staffName: 'Pat Lee', deviceName: 'Laptop 7', createdAt: '2024-01-01T00:00:00.000Z' } });
+      // A v1 person: no kind, no tombstone field.
+      await old.table('people').add({ id: 'p-1', name: 'Rosa Diaz', email: 'rosa@example.gov', createdAt: '2024-01-01', updatedAt: '2024-01-01', stamps: {} });
+      expect(await old.outbox.count()).toBe(1);
+      old.close();
+
+      const db = await openDatabase(name);
+      expect(db.verno).toBe(CURRENT_SCHEMA_VERSION);
+      expect(db.device.get().deviceId).toBe('old-device');
+      expect((await db.meta.get('profile'))?.value).toMatchObject({ staffName: 'Pat Lee' });
+      const person = await db.people.get('p-1');
+      expect(person).toMatchObject({ name: 'Rosa Diaz', email: 'rosa@example.gov', kind: 'requester', deleted: 0 });
+      expect(await db.people.where('[kind+name]').equals(['requester', 'Rosa Diaz']).count()).toBe(1);
+      const outbox = await db.outbox.toArray();
+      expect(outbox).toHaveLength(1);
+      expect(outbox[0]?.fields.name?.value).toBe('Rosa Diaz');
+      db.close();
+      await db.delete();
+    }
+  });
+});
