@@ -16,12 +16,6 @@ export interface DeviceRecord {
   createdAt: string;
 }
 
-export interface Profile {
-  staffName: string;
-  deviceName: string;
-  createdAt: string;
-}
-
 export class FieldDeskDb extends Dexie {
   meta!: Table<MetaRow, string>;
   outbox!: Table<OutboxEntry, number>;

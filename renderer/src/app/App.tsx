@@ -1,0 +1,23 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { Onboarding } from '../features/onboarding/Onboarding';
+import { DataProvider, useData } from './data-context';
+import { Shell } from './Shell';
+import { useTheme } from './useTheme';
+
+function Gate() {
+  const { profile } = useData();
+  // A live query, so finishing onboarding (a write to meta) swaps in the shell.
+  const current = useLiveQuery(async () => (await profile.get()) ?? false, [profile]);
+  if (current === undefined) return <p className="loading" role="status">Opening your data…</p>;
+  if (current === false) return <Onboarding onDone={() => undefined} />;
+  return <Shell staffName={current.staffName} />;
+}
+
+export function App() {
+  useTheme();
+  return (
+    <DataProvider>
+      <Gate />
+    </DataProvider>
+  );
+}

@@ -1,0 +1,62 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect, useState } from 'react';
+import { useData } from './data-context';
+import { useSync } from './sync-store';
+
+function useOnline(): boolean {
+  const [online, setOnline] = useState(navigator.onLine);
+  useEffect(() => {
+    const update = () => setOnline(navigator.onLine);
+    window.addEventListener('online', update);
+    window.addEventListener('offline', update);
+    return () => {
+      window.removeEventListener('online', update);
+      window.removeEventListener('offline', update);
+    };
+  }, []);
+  return online;
+}
+
+const changes = (n: number) => `${n} ${n === 1 ? 'change' : 'changes'}`;
+
+/**
+ * Tells the user, at a glance, whether their work has reached the server. The
+ * pending count is a live query on the outbox, so it moves with every save.
+ */
+export function SyncStatus() {
+  const { db } = useData();
+  const pending = useLiveQuery(() => db.outbox.count(), [db], 0);
+  const online = useOnline();
+  const { phase, lastSyncedAt, error, configured, retry } = useSync();
+
+  let label: string;
+  let tone: 'offline' | 'busy' | 'ok' | 'error';
+  if (phase === 'error') {
+    label = `Error — ${error ?? 'sync failed'}`;
+    tone = 'error';
+  } else if (!online || !configured) {
+    label = `Offline — ${changes(pending)} saved on this device`;
+    tone = 'offline';
+  } else if (phase === 'syncing') {
+    label = 'Syncing…';
+    tone = 'busy';
+  } else if (lastSyncedAt) {
+    label = pending > 0 ? `${changes(pending)} waiting to sync` : `Synced at ${new Date(lastSyncedAt).toLocaleTimeString()}`;
+    tone = 'ok';
+  } else {
+    label = `${changes(pending)} saved on this device`;
+    tone = 'offline';
+  }
+  return (
+    <div className={`sync-status sync-${tone}`} role="status" aria-live="polite" data-testid="sync-status">
+      <span className="sync-dot" aria-hidden="true" />
+      <span>{label}</span>
+      {tone === 'error' && retry ? (
+        <button type="button" className="link-button" onClick={retry}>
+          Retry
+        </button>
+      ) : null}
+      {!configured ? <span className="visually-hidden">No sync server is set up; see Settings.</span> : null}
+    </div>
+  );
+}

@@ -1,0 +1,50 @@
+import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
+import { openDatabase, type FieldDeskDb } from '../data/db';
+import { peopleRepository, type PeopleRepository } from '../data/repositories/people';
+import { profileRepository, type ProfileRepository } from '../data/repositories/profile';
+
+export interface DataContextValue {
+  db: FieldDeskDb;
+  people: PeopleRepository;
+  profile: ProfileRepository;
+}
+
+const DataContext = createContext<DataContextValue | null>(null);
+
+export function useData(): DataContextValue {
+  const value = useContext(DataContext);
+  if (!value) throw new Error('useData must be used inside <DataProvider>');
+  return value;
+}
+
+/** Opens the local database once and hands repositories to the screens. */
+export function DataProvider({ children, dbName = 'fielddesk' }: { children: ReactNode; dbName?: string }) {
+  const [state, setState] = useState<{ value?: DataContextValue; error?: string }>({});
+  useEffect(() => {
+    let closed = false;
+    let db: FieldDeskDb | undefined;
+    openDatabase(dbName).then(
+      (opened) => {
+        db = opened;
+        if (!closed) setState({ value: { db: opened, people: peopleRepository(opened), profile: profileRepository(opened) } });
+      },
+      (e: unknown) => setState({ error: e instanceof Error ? e.message : String(e) }),
+    );
+    return () => {
+      closed = true;
+      db?.close();
+    };
+  }, [dbName]);
+
+  if (state.error) {
+    return (
+      <main className="fatal" role="alert">
+        <h1>FieldDesk could not open its local data</h1>
+        <p>{state.error}</p>
+        <p>Your data has not been changed. Close other FieldDesk windows and start the app again.</p>
+      </main>
+    );
+  }
+  if (!state.value) return <p className="loading" role="status">Opening your data…</p>;
+  return <DataContext.Provider value={state.value}>{children}</DataContext.Provider>;
+}

@@ -1,0 +1,28 @@
+import { useEffect } from 'react';
+import { platform } from '../platform/bridge';
+import { matchesShortcut, menuCommandIds, type Command } from './commands';
+
+const isMac = navigator.platform.startsWith('Mac');
+
+/**
+ * Global shortcuts and native-menu clicks run the same commands. Shortcuts
+ * with a modifier work even while typing in a field; the menu only shows them.
+ */
+export function useShortcuts(commands: Command[]): void {
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (!(e.ctrlKey || e.metaKey)) return;
+      const command = commands.find((c) => c.shortcut && matchesShortcut(e, c.shortcut, isMac));
+      if (command) {
+        e.preventDefault();
+        command.run();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    const unsubscribe = platform.onMenuCommand((id) => commands.find((c) => c.id === menuCommandIds[id])?.run());
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      unsubscribe();
+    };
+  }, [commands]);
+}

@@ -1,0 +1,60 @@
+import { useState, type FormEvent } from 'react';
+import type { Person, PersonInput } from '../../../../shared/people/schema';
+import type { Result } from '../../../../shared/result';
+import { Field } from '../../ui/Field';
+
+const EMPTY: PersonInput = { name: '', email: '', phone: '', agency: '', site: '', title: '', kind: 'requester' };
+
+/** Create or edit a person. Messages come from the shared schema, shown beside each field. */
+export function PersonForm({
+  initial,
+  onSubmit,
+  onCancel,
+}: {
+  initial?: Person;
+  onSubmit: (input: PersonInput) => Promise<Result<Person>>;
+  onCancel: () => void;
+}) {
+  const [values, setValues] = useState<PersonInput>(initial ? { ...initial } : EMPTY);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [saving, setSaving] = useState(false);
+  const set = (k: keyof PersonInput) => (e: { target: { value: string } }) => setValues((v) => ({ ...v, [k]: e.target.value }));
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setSaving(true);
+    const res = await onSubmit(values);
+    setSaving(false);
+    if (!res.ok) setErrors(res.error.fields ?? { _: res.error.message });
+  };
+
+  return (
+    <form className="panel person-form" onSubmit={submit} noValidate aria-label={initial ? `Edit ${initial.name}` : 'Add a person'}>
+      <h2>{initial ? `Edit ${initial.name}` : 'Add a person'}</h2>
+      {errors._ ? <p role="alert" className="form-error">{errors._}</p> : null}
+      <div className="form-grid">
+        <Field label="Name" value={values.name} onChange={set('name')} error={errors.name} autoFocus required />
+        <Field label="Email" type="email" value={values.email} onChange={set('email')} error={errors.email} />
+        <Field label="Phone" type="tel" value={values.phone} onChange={set('phone')} error={errors.phone} />
+        <Field label="Agency or court" value={values.agency} onChange={set('agency')} error={errors.agency} />
+        <Field label="Site" value={values.site} onChange={set('site')} error={errors.site} />
+        <Field label="Job title" value={values.title} onChange={set('title')} error={errors.title} />
+        <div className="field">
+          <label htmlFor="person-kind">Kind</label>
+          <select id="person-kind" value={values.kind} onChange={set('kind')}>
+            <option value="requester">Requester</option>
+            <option value="staff">Staff</option>
+          </select>
+        </div>
+      </div>
+      <div className="form-actions">
+        <button type="submit" className="primary" disabled={saving}>
+          {saving ? 'Saving…' : 'Save'}
+        </button>
+        <button type="button" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,101 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect, useState, type FormEvent } from 'react';
+import { useData } from '../../app/data-context';
+import { useUi, type ThemeChoice } from '../../app/ui-store';
+import { platform } from '../../platform/bridge';
+import { Field } from '../../ui/Field';
+import { PendingChanges } from './PendingChanges';
+
+function ProfileSection() {
+  const { profile } = useData();
+  const current = useLiveQuery(() => profile.get(), [profile]);
+  const [form, setForm] = useState<{ staffName: string; deviceName: string } | null>(null);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const announce = useUi((s) => s.announce);
+  const values = form ?? { staffName: current?.staffName ?? '', deviceName: current?.deviceName ?? '' };
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const res = await profile.save(values);
+    if (res.ok) {
+      setErrors({});
+      setForm(null);
+      announce('Profile saved');
+    } else setErrors(res.error.fields ?? {});
+  };
+  return (
+    <form className="panel" onSubmit={submit} noValidate aria-labelledby="profile-title">
+      <h2 id="profile-title">Profile</h2>
+      <Field label="Your name" value={values.staffName} onChange={(e) => setForm({ ...values, staffName: e.target.value })} error={errors.staffName} />
+      <Field label="This device" value={values.deviceName} onChange={(e) => setForm({ ...values, deviceName: e.target.value })} error={errors.deviceName} />
+      <button type="submit">Save profile</button>
+    </form>
+  );
+}
+
+function ThemeSection() {
+  const { theme, setTheme } = useUi();
+  const options: { value: ThemeChoice; label: string }[] = [
+    { value: 'system', label: 'Follow the system' },
+    { value: 'light', label: 'Light' },
+    { value: 'dark', label: 'Dark' },
+  ];
+  return (
+    <fieldset className="panel">
+      <legend>Appearance</legend>
+      {options.map((o) => (
+        <label key={o.value} className="radio">
+          <input type="radio" name="theme" value={o.value} checked={theme === o.value} onChange={() => setTheme(o.value)} />
+          {o.label}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
+function SyncServerSection() {
+  const [url, setUrl] = useState('');
+  const [saved, setSaved] = useState<string | null>(null);
+  const [error, setError] = useState<string | undefined>();
+  const announce = useUi((s) => s.announce);
+  useEffect(() => {
+    void platform.config.get({}).then((r) => {
+      if (r.ok) {
+        setSaved(r.value.syncServerUrl);
+        setUrl(r.value.syncServerUrl ?? '');
+      }
+    });
+  }, []);
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const res = await platform.config.setSyncServer({ url: url.trim() === '' ? null : url.trim() });
+    if (res.ok) {
+      setError(undefined);
+      setSaved(res.value.syncServerUrl);
+      announce(res.value.syncServerUrl ? `Sync server set to ${res.value.syncServerUrl}` : 'Sync server cleared');
+    } else setError(res.error.fields?.url ?? res.error.message);
+  };
+  return (
+    <form className="panel" onSubmit={submit} noValidate aria-labelledby="sync-title">
+      <h2 id="sync-title">Sync server</h2>
+      <p className="muted">{saved ? `This device syncs with ${saved}.` : 'No server yet: everything stays on this device until you add one.'}</p>
+      <Field label="Server address" type="url" placeholder="https://fielddesk.example.gov" value={url} onChange={(e) => setUrl(e.target.value)} error={error} />
+      <button type="submit">Save server</button>
+    </form>
+  );
+}
+
+export function SettingsScreen() {
+  return (
+    <div className="screen">
+      <header className="screen-header">
+        <h1>Settings</h1>
+      </header>
+      <div className="settings-grid">
+        <ProfileSection />
+        <ThemeSection />
+        <SyncServerSection />
+        <PendingChanges />
+      </div>
+    </div>
+  );
+}
