@@ -1,13 +1,14 @@
 import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type Page } from '@playwright/test';
-import { mountBridge } from './host/bridge';
-import { startTestHost, type TestHost } from './host/test-host';
+import { mountBridge } from '../../electron/browser-host/mount-bridge';
+import { startBrowserHost, type BrowserHost } from '../../electron/browser-host/host';
 
-export const test = base.extend<{ host: TestHost; app: Page; allowErrors: RegExp | null }>({
+export const test = base.extend<{ host: BrowserHost; app: Page; allowErrors: RegExp | null }>({
   /** Console errors a test provokes on purpose (a CSP violation it checks for). */
   allowErrors: [null, { option: true }],
+  // eslint-disable-next-line no-empty-pattern -- Playwright reads fixture dependencies from the destructuring
   host: async ({}, use) => {
-    const host = await startTestHost();
+    const host = await startBrowserHost();
     await use(host);
     await host.close();
   },

@@ -1,4 +1,4 @@
-import { HybridClock } from '../../../shared/sync/hlc';
+import type { HybridClock } from '../../../shared/sync/hlc';
 
 /**
  * Who this device is and what time it thinks it is. The change log needs both

@@ -1,11 +1,12 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it, vi } from 'vitest';
+import type * as Uuid from '../../../../shared/ids/uuidv7';
 
 // Make the change log's opId collide with an existing outbox row, so the
 // middleware's own outbox write fails inside the user's transaction.
 const ids = vi.hoisted(() => ({ forced: [] as string[] }));
 vi.mock('../../../../shared/ids/uuidv7', async (original) => {
-  const real = await original<typeof import('../../../../shared/ids/uuidv7')>();
+  const real = await original<typeof Uuid>();
   return { ...real, uuidv7: (...args: Parameters<typeof real.uuidv7>) => ids.forced.shift() ?? real.uuidv7(...args) };
 });
 

@@ -1,14 +1,14 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ConfigStore } from '../../../electron/services/config/config-store';
-import { createHandlers } from '../../../electron/services/handlers';
-import { createIpcRouter, type IpcRouter } from '../../../electron/services/ipc/router';
-import { buildCsp } from '../../../electron/services/security/csp';
-import { isTrustedSender } from '../../../electron/services/security/sender';
+import { ConfigStore } from '../services/config/config-store';
+import { createHandlers } from '../services/handlers';
+import { createIpcRouter, type IpcRouter } from '../services/ipc/router';
+import { buildCsp } from '../services/security/csp';
+import { isTrustedSender } from '../services/security/sender';
 import { startStaticServer } from './static-server';
 
-export interface TestHost {
+export interface BrowserHost {
   origin: string;
   dataDir: string;
   router: IpcRouter;
@@ -22,8 +22,10 @@ export interface TestHost {
  * Main's services without Electron: the same handlers, router and security
  * decisions, with Node stand-ins for what Electron provides.
  */
-export async function startTestHost(): Promise<TestHost> {
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'fielddesk-e2e-'));
+export async function startBrowserHost({ dataDir: keptDir }: { dataDir?: string } = {}): Promise<BrowserHost> {
+  // Tests get a throwaway data folder; `npm start` passes one that persists.
+  const dataDir = keptDir ?? mkdtempSync(path.join(os.tmpdir(), 'fielddesk-e2e-'));
+  mkdirSync(dataDir, { recursive: true });
   const config = new ConfigStore(dataDir);
   await config.load();
   const opened: string[] = [];
@@ -47,7 +49,7 @@ export async function startTestHost(): Promise<TestHost> {
     opened,
     async close() {
       await server.close();
-      rmSync(dataDir, { recursive: true, force: true });
+      if (!keptDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

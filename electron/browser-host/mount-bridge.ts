@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { BrowserContext } from '@playwright/test';
-import type { IpcRouter } from '../../../electron/services/ipc/router';
+import type { IpcRouter } from '../services/ipc/router';
 
 const PRELOAD = path.resolve('out/preload/index.cjs');
 

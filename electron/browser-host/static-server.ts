@@ -1,6 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { serveAppAsset } from '../../../electron/services/app/static-files';
+import { serveAppAsset } from '../services/app/static-files';
 
 /**
  * Serves the built renderer the way the app:// protocol handler does — same
