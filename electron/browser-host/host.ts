@@ -1,11 +1,10 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ConfigStore } from '../services/config/config-store';
-import { createHandlers } from '../services/handlers';
-import { createIpcRouter, type IpcRouter } from '../services/ipc/router';
+import { createAppServices } from '../services/app-services';
+import type { ConfigStore } from '../services/config/config-store';
+import type { IpcRouter } from '../services/ipc/router';
 import { buildCsp } from '../services/security/csp';
-import { isTrustedSender } from '../services/security/sender';
 import { startStaticServer } from './static-server';
 
 export interface BrowserHost {
@@ -15,38 +14,53 @@ export interface BrowserHost {
   config: ConfigStore;
   /** Links the app asked the OS to open (main would call shell.openExternal). */
   opened: string[];
+  /** Files the app asked the OS to show (main would call shell.openPath). */
+  openedFiles: string[];
+  /** What the next file dialogs answer: tests queue the user's choices here. */
+  dialogAnswers: { pick: string[][]; save: (string | null)[] };
   close(): Promise<void>;
 }
 
 /**
  * Main's services without Electron: the same handlers, router and security
- * decisions, with Node stand-ins for what Electron provides.
+ * decisions, with Node stand-ins for what Electron provides (dialogs answer
+ * from a queue, the OS "opens" files into a list).
  */
 export async function startBrowserHost({ dataDir: keptDir }: { dataDir?: string } = {}): Promise<BrowserHost> {
   // Tests get a throwaway data folder; `npm start` passes one that persists.
   const dataDir = keptDir ?? mkdtempSync(path.join(os.tmpdir(), 'fielddesk-e2e-'));
   mkdirSync(dataDir, { recursive: true });
-  const config = new ConfigStore(dataDir);
-  await config.load();
   const opened: string[] = [];
-  const server = await startStaticServer(path.resolve('out/renderer'), () => buildCsp({ syncServerUrl: config.get().syncServerUrl }));
-  const router = createIpcRouter({
-    handlers: createHandlers({
-      appInfo: { name: 'FieldDesk', version: '0.1.0', platform: process.platform, electron: null },
-      dataDir,
-      config,
-      openExternal: async (url) => {
-        opened.push(url);
-      },
-    }),
-    isTrustedSender: (sender) => isTrustedSender(sender, [server.origin]),
+  const openedFiles: string[] = [];
+  const dialogAnswers: BrowserHost['dialogAnswers'] = { pick: [], save: [] };
+  let origin = '';
+  const { config, router } = await createAppServices({
+    appInfo: { name: 'FieldDesk', version: '0.1.0', platform: process.platform, electron: null },
+    dataDir,
+    viewDir: path.join(dataDir, 'view'),
+    appOrigins: () => [origin],
+    openExternal: async (url) => {
+      opened.push(url);
+    },
+    openPath: async (file) => {
+      openedFiles.push(file);
+      return '';
+    },
+    dialogs: {
+      pickFiles: async () => dialogAnswers.pick.shift() ?? [],
+      saveFile: async () => dialogAnswers.save.shift() ?? null,
+    },
   });
+  const server = await startStaticServer(path.resolve('out/renderer'), () => buildCsp({ syncServerUrl: config.get().syncServerUrl }));
+  origin = server.origin;
   return {
-    origin: server.origin,
+    origin,
     dataDir,
     router,
     config,
     opened,
+    openedFiles,
+    dialogAnswers,
     async close() {
       await server.close();
       if (!keptDir) rmSync(dataDir, { recursive: true, force: true });

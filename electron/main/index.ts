@@ -3,13 +3,11 @@
 // (tested there); this file wires those decisions to Electron's events.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, nativeTheme, protocol, session, shell } from 'electron';
-import { ConfigStore } from '../services/config/config-store';
-import { createHandlers } from '../services/handlers';
-import { createIpcRouter } from '../services/ipc/router';
+import { app, BrowserWindow, dialog, nativeTheme, protocol, session, shell } from 'electron';
+import { createAppServices } from '../services/app-services';
+import type { Dialogs } from '../services/handlers';
 import { buildCsp } from '../services/security/csp';
 import { APP_ORIGIN, APP_SCHEME } from '../services/security/origins';
-import { isTrustedSender } from '../services/security/sender';
 import { createWindowOptions } from '../services/security/window-options';
 import { registerAppProtocol } from './app-protocol';
 import { registerIpc } from './ipc';
@@ -34,24 +32,32 @@ let mainWindow: BrowserWindow | null = null;
 
 async function start(): Promise<void> {
   const dataDir = app.getPath('userData');
-  const config = new ConfigStore(dataDir);
-  await config.load();
+  const dialogs: Dialogs = {
+    async pickFiles({ title, multiple, filters }) {
+      const res = await dialog.showOpenDialog(mainWindow!, { title, filters, properties: multiple ? ['openFile', 'multiSelections'] : ['openFile'] });
+      return res.canceled ? [] : res.filePaths;
+    },
+    async saveFile({ title, defaultName, filters }) {
+      const res = await dialog.showSaveDialog(mainWindow!, { title, defaultPath: path.join(app.getPath('documents'), defaultName), filters });
+      return res.canceled || !res.filePath ? null : res.filePath;
+    },
+  };
+  const { config, router } = await createAppServices({
+    appInfo: { name: app.getName(), version: app.getVersion(), platform: process.platform, electron: process.versions.electron ?? null },
+    dataDir,
+    viewDir: path.join(app.getPath('temp'), 'fielddesk-view'),
+    appOrigins: () => appOrigins,
+    openExternal: (url) => shell.openExternal(url),
+    openPath: (file) => shell.openPath(file),
+    dialogs,
+    onError: (channel, error) => console.error(`[ipc] ${channel}`, error),
+  });
   const csp = () => buildCsp({ syncServerUrl: config.get().syncServerUrl, devServerUrl });
 
   registerAppProtocol(protocol, path.join(here, '../renderer'), csp);
   hardenSession(session.defaultSession, appOrigins, csp, devServerUrl);
   app.on('web-contents-created', (_e, contents) => hardenWebContents(contents, appOrigins, (url) => shell.openExternal(url)));
 
-  const router = createIpcRouter({
-    handlers: createHandlers({
-      appInfo: { name: app.getName(), version: app.getVersion(), platform: process.platform, electron: process.versions.electron ?? null },
-      dataDir,
-      config,
-      openExternal: (url) => shell.openExternal(url),
-    }),
-    isTrustedSender: (sender) => isTrustedSender(sender, appOrigins),
-    onError: (channel, error) => console.error(`[ipc] ${channel}`, error),
-  });
   registerIpc(router);
 
   mainWindow = new BrowserWindow(

@@ -1,5 +1,7 @@
+import path from 'node:path';
 import { err, ok } from '../../shared/result';
 import type { AppInfo } from '../../shared/ipc/contract';
+import type { AttachmentStore } from './attachments/attachment-store';
 import type { ConfigStore } from './config/config-store';
 import type { Handlers } from './ipc/router';
 import { validateExternalUrl } from './security/external-links';
@@ -14,8 +16,21 @@ export interface HandlerDeps {
   dataDir: string;
   config: ConfigStore;
   openExternal: (url: string) => Promise<void>;
+  attachments: AttachmentStore;
+  /** A folder for copies handed to OS viewers. */
+  viewDir: string;
+  dialogs: Dialogs;
+  /** Open a file with the OS default app; resolves to an error message, or '' on success (shell.openPath). */
+  openPath: (file: string) => Promise<string>;
   /** Called after the sync server changes, so main can rebuild the CSP. */
   onConfigChanged?: () => void;
+}
+
+export interface Dialogs {
+  /** Paths the user picked, or [] if they cancelled. */
+  pickFiles(options: { title: string; multiple: boolean; filters?: { name: string; extensions: string[] }[] }): Promise<string[]>;
+  /** The path the user chose, or null if they cancelled. */
+  saveFile(options: { title: string; defaultName: string; filters?: { name: string; extensions: string[] }[] }): Promise<string | null>;
 }
 
 export function createHandlers(deps: HandlerDeps): Handlers {
@@ -32,6 +47,23 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       }
     },
     'config.get': () => ok(deps.config.get()),
+    'attachments.add': async () => {
+      const picked = await deps.dialogs.pickFiles({ title: 'Attach files', multiple: true });
+      const stored = [];
+      const refused = [];
+      for (const file of picked) {
+        const res = await deps.attachments.importFile(file);
+        if (res.ok) stored.push(res.value);
+        else refused.push({ name: path.basename(file), message: res.error.message });
+      }
+      return ok({ stored, refused });
+    },
+    'attachments.open': async ({ sha256, name }) => {
+      const copy = await deps.attachments.exportForViewing(sha256, name, deps.viewDir);
+      if (!copy.ok) return copy;
+      const problem = await deps.openPath(copy.value);
+      return problem ? err('unavailable', `The system could not open ${name}: ${problem}`) : ok({ opened: true as const });
+    },
     'config.setSyncServer': async ({ url }) => {
       const next = await deps.config.update({ syncServerUrl: url ? new URL(url).href.replace(/\/$/, '') : null });
       deps.onConfigChanged?.();

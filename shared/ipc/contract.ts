@@ -50,6 +50,14 @@ export const ConfigSchema = z.object({
 });
 export type AppConfig = z.infer<typeof ConfigSchema>;
 
+export const StoredAttachmentSchema = z.object({
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  size: z.number().int().nonnegative(),
+  name: z.string().min(1).max(255),
+  mime: z.string().max(128),
+});
+export type StoredAttachmentInfo = z.infer<typeof StoredAttachmentSchema>;
+
 export const channels = {
   'app.info': channel({
     description: 'Name, version and data folder of the running app.',
@@ -70,6 +78,20 @@ export const channels = {
     description: 'Set or clear the sync server; the Content-Security-Policy follows it.',
     request: z.object({ url: SyncServerUrlSchema.nullable() }).strict(),
     response: ConfigSchema,
+  }),
+  'attachments.add': channel({
+    description: 'Let the user pick files; store each by content hash in the data folder.',
+    request: Empty,
+    response: z.object({
+      stored: z.array(StoredAttachmentSchema),
+      /** Files that were refused (too large, unreadable), each with its reason. */
+      refused: z.array(z.object({ name: z.string(), message: z.string() })),
+    }),
+  }),
+  'attachments.open': channel({
+    description: 'Open a stored attachment in the OS viewer.',
+    request: z.object({ sha256: z.string().regex(/^[0-9a-f]{64}$/, 'Not an attachment id'), name: z.string().min(1).max(255) }).strict(),
+    response: z.object({ opened: z.literal(true) }),
   }),
 } as const satisfies Record<string, ChannelSpec>;
 

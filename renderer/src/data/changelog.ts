@@ -1,7 +1,7 @@
 import type { DBCore, DBCoreMutateRequest, DBCoreMutateResponse, DBCoreTable, DBCoreTransaction, Middleware } from 'dexie';
 import { uuidv7 } from '../../../shared/ids/uuidv7';
 import type { FieldChange } from '../../../shared/sync/ops';
-import { isSyncTable } from '../../../shared/sync/tables';
+import { isSyncTable, localFieldsOf } from '../../../shared/sync/tables';
 import type { DeviceRef } from './device';
 
 /** A row of the outbox table: one local change, waiting to be pushed. */
@@ -94,6 +94,7 @@ function logged(table: DBCoreTable, down: DBCore, device: DeviceRef): DBCoreTabl
         throw new Error(`Records in ${table.name} are deleted by writing a tombstone, not removed.`);
       }
       const values = req.values as Row[];
+      const local = localFieldsOf(table.name);
       const ids = values.map((v) => v.id);
       const existing = (await table.getMany({ trans: req.trans, keys: ids })) as (Row | undefined)[];
       const { clock } = device.get();
@@ -101,7 +102,7 @@ function logged(table: DBCoreTable, down: DBCore, device: DeviceRef): DBCoreTabl
       const entries: (OutboxEntry | undefined)[] = [];
       const stamped = values.map((value, i) => {
         const before = existing[i];
-        const changed = Object.keys(value).filter((k) => !BOOKKEEPING.has(k) && (!before || !sameValue(before[k], value[k])));
+        const changed = Object.keys(value).filter((k) => !BOOKKEEPING.has(k) && !local.includes(k) && (!before || !sameValue(before[k], value[k])));
         // Fields the caller dropped entirely are unchanged, not deleted: records are merged field by field.
         if (changed.length === 0) {
           entries.push(undefined);

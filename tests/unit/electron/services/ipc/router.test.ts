@@ -2,8 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { ConfigStore } from '../../../../../electron/services/config/config-store';
-import { createHandlers } from '../../../../../electron/services/handlers';
+import { createAppServices } from '../../../../../electron/services/app-services';
 import { createIpcRouter, type IpcRouter } from '../../../../../electron/services/ipc/router';
 import { CHANNEL_NAMES } from '../../../../../shared/ipc/contract';
 import { err, ok } from '../../../../../shared/result';
@@ -16,19 +15,21 @@ let router: IpcRouter;
 beforeEach(async () => {
   dataDir = mkdtempSync(path.join(os.tmpdir(), 'fd-router-'));
   opened = [];
-  const config = new ConfigStore(dataDir);
-  await config.load();
-  router = createIpcRouter({
-    handlers: createHandlers({
-      appInfo: { name: 'FieldDesk', version: '1.2.3', platform: 'linux', electron: null },
-      dataDir,
-      config,
-      openExternal: async (u) => {
-        opened.push(u);
-      },
-    }),
-    isTrustedSender: (s) => s.isTopFrame && s.url.startsWith('app://fielddesk/'),
-  });
+  ({ router } = await createAppServices({
+    appInfo: { name: 'FieldDesk', version: '1.2.3', platform: 'linux', electron: null },
+    dataDir,
+    viewDir: path.join(dataDir, 'view'),
+    appOrigins: () => ['app://fielddesk'],
+    openExternal: async (u) => {
+      opened.push(u);
+    },
+    openPath: async (f) => {
+      opened.push(f);
+      return '';
+    },
+    // A user who cancels every dialog: handlers must cope.
+    dialogs: { pickFiles: async () => [], saveFile: async () => null },
+  }));
 });
 
 const snapshot = () => ({
@@ -116,6 +117,8 @@ describe('IPC router', () => {
         'app.openExternal': () => err('unavailable', 'no'),
         'config.get': () => ok({ syncServerUrl: 5 as unknown as string }),
         'config.setSyncServer': () => ok({ syncServerUrl: null }),
+        'attachments.add': () => ok({ stored: [], refused: [] }),
+        'attachments.open': () => ok({ opened: true as const }),
       },
       isTrustedSender: () => true,
     });

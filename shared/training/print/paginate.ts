@@ -1,0 +1,54 @@
+import { pageBox, type PageSetup } from './pageSetup';
+
+/**
+ * Explicit pagination for printed tables with a header on every page. We
+ * decide the page breaks (not Chromium) so each page gets the full sheet
+ * header and the count is known before printing; fixed row heights in
+ * inches make the computed breaks the printed ones.
+ */
+
+export interface RowLayout {
+  /** Height of the header block repeated on every page. */
+  headerIn: number;
+  /** Height of the table's column-heading row. */
+  columnHeadIn: number;
+  rowIn: number;
+  /** Slack so rounding in Chromium's layout never pushes a row over. */
+  slackIn: number;
+}
+
+export const SIGN_IN_LAYOUT: RowLayout = { headerIn: 1.45, columnHeadIn: 0.32, rowIn: 0.42, slackIn: 0.12 };
+
+export function rowsPerPage(setup: PageSetup, layout: RowLayout = SIGN_IN_LAYOUT): number {
+  const usable = pageBox(setup).contentHeight - layout.headerIn - layout.columnHeadIn - layout.slackIn;
+  return Math.max(1, Math.floor(usable / layout.rowIn + 1e-9));
+}
+
+export interface Page<T> {
+  /** 1-based. */
+  number: number;
+  total: number;
+  /** null is a blank row (for a walk-in to fill in by hand). */
+  rows: (T | null)[];
+  /** Row number (1-based, across pages) of the first row. */
+  firstRowNumber: number;
+}
+
+/**
+ * Split rows into pages of `perPage`, then add at least `blankRows` blank
+ * rows; with `fillLastPage`, blanks also fill out the last page (the paper is
+ * there anyway). Always at least one page, so an empty roster still prints a sheet.
+ */
+export function paginateRows<T>(rows: readonly T[], perPage: number, blankRows = 0, fillLastPage = true): Page<T>[] {
+  if (!Number.isInteger(perPage) || perPage < 1) throw new RangeError('perPage must be a positive integer');
+  const all: (T | null)[] = [...rows, ...Array.from({ length: Math.max(0, Math.floor(blankRows)) }, () => null)];
+  if (all.length === 0) all.push(null);
+  if (fillLastPage) while (all.length % perPage !== 0) all.push(null);
+  const total = Math.ceil(all.length / perPage);
+  return Array.from({ length: total }, (_, i) => ({
+    number: i + 1,
+    total,
+    rows: all.slice(i * perPage, (i + 1) * perPage),
+    firstRowNumber: i * perPage + 1,
+  }));
+}
