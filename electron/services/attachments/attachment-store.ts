@@ -41,6 +41,7 @@ export function mimeFor(name: string): string {
 
 /** A file name safe to create on Windows, macOS and Linux. */
 export function safeFileName(name: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what must go
   const base = path.basename(name).replace(/[\u0000-\u001f<>:"/\\|?*]/g, '_').replace(/^\.+/, '_').trim();
   return (base || 'attachment').slice(0, 180);
 }
