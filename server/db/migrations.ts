@@ -1,0 +1,119 @@
+import type { Db } from './db';
+
+/**
+ * Versioned schema changes, applied in order on start. Never edit a migration
+ * that has shipped: add a new one. The SQL runs unchanged on PostgreSQL and PGlite.
+ */
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'accounts and sessions',
+    sql: `
+      CREATE TABLE users (
+        id text PRIMARY KEY,
+        email text NOT NULL UNIQUE,
+        name text NOT NULL DEFAULT '',
+        role text NOT NULL CHECK (role IN ('technician', 'coordinator', 'admin')),
+        password_hash text NOT NULL,
+        disabled boolean NOT NULL DEFAULT false,
+        created_at timestamptz NOT NULL,
+        updated_at timestamptz NOT NULL
+      );
+      CREATE TABLE sessions (
+        token_hash text PRIMARY KEY,
+        user_id text NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+        created_at_ms bigint NOT NULL,
+        expires_at_ms bigint NOT NULL,
+        revoked_at_ms bigint
+      );
+      CREATE INDEX sessions_user_idx ON sessions (user_id);
+      CREATE TABLE sign_in_attempts (
+        key text PRIMARY KEY,
+        window_start_ms bigint NOT NULL,
+        attempts integer NOT NULL
+      );
+    `,
+  },
+  {
+    version: 2,
+    name: 'sync records',
+    sql: `
+      -- One row: the commit-ordered sequence counter. A push takes this row's lock
+      -- only to number its changes and holds it to commit, so sequences become
+      -- visible in order and a pull cursor never passes a commit still in flight.
+      CREATE TABLE sync_state (
+        id integer PRIMARY KEY CHECK (id = 1),
+        seq bigint NOT NULL,
+        horizon_seq bigint NOT NULL,
+        epoch text NOT NULL
+      );
+      INSERT INTO sync_state (id, seq, horizon_seq, epoch) VALUES (1, 0, 0, replace(gen_random_uuid()::text, '-', ''));
+
+      CREATE TABLE records (
+        tbl text NOT NULL,
+        id text NOT NULL,
+        fields jsonb NOT NULL,
+        stamps jsonb NOT NULL,
+        server_seq bigint NOT NULL,
+        deleted boolean NOT NULL DEFAULT false,
+        updated_at_ms bigint NOT NULL,
+        PRIMARY KEY (tbl, id)
+      );
+      CREATE INDEX records_seq_idx ON records (server_seq);
+      CREATE INDEX records_tombstones_idx ON records (updated_at_ms) WHERE deleted;
+
+      CREATE TABLE applied_ops (
+        device_id text NOT NULL,
+        device_seq bigint NOT NULL,
+        op_id text NOT NULL,
+        user_id text NOT NULL,
+        applied_at_ms bigint NOT NULL,
+        PRIMARY KEY (device_id, device_seq)
+      );
+    `,
+  },
+];
+
+/**
+ * One statement per query, because PGlite's query() (extended protocol) takes
+ * exactly one. Migrations here never put `;` at a line end inside a statement.
+ */
+export function splitStatements(sql: string): string[] {
+  return sql
+    .split(/;[ \t]*(?:\r?\n|$)/)
+    .map((s) => s.trim())
+    .filter((s) => s.replace(/--[^\n]*/g, '').trim().length > 0);
+}
+
+// Any constant works; it only has to be the same for every instance of the server.
+const MIGRATION_LOCK = 4_231_771_001;
+
+/**
+ * Apply pending migrations in one transaction under an advisory lock, so
+ * instances starting together do not race; a failure leaves the schema unchanged.
+ */
+export async function migrate(db: Db, now: () => number = Date.now): Promise<number[]> {
+  return db.transaction(async (tx) => {
+    await tx.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
+    await tx.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
+      version integer PRIMARY KEY,
+      name text NOT NULL,
+      applied_at timestamptz NOT NULL
+    )`);
+    const done = new Set((await tx.query<{ version: number }>('SELECT version FROM schema_migrations')).rows.map((r) => Number(r.version)));
+    const applied: number[] = [];
+    for (const m of [...MIGRATIONS].sort((a, b) => a.version - b.version)) {
+      if (done.has(m.version)) continue;
+      for (const statement of splitStatements(m.sql)) await tx.query(statement);
+      await tx.query('INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)', [m.version, m.name, new Date(now())]);
+      applied.push(m.version);
+    }
+    return applied;
+  });
+}

@@ -1,0 +1,33 @@
+import type { FastifyInstance } from 'fastify';
+import { LIMITS, PullRequestSchema, PushRequestSchema, ROUTES, type PullResponse, type PushResponse } from '../../shared/sync/protocol';
+import type { ServerContext } from '../app';
+import { requireSession } from '../http/auth-hook';
+import { ApiError } from '../http/errors';
+import { parseBody } from '../http/validate';
+import { pullPage } from '../sync/pull';
+import { applyPush } from '../sync/push';
+
+export function registerSyncRoutes(app: FastifyInstance, ctx: ServerContext): void {
+  app.post(ROUTES.push, async (request): Promise<PushResponse> => {
+    const session = await requireSession(ctx, request);
+    const body = parseBody(PushRequestSchema, request.body, 'push');
+    const outcome = await applyPush(ctx.db, body.ops, {
+      user: session.user,
+      now: ctx.now(),
+      tables: ctx.tables,
+      rules: ctx.writeRules,
+      maxAheadMs: ctx.maxClockAheadMs,
+      conflicts: ctx.conflicts,
+      beforeCommit: ctx.beforePushCommit,
+    });
+    return { ...outcome, serverTime: ctx.now() };
+  });
+
+  app.post(ROUTES.pull, async (request): Promise<PullResponse> => {
+    await requireSession(ctx, request);
+    const body = parseBody(PullRequestSchema, request.body, 'pull');
+    const outcome = await pullPage(ctx.db, body.cursor, body.limit ?? LIMITS.defaultPullLimit);
+    if (!outcome.ok) throw new ApiError(outcome.error.code, outcome.error.message);
+    return { ...outcome.value, serverTime: ctx.now() };
+  });
+}

@@ -1,0 +1,67 @@
+import type { PullResponse, SyncRecord } from '../../shared/sync/protocol';
+import type { Queryable } from '../db/db';
+import { decodeCursor, encodeCursor } from './cursor';
+
+type WithoutTime<T> = T extends unknown ? Omit<T, 'serverTime'> : never;
+
+export type PullOutcome = { ok: true; value: WithoutTime<PullResponse> } | { ok: false; error: { code: 'invalid_request'; message: string } };
+
+interface Row {
+  epoch: string;
+  horizon_seq: number;
+  head: number;
+  tbl: string | null;
+  id: string | null;
+  fields: Record<string, unknown> | null;
+  stamps: Record<string, string> | null;
+  server_seq: number | null;
+}
+
+/**
+ * One page of changes after a cursor. The counter state and the page come from
+ * one statement, hence one snapshot: a tombstone purge cannot slip between the
+ * horizon check and the read.
+ */
+export async function pullPage(db: Queryable, cursorText: string | undefined, limit: number): Promise<PullOutcome> {
+  const cursor = decodeCursor(cursorText);
+  if (cursor === 'invalid') return { ok: false, error: { code: 'invalid_request', message: 'cursor is not one this server issued' } };
+  const after = cursor?.seq ?? 0;
+  const r = await db.query<Row>(
+    `SELECT s.epoch, s.horizon_seq, s.seq AS head, c.tbl, c.id, c.fields, c.stamps, c.server_seq
+       FROM sync_state s
+       LEFT JOIN LATERAL (
+         SELECT tbl, id, fields, stamps, server_seq FROM records
+          WHERE server_seq > $1 ORDER BY server_seq LIMIT $2
+       ) c ON true
+      WHERE s.id = 1
+      ORDER BY c.server_seq`,
+    [after, limit + 1],
+  );
+  const first = r.rows[0];
+  if (!first) throw new Error('sync_state is missing: were migrations run?');
+  const epoch = first.epoch;
+  if (cursor) {
+    if (cursor.epoch !== epoch) {
+      return { ok: true, value: { status: 'resync', reason: 'epoch', message: 'This cursor belongs to another server database; start again from an empty cursor.' } };
+    }
+    if (cursor.seq < Number(first.horizon_seq)) {
+      return { ok: true, value: { status: 'resync', reason: 'horizon', message: 'Deletions older than this cursor have been purged; start again from an empty cursor.' } };
+    }
+    if (cursor.seq > Number(first.head)) {
+      return { ok: true, value: { status: 'resync', reason: 'ahead', message: 'This cursor is ahead of the server (was the database restored?); start again from an empty cursor.' } };
+    }
+  }
+  // No cursor means an empty device: it holds nothing a purged tombstone could have deleted.
+  const rows = r.rows.filter((row) => row.tbl !== null);
+  const hasMore = rows.length > limit;
+  const page = hasMore ? rows.slice(0, limit) : rows;
+  const records: SyncRecord[] = page.map((row) => ({
+    table: row.tbl as string,
+    id: row.id as string,
+    fields: row.fields ?? {},
+    stamps: row.stamps ?? {},
+    seq: Number(row.server_seq),
+  }));
+  const last = records.length > 0 ? (records[records.length - 1] as SyncRecord).seq : after;
+  return { ok: true, value: { status: 'page', records, cursor: encodeCursor({ epoch, seq: last }), hasMore } };
+}

@@ -1,0 +1,28 @@
+import { afterAll, describe } from 'vitest';
+import { openPostgres } from '../../../server/db/postgres';
+import { describeAdministration } from '../../unit/server/support/admin-suite';
+import { shared } from '../../unit/server/support/harness';
+import { describeHostilePayloads } from '../../unit/server/support/hostile-suite';
+import { describeServerRoutes } from '../../unit/server/support/route-suite';
+import { postgresOrReason, startPostgres, type PgCluster } from './postgres';
+
+// The same route, hostile-payload and admin suites the unit run uses on PGlite,
+// here against a real PostgreSQL server.
+const found = postgresOrReason();
+
+describe.skipIf(!found.ok)('real PostgreSQL', () => {
+  let cluster: PgCluster | undefined;
+  const db = shared(async () => {
+    if (!found.ok) throw new Error('unreachable');
+    cluster = await startPostgres(found);
+    return openPostgres(await cluster.createDatabase());
+  });
+  afterAll(async () => {
+    await db.close();
+    cluster?.stop();
+  });
+
+  describeServerRoutes('PostgreSQL', db.get);
+  describeHostilePayloads('PostgreSQL', db.get);
+  describeAdministration('PostgreSQL', db.get);
+});

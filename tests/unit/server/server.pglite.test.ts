@@ -1,0 +1,15 @@
+import { afterAll } from 'vitest';
+import { openPglite } from '../../../server/db/pglite';
+import { describeAdministration } from './support/admin-suite';
+import { shared } from './support/harness';
+import { describeHostilePayloads } from './support/hostile-suite';
+import { describeServerRoutes } from './support/route-suite';
+
+// One in-memory PGlite for the whole file (opening one takes seconds): the
+// same SQL as production PostgreSQL, without a database server.
+const db = shared(() => openPglite());
+afterAll(() => db.close());
+
+describeServerRoutes('PGlite', db.get);
+describeHostilePayloads('PGlite', db.get);
+describeAdministration('PGlite', db.get);
