@@ -5,6 +5,8 @@ import { createAppServices } from '../services/app-services';
 import type { ConfigStore } from '../services/config/config-store';
 import type { IpcRouter } from '../services/ipc/router';
 import { buildCsp } from '../services/security/csp';
+import type { BrowserContext } from '@playwright/test';
+import { createPlaywrightPrinter } from './printer';
 import { startStaticServer } from './static-server';
 
 export interface BrowserHost {
@@ -18,6 +20,10 @@ export interface BrowserHost {
   openedFiles: string[];
   /** What the next file dialogs answer: tests queue the user's choices here. */
   dialogAnswers: { pick: string[][]; save: (string | null)[] };
+  /** Documents sent to the system print dialog. */
+  printed: string[];
+  /** The browser whose Chromium prints PDFs (main uses a hidden window instead). */
+  attachBrowser(context: BrowserContext): void;
   close(): Promise<void>;
 }
 
@@ -33,6 +39,8 @@ export async function startBrowserHost({ dataDir: keptDir }: { dataDir?: string 
   const opened: string[] = [];
   const openedFiles: string[] = [];
   const dialogAnswers: BrowserHost['dialogAnswers'] = { pick: [], save: [] };
+  const printed: string[] = [];
+  let printContext: BrowserContext | null = null;
   let origin = '';
   const { config, router } = await createAppServices({
     appInfo: { name: 'FieldDesk', version: '0.1.0', platform: process.platform, electron: null },
@@ -50,6 +58,8 @@ export async function startBrowserHost({ dataDir: keptDir }: { dataDir?: string 
       pickFiles: async () => dialogAnswers.pick.shift() ?? [],
       saveFile: async () => dialogAnswers.save.shift() ?? null,
     },
+    printer: createPlaywrightPrinter(() => printContext, printed),
+    fontsDir: path.resolve('resources/fonts'),
   });
   const server = await startStaticServer(path.resolve('out/renderer'), () => buildCsp({ syncServerUrl: config.get().syncServerUrl }));
   origin = server.origin;
@@ -61,6 +71,10 @@ export async function startBrowserHost({ dataDir: keptDir }: { dataDir?: string 
     opened,
     openedFiles,
     dialogAnswers,
+    printed,
+    attachBrowser(context) {
+      printContext = context;
+    },
     async close() {
       await server.close();
       if (!keptDir) rmSync(dataDir, { recursive: true, force: true });

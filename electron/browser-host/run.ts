@@ -19,6 +19,7 @@ export async function runBrowserHost({ stateDir, headless }: { stateDir: string;
     viewport: null,
   });
   await mountBridge(context, host.router);
+  host.attachBrowser(context);
   const page = context.pages()[0] ?? (await context.newPage());
   await page.goto(`${host.origin}/#/tickets`);
   console.log(`FieldDesk is running (browser host) at ${host.origin} — data in ${stateDir}. Close the window or press Ctrl+C to stop.`);

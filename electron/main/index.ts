@@ -12,6 +12,7 @@ import { createWindowOptions } from '../services/security/window-options';
 import { registerAppProtocol } from './app-protocol';
 import { registerIpc } from './ipc';
 import { installMenu } from './menu';
+import { createElectronPrinter } from './printer';
 import { hardenSession, hardenWebContents } from './hardening';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -50,6 +51,8 @@ async function start(): Promise<void> {
     openExternal: (url) => shell.openExternal(url),
     openPath: (file) => shell.openPath(file),
     dialogs,
+    printer: createElectronPrinter(),
+    fontsDir: app.isPackaged ? path.join(process.resourcesPath, 'fonts') : path.join(here, '../../resources/fonts'),
     onError: (channel, error) => console.error(`[ipc] ${channel}`, error),
   });
   const csp = () => buildCsp({ syncServerUrl: config.get().syncServerUrl, devServerUrl });

@@ -3,6 +3,7 @@ import type { AppInfo } from '../../shared/ipc/contract';
 import { createAttachmentStore } from './attachments/attachment-store';
 import { ConfigStore } from './config/config-store';
 import { createHandlers, type Dialogs } from './handlers';
+import type { Printer } from './print/printer';
 import { createIpcRouter, type IpcRouter } from './ipc/router';
 import { isTrustedSender } from './security/sender';
 
@@ -14,6 +15,8 @@ export interface AppServicesOptions {
   openExternal: (url: string) => Promise<void>;
   openPath: (file: string) => Promise<string>;
   dialogs: Dialogs;
+  printer: Printer;
+  fontsDir: string;
   onError?: (channel: string, error: unknown) => void;
 }
 
@@ -35,6 +38,8 @@ export async function createAppServices(options: AppServicesOptions): Promise<{ 
       dialogs: options.dialogs,
       openExternal: options.openExternal,
       openPath: options.openPath,
+      printer: options.printer,
+      fontsDir: options.fontsDir,
     }),
     isTrustedSender: (sender) => isTrustedSender(sender, options.appOrigins()),
     onError: options.onError,

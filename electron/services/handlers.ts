@@ -3,6 +3,8 @@ import { err, ok } from '../../shared/result';
 import type { AppInfo } from '../../shared/ipc/contract';
 import type { AttachmentStore } from './attachments/attachment-store';
 import type { ConfigStore } from './config/config-store';
+import type { Printer } from './print/printer';
+import { createTrainingHandlers } from './training/training-handlers';
 import type { Handlers } from './ipc/router';
 import { validateExternalUrl } from './security/external-links';
 
@@ -22,6 +24,9 @@ export interface HandlerDeps {
   dialogs: Dialogs;
   /** Open a file with the OS default app; resolves to an error message, or '' on success (shell.openPath). */
   openPath: (file: string) => Promise<string>;
+  printer: Printer;
+  /** The fonts shipped in resources/fonts, so printed output is the same offline. */
+  fontsDir: string;
   /** Called after the sync server changes, so main can rebuild the CSP. */
   onConfigChanged?: () => void;
 }
@@ -35,6 +40,7 @@ export interface Dialogs {
 
 export function createHandlers(deps: HandlerDeps): Handlers {
   return {
+    ...createTrainingHandlers(deps),
     'app.info': () => ok({ ...deps.appInfo, dataDir: deps.dataDir }),
     'app.openExternal': async ({ url }) => {
       const checked = validateExternalUrl(url);

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { channel, Empty, type ChannelSpec } from './channel-spec';
+import { trainingChannels } from './channels/training';
 
 /**
  * The one list of IPC channels. Main registers a handler for each, the preload
@@ -8,17 +10,7 @@ import { z } from 'zod';
  * Channel names are `namespace.method`; the bridge exposes them as
  * `window.fielddesk.namespace.method(request)`.
  */
-export interface ChannelSpec<Req extends z.ZodType = z.ZodType, Res extends z.ZodType = z.ZodType> {
-  request: Req;
-  response: Res;
-  /** Largest request accepted, in bytes of JSON. Keeps a runaway renderer from flooding main. */
-  maxBytes?: number;
-  description: string;
-}
-
-const channel = <Req extends z.ZodType, Res extends z.ZodType>(spec: ChannelSpec<Req, Res>) => spec;
-
-const Empty = z.object({}).strict();
+export type { ChannelSpec };
 
 export const ThemeSchema = z.enum(['system', 'light', 'dark']);
 
@@ -58,7 +50,7 @@ export const StoredAttachmentSchema = z.object({
 });
 export type StoredAttachmentInfo = z.infer<typeof StoredAttachmentSchema>;
 
-export const channels = {
+const coreChannels = {
   'app.info': channel({
     description: 'Name, version and data folder of the running app.',
     request: Empty,
@@ -93,6 +85,12 @@ export const channels = {
     request: z.object({ sha256: z.string().regex(/^[0-9a-f]{64}$/, 'Not an attachment id'), name: z.string().min(1).max(255) }).strict(),
     response: z.object({ opened: z.literal(true) }),
   }),
+} as const satisfies Record<string, ChannelSpec>;
+
+/** Every channel: the core ones above, then one group per feature (shared/ipc/channels/<feature>.ts). */
+export const channels = {
+  ...coreChannels,
+  ...trainingChannels,
 } as const satisfies Record<string, ChannelSpec>;
 
 export type Channels = typeof channels;

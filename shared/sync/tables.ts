@@ -3,22 +3,19 @@
  * on clock stamps; `append` tables hold immutable records that merge by union
  * (work log, history, attendance, audit trail).
  *
- * Each feature adds its tables here; the Dexie schema, the change log and the
- * server all read this one list.
+ * Each feature keeps its own list (shared/<feature>/sync-tables.ts); the Dexie
+ * schema, the change log and the server all read the combined list here.
  */
-export type MergeMode = 'lww' | 'append';
+import { TICKET_SYNC_TABLES } from '../tickets/sync-tables';
+import { TRAINING_SYNC_TABLES } from '../training/sync-tables';
+import type { SyncTableSpec } from './tables-spec';
 
-export interface SyncTableSpec {
-  merge: MergeMode;
-  /**
-   * Fields derived on each device (search words, sort keys): recomputed from
-   * the synced fields on every write, so never logged or sent.
-   */
-  localFields?: readonly string[];
-}
+export type { MergeMode, SyncTableSpec } from './tables-spec';
 
 export const SYNC_TABLES = {
   people: { merge: 'lww' },
+  ...TICKET_SYNC_TABLES,
+  ...TRAINING_SYNC_TABLES,
 } as const satisfies Record<string, SyncTableSpec>;
 
 export type SyncTableName = keyof typeof SYNC_TABLES;

@@ -15,6 +15,7 @@ export const test = base.extend<{ host: BrowserHost; app: Page; allowErrors: Reg
   /** A page with the bridge mounted, opened on the app. Each test gets a fresh profile (its own context). */
   app: async ({ context, host, allowErrors }, use) => {
     await mountBridge(context, host.router);
+    host.attachBrowser(context);
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));

@@ -1,4 +1,7 @@
 import { expect, onboard, test } from './fixtures';
+import { CHANNEL_NAMES } from '../../shared/ipc/contract';
+
+const BRIDGE_KEYS = [...new Set(CHANNEL_NAMES.map((n) => n.split('.')[0]!)), 'onMenuCommand'].sort();
 
 type Bridge = Record<string, Record<string, (req: unknown) => Promise<{ ok: boolean; value?: unknown; error?: { code: string; message: string } }>>>;
 
@@ -13,7 +16,7 @@ test.describe('the bridge in the page', () => {
         hasIpc: Object.values(fd).some((v) => typeof v === 'object' && v !== null && 'invoke' in v),
       };
     });
-    expect(shape).toEqual({ namespaces: ['app', 'config', 'onMenuCommand'], frozen: true, hasRequire: false, hasIpc: false });
+    expect(shape).toEqual({ namespaces: BRIDGE_KEYS, frozen: true, hasRequire: false, hasIpc: false });
   });
 
   test('valid calls return typed results; bad payloads get typed errors and change nothing', async ({ app, host }) => {

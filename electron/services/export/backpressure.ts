@@ -7,9 +7,19 @@ export class AbortedError extends Error {
   }
 }
 
+/**
+ * Whether a writable has asked its writer to wait. Also understands the
+ * `readable-stream` package's streams (ExcelJS and archiver use it), which
+ * lack Node's `writableNeedDrain` getter but keep the same state.
+ */
+export function needsDrain(stream: Writable): boolean {
+  if (typeof stream.writableNeedDrain === 'boolean') return stream.writableNeedDrain;
+  return (stream as unknown as { _writableState?: { needDrain?: boolean } })._writableState?.needDrain === true;
+}
+
 /** Resolves once the stream wants more data; rejects if it fails, closes, or the operation is cancelled meanwhile. */
 export function waitForDrain(stream: Writable, signal?: AbortSignal): Promise<void> {
-  if (!stream.writableNeedDrain) return Promise.resolve();
+  if (!needsDrain(stream)) return Promise.resolve();
   if (signal?.aborted) return Promise.reject(new AbortedError());
   return new Promise((resolve, reject) => {
     const cleanup = () => {

@@ -228,15 +228,23 @@ export async function runExport(
   const opened = await createExportSession(options);
   if (!opened.ok) return opened;
   const session = opened.value;
-  for await (const chunk of rows) {
-    const r = await session.writeRows(chunk);
-    if (!r.ok) return r;
-  }
-  if (workLogRows) {
-    for await (const chunk of workLogRows) {
-      const r = await session.writeWorkLogRows(chunk);
+  try {
+    for await (const chunk of rows) {
+      const r = await session.writeRows(chunk);
       if (!r.ok) return r;
     }
+    if (workLogRows) {
+      for await (const chunk of workLogRows) {
+        const r = await session.writeWorkLogRows(chunk);
+        if (!r.ok) return r;
+      }
+    }
+    const done = await session.finish();
+    return done;
+  } catch (e) {
+    return err('internal', `Reading the rows to export failed: ${e instanceof Error ? e.message : String(e)}`);
+  } finally {
+    // No-op after a successful finish; otherwise it removes the temporary files.
+    await session.abort();
   }
-  return session.finish();
 }

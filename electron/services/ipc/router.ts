@@ -23,6 +23,9 @@ export type Handler<C extends ChannelName> = (
 
 export type Handlers = { [C in ChannelName]: Handler<C> };
 
+/** The handlers of one feature's group of channels. */
+export type HandlersFor<T> = { [C in keyof T & ChannelName]: Handler<C> };
+
 export interface IpcRouter {
   readonly channelNames: readonly ChannelName[];
   handle(channel: unknown, sender: SenderInfo, payload: unknown): Promise<Result<unknown>>;

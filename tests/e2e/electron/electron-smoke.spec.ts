@@ -1,5 +1,8 @@
 import { _electron as electron, expect, test } from '@playwright/test';
 import { findElectronBinary } from '../../../electron/browser-host/electron-binary';
+import { CHANNEL_NAMES } from '../../../shared/ipc/contract';
+
+const BRIDGE_KEYS = [...new Set(CHANNEL_NAMES.map((n) => n.split('.')[0]!)), 'onMenuCommand'].sort();
 
 const binary = findElectronBinary();
 
@@ -21,7 +24,7 @@ test.describe('Electron smoke test', () => {
         node: typeof (window as unknown as { require?: unknown }).require,
         process: typeof (window as unknown as { process?: unknown }).process,
       }));
-      expect(shape).toEqual({ bridge: ['app', 'config', 'onMenuCommand'], node: 'undefined', process: 'undefined' });
+      expect(shape).toEqual({ bridge: BRIDGE_KEYS, node: 'undefined', process: 'undefined' });
       // Sandboxed and isolated: the page cannot reach Node even through the preload's globals.
       expect(await window.evaluate(() => typeof (globalThis as { Buffer?: unknown }).Buffer)).toBe('undefined');
       await window.screenshot({ path: test.info().outputPath('electron-window.png') });

@@ -5,6 +5,18 @@ import { DeviceRef } from '../../../../renderer/src/data/device';
 import { CURRENT_SCHEMA_VERSION, SCHEMA_HISTORY } from '../../../../renderer/src/data/schema';
 import { HybridClock } from '../../../../shared/sync/hlc';
 
+/** A person as the code of each schema version wrote it (v1 had no kind and no tombstone). */
+const PERSON_AS_WRITTEN_BY: Record<number, { stored: Record<string, unknown>; expected: Record<string, unknown> }> = {
+  1: {
+    stored: { id: 'p-1', name: 'Rosa Diaz', email: 'rosa@example.gov', createdAt: '2024-01-01', updatedAt: '2024-01-01', stamps: {} },
+    expected: { name: 'Rosa Diaz', email: 'rosa@example.gov', kind: 'requester', deleted: 0 },
+  },
+  2: {
+    stored: { id: 'p-1', name: 'Rosa Diaz', email: 'rosa@example.gov', phone: '', agency: '', site: '', title: '', kind: 'staff', createdAt: '2024-01-01', updatedAt: '2024-01-01', stamps: {}, deleted: 0 },
+    expected: { name: 'Rosa Diaz', kind: 'staff', deleted: 0 },
+  },
+};
+
 describe('schema migrations', () => {
   it('versions only go up, and each adds or changes something', () => {
     const versions = SCHEMA_HISTORY.map((v) => v.version);
@@ -22,8 +34,9 @@ describe('schema migrations', () => {
       await old.open();
       await old.meta.put({ key: 'device', value: { deviceId: 'old-device', createdAt: '2024-01-01T00:00:00.000Z' } });
       await old.meta.put({ key: 'profile', value: { staffName: 'Pat Lee', deviceName: 'Laptop 7', createdAt: '2024-01-01T00:00:00.000Z' } });
-      // A v1 person: no kind, no tombstone field.
-      await old.table('people').add({ id: 'p-1', name: 'Rosa Diaz', email: 'rosa@example.gov', createdAt: '2024-01-01', updatedAt: '2024-01-01', stamps: {} });
+      const fixture = PERSON_AS_WRITTEN_BY[upTo];
+      if (!fixture) throw new Error(`Add a fixture for data written by schema version ${upTo}`);
+      await old.table('people').add(fixture.stored);
       expect(await old.outbox.count()).toBe(1);
       old.close();
 
@@ -32,8 +45,8 @@ describe('schema migrations', () => {
       expect(db.device.get().deviceId).toBe('old-device');
       expect((await db.meta.get('profile'))?.value).toMatchObject({ staffName: 'Pat Lee' });
       const person = await db.people.get('p-1');
-      expect(person).toMatchObject({ name: 'Rosa Diaz', email: 'rosa@example.gov', kind: 'requester', deleted: 0 });
-      expect(await db.people.where('[kind+name]').equals(['requester', 'Rosa Diaz']).count()).toBe(1);
+      expect(person).toMatchObject(fixture.expected);
+      expect(await db.people.where('[kind+name]').equals([fixture.expected.kind as string, 'Rosa Diaz']).count()).toBe(1);
       const outbox = await db.outbox.toArray();
       expect(outbox).toHaveLength(1);
       expect(outbox[0]?.fields.name?.value).toBe('Rosa Diaz');

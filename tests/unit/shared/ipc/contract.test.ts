@@ -22,7 +22,8 @@ describe('IPC contract', () => {
       calls.push(args);
       return 'r';
     });
-    expect(Object.keys(bridge).sort()).toEqual(['app', 'config']);
+    expect(Object.keys(bridge).sort()).toEqual([...new Set(CHANNEL_NAMES.map((n) => n.split('.')[0]))].sort());
+    expect(Object.values(bridge).reduce((n, ns) => n + Object.keys(ns).length, 0)).toBe(CHANNEL_NAMES.length);
     await bridge.config!.setSyncServer!({ url: null });
     expect(calls).toEqual([['config.setSyncServer', { url: null }]]);
   });

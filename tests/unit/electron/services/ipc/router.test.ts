@@ -29,6 +29,13 @@ beforeEach(async () => {
     },
     // A user who cancels every dialog: handlers must cope.
     dialogs: { pickFiles: async () => [], saveFile: async () => null },
+    printer: {
+      toPdf: async () => {
+        throw new Error('tests of bad input must never print');
+      },
+      printWithDialog: async () => false,
+    },
+    fontsDir: path.resolve('resources/fonts'),
   }));
 });
 

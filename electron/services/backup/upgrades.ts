@@ -1,0 +1,58 @@
+import { BackupFileError, CURRENT_BACKUP_SCHEMA_VERSION } from './backup-format';
+
+/**
+ * Upgrading old backups record by record. Step N turns a record of schema
+ * version N into version N+1 (possibly into another table, or null to drop
+ * it); restoring a version-1 backup today runs steps 1, 2, … in turn. When the
+ * local database schema changes shape, bump CURRENT_BACKUP_SCHEMA_VERSION and
+ * add the step here, with a fixture of the old shape in the tests.
+ */
+export type UpgradeStep = (table: string, record: Record<string, unknown>) => { table: string; record: Record<string, unknown> } | null;
+
+/**
+ * Version 1 (before the people directory had `kind`): people carried the
+ * agency as `org`, had no `kind`, marked deletion with a boolean, and the
+ * outbox table was called `pendingOps`.
+ */
+const v1ToV2: UpgradeStep = (table, record) => {
+  if (table === 'pendingOps') return { table: 'outbox', record };
+  if (table !== 'people') return { table, record };
+  const { org, deleted, ...rest } = record;
+  return {
+    table,
+    record: {
+      ...rest,
+      agency: rest.agency ?? org ?? '',
+      kind: rest.kind ?? 'requester',
+      deleted: deleted === true || deleted === 1 ? 1 : 0,
+    },
+  };
+};
+
+export const BACKUP_UPGRADES: Readonly<Record<number, UpgradeStep>> = { 1: v1ToV2 };
+
+export function upgradeBackupRecord(
+  fromVersion: number,
+  table: string,
+  record: Record<string, unknown>,
+  steps: Readonly<Record<number, UpgradeStep>> = BACKUP_UPGRADES,
+  toVersion: number = CURRENT_BACKUP_SCHEMA_VERSION,
+): { table: string; record: Record<string, unknown> } | null {
+  if (fromVersion > toVersion) {
+    throw new BackupFileError('invalid_request', `This backup was made by a newer FieldDesk (data version ${fromVersion}); update FieldDesk to restore it.`);
+  }
+  let current: { table: string; record: Record<string, unknown> } | null = { table, record };
+  for (let v = fromVersion; v < toVersion && current; v++) {
+    const step = steps[v];
+    if (!step) throw new BackupFileError('invalid_request', `FieldDesk cannot restore backups of data version ${fromVersion} (no upgrade from version ${v}).`);
+    current = step(current.table, current.record);
+  }
+  return current;
+}
+
+/** Whether records of this version can be restored at all: checked at preview, before anything is read. */
+export function canUpgradeFrom(fromVersion: number, steps: Readonly<Record<number, UpgradeStep>> = BACKUP_UPGRADES, toVersion = CURRENT_BACKUP_SCHEMA_VERSION): string | null {
+  if (fromVersion > toVersion) return `This backup was made by a newer FieldDesk (data version ${fromVersion}); update FieldDesk to restore it.`;
+  for (let v = fromVersion; v < toVersion; v++) if (!steps[v]) return `FieldDesk cannot restore backups of data version ${fromVersion}.`;
+  return null;
+}

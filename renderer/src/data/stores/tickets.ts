@@ -1,0 +1,17 @@
+/**
+ * Dexie stores of the help-desk feature, first added in schema version 3.
+ * Owned by the tickets feature; schema.ts combines the features' stores.
+ */
+export const TICKET_STORES_V3: Record<string, string> = {
+  tickets: '&id, &number, status, priority, assigneeId, teamId, siteId, systemId, requesterId, createdAt, updatedAt, *tags, *words',
+  workLog: '&id, ticketId, [ticketId+at]',
+  ticketHistory: '&id, ticketId, [ticketId+at]',
+  ticketLinks: '&id, fromId, toId',
+  ticketAttachments: '&id, ticketId, sha256',
+  teams: '&id, name',
+  sites: '&id, name',
+  systems: '&id, name',
+  routingRules: '&id, order',
+  slaPolicies: '&id, priority',
+  calendars: '&id',
+};
