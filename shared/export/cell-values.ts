@@ -1,0 +1,143 @@
+import type { ColumnDef } from './columns';
+import { guardFormula } from './formula-guard';
+import { formatWallDate, formatWallDateTime, instantToWallClock } from './zoned-time';
+
+/** A value as an XLSX cell: Dates and numbers stay typed so that sorting, filtering and sums work. */
+export type XlsxCellValue = string | number | boolean | Date | null;
+
+/** Excel refuses longer cell text (and reports the file as damaged). */
+export const XLSX_MAX_TEXT = 32_767;
+
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/;
+const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** An instant from what the renderer may send: a Date, epoch ms, or an ISO string with a zone. */
+export function toInstantMs(value: unknown): number | null {
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value.getTime();
+  if (typeof value === 'number') return Number.isFinite(value) ? value : null;
+  if (typeof value === 'string' && ISO_INSTANT.test(value.trim())) {
+    const ms = Date.parse(value.trim());
+    return Number.isNaN(ms) ? null : ms;
+  }
+  return null;
+}
+
+/** Wall-clock ms of a calendar day: a `YYYY-MM-DD` string is a day in no zone, an instant is placed in `timeZone` first. */
+function toWallDate(value: unknown, timeZone: string): number | null {
+  if (typeof value === 'string') {
+    const m = DATE_ONLY.exec(value.trim());
+    if (m) {
+      const ms = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+      return formatWallDate(ms) === value.trim() ? ms : null;
+    }
+  }
+  const instant = toInstantMs(value);
+  if (instant === null) return null;
+  const wall = instantToWallClock(instant, timeZone);
+  return wall - (((wall % 86_400_000) + 86_400_000) % 86_400_000);
+}
+
+function toNumber(value: unknown): number | null {
+  if (typeof value === 'number') return Number.isFinite(value) ? value : null;
+  if (typeof value === 'string' && /^-?\d+(\.\d+)?$/.test(value.trim())) return Number(value.trim());
+  return null;
+}
+
+function toBoolean(value: unknown): boolean | null {
+  if (typeof value === 'boolean') return value;
+  if (value === 1 || value === 0) return value === 1;
+  if (value === 'true' || value === 'false') return value === 'true';
+  return null;
+}
+
+/** Text for a value of the wrong shape for its column: kept rather than dropped, so nothing is lost silently. */
+function asText(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (Array.isArray(value)) return value.map(asText).join('; ');
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? '' : value.toISOString();
+  if (typeof value === 'object') return JSON.stringify(value);
+  return String(value);
+}
+
+function isEmpty(value: unknown): boolean {
+  return value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0);
+}
+
+/**
+ * The XLSX cell for one value. Datetimes become Date cells holding the
+ * wall-clock time in `timeZone` (ExcelJS writes a Date's UTC fields), dates
+ * become midnight of that day, durations stay numbers of minutes.
+ */
+export function toXlsxCell(value: unknown, column: ColumnDef, timeZone: string): XlsxCellValue {
+  if (isEmpty(value)) return null;
+  switch (column.type) {
+    case 'datetime': {
+      const instant = toInstantMs(value);
+      if (instant !== null) return new Date(instantToWallClock(instant, timeZone));
+      break;
+    }
+    case 'date': {
+      const wall = toWallDate(value, timeZone);
+      if (wall !== null) return new Date(wall);
+      break;
+    }
+    case 'number':
+    case 'duration_minutes': {
+      const n = toNumber(value);
+      if (n !== null) return n;
+      break;
+    }
+    case 'boolean': {
+      const b = toBoolean(value);
+      if (b !== null) return b;
+      break;
+    }
+    case 'text':
+      break;
+  }
+  const text = asText(value);
+  return text.length > XLSX_MAX_TEXT ? `${text.slice(0, XLSX_MAX_TEXT - 1)}…` : text;
+}
+
+/**
+ * The CSV field text for one value, before RFC 4180 quoting. Only text that
+ * came from a string gets the formula guard: a number or date we formatted
+ * ourselves cannot be a formula, and guarding "-5" would turn it into text.
+ */
+export function toCsvText(value: unknown, column: ColumnDef, timeZone: string): string {
+  if (isEmpty(value)) return '';
+  switch (column.type) {
+    case 'datetime': {
+      const instant = toInstantMs(value);
+      if (instant !== null) return formatWallDateTime(instantToWallClock(instant, timeZone));
+      break;
+    }
+    case 'date': {
+      const wall = toWallDate(value, timeZone);
+      if (wall !== null) return formatWallDate(wall);
+      break;
+    }
+    case 'number':
+    case 'duration_minutes': {
+      const n = toNumber(value);
+      if (n !== null) return String(n);
+      break;
+    }
+    case 'boolean': {
+      const b = toBoolean(value);
+      if (b !== null) return b ? 'TRUE' : 'FALSE';
+      break;
+    }
+    case 'text':
+      break;
+  }
+  return guardFormula(asText(value));
+}
+
+/** Number formats for typed XLSX columns. */
+export const XLSX_NUM_FMT: Partial<Record<ColumnDef['type'], string>> = {
+  datetime: 'yyyy-mm-dd hh:mm',
+  date: 'yyyy-mm-dd',
+  duration_minutes: '#,##0',
+  number: 'General',
+};
