@@ -1,4 +1,5 @@
-// shared/ compiles without DOM or Node types so that neither can leak in. These
+// Only tsconfig.shared.json reads this file (the others exclude it and use the real
+// DOM or Node declarations). shared/ compiles without DOM or Node types so that neither can leak in. These
 // few globals exist in every runtime FieldDesk uses (Chromium, Node 20+), so
 // shared code may use them.
 declare global {

@@ -3,6 +3,7 @@ import { err, ok } from '../../shared/result';
 import type { AppInfo } from '../../shared/ipc/contract';
 import type { AttachmentStore } from './attachments/attachment-store';
 import type { ConfigStore } from './config/config-store';
+import { createExportHandlers } from './export/export-handlers';
 import type { Printer } from './print/printer';
 import { createTrainingHandlers } from './training/training-handlers';
 import type { Handlers } from './ipc/router';
@@ -41,6 +42,7 @@ export interface Dialogs {
 export function createHandlers(deps: HandlerDeps): Handlers {
   return {
     ...createTrainingHandlers(deps),
+    ...createExportHandlers(deps),
     'app.info': () => ok({ ...deps.appInfo, dataDir: deps.dataDir }),
     'app.openExternal': async ({ url }) => {
       const checked = validateExternalUrl(url);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { channel, Empty, type ChannelSpec } from './channel-spec';
+import { exportChannels } from './channels/export';
 import { trainingChannels } from './channels/training';
 
 /**
@@ -90,6 +91,7 @@ const coreChannels = {
 /** Every channel: the core ones above, then one group per feature (shared/ipc/channels/<feature>.ts). */
 export const channels = {
   ...coreChannels,
+  ...exportChannels,
   ...trainingChannels,
 } as const satisfies Record<string, ChannelSpec>;
 

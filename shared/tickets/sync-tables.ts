@@ -7,6 +7,7 @@ export const TICKET_SYNC_TABLES = {
   ticketHistory: { merge: 'append' },
   ticketLinks: { merge: 'lww' },
   ticketAttachments: { merge: 'lww' },
+  agencies: { merge: 'lww' },
   teams: { merge: 'lww' },
   sites: { merge: 'lww' },
   systems: { merge: 'lww' },

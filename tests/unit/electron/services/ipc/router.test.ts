@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createAppServices } from '../../../../../electron/services/app-services';
-import { createIpcRouter, type IpcRouter } from '../../../../../electron/services/ipc/router';
+import { createIpcRouter, type Handlers, type IpcRouter } from '../../../../../electron/services/ipc/router';
 import { CHANNEL_NAMES } from '../../../../../shared/ipc/contract';
 import { err, ok } from '../../../../../shared/result';
 
@@ -126,7 +126,7 @@ describe('IPC router', () => {
         'config.setSyncServer': () => ok({ syncServerUrl: null }),
         'attachments.add': () => ok({ stored: [], refused: [] }),
         'attachments.open': () => ok({ opened: true as const }),
-      },
+      } as unknown as Handlers,
       isTrustedSender: () => true,
     });
     const thrown = await failing.handle('app.info', trusted, {});
