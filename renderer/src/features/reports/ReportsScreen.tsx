@@ -1,4 +1,4 @@
-import { EmptyState } from '../../ui/EmptyState';
+import { ExportPanel } from './export/ExportPanel';
 
 export function ReportsScreen() {
   return (
@@ -6,9 +6,8 @@ export function ReportsScreen() {
       <header className="screen-header">
         <h1>Reports</h1>
       </header>
-      <EmptyState title="No reports yet">
-        <p>Status reports and incident-log exports to spreadsheets will be made here from your tickets.</p>
-      </EmptyState>
+      <p className="muted">Incident logs for supervisors and incident review teams, as spreadsheets. Status reports will be made here too.</p>
+      <ExportPanel />
     </div>
   );
 }
