@@ -4,6 +4,7 @@ import type { AppInfo } from '../../shared/ipc/contract';
 import type { AttachmentStore } from './attachments/attachment-store';
 import type { ConfigStore } from './config/config-store';
 import { createExportHandlers } from './export/export-handlers';
+import { createImportHandlers } from './import/import-handlers';
 import type { Printer } from './print/printer';
 import { createTrainingHandlers } from './training/training-handlers';
 import type { Handlers } from './ipc/router';
@@ -43,6 +44,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
   return {
     ...createTrainingHandlers(deps),
     ...createExportHandlers(deps),
+    ...createImportHandlers(deps),
     'app.info': () => ok({ ...deps.appInfo, dataDir: deps.dataDir }),
     'app.openExternal': async ({ url }) => {
       const checked = validateExternalUrl(url);

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { channel, Empty, type ChannelSpec } from './channel-spec';
 import { exportChannels } from './channels/export';
+import { importChannels } from './channels/import';
 import { trainingChannels } from './channels/training';
 
 /**
@@ -92,6 +93,7 @@ const coreChannels = {
 export const channels = {
   ...coreChannels,
   ...exportChannels,
+  ...importChannels,
   ...trainingChannels,
 } as const satisfies Record<string, ChannelSpec>;
 

@@ -33,6 +33,28 @@ export function peopleRepository(db: FieldDeskDb) {
       });
     },
 
+    /**
+     * Add many people at once, all or nothing: every row is validated first and
+     * they are written in one transaction (each with its outbox entry).
+     */
+    async importMany(inputs: readonly PersonInput[]): Promise<Result<{ added: number }>> {
+      const at = now();
+      const people: Person[] = [];
+      for (const [i, input] of inputs.entries()) {
+        const parsed = parseWith(PersonInputSchema, input, `person in row ${i + 2}`);
+        if (!parsed.ok) return parsed;
+        people.push({ ...parsed.value, id: uuidv7(), createdAt: at, updatedAt: at, stamps: {}, deleted: 0 });
+      }
+      await db.transaction('rw', db.people, () => db.people.bulkAdd(people));
+      return ok({ added: people.length });
+    },
+
+    /** Email addresses already in the directory, for duplicate checks on import. */
+    async emails(): Promise<string[]> {
+      const all = await db.people.filter((p) => !p.deleted && p.email !== '').toArray();
+      return all.map((p) => p.email);
+    },
+
     /** Deletion is a tombstone, so it reaches every device. */
     async remove(id: string): Promise<Result<{ id: string }>> {
       return db.transaction('rw', db.people, async () => {

@@ -4,6 +4,7 @@ import type { Person } from '../../../../shared/people/schema';
 import { useData } from '../../app/data-context';
 import { useUi } from '../../app/ui-store';
 import { EmptyState } from '../../ui/EmptyState';
+import { ImportPeople } from './ImportPeople';
 import { PersonForm } from './PersonForm';
 
 /** The directory of requesters and staff that tickets, training and access point at. */
@@ -11,6 +12,7 @@ export function PeopleScreen() {
   const { db, people } = useData();
   const announce = useUi((s) => s.announce);
   const [editing, setEditing] = useState<Person | 'new' | null>(null);
+  const [importing, setImporting] = useState(false);
   const [query, setQuery] = useState('');
   const list = useLiveQuery(() => people.list(), [db]);
   const q = query.trim().toLowerCase();
@@ -22,11 +24,15 @@ export function PeopleScreen() {
         <h1>People</h1>
         <div className="toolbar">
           <input type="search" aria-label="Filter people" placeholder="Filter by name, email, agency…" value={query} onChange={(e) => setQuery(e.target.value)} />
+          <button type="button" onClick={() => setImporting(true)}>
+            Import…
+          </button>
           <button type="button" className="primary" onClick={() => setEditing('new')}>
             Add person
           </button>
         </div>
       </header>
+      {importing ? <ImportPeople onClose={() => setImporting(false)} /> : null}
       {editing ? (
         <PersonForm
           key={editing === 'new' ? 'new' : editing.id}
@@ -42,7 +48,7 @@ export function PeopleScreen() {
           }}
         />
       ) : null}
-      {list && list.length === 0 && !editing ? (
+      {list && list.length === 0 && !editing && !importing ? (
         <EmptyState
           title="No people yet"
           action={
