@@ -3,6 +3,7 @@ import { err, ok } from '../../shared/result';
 import type { AppInfo } from '../../shared/ipc/contract';
 import type { AttachmentStore } from './attachments/attachment-store';
 import type { ConfigStore } from './config/config-store';
+import { createBackupHandlers } from './backup/backup-handlers';
 import { createExportHandlers } from './export/export-handlers';
 import { createImportHandlers } from './import/import-handlers';
 import type { Printer } from './print/printer';
@@ -45,6 +46,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...createTrainingHandlers(deps),
     ...createExportHandlers(deps),
     ...createImportHandlers(deps),
+    ...createBackupHandlers(deps),
     'app.info': () => ok({ ...deps.appInfo, dataDir: deps.dataDir }),
     'app.openExternal': async ({ url }) => {
       const checked = validateExternalUrl(url);

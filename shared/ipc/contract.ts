@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { channel, Empty, type ChannelSpec } from './channel-spec';
+import { backupChannels } from './channels/backup';
 import { exportChannels } from './channels/export';
 import { importChannels } from './channels/import';
 import { trainingChannels } from './channels/training';
@@ -94,6 +95,7 @@ export const channels = {
   ...coreChannels,
   ...exportChannels,
   ...importChannels,
+  ...backupChannels,
   ...trainingChannels,
 } as const satisfies Record<string, ChannelSpec>;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DATA_SCHEMA_VERSION } from '../../../shared/data-version';
 
 /**
  * A FieldDesk backup file is gzip-compressed JSON Lines: the first line is
@@ -12,7 +13,7 @@ import { z } from 'zod';
 export const BACKUP_FORMAT = 'fielddesk-backup';
 
 /** Version of the record shapes inside a backup. Records from older versions go through `upgradeBackupRecord` on restore. */
-export const CURRENT_BACKUP_SCHEMA_VERSION = 2;
+export const CURRENT_BACKUP_SCHEMA_VERSION = DATA_SCHEMA_VERSION;
 
 export const BACKUP_EXTENSION = '.fdbackup';
 

@@ -10,26 +10,20 @@ import { BackupFileError, CURRENT_BACKUP_SCHEMA_VERSION } from './backup-format'
 export type UpgradeStep = (table: string, record: Record<string, unknown>) => { table: string; record: Record<string, unknown> } | null;
 
 /**
- * Version 1 (before the people directory had `kind`): people carried the
- * agency as `org`, had no `kind`, marked deletion with a boolean, and the
- * outbox table was called `pendingOps`.
+ * Version 1 → 2, the same change as the Dexie upgrade in
+ * renderer/src/data/schema.ts: people gained `kind` and the `deleted`
+ * tombstone (here also accepting a boolean, as hand-edited files may have).
  */
 const v1ToV2: UpgradeStep = (table, record) => {
-  if (table === 'pendingOps') return { table: 'outbox', record };
   if (table !== 'people') return { table, record };
-  const { org, deleted, ...rest } = record;
-  return {
-    table,
-    record: {
-      ...rest,
-      agency: rest.agency ?? org ?? '',
-      kind: rest.kind ?? 'requester',
-      deleted: deleted === true || deleted === 1 ? 1 : 0,
-    },
-  };
+  const { deleted, ...rest } = record;
+  return { table, record: { ...rest, kind: rest.kind ?? 'requester', deleted: deleted === true || deleted === 1 ? 1 : 0 } };
 };
 
-export const BACKUP_UPGRADES: Readonly<Record<number, UpgradeStep>> = { 1: v1ToV2 };
+/** Version 2 → 3 added the help-desk and training tables; no existing record changed shape. */
+const v2ToV3: UpgradeStep = (table, record) => ({ table, record });
+
+export const BACKUP_UPGRADES: Readonly<Record<number, UpgradeStep>> = { 1: v1ToV2, 2: v2ToV3 };
 
 export function upgradeBackupRecord(
   fromVersion: number,

@@ -12,6 +12,8 @@ import { ROUTE_LABELS, ROUTES, type Route } from './routes';
 import { SyncStatus } from './SyncStatus';
 import { useUi } from './ui-store';
 import { useShortcuts } from './useShortcuts';
+import { useDailyBackup } from '../features/settings/backup/useDailyBackup';
+import { useData } from './data-context';
 
 const SCREENS: Record<Route, () => ReactElement> = {
   tickets: TicketsScreen,
@@ -27,6 +29,7 @@ export function Shell({ staffName }: { staffName: string }) {
   const { route, navigate, paletteOpen, setPaletteOpen, aboutOpen, setAboutOpen, announcement } = useUi();
   const commands = useMemo(() => buildCommands(), []);
   useShortcuts(commands);
+  useDailyBackup(useData().db);
   const Screen = SCREENS[route];
   return (
     <div className="shell">

@@ -4,6 +4,7 @@ import { useData } from '../../app/data-context';
 import { useUi, type ThemeChoice } from '../../app/ui-store';
 import { platform } from '../../platform/bridge';
 import { Field } from '../../ui/Field';
+import { BackupSection } from './backup/BackupSection';
 import { PendingChanges } from './PendingChanges';
 
 function ProfileSection() {
@@ -95,6 +96,7 @@ export function SettingsScreen() {
         <ThemeSection />
         <SyncServerSection />
         <PendingChanges />
+        <BackupSection />
       </div>
     </div>
   );

@@ -55,3 +55,10 @@ describe('schema migrations', () => {
     }
   });
 });
+
+describe('data version', () => {
+  it('backups and the Dexie schema agree on the version of the data', async () => {
+    const { DATA_SCHEMA_VERSION } = await import('../../../../shared/data-version');
+    expect(DATA_SCHEMA_VERSION).toBe(CURRENT_SCHEMA_VERSION);
+  });
+});

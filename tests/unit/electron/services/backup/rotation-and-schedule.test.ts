@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { backupFileName, listBackups, parseBackupFileName, rotateBackups } from '../../../../../electron/services/backup/rotation';
-import { isBackupDue } from '../../../../../electron/services/backup/schedule';
+import { isBackupDue } from '../../../../../shared/backup/schedule';
 
 let dir: string;
 beforeEach(async () => (dir = await mkdtemp(join(tmpdir(), 'fielddesk-rotate-'))));

@@ -1,4 +1,4 @@
-import { formatWallDate, instantToWallClock, localTimeZone } from '../../../shared/export/zoned-time';
+import { formatWallDate, instantToWallClock, localTimeZone } from '../export/zoned-time';
 
 /**
  * Whether the automatic daily backup should run now: when there is none yet,
