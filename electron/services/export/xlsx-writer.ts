@@ -188,7 +188,8 @@ export async function openXlsxWriter(cfg: ResolvedExport): Promise<Result<Format
     file = await openOutput(temp);
     file.on('error', () => undefined); // surfaced through check() and commit()
     let failure: Error | null = null;
-    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: file, useStyles: true, useSharedStrings: false });
+    // Fast deflate: level 1 is several times quicker than the default for a few percent more bytes.
+    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: file, useStyles: true, useSharedStrings: false, zip: { zlib: { level: 1 } } } as ConstructorParameters<typeof ExcelJS.stream.xlsx.WorkbookWriter>[0]);
     const zip = (workbook as unknown as { zip?: NodeJS.EventEmitter }).zip;
     zip?.on('error', (e: Error) => (failure ??= e));
     workbook.creator = cfg.meta.exportedBy;
