@@ -14,6 +14,7 @@ test.describe('first run and the shell', () => {
 
   for (const theme of ['light', 'dark'] as const) {
     test(`every screen has an empty state and passes an accessibility scan (${theme})`, async ({ app }) => {
+      test.slow(); // six screens, each scanned by axe
       await onboard(app);
       await app.evaluate((t) => {
         localStorage.setItem('fielddesk.theme', t);
