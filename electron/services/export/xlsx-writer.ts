@@ -47,8 +47,7 @@ async function relieve(sheet: ExcelJS.Worksheet, file: WriteStream, signal: Abor
 
 function setUpSheet(sheet: ExcelJS.Worksheet, columns: readonly ColumnDef[]): void {
   sheet.columns = columns.map((c) => {
-    const numFmt = XLSX_NUM_FMT[c.type];
-    return { key: c.key, width: c.width, style: numFmt ? { numFmt } : {} };
+    return { key: c.key, width: c.width, style: styleFor(c) };
   });
   const header = sheet.addRow(columns.map((c) => c.header));
   header.eachCell((cell) => {
@@ -67,11 +66,27 @@ function addSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, name: string, co
   return sheet;
 }
 
+// One style object per column type, shared by every cell: ExcelJS caches style
+// ids by object identity, so a shared object is looked up once, not per cell.
+const cellStyles = new Map<string, Partial<ExcelJS.Style>>();
+const styleFor = (c: ColumnDef): Partial<ExcelJS.Style> => {
+  let style = cellStyles.get(c.type);
+  if (!style) {
+    const numFmt = XLSX_NUM_FMT[c.type];
+    style = numFmt ? { numFmt } : {};
+    cellStyles.set(c.type, style);
+  }
+  return style;
+};
+
 function writeSheetRows(sheet: ExcelJS.Worksheet, rows: readonly ExportRow[], columns: readonly ColumnDef[], timeZone: string): void {
   const values = new Array<unknown>(columns.length);
+  const styles = columns.map(styleFor);
   for (const row of rows) {
     for (let i = 0; i < columns.length; i++) values[i] = toXlsxCell(row[columns[i]!.key], columns[i]!, timeZone);
-    sheet.addRow(values).commit();
+    const added = sheet.addRow(values);
+    for (let i = 0; i < columns.length; i++) added.getCell(i + 1).style = styles[i]!;
+    added.commit();
   }
 }
 

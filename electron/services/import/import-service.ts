@@ -113,8 +113,11 @@ export async function previewImport(path: string, fields: readonly ImportField[]
     const sampleRows: string[][] = [];
     for await (const r of sourceRows(path, format, options, maxBytes, { onSheet: (n) => (sheet = n) })) {
       if (!headers) headers = displayHeaders(r.cells);
-      else sampleRows.push(r.cells.map(cellText));
-      if (sampleRows.length >= SAMPLE_ROWS) break;
+      else if (sampleRows.length < SAMPLE_ROWS) sampleRows.push(r.cells.map(cellText));
+      // A CSV can stop here. An XLSX cannot: ExcelJS's streaming reader parks
+      // sheets in temp files when they come before the shared strings, and
+      // abandoning it mid-file leaves that work to fail later, uncaught.
+      else if (format === 'csv') break;
     }
     if (!headers) return err('invalid_request', 'The file has no header row.');
     return ok({ format, sheet, headers, sampleRows, suggestedMapping: suggestMapping(headers, fields) });
