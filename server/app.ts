@@ -4,6 +4,7 @@ import { CONFLICTS_TABLE } from '../shared/sync/protocol';
 import { SYNC_TABLES } from '../shared/sync/tables';
 import { DEFAULT_SIGN_IN_LIMITS, type SignInLimits } from './auth/rate-limit';
 import { isUnavailable, type Db } from './db/db';
+import { registerCors } from './http/cors';
 import { ApiError, classifyFrameworkError, sendError } from './http/errors';
 import { registerAuthRoutes } from './routes/auth';
 import { registerHealthRoute } from './routes/health';
@@ -102,6 +103,7 @@ export function createServer(options: ServerOptions): FastifyInstance {
 
   app.setNotFoundHandler((request, reply) => sendError(reply, ctx.now(), 'not_found', `No route ${request.method} ${request.url.split('?')[0]}`));
 
+  registerCors(app);
   registerHealthRoute(app, ctx);
   registerAuthRoutes(app, ctx);
   registerSyncRoutes(app, ctx);

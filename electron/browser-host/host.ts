@@ -5,6 +5,7 @@ import { createAppServices } from '../services/app-services';
 import type { ConfigStore } from '../services/config/config-store';
 import type { IpcRouter } from '../services/ipc/router';
 import { buildCsp } from '../services/security/csp';
+import { nodeTokenCrypto } from '../services/sync/node-token-crypto';
 import type { BrowserContext } from '@playwright/test';
 import { createPlaywrightPrinter } from './printer';
 import { startStaticServer } from './static-server';
@@ -60,6 +61,7 @@ export async function startBrowserHost({ dataDir: keptDir }: { dataDir?: string 
     },
     printer: createPlaywrightPrinter(() => printContext, printed),
     fontsDir: path.resolve('resources/fonts'),
+    tokenCrypto: nodeTokenCrypto(path.join(dataDir, 'sync-token.key')),
   });
   const server = await startStaticServer(path.resolve('out/renderer'), () => buildCsp({ syncServerUrl: config.get().syncServerUrl }));
   origin = server.origin;

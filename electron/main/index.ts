@@ -3,7 +3,7 @@
 // (tested there); this file wires those decisions to Electron's events.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, dialog, nativeTheme, protocol, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, nativeTheme, protocol, safeStorage, session, shell } from 'electron';
 import { createAppServices } from '../services/app-services';
 import type { Dialogs } from '../services/handlers';
 import { buildCsp } from '../services/security/csp';
@@ -53,6 +53,7 @@ async function start(): Promise<void> {
     dialogs,
     printer: createElectronPrinter(),
     fontsDir: app.isPackaged ? path.join(process.resourcesPath, 'fonts') : path.join(here, '../../resources/fonts'),
+    tokenCrypto: { isAvailable: () => safeStorage.isEncryptionAvailable(), encrypt: (s) => safeStorage.encryptString(s), decrypt: (b) => safeStorage.decryptString(b) },
     onError: (channel, error) => console.error(`[ipc] ${channel}`, error),
   });
   const csp = () => buildCsp({ syncServerUrl: config.get().syncServerUrl, devServerUrl });

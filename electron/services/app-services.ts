@@ -4,6 +4,7 @@ import { createAttachmentStore } from './attachments/attachment-store';
 import { ConfigStore } from './config/config-store';
 import { createHandlers, type Dialogs } from './handlers';
 import type { Printer } from './print/printer';
+import type { TokenCrypto } from './sync/token-store';
 import { createIpcRouter, type IpcRouter } from './ipc/router';
 import { isTrustedSender } from './security/sender';
 
@@ -17,6 +18,7 @@ export interface AppServicesOptions {
   dialogs: Dialogs;
   printer: Printer;
   fontsDir: string;
+  tokenCrypto?: TokenCrypto;
   onError?: (channel: string, error: unknown) => void;
 }
 
@@ -40,6 +42,8 @@ export async function createAppServices(options: AppServicesOptions): Promise<{ 
       openPath: options.openPath,
       printer: options.printer,
       fontsDir: options.fontsDir,
+      tokenCrypto: options.tokenCrypto,
+      tokenFile: path.join(options.dataDir, 'sync-session.bin'),
     }),
     isTrustedSender: (sender) => isTrustedSender(sender, options.appOrigins()),
     onError: options.onError,

@@ -6,6 +6,8 @@ import type { ConfigStore } from './config/config-store';
 import { createBackupHandlers } from './backup/backup-handlers';
 import { createExportHandlers } from './export/export-handlers';
 import { createImportHandlers } from './import/import-handlers';
+import { createSyncHandlers } from './sync/sync-handlers';
+import type { TokenCrypto } from './sync/token-store';
 import type { Printer } from './print/printer';
 import { createTrainingHandlers } from './training/training-handlers';
 import type { Handlers } from './ipc/router';
@@ -32,6 +34,9 @@ export interface HandlerDeps {
   fontsDir: string;
   /** Called after the sync server changes, so main can rebuild the CSP. */
   onConfigChanged?: () => void;
+  /** Encrypts the sync session at rest (safeStorage in Electron); without it the session stays in memory. */
+  tokenCrypto?: TokenCrypto;
+  tokenFile?: string;
 }
 
 export interface Dialogs {
@@ -47,6 +52,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...createExportHandlers(deps),
     ...createImportHandlers(deps),
     ...createBackupHandlers(deps),
+    ...createSyncHandlers(deps),
     'app.info': () => ok({ ...deps.appInfo, dataDir: deps.dataDir }),
     'app.openExternal': async ({ url }) => {
       const checked = validateExternalUrl(url);

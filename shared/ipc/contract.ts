@@ -3,6 +3,7 @@ import { channel, Empty, type ChannelSpec } from './channel-spec';
 import { backupChannels } from './channels/backup';
 import { exportChannels } from './channels/export';
 import { importChannels } from './channels/import';
+import { syncChannels } from './channels/sync';
 import { trainingChannels } from './channels/training';
 
 /**
@@ -97,6 +98,7 @@ export const channels = {
   ...importChannels,
   ...backupChannels,
   ...trainingChannels,
+  ...syncChannels,
 } as const satisfies Record<string, ChannelSpec>;
 
 export type Channels = typeof channels;

@@ -5,6 +5,7 @@ import { ReportsScreen } from '../features/reports/ReportsScreen';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
 import { TicketsScreen } from '../features/tickets/TicketsScreen';
 import { TrainingScreen } from '../features/training/TrainingScreen';
+import { useSyncEngine } from '../sync/useSyncEngine';
 import { AboutDialog } from './AboutDialog';
 import { buildCommands } from './commands';
 import { CommandPalette } from './CommandPalette';
@@ -30,6 +31,7 @@ export function Shell({ staffName }: { staffName: string }) {
   const commands = useMemo(() => buildCommands(), []);
   useShortcuts(commands);
   useDailyBackup(useData().db);
+  useSyncEngine();
   const Screen = SCREENS[route];
   return (
     <div className="shell">

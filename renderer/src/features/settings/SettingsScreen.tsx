@@ -4,8 +4,10 @@ import { useData } from '../../app/data-context';
 import { useUi, type ThemeChoice } from '../../app/ui-store';
 import { platform } from '../../platform/bridge';
 import { Field } from '../../ui/Field';
+import { ConflictsSection } from './ConflictsSection';
 import { BackupSection } from './backup/BackupSection';
 import { PendingChanges } from './PendingChanges';
+import { SyncAccountSection } from './SyncAccountSection';
 
 function ProfileSection() {
   const { profile } = useData();
@@ -95,8 +97,10 @@ export function SettingsScreen() {
         <ProfileSection />
         <ThemeSection />
         <SyncServerSection />
+        <SyncAccountSection />
         <PendingChanges />
         <BackupSection />
+        <ConflictsSection />
       </div>
     </div>
   );

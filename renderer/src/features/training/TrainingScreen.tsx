@@ -1,14 +1,40 @@
-import { EmptyState } from '../../ui/EmptyState';
+import { CalendarView } from './CalendarView';
+import { CoursesView } from './CoursesView';
+import { HandoutEditor } from './HandoutEditor';
+import { HandoutsView } from './HandoutsView';
+import { SessionPage } from './SessionPage';
+import { SessionsView } from './SessionsView';
+import { trainingHref, useTrainingRoute, type TrainingRoute } from './training-route';
+import './training.css';
 
+const TABS: { view: TrainingRoute['view']; label: string; also: TrainingRoute['view'][] }[] = [
+  { view: 'sessions', label: 'Sessions', also: ['session'] },
+  { view: 'calendar', label: 'Calendar', also: [] },
+  { view: 'courses', label: 'Courses', also: [] },
+  { view: 'handouts', label: 'Handouts', also: ['handout'] },
+];
+
+/** Training: sessions and their calendar, rosters and attendance, the course library and handouts. */
 export function TrainingScreen() {
+  const route = useTrainingRoute();
   return (
-    <div className="screen">
+    <div className="screen training">
       <header className="screen-header">
         <h1>Training</h1>
+        <nav aria-label="Training" className="subnav">
+          {TABS.map((t) => (
+            <a key={t.view} href={trainingHref({ view: t.view } as TrainingRoute)} aria-current={route.view === t.view || t.also.includes(route.view) ? 'page' : undefined}>
+              {t.label}
+            </a>
+          ))}
+        </nav>
       </header>
-      <EmptyState title="No training sessions yet">
-        <p>Scheduled sessions, their rosters and attendance, and the handouts you print for them will be here.</p>
-      </EmptyState>
+      {route.view === 'sessions' ? <SessionsView /> : null}
+      {route.view === 'calendar' ? <CalendarView /> : null}
+      {route.view === 'session' ? <SessionPage key={route.id} id={route.id} /> : null}
+      {route.view === 'courses' ? <CoursesView /> : null}
+      {route.view === 'handouts' ? <HandoutsView /> : null}
+      {route.view === 'handout' ? <HandoutEditor key={route.id} id={route.id} /> : null}
     </div>
   );
 }

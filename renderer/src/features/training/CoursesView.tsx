@@ -1,0 +1,182 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useId, useState, type FormEvent } from 'react';
+import type { Result } from '../../../../shared/result';
+import type { Course, CourseInput } from '../../../../shared/training/course';
+import type { Material } from '../../../../shared/training/material';
+import { useUi } from '../../app/ui-store';
+import { EmptyState } from '../../ui/EmptyState';
+import { Field } from '../../ui/Field';
+import { trainingHref } from './training-route';
+import { useTrainingRepos } from './useTraining';
+
+function CourseForm({ initial, materials, onSubmit, onCancel }: { initial?: Course; materials: Material[]; onSubmit: (c: CourseInput) => Promise<Result<unknown>>; onCancel: () => void }) {
+  const id = useId();
+  const [v, setV] = useState({
+    title: initial?.title ?? '',
+    system: initial?.system ?? '',
+    audience: initial?.audience ?? '',
+    version: initial?.version ?? '1',
+    description: initial?.description ?? '',
+    materialIds: initial?.materialIds ?? ([] as string[]),
+  });
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const set = (k: 'title' | 'system' | 'audience' | 'version' | 'description') => (e: { target: { value: string } }) => setV((x) => ({ ...x, [k]: e.target.value }));
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const res = await onSubmit(v);
+    if (!res.ok) setErrors(res.error.fields ?? { _: res.error.message });
+  };
+  const label = initial ? `Edit ${initial.title}` : 'Add a course';
+  return (
+    <form className="panel" onSubmit={submit} noValidate aria-label={label}>
+      <h2>{label}</h2>
+      {errors._ ? (
+        <p className="form-error" role="alert">
+          {errors._}
+        </p>
+      ) : null}
+      <div className="form-grid">
+        <Field label="Course title" value={v.title} onChange={set('title')} error={errors.title} autoFocus />
+        <Field label="System" value={v.system} onChange={set('system')} error={errors.system} hint="The business system taught, such as Odyssey or Aeries" />
+        <Field label="Audience" value={v.audience} onChange={set('audience')} error={errors.audience} />
+        <Field label="Course version" value={v.version} onChange={set('version')} error={errors.version} />
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-desc`}>Description</label>
+        <textarea id={`${id}-desc`} rows={3} value={v.description} onChange={set('description')} />
+      </div>
+      <fieldset className="trainers">
+        <legend>Handouts for this course</legend>
+        {materials.length === 0 ? <p className="field-hint">No handouts yet: write them under Handouts.</p> : null}
+        {materials.map((m) => (
+          <label key={m.id} className="check">
+            <input
+              type="checkbox"
+              checked={v.materialIds.includes(m.id)}
+              onChange={(e) => setV((x) => ({ ...x, materialIds: e.target.checked ? [...x.materialIds, m.id] : x.materialIds.filter((i) => i !== m.id) }))}
+            />
+            {m.title} <span className="muted">({m.system})</span>
+          </label>
+        ))}
+      </fieldset>
+      <div className="form-actions">
+        <button type="submit" className="primary">
+          Save course
+        </button>
+        <button type="button" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/** The course library: what is taught, on which system, to whom, with which handouts. */
+export function CoursesView() {
+  const repos = useTrainingRepos();
+  const announce = useUi((s) => s.announce);
+  const data = useLiveQuery(async () => ({ courses: await repos.courses.list(), materials: await repos.materials.list(), sessions: await repos.sessions.list() }), [repos]);
+  const [editing, setEditing] = useState<Course | 'new' | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  if (!data) return <p role="status">Loading courses…</p>;
+  const materialTitle = new Map(data.materials.map((m) => [m.id, m.title]));
+
+  return (
+    <section aria-label="Course library">
+      <div className="toolbar view-toolbar">
+        <button type="button" className="primary" onClick={() => setEditing('new')} disabled={editing !== null}>
+          Add course
+        </button>
+      </div>
+      {message ? (
+        <p className="form-error" role="alert">
+          {message}
+        </p>
+      ) : null}
+      {editing ? (
+        <CourseForm
+          key={editing === 'new' ? 'new' : editing.id}
+          initial={editing === 'new' ? undefined : editing}
+          materials={data.materials}
+          onCancel={() => setEditing(null)}
+          onSubmit={async (input) => {
+            const res = editing === 'new' ? await repos.courses.create(input) : await repos.courses.update(editing.id, input);
+            if (res.ok) {
+              setEditing(null);
+              announce(`Saved the course ${res.value.title}`);
+            }
+            return res;
+          }}
+        />
+      ) : null}
+      {data.courses.length === 0 && !editing ? (
+        <EmptyState
+          title="No courses yet"
+          action={
+            <button type="button" className="primary" onClick={() => setEditing('new')}>
+              Add the first course
+            </button>
+          }
+        >
+          <p>A course is what you teach — say, “Odyssey case initiation” for court clerks. Sessions are its scheduled runs.</p>
+        </EmptyState>
+      ) : null}
+      {data.courses.length > 0 ? (
+        <table className="data-table" aria-label="Courses">
+          <thead>
+            <tr>
+              <th scope="col">Course</th>
+              <th scope="col">System</th>
+              <th scope="col">Audience</th>
+              <th scope="col">Version</th>
+              <th scope="col">Handouts</th>
+              <th scope="col">Sessions</th>
+              <th scope="col">
+                <span className="visually-hidden">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {data.courses.map((c) => (
+              <tr key={c.id}>
+                <th scope="row">{c.title}</th>
+                <td>{c.system}</td>
+                <td>{c.audience}</td>
+                <td>{c.version}</td>
+                <td>
+                  {c.materialIds
+                    .map((mid) => materialTitle.get(mid))
+                    .filter(Boolean)
+                    .map((t, i) => (
+                      <a key={i} className="chip" href={trainingHref({ view: 'handout', id: c.materialIds[i]! })}>
+                        {t}
+                      </a>
+                    ))}
+                </td>
+                <td>{data.sessions.filter((s) => s.courseId === c.id).length}</td>
+                <td className="row-actions">
+                  <button type="button" onClick={() => setEditing(c)} aria-label={`Edit ${c.title}`}>
+                    Edit
+                  </button>
+                  <button
+                    type="button"
+                    className="danger"
+                    aria-label={`Remove ${c.title}`}
+                    onClick={async () => {
+                      if (!confirm(`Remove the course ${c.title}?`)) return;
+                      const res = await repos.courses.remove(c.id);
+                      setMessage(res.ok ? null : res.error.message);
+                      if (res.ok) announce(`Removed ${c.title}`);
+                    }}
+                  >
+                    Remove
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,132 @@
+import type { Table } from 'dexie';
+import { compareStamps } from '../../../shared/sync/hlc';
+import { CONFLICTS_TABLE, type SyncRecord } from '../../../shared/sync/protocol';
+import { isSyncTable, localFieldsOf, SYNC_TABLE_NAMES } from '../../../shared/sync/tables';
+import { markRemote } from '../data/changelog';
+import type { FieldDeskDb } from '../data/db';
+import { deriveLocalFields } from './derive';
+import { pendingFields } from './pending';
+import { conflictKey, CURSOR_KEY, recordKey, shadowKey } from './state-keys';
+
+type Row = Record<string, unknown> & { id: string; stamps?: Record<string, string> };
+
+/** A server value held back while a local change of the same field is pending. */
+export type Shadow = Record<string, { value: unknown; stamp: string }>;
+
+/** The Dexie stores a page may write: every synced table this schema has, plus bookkeeping. */
+export function syncStores(db: FieldDeskDb): Table[] {
+  const names = new Set(db.tables.map((t) => t.name));
+  return [...SYNC_TABLE_NAMES.filter((n) => names.has(n)).map((n) => db.table(n)), db.outbox, db.syncState, db.meta];
+}
+
+export interface PageResult {
+  applied: number;
+  /** Records of tables this version of the app does not have (a newer server); skipped. */
+  skipped: number;
+}
+
+/**
+ * Apply one pulled page and store its cursor in one transaction, marked
+ * remote so nothing is logged again. The server state is authoritative, except
+ * for fields with a pending local change: they keep their local value (the
+ * server's is remembered as a shadow, see settle.ts) until their push settles.
+ * `seen` collects the records of a full resync.
+ */
+export async function applyPage(db: FieldDeskDb, records: readonly SyncRecord[], cursor: string, seen?: Map<string, Set<string>>): Promise<PageResult> {
+  const clock = db.device.get().clock;
+  let skipped = 0;
+  let applied = 0;
+  await db.transaction('rw', syncStores(db), async (tx) => {
+    markRemote(tx.idbtrans);
+    const keys = new Set(records.map((r) => recordKey(r.table, r.id)));
+    const pending = await pendingFields(db, keys);
+    const byTable = new Map<string, SyncRecord[]>();
+    // A record may appear once per page at most, but pages of a resync can repeat one: last wins.
+    for (const r of records) {
+      if (seen) {
+        let set = seen.get(r.table);
+        if (!set) seen.set(r.table, (set = new Set()));
+        set.add(r.id);
+      }
+      let list = byTable.get(r.table);
+      if (!list) byTable.set(r.table, (list = []));
+      list.push(r);
+    }
+    const localTables = new Set(db.tables.map((t) => t.name));
+    let newest = '';
+    for (const [table, list] of byTable) {
+      for (const r of list) for (const s of Object.values(r.stamps)) if (s > newest) newest = s;
+      if (table === CONFLICTS_TABLE) {
+        await applyConflicts(db, list, pending);
+        applied += list.length;
+        continue;
+      }
+      if (!isSyncTable(table) || !localTables.has(table)) {
+        skipped += list.length;
+        continue;
+      }
+      const store = db.table<Row, string>(table);
+      const existing = await store.bulkGet(list.map((r) => r.id));
+      const rows: Row[] = [];
+      const shadowPuts: { key: string; value: Shadow }[] = [];
+      const shadowDeletes: string[] = [];
+      list.forEach((r, i) => {
+        const { row, shadow } = mergePulled(existing[i], r, pending.get(recordKey(table, r.id)), seen ? localFieldsOf(table) : null);
+        rows.push(deriveLocalFields(table, row) as Row);
+        if (shadow) shadowPuts.push({ key: shadowKey(table, r.id), value: shadow });
+        else shadowDeletes.push(shadowKey(table, r.id));
+      });
+      await store.bulkPut(rows);
+      if (shadowPuts.length > 0) await db.syncState.bulkPut(shadowPuts);
+      if (shadowDeletes.length > 0 && pending.size > 0) await db.syncState.bulkDelete(shadowDeletes);
+      applied += list.length;
+    }
+    // Observing the newest stamp is enough: every later local stamp sorts after all of them.
+    if (newest) clock.observe(newest);
+    await db.meta.put({ key: 'hlc', value: clock.last() });
+    await db.syncState.put({ key: CURSOR_KEY, value: cursor });
+  });
+  return { applied, skipped };
+}
+
+/**
+ * The local row after a pull: server fields win, except pending ones, whose
+ * server value becomes the shadow. In a full resync (`onlyLocal` given) the
+ * server's record is complete, so of the local row only local-only and
+ * pending fields survive: a value the server never accepted goes away.
+ */
+export function mergePulled(before: Row | undefined, r: SyncRecord, pending: Set<string> | undefined, onlyLocal: readonly string[] | null = null): { row: Row; shadow: Shadow | null } {
+  const keep = (field: string): boolean => onlyLocal === null || onlyLocal.includes(field) || pending?.has(field) === true;
+  const row: Row = { id: r.id };
+  const stamps: Record<string, string> = {};
+  for (const [field, value] of Object.entries(before ?? {})) if (field !== 'stamps' && keep(field)) row[field] = value;
+  for (const [field, stamp] of Object.entries(before?.stamps ?? {})) if (keep(field)) stamps[field] = stamp;
+  let shadow: Shadow | null = null;
+  for (const [field, value] of Object.entries(r.fields)) {
+    if (field === 'id' || field === 'stamps') continue;
+    const stamp = r.stamps[field] ?? '';
+    if (pending?.has(field) && before) {
+      (shadow ??= {})[field] = { value, stamp };
+      continue;
+    }
+    row[field] = value;
+    stamps[field] = stamp;
+  }
+  row.stamps = stamps;
+  return { row, shadow };
+}
+
+async function applyConflicts(db: FieldDeskDb, list: readonly SyncRecord[], pending: Map<string, Set<string>>): Promise<void> {
+  const puts: { key: string; value: unknown }[] = [];
+  const deletes: string[] = [];
+  for (const r of list) {
+    // A dismissal still in the outbox wins over the copy the server sends back meanwhile.
+    const dismissedHere = pending.get(recordKey(CONFLICTS_TABLE, r.id))?.has('deleted');
+    if (r.fields.deleted === 1 || dismissedHere) deletes.push(conflictKey(r.id));
+    else puts.push({ key: conflictKey(r.id), value: { id: r.id, ...r.fields } });
+  }
+  if (puts.length > 0) await db.syncState.bulkPut(puts);
+  if (deletes.length > 0) await db.syncState.bulkDelete(deletes);
+}
+
+export const newerStamp = (a: string, b: string): boolean => compareStamps(a, b) > 0;

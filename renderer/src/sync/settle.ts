@@ -1,0 +1,108 @@
+import { CONFLICTS_TABLE } from '../../../shared/sync/protocol';
+import { markRemote, type OutboxEntry } from '../data/changelog';
+import type { FieldDeskDb } from '../data/db';
+import { syncStores, type Shadow } from './apply';
+import { pendingFields } from './pending';
+import { recordKey, rejectedKey, RESYNC_KEY, shadowKey } from './state-keys';
+
+/** An op taken out of the queue for good, kept so the user can see what did not reach the server. */
+export interface SetAsideOp {
+  seq: number;
+  opId: string;
+  table: string;
+  id: string;
+  fields: OutboxEntry['fields'];
+  at: string;
+  code: string;
+  message: string;
+  setAsideAt: string;
+}
+
+type Row = Record<string, unknown> & { id: string; stamps?: Record<string, string> };
+
+/**
+ * Settle the answer to one push in one transaction: applied ops leave the
+ * outbox, refused ones move to the set-aside list, and fields whose server
+ * value was held back while they were pending (a shadow) get the value the
+ * server now holds:
+ *
+ * - an op applied unclamped with a stamp newer than the shadow's won on the
+ *   server too: its value stays;
+ * - otherwise (it lost, was clamped, or was refused) the shadow's value is the
+ *   server's; if a clamped op did change the record after the shadow was
+ *   taken, the server numbered that change and the next pull brings it.
+ */
+export async function settlePush(
+  db: FieldDeskDb,
+  batch: readonly OutboxEntry[],
+  answer: { applied: readonly string[]; rejected: readonly { opId: string; code: string; message: string }[]; clamped: readonly string[] },
+  now: () => string,
+): Promise<void> {
+  const applied = new Set(answer.applied);
+  const clamped = new Set(answer.clamped);
+  const rejected = new Map(answer.rejected.map((r) => [r.opId, r]));
+  const settled = batch.filter((e) => applied.has(e.opId) || rejected.has(e.opId));
+  if (settled.length === 0) return;
+  await db.transaction('rw', syncStores(db), async (tx) => {
+    markRemote(tx.idbtrans);
+    // Only rows still in the outbox: a concurrent settle of the same batch (a duplicated response) is a no-op.
+    const present = (await db.outbox.bulkGet(settled.map((e) => e.seq as number))).filter((e): e is OutboxEntry => e !== undefined);
+    if (present.length === 0) return;
+    await db.outbox.bulkDelete(present.map((e) => e.seq as number));
+    const setAside: { key: string; value: SetAsideOp }[] = [];
+    for (const e of present) {
+      const why = rejected.get(e.opId);
+      if (why && !applied.has(e.opId)) {
+        setAside.push({ key: rejectedKey(e.seq as number), value: { seq: e.seq as number, opId: e.opId, table: e.table, id: e.id, fields: e.fields, at: e.at, code: why.code, message: why.message, setAsideAt: now() } });
+      }
+    }
+    if (setAside.length > 0) {
+      await db.syncState.bulkPut(setAside);
+      // The refused values are on this device only, and the server will not send those records
+      // again by itself: a full resync puts back the server's values (the outbox is kept).
+      await db.syncState.put({ key: RESYNC_KEY, value: now() });
+    }
+
+    const touched = new Set(present.map((e) => recordKey(e.table, e.id)));
+    const stillPending = await pendingFields(db, touched);
+    const shadows = await db.syncState.bulkGet(present.map((e) => shadowKey(e.table, e.id)));
+    const byRecord = new Map<string, { table: string; id: string; shadow: Shadow; ops: OutboxEntry[] }>();
+    present.forEach((e, i) => {
+      const shadow = shadows[i]?.value as Shadow | undefined;
+      if (!shadow) return;
+      const key = recordKey(e.table, e.id);
+      const entry = byRecord.get(key) ?? { table: e.table, id: e.id, shadow, ops: [] };
+      entry.ops.push(e);
+      byRecord.set(key, entry);
+    });
+    for (const [key, { table, id, shadow, ops }] of byRecord) {
+      if (table === CONFLICTS_TABLE || !db.tables.some((t) => t.name === table)) continue;
+      const store = db.table<Row, string>(table);
+      const row = await store.get(id);
+      // Replay the server's merge for each held-back field: start from the server's
+      // value, let each of our applied ops in order win if its stamp is newer.
+      const result: Record<string, { value: unknown; stamp: string }> = {};
+      for (const op of ops.sort((a, b) => (a.seq as number) - (b.seq as number))) {
+        for (const [field, change] of Object.entries(op.fields)) {
+          const held = shadow[field];
+          if (!held || stillPending.get(key)?.has(field)) continue;
+          const current = result[field] ?? held;
+          const won = applied.has(op.opId) && !clamped.has(op.opId) && change.stamp > current.stamp;
+          result[field] = won ? { value: change.value, stamp: change.stamp } : current;
+        }
+      }
+      for (const field of Object.keys(result)) delete shadow[field];
+      const changed = Object.entries(result).filter(([field, v]) => row && JSON.stringify(row[field]) !== JSON.stringify(v.value));
+      if (row && changed.length > 0) {
+        const next: Row = { ...row, stamps: { ...(row.stamps ?? {}) } };
+        for (const [field, v] of changed) {
+          next[field] = v.value;
+          (next.stamps as Record<string, string>)[field] = v.stamp;
+        }
+        await store.put(next);
+      }
+      if (Object.keys(shadow).length === 0) await db.syncState.delete(shadowKey(table, id));
+      else await db.syncState.put({ key: shadowKey(table, id), value: shadow });
+    }
+  });
+}

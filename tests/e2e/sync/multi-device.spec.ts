@@ -1,0 +1,117 @@
+import { expect, test } from '../fixtures';
+import { addPerson, addUser, editPerson, openDevice, people, startSyncServer, syncNow, type DeviceUnderTest } from './devices';
+
+// One server and three devices (two staff, one of them on two laptops) for the whole file: starting
+// them is the slow part. Each test works on its own records, and the tests run in order.
+test.describe.configure({ mode: 'serial', timeout: 120_000 });
+
+let server: Awaited<ReturnType<typeof startSyncServer>>;
+let devices: DeviceUnderTest[] = [];
+let a: DeviceUnderTest;
+let b: DeviceUnderTest;
+let c: DeviceUnderTest;
+
+test.beforeAll(async ({ browser }) => {
+  test.setTimeout(120_000);
+  server = await startSyncServer();
+  await addUser(server.db, 'tess@agency.gov');
+  await addUser(server.db, 'omar@agency.gov');
+  devices = await Promise.all([
+    openDevice(browser, server.url, 'A', 'tess@agency.gov'),
+    openDevice(browser, server.url, 'B', 'tess@agency.gov'),
+    openDevice(browser, server.url, 'C', 'omar@agency.gov'),
+  ]);
+  [a, b, c] = devices as [DeviceUnderTest, DeviceUnderTest, DeviceUnderTest];
+});
+
+test.afterEach(() => {
+  for (const d of devices) expect(d.errors, `${d.name} logged errors`).toEqual([]);
+});
+
+test.afterAll(async () => {
+  for (const d of devices) await d.close();
+  await server?.stop();
+});
+
+async function offline(...ds: DeviceUnderTest[]) {
+  for (const d of ds) await d.context.setOffline(true);
+  for (const d of ds) await expect(d.page.getByTestId('sync-status')).toHaveText(/Offline/);
+}
+
+/** Back online; every device syncs twice in turn, so each has pulled what every other pushed. */
+async function reconnectAndSettle(ds: DeviceUnderTest[]) {
+  for (const d of ds) await d.context.setOffline(false);
+  for (let round = 0; round < 2; round++) for (const d of ds) await syncNow(d);
+}
+
+const named = async (d: DeviceUnderTest, names: readonly string[]) => (await people(d)).filter((p) => names.includes(p.name));
+
+test('offline edits of different fields of one record merge, and edits of the same field resolve identically everywhere', async () => {
+  await addPerson(a, { Name: 'Marisol Vega', Site: 'B.F. Sisk Courthouse', Phone: '559-000-0000' });
+  for (const d of devices) await syncNow(d);
+  await c.page.getByRole('link', { name: 'People' }).click();
+  await expect(c.page.getByRole('cell', { name: 'Marisol Vega', exact: true })).toBeVisible();
+
+  await offline(a, b, c);
+  await editPerson(a, 'Marisol Vega', { Site: 'Juvenile Justice Center', 'Job title': 'Clerk (A)' });
+  await editPerson(b, 'Marisol Vega', { Phone: '559-555-0100', 'Job title': 'Clerk (B)' });
+  await editPerson(c, 'Marisol Vega', { 'Job title': 'Courtroom clerk (C, last)' });
+  await expect(a.page.getByTestId('sync-status')).toHaveText(/Offline — 1 change saved on this device/);
+
+  await reconnectAndSettle(devices);
+  // Different fields merged; the same field (title) went to the last writer on every device.
+  const expected = { name: 'Marisol Vega', site: 'Juvenile Justice Center', phone: '559-555-0100', title: 'Courtroom clerk (C, last)', deleted: 0 };
+  const states = await Promise.all(devices.map((d) => named(d, ['Marisol Vega'])));
+  for (const s of states) {
+    expect(s).toHaveLength(1);
+    expect(s[0]).toMatchObject(expected);
+  }
+  expect(states[1]).toEqual(states[0]);
+  expect(states[2]).toEqual(states[0]);
+  await expect(b.page.getByTestId('sync-status')).toHaveText(/Synced at/);
+  await b.page.getByRole('link', { name: 'People' }).click();
+  await expect(b.page.getByRole('cell', { name: 'Juvenile Justice Center', exact: true })).toBeVisible();
+});
+
+test('records created offline on every device all appear everywhere, once', async () => {
+  await offline(...devices);
+  for (const d of devices) {
+    await addPerson(d, { Name: `Requester from ${d.name}`, Site: `Site ${d.name}` });
+    await addPerson(d, { Name: `Trainee from ${d.name}` });
+  }
+  await reconnectAndSettle(devices);
+  const names = ['A', 'B', 'C'].flatMap((n) => [`Requester from ${n}`, `Trainee from ${n}`]).sort();
+  const states = await Promise.all(devices.map((d) => named(d, names)));
+  for (const s of states) expect(s.map((p) => p.name).sort()).toEqual(names);
+  expect(states[1]).toEqual(states[0]);
+  expect(states[2]).toEqual(states[0]);
+  await c.page.getByRole('link', { name: 'People' }).click();
+  for (const n of names) await expect(c.page.getByRole('cell', { name: n, exact: true })).toHaveCount(1);
+});
+
+test('a delete racing an edit ends the same way on every device', async () => {
+  await addPerson(a, { Name: 'Walter Diaz', Site: 'Annex' });
+  await syncNow(a);
+  await syncNow(b);
+  await offline(a, b);
+  await a.page.getByRole('link', { name: 'People' }).click();
+  a.page.once('dialog', (d) => void d.accept());
+  await a.page.getByRole('button', { name: 'Remove Walter Diaz' }).click();
+  await expect(a.page.getByRole('cell', { name: 'Walter Diaz', exact: true })).toBeHidden();
+  await editPerson(b, 'Walter Diaz', { Site: 'Main courthouse' });
+
+  await reconnectAndSettle(devices);
+  const states = await Promise.all(devices.map((d) => named(d, ['Walter Diaz'])));
+  for (const s of states) {
+    expect(s).toHaveLength(1);
+    // The tombstone is a field like any other: the record stays deleted, with b's edit merged in.
+    expect(s[0]).toMatchObject({ deleted: 1, site: 'Main courthouse' });
+  }
+  expect(states[1]).toEqual(states[0]);
+  expect(states[2]).toEqual(states[0]);
+  for (const d of devices) {
+    await d.page.getByRole('link', { name: 'People' }).click();
+    await expect(d.page.getByRole('cell', { name: 'Marisol Vega', exact: true })).toBeVisible();
+    await expect(d.page.getByRole('cell', { name: 'Walter Diaz', exact: true })).toBeHidden();
+  }
+});
