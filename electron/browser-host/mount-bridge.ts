@@ -19,6 +19,8 @@ export async function mountBridge(context: BrowserContext, router: IpcRouter): P
   const preloadSource = readFileSync(PRELOAD, 'utf8');
   await context.addInitScript(
     ({ source }) => {
+      // Electron runs the preload in the top frame only (nodeIntegrationInSubFrames is off).
+      if (window !== window.top) return;
       const w = window as unknown as Record<string, unknown>;
       const listeners = new Map<string, Set<(event: unknown, ...args: unknown[]) => void>>();
       const invoke = w.__fielddeskIpc as (channel: string, payload: unknown) => Promise<unknown>;

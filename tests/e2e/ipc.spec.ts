@@ -52,7 +52,7 @@ test.describe('the bridge in the page', () => {
     );
     expect(unknown).toMatchObject({ ok: false, error: { code: 'unknown_channel' } });
 
-    // A same-origin subframe (srcdoc, as a print preview would be) gets the bridge injected too, but main refuses it.
+    // A same-origin subframe (srcdoc, as a print preview is) gets no bridge, as in Electron; even the raw binding is refused by main.
     await app.evaluate(async () => {
       const frame = document.createElement('iframe');
       frame.srcdoc = '<p>preview</p>';

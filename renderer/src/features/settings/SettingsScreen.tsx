@@ -73,8 +73,11 @@ function SyncServerSection() {
     const res = await platform.config.setSyncServer({ url: url.trim() === '' ? null : url.trim() });
     if (res.ok) {
       setError(undefined);
+      const changed = res.value.syncServerUrl !== saved;
       setSaved(res.value.syncServerUrl);
       announce(res.value.syncServerUrl ? `Sync server set to ${res.value.syncServerUrl}` : 'Sync server cleared');
+      // The page's Content-Security-Policy (connect-src) was fixed when it loaded: reload to apply the new server.
+      if (changed) setTimeout(() => location.reload(), 800);
     } else setError(res.error.fields?.url ?? res.error.message);
   };
   return (
