@@ -1,3 +1,4 @@
+import { ATTENDANCE_COLUMNS } from '../training/attendance-export';
 import { INCIDENT_LOG_COLUMNS, WORK_LOG_COLUMNS, type ColumnDef } from './columns';
 
 /**
@@ -15,6 +16,7 @@ export interface ExportDataset {
 
 export const EXPORT_DATASETS = {
   incidentLog: { title: 'Incident log', columns: INCIDENT_LOG_COLUMNS, childColumns: WORK_LOG_COLUMNS, childName: 'Work log', fileStem: 'incident-log' },
+  attendance: { title: 'Attendance', columns: ATTENDANCE_COLUMNS, fileStem: 'attendance' },
 } as const satisfies Record<string, ExportDataset>;
 
 export type ExportDatasetName = keyof typeof EXPORT_DATASETS;

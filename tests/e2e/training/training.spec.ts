@@ -1,9 +1,10 @@
 import { execFileSync } from 'node:child_process';
 import AxeBuilder from '@axe-core/playwright';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { makePng } from '../../unit/shared/training/fixtures';
 import { expect, expectAccessible, onboard, readStore, test } from '../fixtures';
+import ExcelJS from 'exceljs';
 
 /** poppler-utils: the PDF's pages and text, and PNG renders of its pages kept as artifacts. */
 const pdfPages = (path: string) => Number(/^Pages:\s+(\d+)/m.exec(execFileSync('pdfinfo', [path], { encoding: 'utf8' }))![1]);
@@ -264,6 +265,24 @@ test('offline: schedule a session, fill the roster, take attendance at the door,
   expect(host.printed).toHaveLength(1);
   expect(host.printed[0]).toContain('Rosa Diaz');
   expect(host.printed[0]).not.toMatch(/<script/i);
+
+  // Attendance to a spreadsheet, through the same streaming export as the incident log.
+  const attendanceXlsx = `${dir}/attendance.xlsx`;
+  host.dialogAnswers.save.push(attendanceXlsx);
+  await app.getByRole('button', { name: 'Attendance (Excel)' }).click();
+  await expect(app.getByText(`to ${attendanceXlsx}`).first()).toBeVisible();
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.readFile(attendanceXlsx);
+  const sheet1 = book.worksheets[0]!;
+  expect((sheet1.getRow(1).values as unknown[]).slice(1, 4)).toEqual(['Course', 'Session start', 'Location']);
+  const names = sheet1.getColumn(4).values.slice(2) as string[];
+  expect(names).toEqual(expect.arrayContaining(['Ben Okafor', 'Marisol Vega', 'Rosa Diaz']));
+  expect(sheet1.getRow(2).getCell(2).value).toBeInstanceOf(Date);
+  const attendanceCsv = `${dir}/attendance.csv`;
+  host.dialogAnswers.save.push(attendanceCsv);
+  await app.getByRole('button', { name: 'Attendance (CSV)' }).click();
+  await expect(app.getByText(`to ${attendanceCsv}`).first()).toBeVisible();
+  expect(readFileSync(attendanceCsv, 'utf8')).toContain('Rosa Diaz');
 
   // Dark theme: the session page keeps its contrast.
   await app.evaluate(() => localStorage.setItem('fielddesk.theme', 'dark'));

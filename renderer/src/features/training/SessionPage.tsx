@@ -17,6 +17,8 @@ import { placeText, STATUS_LABEL, whenText } from './session-text';
 import { SessionForm } from './SessionForm';
 import { trainingHref } from './training-route';
 import { PrintFeedbackLine, usePrint } from './usePrint';
+import { ATTENDANCE_COLUMNS, attendanceExportRows } from '../../../../shared/training/attendance-export';
+import { exportRows } from '../../platform/export-rows';
 import { useNameOf, useNow, usePeople, useStaffIdentity, useTrainingRepos } from './useTraining';
 
 /** One session: its details, roster and wait list, attendance at the door, and its printouts. */
@@ -75,6 +77,13 @@ export function SessionPage({ id }: { id: string }) {
   const say = (error: boolean, text: string) => {
     setActionMessage({ error, text });
     announce(text);
+  };
+
+  const exportAttendance = async (format: 'xlsx' | 'csv') => {
+    const res = await exportRows('attendance', format, attendanceExportRows(session, title, rows), { exportedBy: me?.name || 'FieldDesk user', scope: `Attendance: ${title}, ${whenText(session)}` }, ATTENDANCE_COLUMNS.map((c) => c.key));
+    if (!res.ok) say(true, res.error.message);
+    else if ('cancelled' in res.value) say(false, 'Attendance export cancelled.');
+    else say(false, `Exported attendance of ${res.value.rows} people to ${res.value.path}`);
   };
 
   const setStatus = async (status: 'scheduled' | 'completed' | 'cancelled') => {
@@ -281,6 +290,12 @@ export function SessionPage({ id }: { id: string }) {
           </button>
           <button type="button" onClick={() => void print.toPdf('attendance summary', attendanceSummaryDocument(session, course, rows, trainerNames), paper)}>
             Attendance summary (PDF)
+          </button>
+          <button type="button" onClick={() => void exportAttendance('xlsx')}>
+            Attendance (Excel)
+          </button>
+          <button type="button" onClick={() => void exportAttendance('csv')}>
+            Attendance (CSV)
           </button>
         </div>
         <div className="toolbar wrap">
