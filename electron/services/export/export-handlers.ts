@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { pickColumns } from '../../../shared/export/columns';
-import { EXPORT_DATASETS } from '../../../shared/export/datasets';
+import { EXPORT_DATASETS, type ExportDataset } from '../../../shared/export/datasets';
 import type { exportChannels } from '../../../shared/ipc/channels/export';
 import { err, ok, type Result } from '../../../shared/result';
 import type { HandlerDeps } from '../handlers';
@@ -38,7 +38,7 @@ export function createExportHandlers(deps: HandlerDeps): HandlersFor<typeof expo
 
   return {
     'export.begin': async ({ dataset, format, columns: keys, includeChildren, expectedRows, meta }) => {
-      const spec = EXPORT_DATASETS[dataset];
+      const spec: ExportDataset = EXPORT_DATASETS[dataset];
       const { columns, unknown } = pickColumns(spec.columns, keys);
       if (unknown.length > 0) return err('invalid_request', `Unknown column: ${unknown.join(', ')}`);
       const stamp = new Date().toISOString().slice(0, 10);
