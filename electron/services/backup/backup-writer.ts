@@ -4,7 +4,7 @@ import { isAbsolute } from 'node:path';
 import { finished, pipeline } from 'node:stream/promises';
 import { createGzip, gzipSync, type Gzip } from 'node:zlib';
 import { err, ok, type Result } from '../../../shared/result';
-import { commitTempFile, describeFileError, discardFile, tempPathFor } from '../export/atomic-file';
+import { commitTempFile, describeFileError, discardFile, tempPathFor } from '../files/atomic-file';
 import { AbortedError, waitForDrain } from '../export/backpressure';
 import { assertWritable, openOutput } from '../export/open-output';
 import { BACKUP_FORMAT, CURRENT_BACKUP_SCHEMA_VERSION, isTableName, type BackupHeader } from './backup-format';

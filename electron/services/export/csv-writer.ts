@@ -3,7 +3,7 @@ import type { ColumnDef } from '../../../shared/export/columns';
 import { toCsvText } from '../../../shared/export/cell-values';
 import { csvRecord, UTF8_BOM } from '../../../shared/export/csv-escape';
 import { err, ok, type Result } from '../../../shared/result';
-import { describeFileError, discardFile, tempPathFor } from './atomic-file';
+import { describeFileError, discardFile, tempPathFor } from '../files/atomic-file';
 import { waitForDrain } from './backpressure';
 import type { ResolvedExport } from './export-session';
 import type { ExportRow, FormatWriter } from './export-types';

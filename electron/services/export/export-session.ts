@@ -5,7 +5,7 @@ import { ExportMetaSchema } from '../../../shared/export/export-meta';
 import { isValidTimeZone, localTimeZone } from '../../../shared/export/zoned-time';
 import { err, ok, type Result } from '../../../shared/result';
 import { parseWith } from '../../../shared/validation';
-import { commitTempFile, describeFileError, discardFile } from './atomic-file';
+import { commitTempFile, describeFileError, discardFile } from '../files/atomic-file';
 import { AbortedError } from './backpressure';
 import { openCsvWriter } from './csv-writer';
 import type { ExportOptions, ExportProgress, ExportRow, ExportSummary, FormatWriter } from './export-types';

@@ -5,7 +5,7 @@ import type { ColumnDef } from '../../../shared/export/columns';
 import { toXlsxCell, XLSX_NUM_FMT } from '../../../shared/export/cell-values';
 import { aboutLines } from '../../../shared/export/export-meta';
 import { err, ok, type Result } from '../../../shared/result';
-import { describeFileError, discardFile, tempPathFor } from './atomic-file';
+import { describeFileError, discardFile, tempPathFor } from '../files/atomic-file';
 import { sleep, waitForDrain } from './backpressure';
 import type { ResolvedExport } from './export-session';
 import type { ExportRow, FormatWriter } from './export-types';

@@ -1,6 +1,5 @@
-import { randomBytes } from 'node:crypto';
-import { open, rename, rm } from 'node:fs/promises';
-import { basename, dirname, isAbsolute, join } from 'node:path';
+import { writeFileAtomic } from '../files/write-file-atomic';
+import { isAbsolute } from 'node:path';
 import { err, ok, type Result } from '../../../shared/result';
 import type { PdfOptions } from '../../../shared/training/print/pdfOptions';
 
@@ -27,26 +26,6 @@ export interface PrintedFile {
 
 const PDF_MAGIC = [0x25, 0x50, 0x44, 0x46, 0x2d]; // "%PDF-"
 
-function fileError(error: unknown, path: string): string {
-  const code = (error as { code?: string } | null)?.code;
-  const name = basename(path);
-  switch (code) {
-    case 'ENOENT':
-      return `The folder for "${name}" does not exist.`;
-    case 'EACCES':
-    case 'EPERM':
-      return `FieldDesk may not save "${name}" there: permission denied. Choose another folder.`;
-    case 'EBUSY':
-      return `"${name}" is open in another program. Close it and try again.`;
-    case 'ENOSPC':
-      return `The disk is full; "${name}" could not be saved.`;
-    case 'EISDIR':
-      return `"${name}" is a folder, not a file.`;
-    default:
-      return `Could not save "${name}": ${error instanceof Error ? error.message : String(error)}`;
-  }
-}
-
 /**
  * Print to PDF and save it. The PDF is written to a hidden file beside the
  * destination, flushed, then renamed over it, so a failed print never leaves
@@ -66,19 +45,7 @@ export async function printDocument(req: PrintRequest): Promise<Result<PrintedFi
     return err('internal', 'Printing to PDF produced something that is not a PDF.');
   }
 
-  const temp = join(dirname(req.outPath), `.${basename(req.outPath)}.${randomBytes(6).toString('hex')}.partial`);
-  try {
-    const handle = await open(temp, 'wx');
-    try {
-      await handle.writeFile(pdf);
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    await rename(temp, req.outPath);
-  } catch (e) {
-    await rm(temp, { force: true }).catch(() => undefined);
-    return err('unavailable', fileError(e, req.outPath));
-  }
+  const written = await writeFileAtomic(req.outPath, pdf);
+  if (!written.ok) return written;
   return ok({ path: req.outPath, bytes: pdf.length });
 }

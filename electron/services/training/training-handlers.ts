@@ -8,7 +8,7 @@ import { loadPrintFonts } from '../print/printFonts';
 import { countPdfPages } from './pdf-pages';
 import { readImageFile } from './pick-image';
 import { buildPrintJob, fileNameFor } from './print-jobs';
-import { writeFileAtomic } from './write-file-atomic';
+import { writeFileAtomic } from '../files/write-file-atomic';
 
 const PDF_FILTER = [{ name: 'PDF document', extensions: ['pdf'] }];
 const ICS_FILTER = [{ name: 'Calendar (iCalendar)', extensions: ['ics'] }];

@@ -2,26 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { open, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { err, ok, type Result } from '../../../shared/result';
-
-function fileError(error: unknown, path: string): string {
-  const code = (error as { code?: string } | null)?.code;
-  const name = basename(path);
-  switch (code) {
-    case 'ENOENT':
-      return `The folder for "${name}" does not exist.`;
-    case 'EACCES':
-    case 'EPERM':
-      return `FieldDesk may not save "${name}" there: permission denied. Choose another folder.`;
-    case 'EBUSY':
-      return `"${name}" is open in another program. Close it and try again.`;
-    case 'ENOSPC':
-      return `The disk is full; "${name}" could not be saved.`;
-    case 'EISDIR':
-      return `"${name}" is a folder, not a file.`;
-    default:
-      return `Could not save "${name}": ${error instanceof Error ? error.message : String(error)}`;
-  }
-}
+import { describeFileError } from './atomic-file';
 
 /**
  * Write a whole file under a hidden temporary name beside it, flush, then
@@ -40,7 +21,7 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
     await rename(temp, path);
   } catch (e) {
     await rm(temp, { force: true }).catch(() => undefined);
-    return err('unavailable', fileError(e, path));
+    return err('unavailable', describeFileError(e, path));
   }
   return ok({ path, bytes: typeof data === 'string' ? Buffer.byteLength(data) : data.length });
 }
