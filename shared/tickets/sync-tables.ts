@@ -1,8 +1,13 @@
 import type { SyncTableSpec } from '../sync/tables-spec';
 
-/** Help-desk tables. Work log and history are append-only; `words` is a local search index. */
+/**
+ * Help-desk tables. Work log and history are append-only. On tickets, `words`
+ * (the search index), `assigneeKey` and `due` (sort and filter keys IndexedDB
+ * can index, since it skips nulls) are derived on each device from the synced
+ * fields, so they are never worth syncing.
+ */
 export const TICKET_SYNC_TABLES = {
-  tickets: { merge: 'lww', localFields: ['words'] },
+  tickets: { merge: 'lww', localFields: ['words', 'assigneeKey', 'due'] },
   workLog: { merge: 'append' },
   ticketHistory: { merge: 'append' },
   ticketLinks: { merge: 'lww' },

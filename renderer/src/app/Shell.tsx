@@ -3,6 +3,7 @@ import { AccessScreen } from '../features/access/AccessScreen';
 import { PeopleScreen } from '../features/people/PeopleScreen';
 import { ReportsScreen } from '../features/reports/ReportsScreen';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
+import { ticketCommands } from '../features/tickets/commands';
 import { TicketsScreen } from '../features/tickets/TicketsScreen';
 import { TrainingScreen } from '../features/training/TrainingScreen';
 import { useSyncEngine } from '../sync/useSyncEngine';
@@ -28,7 +29,7 @@ const SCREENS: Record<Route, () => ReactElement> = {
 /** The app frame: navigation, the current screen, the status bar and the palette. */
 export function Shell({ staffName }: { staffName: string }) {
   const { route, navigate, paletteOpen, setPaletteOpen, aboutOpen, setAboutOpen, announcement } = useUi();
-  const commands = useMemo(() => buildCommands(), []);
+  const commands = useMemo(() => buildCommands(ticketCommands()), []);
   useShortcuts(commands);
   useDailyBackup(useData().db);
   useSyncEngine();

@@ -1,10 +1,21 @@
 /**
  * Dexie stores of the help-desk feature, first added in schema version 3.
  * Owned by the tickets feature; schema.ts combines the features' stores.
+ *
+ * The list screen answers filters from these indexes (see
+ * repositories/tickets/query.ts):
+ *   - `[x+status]` pairs narrow a view by assignee, team, site, system or priority;
+ *   - `assigneeKey` is assigneeId or '-' (IndexedDB does not index null, and
+ *     "Unassigned" is a view);
+ *   - `due` is the due time the desk is racing now, or '~' (sorts last) when none;
+ *   - `[key+id]` indexes walk a sort order and resume after the last row of a
+ *     page (keyset paging), so scrolling deep into 100,000 rows never re-reads
+ *     the rows above;
+ *   - `*words` is the multi-entry search index.
  */
 export const TICKET_STORES_V3: Record<string, string> = {
   tickets:
-    '&id, &number, status, priority, assigneeId, teamId, siteId, systemId, requesterId, createdAt, updatedAt, resolutionDue, firstResponseDue, mergedInto, *tags, *words, [assigneeId+status], [teamId+status], [siteId+status], [status+priority], [status+resolutionDue], [status+updatedAt]',
+    '&id, &number, status, requesterId, mergedInto, *tags, *words, [assigneeKey+status], [teamId+status], [siteId+status], [systemId+status], [status+priority], [status+due], [priority+id], [due+id], [createdAt+id], [updatedAt+id]',
   workLog: '&id, ticketId, [ticketId+at], authorId',
   ticketHistory: '&id, ticketId, [ticketId+at]',
   ticketLinks: '&id, fromId, toId',
@@ -14,6 +25,6 @@ export const TICKET_STORES_V3: Record<string, string> = {
   sites: '&id, name, agencyId',
   systems: '&id, name',
   routingRules: '&id, order',
-  slaPolicies: '&id, priority',
+  slaPolicies: '&id',
   calendars: '&id',
 };

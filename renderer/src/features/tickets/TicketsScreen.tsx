@@ -1,14 +1,56 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect } from 'react';
 import { EmptyState } from '../../ui/EmptyState';
+import { CreateTicket } from './create/CreateTicket';
+import { TicketDetail } from './detail/TicketDetail';
+import { TicketList } from './list/TicketList';
+import { goToNew, isTyping, useTicketsRoute } from './route';
+import { SampleDataButton } from './SampleDataButton';
+import { useTicketsUi } from './store';
+import { useDesk } from './useDesk';
+import './tickets.css';
 
+/** Help-desk tickets: the list (`#/tickets`), a ticket (`#/tickets/<id>`) and the create form (`#/tickets/new`). */
 export function TicketsScreen() {
+  const desk = useDesk();
+  const route = useTicketsRoute();
+  const any = useLiveQuery(async () => (await desk.repos.tables.tickets.limit(1).count()) > 0, [desk.repos]);
+  const onList = route.kind === 'list';
+  const sampleLoading = useTicketsUi((s) => s.sampleLoading);
+  // c creates a ticket from the list, empty or not (not while typing, not under a dialog).
+  useEffect(() => {
+    if (!onList) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'c' || e.ctrlKey || e.metaKey || e.altKey || isTyping(e.target) || document.querySelector('dialog[open]')) return;
+      e.preventDefault();
+      goToNew();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [onList]);
+
+  if (route.kind === 'new') return <CreateTicket desk={desk} />;
+  if (route.kind === 'detail') return <TicketDetail key={route.id} desk={desk} id={route.id} />;
   return (
-    <div className="screen">
+    <div className="screen tickets-screen">
       <header className="screen-header">
         <h1>Tickets</h1>
+        <div className="toolbar">
+          <button type="button" className="primary" onClick={goToNew} aria-keyshortcuts="c">
+            New ticket <kbd>c</kbd>
+          </button>
+        </div>
       </header>
-      <EmptyState title="No tickets yet">
-        <p>Requests you take by phone, email, walk-in or site visit will be listed here with their priority, status and SLA. Everything works offline.</p>
-      </EmptyState>
+      {any === false || sampleLoading ? (
+        <EmptyState title="No tickets yet" action={<SampleDataButton desk={desk} />}>
+          <p>Requests you take by phone, email, walk-in or site visit will be listed here with their priority, status and SLA. Everything works offline.</p>
+          <p>
+            Press <kbd>c</kbd> to take the first one, or load sample agencies, sites, people and tickets to explore.
+          </p>
+        </EmptyState>
+      ) : any ? (
+        <TicketList desk={desk} />
+      ) : null}
     </div>
   );
 }

@@ -1,0 +1,126 @@
+/**
+ * `npm run bench -- tickets [--scale 0.1] [--runs 15]`
+ *
+ * Measures the help-desk data layer in Chromium's IndexedDB (on disk, a real
+ * profile) with the benchmark data set of issue 3 — 100,000 tickets, 20,000
+ * people, 500,000 work-log entries at --scale 1 — each figure against a
+ * baseline measured in the same run:
+ *   - saving an edit (ticket + history + outbox, strict durability) vs a bare
+ *     Dexie put of the same record with the same durability;
+ *   - the first screen of filtered, sorted views and two-word searches vs a
+ *     bare primary-key read of the same rows;
+ *   - loading the data set (validation, derived keys, change log) vs a bare
+ *     bulkPut of the same records;
+ *   - the renderer's JS heap with the real app's list open.
+ * The bench page (./page) is built with Vite from the real data layer and
+ * served, together with the built app (out/renderer, from `npx electron-vite
+ * build`), from one origin, so both see the same database.
+ */
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Page } from '@playwright/test';
+import { build } from 'vite';
+import { CHROMIUM_ARGS, chromiumExecutable } from '../../electron/browser-host/chromium-path';
+import { startStaticServer } from '../../electron/browser-host/static-server';
+import { buildCsp } from '../../electron/services/security/csp';
+import { median, result, type BenchResult } from '../lib/result';
+
+type Api = Record<string, (...args: never[]) => Promise<unknown>>;
+const call = <T>(page: Page, name: string, ...args: unknown[]): Promise<T> =>
+  page.evaluate(([n, a]) => ((window as unknown as { bench: Api }).bench[n as string] as (...x: unknown[]) => Promise<unknown>)(...(a as unknown[])), [name, args] as const) as Promise<T>;
+
+function arg(args: string[], name: string, dflt: number): number {
+  const i = args.indexOf(`--${name}`);
+  const v = i >= 0 ? Number(args[i + 1]) : dflt;
+  if (!Number.isFinite(v) || v <= 0) throw new Error(`--${name} must be a positive number`);
+  return v;
+}
+
+const log = (s: string) => console.log(`[tickets bench] ${s}`);
+
+export async function run(args: string[]): Promise<BenchResult[]> {
+  const scale = arg(args, 'scale', 1);
+  const runs = Math.round(arg(args, 'runs', 15));
+  const data = { seed: 42, tickets: Math.round(100_000 * scale), people: Math.round(20_000 * scale), workLogEntries: Math.round(500_000 * scale), history: false, chunkSize: 2000 };
+  const tag = scale === 1 ? '' : ` (scale ${scale}: ${data.tickets.toLocaleString('en-US')} tickets)`;
+
+  if (!existsSync('out/renderer/index.html')) {
+    log('building the app (out/renderer)…');
+    execFileSync('npx', ['electron-vite', 'build'], { stdio: 'inherit' });
+  }
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'fielddesk-bench-'));
+  const site = path.join(dir, 'site');
+  cpSync('out/renderer', site, { recursive: true });
+  await build({ configFile: false, root: path.resolve('bench/tickets/page'), logLevel: 'warn', base: '/bench/', build: { outDir: path.join(site, 'bench'), emptyOutDir: true } });
+  const server = await startStaticServer(site, () => buildCsp({ syncServerUrl: null }));
+  const browser = await chromium.launchPersistentContext(path.join(dir, 'profile'), { executablePath: chromiumExecutable(), args: CHROMIUM_ARGS, headless: true });
+  const out: BenchResult[] = [];
+  try {
+    const page = await browser.newPage();
+    page.on('pageerror', (e) => log(`page error: ${e.message}`));
+    await page.goto(`${server.origin}/bench/index.html`);
+    await page.waitForFunction(() => document.getElementById('ready')?.textContent === 'ready');
+    page.setDefaultTimeout(0);
+    await call(page, 'open');
+
+    // --- Loading: bare first, then the app's loader (one run each at full scale; they take minutes).
+    const loadRuns = scale <= 0.2 ? 3 : 1;
+    const appLoads: number[] = [];
+    const bareLoads: number[] = [];
+    let records = 0;
+    for (let i = 0; i < loadRuns; i++) {
+      if (i > 0) await call(page, 'clear');
+      log(`loading (run ${i + 1} of ${loadRuns}), bare bulkPut…`);
+      const b = await call<{ ms: number; records: number }>(page, 'loadBare', data);
+      log(`  bare ${(b.ms / 1000).toFixed(1)} s; through the repositories…`);
+      const a = await call<{ ms: number; records: number }>(page, 'loadApp', data);
+      log(`  app ${(a.ms / 1000).toFixed(1)} s for ${a.records.toLocaleString('en-US')} records`);
+      bareLoads.push(b.ms);
+      appLoads.push(a.ms);
+      records = a.records;
+    }
+    out.push(result(`load data set${tag}, ${records.toLocaleString('en-US')} records, validated + change log`, median(appLoads) / 1000, 's', 'bare bulkPut of the same records', median(bareLoads) / 1000, '≤ 1.5×'));
+    log(`counts ${JSON.stringify(await call(page, 'counts'))}`);
+
+    // --- Saving an edit.
+    const ids = await call<string[]>(page, 'sampleIds', runs + 2);
+    const staff = ['bench-staff-a', 'bench-staff-b'];
+    const edits = await call<{ app: number[]; bare: number[]; title: number[] }>(page, 'edit', ids, staff);
+    // The first edit warms caches (SLA policy, statements); medians make that moot, but drop it anyway.
+    out.push(result('save an edit (assign): ticket + history + outbox, strict', median(edits.app.slice(1)), 'ms', 'bare Dexie put, strict', median(edits.bare.slice(1)), '≤ 1.5×'));
+    out.push(result('save an edit (title: + search words from the work log), strict', median(edits.title.slice(1)), 'ms', 'bare Dexie put, strict', median(edits.bare.slice(1)), 'info'));
+
+    // --- First screen of filtered, sorted views.
+    const now = '2025-06-02T16:00:00.000Z';
+    for (const view of ['unassigned', 'waiting-on-requester', 'breaching-today', 'site', 'all-open']) {
+      const r = await call<{ ms: number[]; bare: number[]; rows: number; mode: string }>(page, 'firstScreen', view, runs, now);
+      out.push(result(`first screen: ${view} (${r.rows} rows, ${r.mode})`, median(r.ms), 'ms', `bulkGet of ${r.rows} rows by primary key`, median(r.bare), '≤ 16 ms'));
+    }
+
+    // --- Two-word full-text search.
+    const terms = await call<string[]>(page, 'searchTerms', runs);
+    const s = await call<{ ms: number[]; bare: number[]; rows: number[] }>(page, 'search', terms, now);
+    out.push(result(`two-word search, first screen (${terms.length} queries, median ${median(s.rows)} rows)`, median(s.ms), 'ms', 'bulkGet of the same rows by primary key', median(s.bare), '≤ 50 ms'));
+
+    // --- Heap with the real app's list open on the data set.
+    await call(page, 'close');
+    const app = await browser.newPage();
+    await app.goto(`${server.origin}/#/tickets`);
+    await app.getByRole('button', { name: 'All tickets' }).click({ timeout: 120_000 });
+    await app.locator('[data-testid="ticket-row"]').first().waitFor({ timeout: 120_000 });
+    await app.locator('.ticket-scroller').evaluate((el) => el.scrollBy(0, 20_000));
+    await app.waitForTimeout(1500);
+    const cdp = await browser.newCDPSession(app);
+    await cdp.send('HeapProfiler.collectGarbage');
+    const heap = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
+    const mb = heap.usedSize / 1024 / 1024;
+    out.push(result(`renderer JS heap, list open${tag}`, mb, 'MB', 'target', 300, '≤ 300 MB'));
+  } finally {
+    await browser.close();
+    await server.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+  return out;
+}

@@ -1,0 +1,171 @@
+/**
+ * Runs inside Chromium, on the real data layer: the app's database (schema,
+ * change-log middleware, strict durability), the ticket repositories and the
+ * list queries. The Node side (../index.ts) calls these through page.evaluate.
+ */
+import Dexie from 'dexie';
+import { openDatabase, type FieldDeskDb } from '../../../renderer/src/data/db';
+import { profileRepository } from '../../../renderer/src/data/repositories/profile';
+import { ticketRepositories, type TicketRepositories } from '../../../renderer/src/data/repositories/tickets';
+import { withKeys, type TicketRow } from '../../../renderer/src/data/repositories/tickets/derive';
+import { ticketQueries, type TicketQuery } from '../../../renderer/src/data/repositories/tickets/query';
+import { SCHEMA_HISTORY } from '../../../renderer/src/data/schema';
+import { generateSampleData, type SampleChunk, type SampleOptions } from '../../../shared/sample-data';
+import { BUILT_IN_VIEWS, siteView, type FilterContext } from '../../../shared/tickets/views';
+
+let db: FieldDeskDb;
+let repos: TicketRepositories;
+/** The same stores, no middleware: what a bare Dexie write costs. */
+let bare: Dexie;
+
+function timed(gen: Iterable<SampleChunk>, acc: { ms: number }): Generator<SampleChunk> {
+  const it = gen[Symbol.iterator]();
+  return (function* () {
+    for (;;) {
+      const t = performance.now();
+      const r = it.next();
+      acc.ms += performance.now() - t;
+      if (r.done) return;
+      yield r.value;
+    }
+  })();
+}
+
+const TABLE: Record<string, string> = { ticketHistory: 'ticketHistory', ticketLinks: 'ticketLinks' };
+
+const api = {
+  async open() {
+    db = await openDatabase('fielddesk');
+    repos = ticketRepositories(db);
+    bare = new Dexie('bench-bare', { chromeTransactionDurability: 'strict' });
+    for (const v of SCHEMA_HISTORY) bare.version(v.version).stores(v.stores);
+    await bare.open();
+    await profileRepository(db).save({ staffName: 'Bench Runner', deviceName: 'Bench' });
+  },
+
+  /** Load through the repositories' loader (validation, derived keys, change log); generation time is excluded. */
+  async loadApp(o: SampleOptions): Promise<{ ms: number; records: number }> {
+    const gen = { ms: 0 };
+    const t = performance.now();
+    const r = await repos.sampleData.load({ ...o, source: timed(generateSampleData(o), gen) });
+    if (!r.ok) throw new Error(r.error.message);
+    return { ms: performance.now() - t - gen.ms, records: r.value.records };
+  },
+
+  /** The same records (with the same derived keys), bulkPut chunk by chunk into the bare database. */
+  async loadBare(o: SampleOptions): Promise<{ ms: number; records: number }> {
+    let ms = 0;
+    let records = 0;
+    for (const chunk of generateSampleData(o)) {
+      const rows: unknown[] = chunk.table === 'tickets' ? chunk.records.map(withKeys) : chunk.records;
+      const table = bare.table(TABLE[chunk.table] ?? chunk.table);
+      const t = performance.now();
+      await bare.transaction('rw', table, () => table.bulkPut(rows));
+      ms += performance.now() - t;
+      records += rows.length;
+    }
+    return { ms, records };
+  },
+
+  async clear() {
+    await db.delete();
+    await bare.delete();
+    await api.open();
+  },
+
+  async sampleIds(n: number): Promise<string[]> {
+    const keys = (await repos.tables.tickets.orderBy('[updatedAt+id]').reverse().filter((t) => t.status === 'open' || t.status === 'new').limit(n).primaryKeys()) as string[];
+    return keys;
+  },
+
+  /** One edit through the repository vs a bare put of the resulting record (same durability), alternating. */
+  async edit(ids: string[], staff: string[]): Promise<{ app: number[]; bare: number[]; title: number[] }> {
+    const app: number[] = [];
+    const base: number[] = [];
+    const title: number[] = [];
+    for (const [i, id] of ids.entries()) {
+      const current = (await repos.tables.tickets.get(id))!;
+      const assigneeId = staff[i % staff.length] === current.assigneeId ? staff[(i + 1) % staff.length]! : staff[i % staff.length]!;
+      let t = performance.now();
+      const r = await repos.tickets.edit(id, { assigneeId });
+      app.push(performance.now() - t);
+      if (!r.ok) throw new Error(r.error.message);
+      const record = (await repos.tables.tickets.get(id))!;
+      t = performance.now();
+      await bare.transaction('rw', bare.table('tickets'), () => bare.table('tickets').put(record));
+      base.push(performance.now() - t);
+      t = performance.now();
+      const r2 = await repos.tickets.edit(id, { title: `${record.title.replace(/ \(\d+\)$/, '')} (${i})` });
+      title.push(performance.now() - t);
+      if (!r2.ok) throw new Error(r2.error.message);
+    }
+    return { app, bare: base, title };
+  },
+
+  /** First screen (plan + first 50 rows) of a view, and a bare primary-key read of the same number of rows. */
+  async firstScreen(view: string, runs: number, now: string): Promise<{ ms: number[]; bare: number[]; rows: number; mode: string }> {
+    const sites = await repos.tables.sites.toArray();
+    const q: TicketQuery =
+      view === 'site'
+        ? siteView(sites[3] ?? sites[0]!)
+        : view === 'all-open'
+          ? { filter: { statuses: ['new', 'open', 'pending'] }, sort: [{ key: 'updatedAt', dir: 'desc' }] }
+          : BUILT_IN_VIEWS.find((v) => v.id === view)!;
+    return screen(q, runs, now);
+  },
+
+  /** Two-word searches built from real ticket words, first screen each. */
+  async search(queries: string[], now: string): Promise<{ ms: number[]; bare: number[]; rows: number[] }> {
+    const ms: number[] = [];
+    const bareMs: number[] = [];
+    const rows: number[] = [];
+    for (const text of queries) {
+      const r = await screen({ filter: { text }, sort: [{ key: 'updatedAt', dir: 'desc' }] }, 1, now);
+      ms.push(...r.ms);
+      bareMs.push(...r.bare);
+      rows.push(r.rows);
+    }
+    return { ms, bare: bareMs, rows };
+  },
+
+  async searchTerms(n: number): Promise<string[]> {
+    const out: string[] = [];
+    const sample = await repos.tables.tickets.orderBy('[createdAt+id]').limit(5000).toArray();
+    for (let i = 0; out.length < n && i < sample.length; i += 97) {
+      const words = sample[i]!.words.filter((w) => w.length >= 4 && !/^\d/.test(w));
+      if (words.length >= 2) out.push(`${words[i % words.length]} ${words[(i + 3) % words.length]}`);
+    }
+    return out;
+  },
+
+  counts: async () => ({ tickets: await repos.tables.tickets.count(), workLog: await repos.tables.workLog.count(), people: await db.people.count(), outbox: await db.outbox.count() }),
+  close: () => {
+    db.close();
+    bare.close();
+  },
+};
+
+async function screen(q: TicketQuery, runs: number, now: string) {
+  const ctx: FilterContext = { meId: 'nobody', now, endOfToday: new Date(Date.parse(now) + 8 * 3600_000).toISOString() };
+  const ms: number[] = [];
+  const bareMs: number[] = [];
+  let rows = 0;
+  let mode = '';
+  for (let i = 0; i < runs; i++) {
+    const queries = ticketQueries(repos.tables);
+    let t = performance.now();
+    const plan = await queries.plan(q, ctx);
+    const win = plan.mode === 'narrow' ? await queries.narrowWindow(plan.ids, 0, 50) : await queries.broadWindow(q, ctx, 0, 50);
+    ms.push(performance.now() - t);
+    rows = win.rows.length;
+    mode = plan.mode;
+    const ids = win.rows.map((r: TicketRow) => r.id);
+    t = performance.now();
+    await repos.tables.tickets.bulkGet(ids);
+    bareMs.push(performance.now() - t);
+  }
+  return { ms, bare: bareMs, rows, mode };
+}
+
+(window as unknown as { bench: typeof api }).bench = api;
+document.getElementById('ready')!.textContent = 'ready';

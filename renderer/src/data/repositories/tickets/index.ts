@@ -1,0 +1,62 @@
+import { uuidv7 } from '../../../../../shared/ids/uuidv7';
+import type { FieldDeskDb } from '../../db';
+import { profileRepository } from '../profile';
+import { attachmentsRepository } from './attachments';
+import { catalogRepository } from './catalog';
+import { registerTicketDerivation } from './derive';
+import { linksRepository } from './links';
+import { ticketQueries } from './query';
+import { sampleDataLoader } from './sample-load';
+import { ticketTables, type Actor, type RepoContext } from './tables';
+import { ticketsRepository } from './tickets';
+import { workLogRepository } from './worklog';
+
+export interface TicketRepoOptions {
+  now?: () => string;
+  newId?: () => string;
+  /** Who is making changes; by default the staff member of the local profile (see resolveActor). */
+  actor?: () => Promise<Actor>;
+}
+
+/**
+ * The staff member using this device. There are no accounts locally: the
+ * profile's name is matched to a staff person in the directory (so "assigned
+ * to me" and work-log authors point at a person), and without one the device
+ * id stands in, named after the profile.
+ */
+export async function resolveActor(db: FieldDeskDb): Promise<Actor> {
+  const profile = await profileRepository(db).get();
+  const name = profile?.staffName ?? 'This device';
+  const staff = profile ? await db.people.where('[kind+name]').equals(['staff', profile.staffName]).first() : undefined;
+  return staff && !staff.deleted ? { id: staff.id, name } : { id: db.device.get().deviceId, name };
+}
+
+/**
+ * The help-desk repositories over one database. Screens build them with
+ * `useMemo(() => ticketRepositories(db), [db])`; tests pass a fixed clock and actor.
+ */
+export function ticketRepositories(db: FieldDeskDb, options: TicketRepoOptions = {}) {
+  registerTicketDerivation();
+  const ctx: RepoContext = {
+    db,
+    t: ticketTables(db),
+    now: options.now ?? (() => new Date(db.device.get().clock.now()).toISOString()),
+    newId: options.newId ?? (() => uuidv7()),
+    actor: options.actor ?? (() => resolveActor(db)),
+    deviceId: () => db.device.get().deviceId,
+  };
+  const tickets = ticketsRepository(ctx);
+  return {
+    tables: ctx.t,
+    actor: ctx.actor,
+    tickets,
+    workLog: workLogRepository(ctx, tickets),
+    links: linksRepository(ctx, tickets),
+    attachments: attachmentsRepository(ctx, tickets),
+    catalog: catalogRepository(ctx),
+    queries: ticketQueries(ctx.t),
+    sampleData: sampleDataLoader(ctx),
+  };
+}
+export type TicketRepositories = ReturnType<typeof ticketRepositories>;
+export type { Actor } from './tables';

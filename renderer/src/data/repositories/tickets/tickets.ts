@@ -1,0 +1,250 @@
+import { err, ok, type Result } from '../../../../../shared/result';
+import type { Status } from '../../../../../shared/tickets/enums';
+import { createTicket } from '../../../../../shared/tickets/create';
+import { applyEdit } from '../../../../../shared/tickets/edit';
+import { deEscalate, escalate, type EscalationInput } from '../../../../../shared/tickets/escalation';
+import { diffForHistory, withIds, type HistoryDraft } from '../../../../../shared/tickets/history';
+import { clearPriorityOverride, overridePriority } from '../../../../../shared/tickets/priority';
+import { type RouteSuggestion } from '../../../../../shared/tickets/routing';
+import { TicketSchema, type Ticket, type TicketCreateInput, type TicketPatchInput } from '../../../../../shared/tickets/schema';
+import { searchWords } from '../../../../../shared/tickets/search';
+import { applyTransition, type TransitionContext } from '../../../../../shared/tickets/transitions';
+import { parseWith } from '../../../../../shared/validation';
+import { stripKeys, withKeys, type TicketRow } from './derive';
+import { takeTicketNumber } from './numbering';
+import { atomically, orRollback } from './rollback';
+import { slaFor, type SlaContext } from './sla-context';
+import { withDueTimes } from '../../../../../shared/tickets/sla';
+import { alive, type Actor, type RepoContext } from './tables';
+
+export interface SavedTicket {
+  ticket: Ticket;
+  /** History events written with this change. */
+  events: number;
+}
+
+export type TransitionInput = Pick<TransitionContext, 'pendingReason' | 'resolution'>;
+
+export interface BulkChange {
+  assigneeId?: string | null;
+  teamId?: string | null;
+  status?: Status;
+  pendingReason?: TransitionContext['pendingReason'];
+  resolution?: TransitionContext['resolution'];
+  /** Priority by override: a bulk re-rating is a judgement call and carries its reason. */
+  priority?: { priority: 'P1' | 'P2' | 'P3' | 'P4'; reason: string };
+  addTags?: string[];
+  removeTags?: string[];
+}
+
+export interface BulkResult {
+  changed: number;
+  /** Tickets the rules refused, each with why; the others were saved. */
+  skipped: { number: string; message: string }[];
+}
+
+/**
+ * The only writer of tickets. Every change is checked by the shared rules,
+ * the resulting record is validated with TicketSchema, and the ticket, its
+ * history events and (through the change-log middleware) the outbox rows are
+ * written in one transaction: all of it or none of it.
+ */
+export function ticketsRepository(ctx: RepoContext) {
+  const { db, t, now, newId, deviceId } = ctx;
+  const scope = () => [t.tickets, t.history, t.workLog, t.people, t.slaPolicies, t.calendars, t.routingRules, t.links, db.meta];
+
+  async function current(id: string): Promise<Result<Ticket>> {
+    const row = await t.tickets.get(id);
+    if (!row || row.deleted) return err('not_found', 'That ticket no longer exists on this device.');
+    return ok(stripKeys(row));
+  }
+
+  /** Search words from the ticket's text, its requester's name and its work log. */
+  async function wordsFor(ticket: Ticket, extraBodies: readonly string[] = []): Promise<string[]> {
+    const requester = await t.people.get(ticket.requesterId);
+    const entries = alive(await t.workLog.where('ticketId').equals(ticket.id).toArray());
+    return searchWords({
+      number: ticket.number,
+      title: ticket.title,
+      description: ticket.description,
+      requesterName: requester?.name ?? '',
+      workLogBodies: [...entries.map((e) => e.body), ...extraBodies],
+    });
+  }
+
+  /** Validate and write one ticket with the history of its change. Call inside a transaction. */
+  async function write(before: Ticket | null, after: Ticket, actor: Actor, at: string, extra: HistoryDraft[] = []): Promise<Result<SavedTicket>> {
+    const valid = parseWith(TicketSchema, after, 'ticket');
+    if (!valid.ok) return valid;
+    const events = withIds([...diffForHistory(before, valid.value, actor.id, deviceId(), at), ...extra], newId);
+    await t.tickets.put(withKeys(valid.value));
+    if (events.length) await t.history.bulkAdd(events);
+    return ok({ ticket: valid.value, events: events.length });
+  }
+
+  /** Load, change with a rule, write: the common shape of every single-ticket action. */
+  function change(id: string, rule: (ticket: Ticket, at: string, actor: Actor) => Promise<Result<Ticket>> | Result<Ticket>): Promise<Result<SavedTicket>> {
+    return atomically(async () => {
+      const actor = await ctx.actor();
+      return db.transaction('rw', scope(), async () => {
+        const before = orRollback(await current(id));
+        const at = now();
+        const after = orRollback(await rule(before, at, actor));
+        return ok(orRollback(await write(before, after, actor, at)));
+      });
+    });
+  }
+
+  const requesterError = () => err('not_found', 'Choose a requester from the directory, or add them.', { requesterId: 'Choose a requester from the directory' });
+
+  return {
+    get: async (id: string): Promise<Ticket | null> => {
+      const row = await t.tickets.get(id);
+      return row ? stripKeys(row) : null;
+    },
+
+    /** Create a ticket: numbered on this device, routed by the rules unless a team was chosen, due times set. */
+    async create(input: TicketCreateInput): Promise<Result<{ ticket: Ticket; route: RouteSuggestion | null }>> {
+      const actor = await ctx.actor();
+      return atomically(() =>
+        db.transaction('rw', scope(), async () => {
+          const at = now();
+          const requesterId = typeof input?.requesterId === 'string' ? input.requesterId : '';
+          const requester = requesterId ? await t.people.get(requesterId) : undefined;
+          const siteId = typeof input?.siteId === 'string' ? input.siteId : null;
+          const sla = await slaFor(t, { siteId });
+          const rules = alive(await t.routingRules.toArray());
+          // Validate before taking a number, so a refused form does not use one up.
+          const trial = createTicket(input, { id: 'pending', number: 'AAAA-00001', now: at, createdBy: actor.id });
+          if (!trial.ok) return trial;
+          if (!requester || requester.deleted) return requesterError();
+          const number = await takeTicketNumber(db, t, deviceId());
+          const created = orRollback(
+            createTicket(input, { id: newId(), number, now: at, createdBy: actor.id, rules, policy: sla.policy, calendar: sla.calendar, requesterName: requester.name }),
+          );
+          const saved = orRollback(await write(null, created.ticket, actor, at));
+          return ok({ ticket: saved.ticket, route: created.route });
+        }),
+      );
+    },
+
+    /** Edit fields in place. Closed and cancelled tickets are read-only (edit.ts). */
+    edit(id: string, patch: TicketPatchInput): Promise<Result<SavedTicket>> {
+      return change(id, async (before, at) => {
+        // Only impact and urgency can move the priority, and so the due times: otherwise skip the SLA reads.
+        const rated = typeof patch === 'object' && patch !== null && ('impact' in patch || 'urgency' in patch);
+        const sla = rated ? await slaFor(t, before) : { policy: null, calendar: null };
+        const edited = applyEdit(before, patch, { now: at, ...sla });
+        if (!edited.ok) return edited;
+        if (edited.value.changed.length === 0) return err('conflict', 'Nothing changed.');
+        const next = edited.value.ticket;
+        if (next.requesterId !== before.requesterId) {
+          const requester = await t.people.get(next.requesterId);
+          if (!requester || requester.deleted) return requesterError();
+        }
+        const textChanged = ['title', 'description', 'requesterId'].some((f) => edited.value.changed.includes(f));
+        return ok(textChanged ? { ...next, words: await wordsFor(next) } : next);
+      });
+    },
+
+    /** Change status by the one transition rule (pending needs a reason, resolving a resolution). */
+    transition(id: string, to: Status, input: TransitionInput = {}): Promise<Result<SavedTicket>> {
+      return change(id, async (before, at) => applyTransition(before, to, { at, ...input, ...(await slaFor(t, before)) }));
+    },
+
+    escalate(id: string, input: Pick<EscalationInput, 'reason' | 'toLevel' | 'teamId'>): Promise<Result<SavedTicket>> {
+      return change(id, (before, at, actor) => escalate(before, { ...input, by: actor.id, at }));
+    },
+
+    deEscalate(id: string, input: Pick<EscalationInput, 'reason' | 'toLevel'>): Promise<Result<SavedTicket>> {
+      return change(id, (before, at, actor) => deEscalate(before, { ...input, by: actor.id, at }));
+    },
+
+    overridePriority(id: string, input: { priority: 'P1' | 'P2' | 'P3' | 'P4'; reason: string }): Promise<Result<SavedTicket>> {
+      return change(id, async (before, at, actor) => {
+        const r = overridePriority(before, { ...input, by: actor.id, at });
+        if (!r.ok) return r;
+        const sla = await slaFor(t, r.value);
+        return ok(r.value.priority !== before.priority && sla.policy ? applyDue(r.value, sla) : r.value);
+      });
+    },
+
+    clearPriorityOverride(id: string): Promise<Result<SavedTicket>> {
+      return change(id, async (before, at) => {
+        const r = clearPriorityOverride(before, at);
+        if (!r.ok) return r;
+        return ok(applyDue(r.value, await slaFor(t, r.value)));
+      });
+    },
+
+    /**
+     * One change applied to many tickets in one transaction. A ticket the
+     * rules refuse (closing an open ticket, say) is skipped and reported; the
+     * others are saved. Bad input (an empty override reason) refuses the lot.
+     */
+    async bulkEdit(ids: readonly string[], c: BulkChange): Promise<Result<BulkResult>> {
+      const actor = await ctx.actor();
+      return atomically(() =>
+        db.transaction('rw', scope(), async () => {
+          const at = now();
+          const skipped: BulkResult['skipped'] = [];
+          let changed = 0;
+          for (const id of ids) {
+            const loaded = await current(id);
+            if (!loaded.ok) continue;
+            const before = loaded.value;
+            const sla = await slaFor(t, before);
+            let next: Ticket = before;
+            const step = (r: Result<Ticket>): boolean => {
+              if (r.ok) next = r.value;
+              else skipped.push({ number: before.number, message: r.error.message });
+              return r.ok;
+            };
+            const fields: TicketPatchInput = {};
+            if (c.assigneeId !== undefined) fields.assigneeId = c.assigneeId;
+            if (c.teamId !== undefined) fields.teamId = c.teamId;
+            if (c.addTags?.length || c.removeTags?.length) {
+              const remove = new Set((c.removeTags ?? []).map((x) => x.trim().toLowerCase()));
+              fields.tags = [...before.tags.filter((x) => !remove.has(x)), ...(c.addTags ?? [])];
+            }
+            if (Object.keys(fields).length) {
+              const e = applyEdit(next, fields, { now: at, ...sla });
+              if (!e.ok) {
+                if (e.error.code === 'invalid_request') return e;
+                skipped.push({ number: before.number, message: e.error.message });
+                continue;
+              }
+              next = e.value.ticket;
+            }
+            if (c.priority && next.priority !== c.priority.priority) {
+              const r = overridePriority(next, { ...c.priority, by: actor.id, at });
+              if (!r.ok && r.error.code === 'invalid_request') return r;
+              if (!step(r.ok ? ok(applyDue(r.value, sla)) : r)) continue;
+            }
+            if (c.status && next.status !== c.status) {
+              const r = applyTransition(next, c.status, { at, pendingReason: c.pendingReason, resolution: c.resolution, ...sla });
+              if (!r.ok && r.error.code === 'invalid_request') return r;
+              if (!step(r)) continue;
+            }
+            if (next === before) continue;
+            orRollback(await write(before, next, actor, at));
+            changed++;
+          }
+          return ok({ changed, skipped });
+        }),
+      );
+    },
+
+    /** Internal for sibling repositories: validated write inside their transaction. */
+    write,
+    wordsFor,
+    scope,
+    current,
+  };
+}
+
+/** A priority change moves the due times, since the targets depend on it. */
+const applyDue = (ticket: Ticket, sla: SlaContext): Ticket => withDueTimes(ticket, sla.policy, sla.calendar);
+
+export type TicketsRepository = ReturnType<typeof ticketsRepository>;
+export type { TicketRow };

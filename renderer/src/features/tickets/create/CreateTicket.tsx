@@ -1,0 +1,193 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect, useState, type FormEvent } from 'react';
+import type { Person } from '../../../../../shared/people/schema';
+import { CHANNELS, LABELS, LEVELS, TICKET_TYPES, type Channel, type Level, type TicketType } from '../../../../../shared/tickets/enums';
+import { LIMITS } from '../../../../../shared/tickets/fields';
+import { priorityFor } from '../../../../../shared/tickets/priority';
+import { useUi } from '../../../app/ui-store';
+import { Field } from '../../../ui/Field';
+import { SelectField, TextAreaField } from '../fields';
+import { goToList, goToTicket } from '../route';
+import type { Desk } from '../useDesk';
+import { RequesterPicker } from './RequesterPicker';
+
+interface Draft {
+  type: TicketType;
+  title: string;
+  description: string;
+  siteId: string;
+  systemId: string;
+  category: string;
+  channel: Channel;
+  tags: string;
+  impact: Level;
+  urgency: Level;
+  teamId: string;
+}
+
+const EMPTY: Draft = { type: 'incident', title: '', description: '', siteId: '', systemId: '', category: '', channel: 'phone', tags: '', impact: 'medium', urgency: 'medium', teamId: '' };
+
+/**
+ * The create form, built for the phone: requester first (look-up or add),
+ * then title and details; the priority follows from impact × urgency and the
+ * routing rules suggest a team as the fields are filled. Ctrl+Enter saves,
+ * Esc goes back. The repository validates; its messages appear beside the fields.
+ */
+export function CreateTicket({ desk }: { desk: Desk }) {
+  const announce = useUi((s) => s.announce);
+  const [requester, setRequester] = useState<Person | null>(null);
+  const [d, setD] = useState<Draft>(EMPTY);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [formError, setFormError] = useState('');
+  const [saving, setSaving] = useState(false);
+  const set = <K extends keyof Draft>(k: K, v: Draft[K]) => setD((x) => ({ ...x, [k]: v }));
+  const system = desk.catalog.systems.find((s) => s.id === d.systemId);
+  const route = useLiveQuery(() => desk.repos.catalog.suggestRoute({ systemId: d.systemId || null, category: d.category || null, siteId: d.siteId || null }), [desk.repos, d.systemId, d.category, d.siteId]);
+  const routeTeam = route ? desk.catalog.teams.find((t) => t.id === route.teamId) : undefined;
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape' && !document.querySelector('dialog[open]')) {
+        e.preventDefault();
+        goToList();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  const submit = async (e?: FormEvent) => {
+    e?.preventDefault();
+    if (saving) return;
+    setSaving(true);
+    const res = await desk.repos.tickets.create({
+      type: d.type,
+      title: d.title,
+      description: d.description,
+      requesterId: requester?.id ?? '',
+      siteId: d.siteId || null,
+      systemId: d.systemId || null,
+      category: d.category,
+      channel: d.channel,
+      tags: d.tags.split(',').map((x) => x.trim()).filter(Boolean),
+      impact: d.impact,
+      urgency: d.urgency,
+      teamId: d.teamId || null,
+    });
+    setSaving(false);
+    if (!res.ok) {
+      setErrors(res.error.fields ?? {});
+      setFormError(res.error.fields ? 'Check the fields marked below; nothing was saved.' : res.error.message);
+      return;
+    }
+    announce(`Created ${res.value.ticket.number}`);
+    goToTicket(res.value.ticket.id);
+  };
+
+  return (
+    <div className="screen ticket-create">
+      <header className="screen-header">
+        <h1>New ticket</h1>
+        <p className="muted">
+          <kbd>Ctrl</kbd>+<kbd>Enter</kbd> saves · <kbd>Esc</kbd> goes back
+        </p>
+      </header>
+      <form
+        className="panel"
+        aria-label="New ticket"
+        noValidate
+        onSubmit={submit}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) void submit();
+        }}
+      >
+        {formError ? (
+          <p className="form-error" role="alert">
+            {formError}
+          </p>
+        ) : null}
+        <RequesterPicker desk={desk} value={requester} onChange={setRequester} error={errors.requesterId} />
+        <Field label="Title" value={d.title} error={errors.title} maxLength={LIMITS.title * 2} onChange={(e) => set('title', e.target.value)} />
+        <TextAreaField label="Description" rows={5} value={d.description} error={errors.description} hint={`Up to ${LIMITS.description.toLocaleString('en-US')} characters`} onChange={(e) => set('description', e.target.value)} />
+        <div className="form-grid">
+          <SelectField label="Type" value={d.type} onChange={(e) => set('type', e.target.value as TicketType)} error={errors.type}>
+            {TICKET_TYPES.map((t) => (
+              <option key={t} value={t}>
+                {LABELS.type[t]}
+              </option>
+            ))}
+          </SelectField>
+          <SelectField label="Channel" value={d.channel} onChange={(e) => set('channel', e.target.value as Channel)} error={errors.channel}>
+            {CHANNELS.map((c) => (
+              <option key={c} value={c}>
+                {LABELS.channel[c]}
+              </option>
+            ))}
+          </SelectField>
+          <SelectField label="Site" value={d.siteId} onChange={(e) => set('siteId', e.target.value)} error={errors.siteId}>
+            <option value="">—</option>
+            {desk.catalog.sites.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.name}
+              </option>
+            ))}
+          </SelectField>
+          <SelectField label="System" value={d.systemId} onChange={(e) => set('systemId', e.target.value)} error={errors.systemId}>
+            <option value="">—</option>
+            {desk.catalog.systems.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.name}
+              </option>
+            ))}
+          </SelectField>
+          <Field label="Category" list="ticket-categories" value={d.category} error={errors.category} onChange={(e) => set('category', e.target.value)} />
+          <datalist id="ticket-categories">
+            {(system?.categories ?? []).map((c) => (
+              <option key={c} value={c} />
+            ))}
+          </datalist>
+          <SelectField label="Impact" value={d.impact} onChange={(e) => set('impact', e.target.value as Level)} error={errors.impact}>
+            {LEVELS.map((l) => (
+              <option key={l} value={l}>
+                {LABELS.level[l]}
+              </option>
+            ))}
+          </SelectField>
+          <SelectField label="Urgency" value={d.urgency} onChange={(e) => set('urgency', e.target.value as Level)} error={errors.urgency}>
+            {LEVELS.map((l) => (
+              <option key={l} value={l}>
+                {LABELS.level[l]}
+              </option>
+            ))}
+          </SelectField>
+          <Field label="Tags" hint="Comma separated" value={d.tags} error={errors.tags ?? errors['tags.0']} onChange={(e) => set('tags', e.target.value)} />
+          <SelectField label="Team" value={d.teamId} onChange={(e) => set('teamId', e.target.value)} error={errors.teamId}>
+            <option value="">{routeTeam ? `Suggested: ${routeTeam.name}` : 'No team'}</option>
+            {desk.catalog.teams.map((t) => (
+              <option key={t.id} value={t.id}>
+                {t.name}
+              </option>
+            ))}
+          </SelectField>
+        </div>
+        <p className="route-hint" role="status">
+          Priority <strong>{priorityFor(d.impact, d.urgency)}</strong>
+          {routeTeam && !d.teamId ? (
+            <>
+              {' '}
+              · routes to <strong>{routeTeam.name}</strong> by rule “{route?.ruleName}”
+            </>
+          ) : null}
+        </p>
+        <div className="form-actions">
+          <button type="submit" className="primary" disabled={saving}>
+            Create ticket
+          </button>
+          <button type="button" onClick={goToList}>
+            Cancel
+          </button>
+        </div>
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,124 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useId, useState } from 'react';
+import type { Person } from '../../../../../shared/people/schema';
+import { peopleRepository } from '../../../data/repositories/people';
+import { Field } from '../../../ui/Field';
+import type { Desk } from '../useDesk';
+
+/**
+ * Requester look-up by name (or e-mail) from the people directory, as a
+ * combobox: type, arrow to a match, Enter to pick. Someone new is added on
+ * the spot, without leaving the form.
+ */
+export function RequesterPicker({ desk, value, onChange, error }: { desk: Desk; value: Person | null; onChange: (p: Person | null) => void; error?: string | undefined }) {
+  const id = useId();
+  const [text, setText] = useState('');
+  const [active, setActive] = useState(0);
+  const [adding, setAdding] = useState(false);
+  const [draft, setDraft] = useState({ name: '', email: '', phone: '' });
+  const [addErrors, setAddErrors] = useState<Record<string, string>>({});
+  const matches = useLiveQuery(() => desk.repos.catalog.findPeople(text), [desk.repos, text]) ?? [];
+  const open = !value && text.trim().length >= 2 && !adding;
+
+  if (value)
+    return (
+      <div className="field">
+        <span className="field-label" id={`${id}-label`}>
+          Requester
+        </span>
+        <p className="picked" aria-labelledby={`${id}-label`}>
+          <strong>{value.name}</strong> <span className="muted">{[value.email, value.agency, value.site].filter(Boolean).join(' · ')}</span>{' '}
+          <button type="button" className="link-button" onClick={() => onChange(null)}>
+            Change requester
+          </button>
+        </p>
+      </div>
+    );
+
+  const add = async () => {
+    const res = await peopleRepository(desk.db).create({ ...draft, kind: 'requester' });
+    if (!res.ok) return setAddErrors(res.error.fields ?? { name: res.error.message });
+    setAdding(false);
+    onChange(res.value);
+  };
+
+  return (
+    <div className={`field requester-picker${error ? ' field-invalid' : ''}`}>
+      <label htmlFor={id}>Requester</label>
+      <input
+        id={id}
+        role="combobox"
+        autoFocus
+        aria-expanded={open}
+        aria-controls={`${id}-list`}
+        aria-autocomplete="list"
+        aria-activedescendant={open && matches[active] ? `${id}-opt-${active}` : undefined}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+        placeholder="Type a name or e-mail"
+        value={text}
+        maxLength={200}
+        onChange={(e) => {
+          setText(e.target.value);
+          setActive(0);
+        }}
+        onKeyDown={(e) => {
+          if (!open) return;
+          if (e.key === 'ArrowDown') setActive((a) => Math.min(a + 1, matches.length));
+          else if (e.key === 'ArrowUp') setActive((a) => Math.max(a - 1, 0));
+          else if (e.key === 'Enter') {
+            const pick = matches[active];
+            if (pick) onChange(pick);
+            else {
+              setDraft({ name: text.trim(), email: '', phone: '' });
+              setAdding(true);
+            }
+          } else return;
+          e.preventDefault();
+        }}
+      />
+      {open ? (
+        <ul className="picker-list" role="listbox" id={`${id}-list`} aria-label="Matching people">
+          {matches.map((p, i) => (
+            <li key={p.id} id={`${id}-opt-${i}`} role="option" aria-selected={i === active} onMouseDown={(e) => (e.preventDefault(), onChange(p))}>
+              <strong>{p.name}</strong> <span className="muted">{[p.email, p.agency].filter(Boolean).join(' · ')}</span>
+            </li>
+          ))}
+          <li
+            id={`${id}-opt-${matches.length}`}
+            role="option"
+            aria-selected={active === matches.length}
+            onMouseDown={(e) => {
+              e.preventDefault();
+              setDraft({ name: text.trim(), email: '', phone: '' });
+              setAdding(true);
+            }}
+          >
+            + Add “{text.trim()}” as a new requester
+          </li>
+        </ul>
+      ) : null}
+      {error ? (
+        <p className="field-error" id={`${id}-error`} role="alert">
+          {error}
+        </p>
+      ) : null}
+      {adding ? (
+        <fieldset className="panel new-requester">
+          <legend>New requester</legend>
+          <Field label="Name" value={draft.name} error={addErrors.name} onChange={(e) => setDraft({ ...draft, name: e.target.value })} />
+          <Field label="E-mail" type="email" value={draft.email} error={addErrors.email} onChange={(e) => setDraft({ ...draft, email: e.target.value })} />
+          <Field label="Phone" value={draft.phone} error={addErrors.phone} onChange={(e) => setDraft({ ...draft, phone: e.target.value })} />
+          <div className="form-actions">
+            <button type="button" className="primary" onClick={add}>
+              Add requester
+            </button>
+            <button type="button" onClick={() => setAdding(false)}>
+              Cancel
+            </button>
+          </div>
+        </fieldset>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,99 @@
+import { useState, type FormEvent } from 'react';
+import { LABELS } from '../../../../../shared/tickets/enums';
+import type { HistoryEvent } from '../../../../../shared/tickets/history';
+import { timeTotals, WORK_LOG_KINDS, type WorkLogEntry, type WorkLogKind } from '../../../../../shared/tickets/worklog';
+import { SelectField, TextAreaField } from '../fields';
+import { Field } from '../../../ui/Field';
+import { fieldLabel, formatMinutes, formatWhen, WORK_LOG_LABELS } from '../labels';
+import type { Desk } from '../useDesk';
+
+type Item = { kind: 'entry'; at: string; entry: WorkLogEntry } | { kind: 'event'; at: string; event: HistoryEvent };
+
+/** A history value as a person would say it. */
+function show(field: string, v: unknown, names: (id: string) => string): string {
+  if (v === null || v === undefined || v === '') return '—';
+  if (field === 'status' && typeof v === 'string') return LABELS.status[v as keyof typeof LABELS.status] ?? v;
+  if (field === 'pendingReason' && typeof v === 'string') return LABELS.pendingReason[v as keyof typeof LABELS.pendingReason] ?? v;
+  if ((field === 'assigneeId' || field === 'requesterId') && typeof v === 'string') return names(v);
+  if (field === 'escalation' && typeof v === 'object') return `level ${(v as { level: number }).level}: ${(v as { reason: string }).reason}`;
+  if (field === 'resolution' && typeof v === 'object') return (v as { text: string }).text;
+  if (field === 'priorityOverride' && typeof v === 'object') return `${(v as { priority: string }).priority} (${(v as { reason: string }).reason})`;
+  if ((field === 'linkAdded' || field === 'linkRemoved') && typeof v === 'object') return `${(v as { kind: string }).kind}`;
+  if (Array.isArray(v)) return v.join(', ') || '—';
+  if (typeof v === 'string' && /^\d{4}-\d\d-\d\dT/.test(v)) return formatWhen(v);
+  const s = typeof v === 'string' ? v : JSON.stringify(v);
+  return s.length > 120 ? `${s.slice(0, 117)}…` : s;
+}
+
+/** One timeline of the work log and the field history, newest first, with the form to log work. */
+export function Timeline({ desk, ticketId, entries, history, names, readOnly }: { desk: Desk; ticketId: string; entries: WorkLogEntry[]; history: HistoryEvent[]; names: (id: string) => string; readOnly: boolean }) {
+  const [kind, setKind] = useState<WorkLogKind>('public_update');
+  const [body, setBody] = useState('');
+  const [minutes, setMinutes] = useState('0');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const items: Item[] = [...entries.map((e): Item => ({ kind: 'entry', at: e.at, entry: e })), ...history.map((h): Item => ({ kind: 'event', at: h.at, event: h }))].sort((a, b) =>
+    a.at < b.at ? 1 : a.at > b.at ? -1 : a.kind === b.kind ? 0 : a.kind === 'entry' ? -1 : 1,
+  );
+  const totals = timeTotals(entries);
+
+  const add = async (e: FormEvent) => {
+    e.preventDefault();
+    const n = minutes.trim() === '' ? 0 : Number(minutes);
+    const res = await desk.repos.workLog.add(ticketId, { kind, body, minutes: n });
+    if (!res.ok) return setErrors(res.error.fields ?? { body: res.error.message });
+    setErrors({});
+    setBody('');
+    setMinutes('0');
+  };
+
+  return (
+    <section className="panel timeline" aria-label="Timeline">
+      <h2>
+        Timeline <span className="muted">· {totals.count} work-log {totals.count === 1 ? 'entry' : 'entries'}, {formatMinutes(totals.totalMinutes)} spent</span>
+      </h2>
+      {!readOnly ? (
+        <form className="worklog-form" aria-label="Log work" onSubmit={add}>
+          <div className="inline-fields">
+            <SelectField label="Kind" value={kind} onChange={(e) => setKind(e.target.value as WorkLogKind)}>
+              {WORK_LOG_KINDS.map((k) => (
+                <option key={k} value={k}>
+                  {WORK_LOG_LABELS[k]}
+                </option>
+              ))}
+            </SelectField>
+            <Field label="Minutes" type="number" min={0} max={1440} value={minutes} error={errors.minutes} onChange={(e) => setMinutes(e.target.value)} />
+          </div>
+          <TextAreaField label="Work-log entry" rows={3} value={body} error={errors.body} onChange={(e) => setBody(e.target.value)} />
+          <button type="submit">Add to log</button>
+        </form>
+      ) : null}
+      <ol className="timeline-list">
+        {items.map((it) =>
+          it.kind === 'entry' ? (
+            <li key={it.entry.id} className={`tl-entry tl-${it.entry.kind}`} data-testid="timeline-entry">
+              <div className="tl-meta">
+                <strong>{WORK_LOG_LABELS[it.entry.kind]}</strong> · {names(it.entry.authorId)} · {formatWhen(it.entry.at)}
+                {it.entry.minutes ? ` · ${it.entry.minutes} min` : ''}
+                {it.entry.copiedFrom ? ' · copied from a merged ticket' : ''}
+              </div>
+              <p className="tl-body">{it.entry.body}</p>
+            </li>
+          ) : (
+            <li key={it.event.id} className="tl-event" data-testid="timeline-event">
+              <span className="tl-meta">
+                {formatWhen(it.event.at)} · {names(it.event.by)}
+              </span>{' '}
+              {it.event.field === 'created' ? (
+                <>Created {String(it.event.new)}</>
+              ) : (
+                <>
+                  <strong>{fieldLabel(it.event.field)}</strong>: {show(it.event.field, it.event.old, names)} → {show(it.event.field, it.event.new, names)}
+                </>
+              )}
+            </li>
+          ),
+        )}
+      </ol>
+    </section>
+  );
+}
