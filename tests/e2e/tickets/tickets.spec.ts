@@ -42,7 +42,8 @@ test('a ticket walks create → triage → escalate → pending → resolve → 
   await requester.press('Enter'); // nobody matches: add her on the spot
   await app.getByLabel('E-mail').fill('zoe@court.example');
   await app.getByRole('button', { name: 'Add requester' }).click();
-  await expect(app.getByText('Zoë Ñúñez-Łukasz')).toBeVisible();
+  // With sample data loaded, every live query re-runs on this write; on a busy 2-core CI run that took over 7 s once.
+  await expect(app.getByText('Zoë Ñúñez-Łukasz')).toBeVisible({ timeout: 30_000 });
   // Bad input first: a title over the limit and 10 MB pasted into the description; nothing is written.
   const ticketsBefore = (await readStore(app, 'tickets')).length;
   await app.getByLabel('Title').fill('T'.repeat(250));
