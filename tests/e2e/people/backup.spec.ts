@@ -39,9 +39,12 @@ test('a backup holds everything, and restoring it brings the device back to that
   await expect(contents).toContainText('outbox: 1');
   await expect(contents).toContainText('(this device)');
   await app.screenshot({ path: test.info().outputPath('restore-preview.png'), fullPage: true });
+  // The app reloads itself after a restore; wait for that reload, not just for a page that is already there.
+  const reloaded = app.waitForEvent('load', { timeout: 30_000 });
   await contents.getByRole('button', { name: "Replace this device's data" }).click();
+  await expect(app.getByRole('status').filter({ hasText: 'Restored' })).toBeVisible({ timeout: 20_000 });
+  await reloaded;
   await expect(app.getByRole('heading', { name: 'Settings', level: 1 })).toBeVisible();
-  await app.waitForLoadState('load');
 
   await app.getByRole('link', { name: 'People' }).click();
   await expect(app.getByRole('cell', { name: 'Dolores Quintana', exact: true })).toBeVisible();

@@ -166,13 +166,18 @@ test('list: saved views, keyboard paths, bulk edit and search over sample data',
   await app.getByRole('button', { name: 'Unassigned' }).click();
   await expect(app.getByRole('button', { name: 'Unassigned' })).toHaveAttribute('aria-pressed', 'true');
   await app.getByRole('button', { name: 'All open' }).click();
+  await expect(app.getByRole('button', { name: 'All open' })).toHaveAttribute('aria-pressed', 'true');
+  // Keys pressed while the view is still being found would move within an empty list.
+  await expect(app.getByText(/^[\d,]+\+? tickets?$/)).toBeVisible({ timeout: 20_000 });
 
   // j/k move the cursor, x selects, Enter opens, Esc returns.
   await app.locator('body').click({ position: { x: 5, y: 5 } });
-  await app.keyboard.press('j');
-  await app.keyboard.press('j');
-  await app.keyboard.press('k');
   const cursorRow = app.locator('tr[aria-current="true"]');
+  await app.keyboard.press('j');
+  await expect(cursorRow).toHaveAttribute('aria-rowindex', '3');
+  await app.keyboard.press('j');
+  await expect(cursorRow).toHaveAttribute('aria-rowindex', '4');
+  await app.keyboard.press('k');
   await expect(cursorRow).toHaveAttribute('aria-rowindex', '3');
   const cursorNumber = (await cursorRow.locator('td.mono').textContent())!;
   await app.keyboard.press('Enter');

@@ -80,12 +80,15 @@ export function TicketList({ desk }: { desk: Desk }) {
   const names = usePeopleNames(win ? win.rows.flatMap((r) => [r.requesterId, r.assigneeId]) : [], desk);
 
   // Keyboard paths of the list: j/k move, Enter opens, x selects, / searches (c is the screen's).
-  const latest = useRef({ cursor, count, rowAt });
-  latest.current = { cursor, count, rowAt };
+  // count and rowAt come from the last render; the cursor is read from the store so
+  // quick successive presses each see the one before, even before React re-renders.
+  const latest = useRef({ count, rowAt });
+  latest.current = { count, rowAt };
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.ctrlKey || e.metaKey || e.altKey || isTyping(e.target) || document.querySelector('dialog[open]')) return;
-      const { cursor: c, count: n, rowAt: at } = latest.current;
+      const { count: n, rowAt: at } = latest.current;
+      const c = useTicketsUi.getState().cursor;
       const move = (to: number) => {
         const i = Math.min(Math.max(0, to), Math.max(0, n - 1));
         setCursor(i);
