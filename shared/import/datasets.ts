@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { PersonInputSchema } from '../people/schema';
 import type { UniqueKeySpec } from './duplicates';
 import type { ImportField } from './mapping';
+import { TICKET_IMPORT_FIELDS, TicketImportRowSchema } from './ticket-rows';
 
 /**
  * What can be imported: the fields a file's columns map onto, the schema each
@@ -27,6 +28,7 @@ export const PEOPLE_IMPORT_FIELDS: readonly ImportField[] = [
 
 export const IMPORT_DATASETS = {
   people: { title: 'People', fields: PEOPLE_IMPORT_FIELDS, schema: PersonInputSchema, unique: { fields: ['email'], caseInsensitive: true, label: 'email address' } },
+  tickets: { title: 'Tickets', fields: TICKET_IMPORT_FIELDS, schema: TicketImportRowSchema, unique: { fields: ['number'], caseInsensitive: true, label: 'ticket number' } },
 } as const satisfies Record<string, ImportDataset>;
 
 export type ImportDatasetName = keyof typeof IMPORT_DATASETS;

@@ -37,7 +37,7 @@ export function peopleRepository(db: FieldDeskDb) {
      * Add many people at once, all or nothing: every row is validated first and
      * they are written in one transaction (each with its outbox entry).
      */
-    async importMany(inputs: readonly PersonInput[]): Promise<Result<{ added: number }>> {
+    async importMany(inputs: readonly PersonInput[]): Promise<Result<{ added: number; ids: string[] }>> {
       const at = now();
       const people: Person[] = [];
       for (const [i, input] of inputs.entries()) {
@@ -45,8 +45,9 @@ export function peopleRepository(db: FieldDeskDb) {
         if (!parsed.ok) return parsed;
         people.push({ ...parsed.value, id: uuidv7(), createdAt: at, updatedAt: at, stamps: {}, deleted: 0 });
       }
+      // Inside a caller's transaction that includes people (a ticket import), this joins it.
       await db.transaction('rw', db.people, () => db.people.bulkAdd(people));
-      return ok({ added: people.length });
+      return ok({ added: people.length, ids: people.map((p) => p.id) });
     },
 
     /** Email addresses already in the directory, for duplicate checks on import. */

@@ -4,6 +4,7 @@ import { profileRepository } from '../profile';
 import { attachmentsRepository } from './attachments';
 import { catalogRepository } from './catalog';
 import { registerTicketDerivation } from './derive';
+import { ticketImporter } from './import-tickets';
 import { linksRepository } from './links';
 import { ticketQueries } from './query';
 import { sampleDataLoader } from './sample-load';
@@ -56,6 +57,7 @@ export function ticketRepositories(db: FieldDeskDb, options: TicketRepoOptions =
     catalog: catalogRepository(ctx),
     queries: ticketQueries(ctx.t),
     sampleData: sampleDataLoader(ctx),
+    importer: ticketImporter(ctx),
   };
 }
 export type TicketRepositories = ReturnType<typeof ticketRepositories>;
