@@ -63,21 +63,23 @@ async function fullResync(db: FieldDeskDb, options: PullOptions): Promise<PullOu
 }
 
 async function pullFrom(db: FieldDeskDb, options: PullOptions, start: string, seen: Map<string, Set<string>> | undefined) {
-  let cursor = start;
   // A first sync that was interrupted carries on counting where it stopped.
   const stored = (await getState(db, PULL_PROGRESS_KEY)) as PullProgress | undefined;
   const progress: PullProgress = start !== '' && stored ? { received: stored.received, pages: stored.pages, fromStart: true } : { received: 0, pages: 0, fromStart: start === '' };
+  const limit = Math.min(options.pageSize ?? 1000, LIMITS.maxPullLimit);
+  const request = (after: string) => requestJson(options.http, 'POST', ROUTES.pull, PullResponseSchema, { token: options.token, body: { cursor: after, limit } });
+  let next = request(start);
   for (;;) {
     if (options.signal?.aborted) return { ok: false as const, error: { kind: 'network' as const, status: 0, message: 'Sync stopped' } };
-    const res = await requestJson(options.http, 'POST', ROUTES.pull, PullResponseSchema, {
-      token: options.token,
-      body: { cursor, limit: Math.min(options.pageSize ?? 1000, LIMITS.maxPullLimit) },
-    });
+    const res = await next;
     if (!res.ok) return res;
     const page = res.value;
     if (page.status === 'resync') return { ok: true as const, value: 'resync' as const };
+    // Ask for the next page while this one is written: the server and the
+    // network work while IndexedDB does. Nothing is stored from it until this
+    // page and its cursor are committed, so resuming stays exact.
+    if (page.hasMore) next = request(page.cursor);
     await applyPage(db, page.records, page.cursor, seen);
-    cursor = page.cursor;
     progress.received += page.records.length;
     progress.pages += 1;
     options.onProgress?.({ ...progress });
