@@ -1,5 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
+import { firstSyncLabel } from '../features/sync/FirstSyncProgress';
 import { useData } from './data-context';
 import { useSync } from './sync-store';
 
@@ -27,7 +28,8 @@ export function SyncStatus() {
   const { db } = useData();
   const pending = useLiveQuery(() => db.outbox.count(), [db], 0);
   const online = useOnline();
-  const { phase, lastSyncedAt, error, configured, retry } = useSync();
+  const { phase, lastSyncedAt, error, configured, retry, progress } = useSync();
+  const firstSync = phase === 'syncing' ? firstSyncLabel(progress) : null;
 
   let label: string;
   let tone: 'offline' | 'busy' | 'ok' | 'error';
@@ -37,6 +39,10 @@ export function SyncStatus() {
   } else if (!online || !configured) {
     label = `Offline — ${changes(pending)} saved on this device`;
     tone = 'offline';
+  } else if (firstSync) {
+    // A new device (or a full resync) takes a while: show that it is moving. Each page is saved as it comes.
+    label = `${firstSync}…`;
+    tone = 'busy';
   } else if (phase === 'syncing') {
     label = 'Syncing…';
     tone = 'busy';

@@ -1,4 +1,11 @@
 import { useSync } from '../../app/sync-store';
+import type { PullProgress } from '../../sync/pull';
+
+/** The status bar's short form: "First sync — 12,000 records so far". Null when no first sync (or full resync) is running. */
+export function firstSyncLabel(progress: PullProgress | null): string | null {
+  if (!progress || !progress.fromStart) return null;
+  return `First sync — ${progress.received.toLocaleString()} ${progress.received === 1 ? 'record' : 'records'} so far`;
+}
 
 /** How far a first sync (or a full resync) has come; each page is already saved, so closing the app loses nothing. */
 export function FirstSyncProgress() {
