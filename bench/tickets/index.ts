@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- tickets [--scale 0.1] [--runs 15]`
+ * `npm run bench -- tickets [--scale 0.1] [--runs 15] [--parts load,edit,views,search,heap]`
  *
  * Measures the help-desk data layer in Chromium's IndexedDB (on disk, a real
  * profile) with the benchmark data set of issue 3 — 100,000 tickets, 20,000
@@ -43,6 +43,9 @@ const log = (s: string) => console.log(`[tickets bench] ${s}`);
 export async function run(args: string[]): Promise<BenchResult[]> {
   const scale = arg(args, 'scale', 1);
   const runs = Math.round(arg(args, 'runs', 15));
+  // --parts picks the measurements (the data set is always loaded; without `load` it is loaded once, unmeasured against bare).
+  const partsAt = args.indexOf('--parts');
+  const parts = new Set(partsAt >= 0 ? (args[partsAt + 1] ?? '').split(',') : ['load', 'edit', 'views', 'search', 'heap']);
   const data = { seed: 42, tickets: Math.round(100_000 * scale), people: Math.round(20_000 * scale), workLogEntries: Math.round(500_000 * scale), history: false, chunkSize: 2000 };
   const tag = scale === 1 ? '' : ` (scale ${scale}: ${data.tickets.toLocaleString('en-US')} tickets)`;
 
@@ -66,7 +69,11 @@ export async function run(args: string[]): Promise<BenchResult[]> {
     await call(page, 'open');
 
     // --- Loading: bare first, then the app's loader (one run each at full scale; they take minutes).
-    const loadRuns = scale <= 0.2 ? 3 : 1;
+    if (!parts.has('load')) {
+      log('loading the data set through the repositories (not measured)…');
+      await call(page, 'loadApp', data);
+    }
+    const loadRuns = !parts.has('load') ? 0 : scale <= 0.2 ? 3 : 1;
     const appLoads: number[] = [];
     const bareLoads: number[] = [];
     let records = 0;
@@ -81,31 +88,36 @@ export async function run(args: string[]): Promise<BenchResult[]> {
       appLoads.push(a.ms);
       records = a.records;
     }
-    out.push(result(`load data set${tag}, ${records.toLocaleString('en-US')} records, validated + change log`, median(appLoads) / 1000, 's', 'bare bulkPut of the same records', median(bareLoads) / 1000, '≤ 1.5×'));
+    if (parts.has('load')) out.push(result(`load data set${tag}, ${records.toLocaleString('en-US')} records, validated + change log`, median(appLoads) / 1000, 's', 'bare bulkPut of the same records', median(bareLoads) / 1000, '≤ 1.5×'));
     log(`counts ${JSON.stringify(await call(page, 'counts'))}`);
 
     // --- Saving an edit.
+    if (parts.has('edit')) {
     const ids = await call<string[]>(page, 'sampleIds', runs + 2);
     const staff = ['bench-staff-a', 'bench-staff-b'];
     const edits = await call<{ app: number[]; bare: number[]; title: number[] }>(page, 'edit', ids, staff);
     // The first edit warms caches (SLA policy, statements); medians make that moot, but drop it anyway.
     out.push(result('save an edit (assign): ticket + history + outbox, strict', median(edits.app.slice(1)), 'ms', 'bare Dexie put, strict', median(edits.bare.slice(1)), '≤ 1.5×'));
     out.push(result('save an edit (title: + search words from the work log), strict', median(edits.title.slice(1)), 'ms', 'bare Dexie put, strict', median(edits.bare.slice(1)), 'info'));
+    }
 
     // --- First screen of filtered, sorted views.
     const now = '2025-06-02T16:00:00.000Z';
-    for (const view of ['unassigned', 'waiting-on-requester', 'breaching-today', 'site', 'all-open']) {
+    for (const view of parts.has('views') ? ['unassigned', 'waiting-on-requester', 'breaching-today', 'site', 'all-open'] : []) {
       const r = await call<{ ms: number[]; bare: number[]; rows: number; mode: string }>(page, 'firstScreen', view, runs, now);
       out.push(result(`first screen: ${view} (${r.rows} rows, ${r.mode})`, median(r.ms), 'ms', `bulkGet of ${r.rows} rows by primary key`, median(r.bare), '≤ 16 ms'));
     }
 
     // --- Two-word full-text search.
+    if (parts.has('search')) {
     const terms = await call<string[]>(page, 'searchTerms', runs);
     const s = await call<{ ms: number[]; bare: number[]; rows: number[] }>(page, 'search', terms, now);
     out.push(result(`two-word search, first screen (${terms.length} queries, median ${median(s.rows)} rows)`, median(s.ms), 'ms', 'bulkGet of the same rows by primary key', median(s.bare), '≤ 50 ms'));
+    }
 
     // --- Heap with the real app's list open on the data set.
     await call(page, 'close');
+    if (!parts.has('heap')) return out;
     const app = await browser.newPage();
     await app.goto(`${server.origin}/#/tickets`);
     await app.getByRole('button', { name: 'All tickets' }).click({ timeout: 120_000 });

@@ -89,6 +89,7 @@ const api = {
       let t = performance.now();
       const r = await repos.tickets.edit(id, { assigneeId });
       app.push(performance.now() - t);
+
       if (!r.ok) throw new Error(r.error.message);
       const record = (await repos.tables.tickets.get(id))!;
       t = performance.now();
@@ -155,7 +156,7 @@ async function screen(q: TicketQuery, runs: number, now: string) {
     const queries = ticketQueries(repos.tables);
     let t = performance.now();
     const plan = await queries.plan(q, ctx);
-    const win = plan.mode === 'narrow' ? await queries.narrowWindow(plan.ids, 0, 50) : await queries.broadWindow(q, ctx, 0, 50);
+    const win = plan.mode === 'narrow' ? await queries.narrowWindow(plan.ids, 0, 50, plan.rows) : await queries.broadWindow(q, ctx, 0, 50);
     ms.push(performance.now() - t);
     rows = win.rows.length;
     mode = plan.mode;

@@ -1,4 +1,4 @@
-import type { DBCore, DBCoreMutateRequest, DBCoreMutateResponse, DBCoreTable, DBCoreTransaction, Middleware } from 'dexie';
+import Dexie, { type DBCore, type DBCoreMutateRequest, type DBCoreMutateResponse, type DBCoreTable, type DBCoreTransaction, type Middleware } from 'dexie';
 import { uuidv7 } from '../../../shared/ids/uuidv7';
 import type { FieldChange } from '../../../shared/sync/ops';
 import { isSyncTable, localFieldsOf } from '../../../shared/sync/tables';
@@ -82,11 +82,58 @@ function mustSucceed(res: DBCoreMutateResponse, what: string, trans: DBCoreTrans
   }
 }
 
+/**
+ * Rows read inside a readwrite transaction, per transaction. The common write
+ * is "read a record, change it, put it back": the diff against the stored
+ * record then needs no second read. Copies are kept, since the caller owns
+ * (and may change) the objects it was handed.
+ */
+const readsByTransaction = new WeakMap<object, Map<string, Row | undefined>>();
+const REMEMBER_AT_MOST = 16;
+const cacheKey = (table: string, id: unknown) => `${table}\u0000${String(id)}`;
+
+function remember(trans: object, table: string, keys: readonly unknown[], rows: readonly unknown[]): void {
+  if ((trans as { mode?: string }).mode !== 'readwrite') return;
+  let reads = readsByTransaction.get(trans);
+  if (keys.length > REMEMBER_AT_MOST) {
+    // Bulk reads and writes (loads, imports, sync) are not worth copying; just forget what they may have changed.
+    if (reads) for (const k of keys) reads.delete(cacheKey(table, k));
+    return;
+  }
+  if (!reads) readsByTransaction.set(trans, (reads = new Map()));
+  keys.forEach((k, i) => reads.set(cacheKey(table, k), rows[i] === undefined ? undefined : (structuredClone(rows[i]) as Row)));
+}
+
+/**
+ * The stored rows, from this transaction's reads when it has them. Always a
+ * Dexie promise: awaiting one keeps Dexie's transaction zone (PSD) for the
+ * writes that follow, where awaiting a native promise would lose it.
+ */
+function storedRows(table: DBCoreTable, trans: DBCoreTransaction, ids: string[]): PromiseLike<(Row | undefined)[]> {
+  const reads = readsByTransaction.get(trans as object);
+  if (reads && ids.every((id) => reads.has(cacheKey(table.name, id)))) return Dexie.Promise.resolve(ids.map((id) => reads.get(cacheKey(table.name, id))));
+  return table.getMany({ trans, keys: ids }) as PromiseLike<(Row | undefined)[]>;
+}
+
 function logged(table: DBCoreTable, down: DBCore, device: DeviceRef): DBCoreTable {
   return {
     ...table,
+    // `.then` on Dexie's own promise (not an async wrapper) keeps Dexie's transaction zone for the caller.
+    get: (req) =>
+      table.get(req).then((row) => {
+        remember(req.trans as object, table.name, [req.key], [row]);
+        return row;
+      }),
+    getMany: (req) =>
+      table.getMany(req).then((rows) => {
+        remember(req.trans as object, table.name, req.keys, rows);
+        return rows;
+      }),
     async mutate(req: DBCoreMutateRequest): Promise<DBCoreMutateResponse> {
-      if (remoteTransactions.has(req.trans as object)) return table.mutate(req);
+      if (remoteTransactions.has(req.trans as object)) {
+        readsByTransaction.delete(req.trans as object);
+        return table.mutate(req);
+      }
       // Schema upgrades reshape data the same way on every device: not a user change, not logged.
       if ((req.trans as { mode?: string }).mode === 'versionchange') return table.mutate(req);
       if (req.type === 'delete' || req.type === 'deleteRange') {
@@ -96,7 +143,8 @@ function logged(table: DBCoreTable, down: DBCore, device: DeviceRef): DBCoreTabl
       const values = req.values as Row[];
       const local = localFieldsOf(table.name);
       const ids = values.map((v) => v.id);
-      const existing = (await table.getMany({ trans: req.trans, keys: ids })) as (Row | undefined)[];
+      // An add writes new records only (it fails on an existing key), so there is nothing to compare with: skip the read.
+      const existing = req.type === 'add' ? [] : await storedRows(table, req.trans, ids);
       const { clock } = device.get();
       const at = new Date(clock.now()).toISOString();
       const entries: (OutboxEntry | undefined)[] = [];
@@ -118,13 +166,30 @@ function logged(table: DBCoreTable, down: DBCore, device: DeviceRef): DBCoreTabl
         entries.push({ opId: uuidv7(), table: table.name, id: value.id, fields, at });
         return { ...value, stamps };
       });
-      const res = await table.mutate({ ...req, values: stamped } as DBCoreMutateRequest);
-      // In a bulk write some rows may fail (and are not written); log exactly the rows that were.
-      const written = entries.filter((e, i): e is OutboxEntry => e !== undefined && !(i in res.failures));
-      if (written.length > 0) {
-        mustSucceed(await down.table('outbox').mutate({ type: 'add', trans: req.trans, values: written }), 'change log', req.trans);
-        mustSucceed(await down.table('meta').mutate({ type: 'put', trans: req.trans, values: [{ key: 'hlc', value: clock.last() }] }), 'clock', req.trans);
+      const write = { ...req, values: stamped } as DBCoreMutateRequest;
+      const logRows = (rows: OutboxEntry[]) =>
+        rows.length === 0
+          ? null
+          : Promise.all([
+              down.table('outbox').mutate({ type: 'add', trans: req.trans, values: rows }),
+              down.table('meta').mutate({ type: 'put', trans: req.trans, values: [{ key: 'hlc', value: clock.last() }] }),
+            ]);
+      let res: DBCoreMutateResponse;
+      if (values.length === 1) {
+        // One record (every edit): queue the record, its log entry and the clock together, one round trip.
+        // If the record fails, its log entry is already queued, so the whole transaction is aborted.
+        const [r, log] = await Promise.all([table.mutate(write), logRows(entries.filter((e): e is OutboxEntry => e !== undefined))]);
+        mustSucceed(r, 'record', req.trans);
+        if (log) log.forEach((l, i) => mustSucceed(l, i === 0 ? 'change log' : 'clock', req.trans));
+        res = r;
+      } else {
+        res = await table.mutate(write);
+        // In a bulk write some rows may fail (and are not written); log exactly the rows that were.
+        const log = await logRows(entries.filter((e, i): e is OutboxEntry => e !== undefined && !(i in res.failures)));
+        if (log) log.forEach((l, i) => mustSucceed(l, i === 0 ? 'change log' : 'clock', req.trans));
       }
+      const written = stamped.filter((_, i) => !(i in res.failures));
+      remember(req.trans as object, table.name, written.map((v) => v.id), written);
       return res;
     },
   };

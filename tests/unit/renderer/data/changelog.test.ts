@@ -141,3 +141,43 @@ describe('bulk writes', () => {
     expect(logged).toEqual(stored);
   });
 });
+
+describe('read, change, write in one transaction', () => {
+  const base = { email: '', phone: '', agency: '', site: '', title: '', kind: 'requester' as const, createdAt: '', updatedAt: '', stamps: {}, deleted: 0 as const };
+
+  it('logs a change made in place to the very object that was read (the diff is against what is stored)', async () => {
+    const db = await freshDb();
+    await db.people.add({ ...base, id: 'p1', name: 'Before' });
+    await db.outbox.clear();
+    await db.transaction('rw', db.people, async () => {
+      const p = (await db.people.get('p1'))!;
+      p.name = 'After'; // the caller owns the object it was handed and may change it
+      await db.people.put(p);
+    });
+    const outbox = await db.outbox.toArray();
+    expect(outbox).toHaveLength(1);
+    expect(outbox[0]!.fields.name?.value).toBe('After');
+  });
+
+  it('a second write in the same transaction is diffed against the first, not against the read before it', async () => {
+    const db = await freshDb();
+    await db.people.add({ ...base, id: 'p1', name: 'One', title: 'Clerk' });
+    await db.outbox.clear();
+    await db.transaction('rw', db.people, async () => {
+      const p = (await db.people.get('p1'))!;
+      await db.people.put({ ...p, name: 'Two' });
+      await db.people.put({ ...p, name: 'Two', title: 'Judge' });
+    });
+    const fields = (await db.outbox.toArray()).map((e) => Object.keys(e.fields));
+    expect(fields).toEqual([['name'], ['title']]);
+  });
+
+  it('a single write that fails takes its log entry with it: nothing is stored, nothing is queued', async () => {
+    const db = await freshDb();
+    await db.people.add({ ...base, id: 'p1', name: 'Existing' });
+    await db.outbox.clear();
+    await expect(db.transaction('rw', db.people, () => db.people.add({ ...base, id: 'p1', name: 'Clash' }))).rejects.toThrow();
+    expect(await db.outbox.count()).toBe(0);
+    expect((await db.people.get('p1'))!.name).toBe('Existing');
+  });
+});

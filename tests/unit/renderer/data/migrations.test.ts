@@ -15,6 +15,11 @@ const PERSON_AS_WRITTEN_BY: Record<number, { stored: Record<string, unknown>; ex
     stored: { id: 'p-1', name: 'Rosa Diaz', email: 'rosa@example.gov', phone: '', agency: '', site: '', title: '', kind: 'staff', createdAt: '2024-01-01', updatedAt: '2024-01-01', stamps: {}, deleted: 0 },
     expected: { name: 'Rosa Diaz', kind: 'staff', deleted: 0 },
   },
+  // v3 added the help-desk and training stores; a person is written as in v2.
+  3: {
+    stored: { id: 'p-1', name: 'Rosa Diaz', email: 'rosa@example.gov', phone: '', agency: '', site: '', title: '', kind: 'staff', createdAt: '2024-01-01', updatedAt: '2024-01-01', stamps: {}, deleted: 0 },
+    expected: { name: 'Rosa Diaz', kind: 'staff', deleted: 0 },
+  },
 };
 
 describe('schema migrations', () => {
@@ -53,6 +58,27 @@ describe('schema migrations', () => {
       db.close();
       await db.delete();
     }
+  });
+});
+
+describe('v4 list indexes', () => {
+  it('tickets written by v3 are found through the per-status sort indexes after the upgrade', async () => {
+    const name = 'migration-v3-tickets';
+    const device = new DeviceRef();
+    device.set({ deviceId: 'old-device', clock: new HybridClock('old-device', () => 1_700_000_000_000) });
+    const old = new FieldDeskDb(name, device, {}, SCHEMA_HISTORY.filter((v) => v.version <= 3));
+    await old.open();
+    await old.meta.put({ key: 'device', value: { deviceId: 'old-device', createdAt: '2024-01-01T00:00:00.000Z' } });
+    const row = (id: string, status: string, updatedAt: string) => ({ id, number: `AB12-0000${id}`, status, priority: 'P3', due: '~', createdAt: '2024-01-01T00:00:00.000Z', updatedAt, assigneeKey: '-', words: [], tags: [], deleted: 0, stamps: {} });
+    await old.table('tickets').bulkAdd([row('1', 'open', '2024-02-01T00:00:00.000Z'), row('2', 'open', '2024-03-01T00:00:00.000Z'), row('3', 'closed', '2024-04-01T00:00:00.000Z')]);
+    old.close();
+
+    const db = await openDatabase(name);
+    expect(db.verno).toBe(CURRENT_SCHEMA_VERSION);
+    const open = await db.table('tickets').where('[status+updatedAt+id]').between(['open', '', ''], ['open', '\uffff', '\uffff']).reverse().primaryKeys();
+    expect(open).toEqual(['2', '1']);
+    db.close();
+    await db.delete();
   });
 });
 

@@ -20,6 +20,14 @@ import type { TicketTables } from './tables';
  * resumes after it (keyset paging) instead of re-reading the rows above.
  */
 export const NARROW_CAP = 600;
+/**
+ * Where a view can also be read in sort order from a `[status+key+id]` index,
+ * reading every match (narrow) pays only while the matches are few: beyond
+ * this many, the ordered walk's first screen is cheaper.
+ */
+export const SMALL_CAP = 80;
+/** Ordered walks read at least this many index keys of a status at a time. */
+export const BATCH = 64;
 /** Per search term, the most keys read to intersect with the other terms' keys (key-only reads are cheap). */
 export const TERM_KEY_LIMIT = 20_000;
 export const PAGE = 100;
@@ -31,7 +39,8 @@ export interface TicketQuery {
 }
 
 export type QueryPlan =
-  | { mode: 'narrow'; ids: string[]; total: number }
+  /** `newest`: a search with many matches lists them newest first (by id) instead of reading them all to sort. */
+  | { mode: 'narrow'; ids: string[]; total: number; order?: 'newest'; rows?: ReadonlyMap<string, TicketRow> }
   | { mode: 'broad'; total: number | null };
 
 export interface TicketWindow {
@@ -51,6 +60,17 @@ const SORT_INDEX: Partial<Record<SortSpec['key'], string>> = {
 };
 export const INDEXED_SORT_KEYS = Object.keys(SORT_INDEX) as SortSpec['key'][];
 
+/** Sort keys with a per-status index in sort order (schema v4). */
+const STATUS_SORT_INDEX: Partial<Record<SortSpec['key'], string>> = {
+  priority: '[status+priority+id]',
+  due: '[status+due+id]',
+  createdAt: '[status+createdAt+id]',
+  updatedAt: '[status+updatedAt+id]',
+};
+
+const sortValue = (key: SortSpec['key'], r: TicketRow): string =>
+  key === 'priority' ? r.priority : key === 'due' ? r.due : key === 'createdAt' ? r.createdAt : key === 'number' ? r.number : r.updatedAt;
+
 const indexKey = (index: string, r: TicketRow): unknown =>
   index === 'number' ? r.number : [index === '[priority+id]' ? r.priority : index === '[due+id]' ? r.due : index === '[createdAt+id]' ? r.createdAt : r.updatedAt, r.id];
 
@@ -59,44 +79,65 @@ export const queryKey = (q: TicketQuery, ctx: Pick<FilterContext, 'meId'>): stri
 
 const cross = <A, B>(as: readonly A[], bs: readonly B[]): [A, B][] => as.flatMap((a) => bs.map((b): [A, B] => [a, b]));
 
+/** Primary keys of a candidate: one collection, or several read side by side (each a getAllKeys, not a cursor). */
+type Keys = ((limit: number) => Promise<string[]>) & { statusOnly?: boolean };
+const keysOf =
+  (make: () => Collection<TicketRow, string>): Keys =>
+  (limit) =>
+    make().limit(limit).primaryKeys();
+const keysOfEach =
+  (makes: (() => Collection<TicketRow, string>)[]): Keys =>
+  async (limit) =>
+    (await Promise.all(makes.map((m) => m().limit(limit).primaryKeys()))).flat();
+/** A candidate on status (and due or priority) alone: an ordered walk per status can answer the same view. */
+const statusOnly = (k: Keys): Keys => Object.assign(k, { statusOnly: true });
+/** Exact matches of `[x+status]` for each pair, read in parallel. */
+const pairs = (t: TicketTables, index: string, xs: readonly string[], statuses: readonly string[]): Keys =>
+  keysOfEach(cross(xs, statuses).map((p) => () => t.tickets.where(index).equals(p)));
+
 /** Index conditions that can stand in for part of the filter, most selective first (a guess; each is tried with a cap). */
-function candidates(t: TicketTables, f: TicketFilter, ctx: FilterContext): (() => Collection<TicketRow, string>)[] {
-  const out: (() => Collection<TicketRow, string>)[] = [];
+function candidates(t: TicketTables, f: TicketFilter, ctx: FilterContext): Keys[] {
+  const out: Keys[] = [];
   const statuses: readonly Status[] = f.statuses?.length ? f.statuses : STATUSES;
   const allActive = statuses.every((s) => (ACTIVE_STATUSES as readonly string[]).includes(s));
   const q = f.text ? parseQuery(f.text) : null;
-  if (q) for (const term of [...q.terms].sort((a, b) => b.length - a.length)) out.push(() => t.tickets.where('words').startsWith(term));
+  if (q) for (const term of [...q.terms].sort((a, b) => b.length - a.length)) out.push(keysOf(() => t.tickets.where('words').startsWith(term)));
   const assignee = f.assignee === 'me' ? [ctx.meId] : f.assignee === 'unassigned' ? [UNASSIGNED] : f.assignee?.length ? f.assignee : null;
-  if (assignee) out.push(() => t.tickets.where('[assigneeKey+status]').anyOf(cross(assignee, statuses)));
+  if (assignee) out.push(pairs(t, '[assigneeKey+status]', assignee, statuses));
   if ((f.dueToday || f.sla === 'breached') && allActive) {
     const until = f.sla === 'breached' ? ctx.now : ctx.endOfToday;
-    out.push(() => unionRanges(t, statuses.map((s) => [[s, ''], [s, until]] as [[string, string], [string, string]])));
+    out.push(statusOnly(keysOfEach(statuses.map((s) => () => t.tickets.where('[status+due+id]').between([s, '', Dexie.minKey], [s, until, Dexie.minKey], true, false)))));
   }
-  if (f.siteIds?.length) out.push(() => t.tickets.where('[siteId+status]').anyOf(cross(f.siteIds!, statuses)));
-  if (f.systemIds?.length) out.push(() => t.tickets.where('[systemId+status]').anyOf(cross(f.systemIds!, statuses)));
-  if (f.teamIds?.length) out.push(() => t.tickets.where('[teamId+status]').anyOf(cross(f.teamIds!, statuses)));
-  if (f.tags?.length) out.push(() => t.tickets.where('tags').equals(f.tags![0]!.trim().toLowerCase()));
+  if (f.siteIds?.length) out.push(pairs(t, '[siteId+status]', f.siteIds, statuses));
+  if (f.systemIds?.length) out.push(pairs(t, '[systemId+status]', f.systemIds, statuses));
+  if (f.teamIds?.length) out.push(pairs(t, '[teamId+status]', f.teamIds, statuses));
+  if (f.tags?.length) out.push(keysOf(() => t.tickets.where('tags').equals(f.tags![0]!.trim().toLowerCase())));
   if (f.createdFrom || f.createdTo)
-    out.push(() => t.tickets.where('[createdAt+id]').between([f.createdFrom ?? '', Dexie.minKey], [f.createdTo ?? '\uffff', Dexie.maxKey], true, true));
+    out.push(keysOf(() => t.tickets.where('[createdAt+id]').between([f.createdFrom ?? '', Dexie.minKey], [f.createdTo ?? '\uffff', Dexie.maxKey], true, true)));
   if (f.updatedFrom || f.updatedTo)
-    out.push(() => t.tickets.where('[updatedAt+id]').between([f.updatedFrom ?? '', Dexie.minKey], [f.updatedTo ?? '\uffff', Dexie.maxKey], true, true));
-  if (f.priorities?.length) out.push(() => t.tickets.where('[status+priority]').anyOf(cross(statuses, f.priorities!)));
-  if (f.statuses?.length) out.push(() => t.tickets.where('status').anyOf(f.statuses!));
+    out.push(keysOf(() => t.tickets.where('[updatedAt+id]').between([f.updatedFrom ?? '', Dexie.minKey], [f.updatedTo ?? '\uffff', Dexie.maxKey], true, true)));
+  if (f.priorities?.length)
+    out.push(statusOnly(keysOfEach(cross(statuses, f.priorities).map(([s, p]) => () => t.tickets.where('[status+priority+id]').between([s, p, Dexie.minKey], [s, p, Dexie.maxKey])))));
+  if (f.statuses?.length) out.push(statusOnly(keysOfEach(f.statuses.map((s) => () => t.tickets.where('status').equals(s)))));
   return out;
-}
-
-function unionRanges(t: TicketTables, ranges: [[string, string], [string, string]][]): Collection<TicketRow, string> {
-  const [first, ...rest] = ranges;
-  let c = t.tickets.where('[status+due]').between(first![0], first![1], true, false);
-  for (const r of rest) c = c.or('[status+due]').between(r[0], r[1], true, false);
-  return c;
 }
 
 /** Does the filter hold anything beyond a status list? (Then a broad view's size is unknown without reading every row.) */
 const onlyStatuses = (f: TicketFilter): boolean =>
   Object.entries(f).every(([k, v]) => k === 'statuses' || v === undefined || v === false || v === '' || (Array.isArray(v) && v.length === 0));
 
-export function ticketQueries(t: TicketTables, { narrowCap = NARROW_CAP }: { narrowCap?: number } = {}) {
+/** One status's slice of a `[status+key+id]` index, read in sort order as index keys (no records). */
+interface Stream {
+  status: Status;
+  /** Index keys read and not yet merged: [status, sort value, id]. */
+  keys: [string, string, string][];
+  pos: number;
+  done: boolean;
+  /** Index key of the last entry read, where the next read starts. */
+  last: unknown[] | null;
+}
+
+export function ticketQueries(t: TicketTables, { narrowCap = NARROW_CAP, smallCap = Math.min(SMALL_CAP, narrowCap) }: { narrowCap?: number; smallCap?: number } = {}) {
   /** Where each page of a broad view starts: query key → page start → index key of the row before it. */
   const checkpoints = new Map<string, Map<number, unknown>>();
 
@@ -106,41 +147,121 @@ export function ticketQueries(t: TicketTables, { narrowCap = NARROW_CAP }: { nar
     const hits = (rows.filter(Boolean) as TicketRow[]).filter((r) => matchesFilter(r, q.filter, ctx));
     hits.sort(compareTickets(q.sort));
     const ids = hits.map((r) => r.id);
-    return { mode: 'narrow', ids, total: ids.length };
+    // The records were just read: hand them to the window reads. The plan is a live query over these very
+    // records, so whenever one changes the plan (and with it these rows) is read again.
+    return { mode: 'narrow', ids, total: ids.length, rows: new Map(hits.map((r) => [r.id, r])) };
   }
 
   /**
    * Two common words ("printer jam") can each match thousands of tickets and
    * still share few: intersect their primary keys (index only, no records).
+   * `exact` when every term was intersected (none was too common to read).
    */
-  async function textIntersection(text: string): Promise<string[] | null> {
+  async function textIntersection(text: string): Promise<{ keys: string[]; exact: boolean } | null> {
     const { terms } = parseQuery(text);
-    if (terms.length < 2) return null;
+    if (terms.length === 0) return null;
+    const sets = await Promise.all(terms.map((term) => t.tickets.where('words').startsWith(term).limit(TERM_KEY_LIMIT + 1).primaryKeys()));
     let acc = null as Set<string> | null;
-    for (const term of terms) {
-      const keys = await t.tickets.where('words').startsWith(term).limit(TERM_KEY_LIMIT + 1).primaryKeys();
-      if (keys.length > TERM_KEY_LIMIT) continue;
-      const set: Set<string> = new Set(keys);
-      acc = acc === null ? set : new Set([...acc].filter((k: string) => set.has(k)));
+    let exact = true;
+    for (const keys of sets.sort((a, b) => a.length - b.length)) {
+      if (keys.length > TERM_KEY_LIMIT) {
+        exact = false;
+        continue;
+      }
+      acc = acc === null ? new Set(keys) : new Set(keys.filter((k) => acc!.has(k)));
     }
-    return acc === null ? null : [...acc];
+    return acc === null ? null : { keys: [...acc], exact };
   }
 
+  const orderedIndex = (q: TicketQuery): string | null => {
+    const key = q.sort[0]?.key ?? 'updatedAt';
+    return STATUS_SORT_INDEX[key] ?? null;
+  };
+
   async function plan(q: TicketQuery, ctx: FilterContext): Promise<QueryPlan> {
+    const ordered = orderedIndex(q) !== null;
     if (q.filter.text) {
-      const keys = await textIntersection(q.filter.text);
-      if (keys !== null && keys.length <= narrowCap) return narrow(keys, q, ctx);
+      const hit = await textIntersection(q.filter.text);
+      if (hit !== null && hit.keys.length <= Math.max(smallCap, ordered ? 0 : narrowCap)) return narrow(hit.keys, q, ctx);
+      // Many matches of a search alone: newest first by id (ids are time-ordered), reading only the rows on screen.
+      if (hit !== null && hit.exact && narrowCap > 0 && onlyText(q.filter)) {
+        const ids = hit.keys.sort().reverse();
+        return { mode: 'narrow', ids, total: ids.length, order: 'newest' };
+      }
     }
-    for (const make of candidates(t, q.filter, ctx)) {
-      const keys = await make().limit(narrowCap + 1).primaryKeys();
-      if (keys.length > narrowCap) continue;
+    for (const keysFor of candidates(t, q.filter, ctx)) {
+      const cap = keysFor.statusOnly && ordered ? smallCap : narrowCap;
+      const keys = await keysFor(cap + 1);
+      if (keys.length > cap) continue;
       // Multi-entry and OR'ed ranges can repeat a key; narrow() reads each once.
       return narrow(keys, q, ctx);
     }
     checkpoints.delete(queryKey(q, ctx));
     if (!onlyStatuses(q.filter)) return { mode: 'broad', total: null };
-    const total = q.filter.statuses?.length ? await t.tickets.where('status').anyOf(q.filter.statuses).count() : await t.tickets.count();
+    const statuses = q.filter.statuses?.length ? q.filter.statuses : null;
+    const total = statuses ? (await Promise.all(statuses.map((st) => t.tickets.where('status').equals(st).count()))).reduce((a, b) => a + b, 0) : await t.tickets.count();
     return { mode: 'broad', total };
+  }
+
+  /** The bounds of one status's slice of `[status+key+id]`, narrowed by the filter's own range on that key. */
+  function bounds(status: Status, key: SortSpec['key'], f: TicketFilter, ctx: FilterContext): [unknown[], unknown[]] {
+    let lo = '';
+    let hi = '\uffff';
+    if (key === 'due' && (f.dueToday || f.sla === 'breached')) hi = f.sla === 'breached' ? ctx.now : ctx.endOfToday;
+    if (key === 'createdAt') [lo, hi] = [f.createdFrom ?? lo, f.createdTo ? `${f.createdTo}\uffff` : hi];
+    if (key === 'updatedAt') [lo, hi] = [f.updatedFrom ?? lo, f.updatedTo ? `${f.updatedTo}\uffff` : hi];
+    return [
+      [status, lo, Dexie.minKey],
+      [status, hi, Dexie.maxKey],
+    ];
+  }
+
+  /**
+   * Rows of a broad view sorted by a key with a per-status index. Each
+   * status's range is read in order as index keys only (cheap: no records),
+   * the ranges are merged by (key, id), and only the records that can be on
+   * screen are read (bulkGet). The filter is still applied to every record,
+   * so the ranges only have to be a superset; if it turns rows down, more keys
+   * are merged. `after` is the (key, id) of the row before the first one wanted.
+   */
+  async function orderedRows(index: string, q: TicketQuery, ctx: FilterContext, after: [string, string] | null, want: number): Promise<TicketRow[]> {
+    const spec = q.sort[0]!;
+    const desc = spec.dir === 'desc';
+    const statuses: readonly Status[] = q.filter.statuses?.length ? q.filter.statuses : STATUSES;
+    const streams: Stream[] = statuses.map((status) => ({ status, keys: [], pos: 0, done: false, last: after ? [status, ...after] : null }));
+    // Any one status may hold every row wanted, so each reads that many keys; a key is a few dozen bytes.
+    const batch = Math.max(BATCH, want);
+    const fill = async (st: Stream): Promise<void> => {
+      if (st.pos < st.keys.length || st.done) return;
+      const [lo, hi] = bounds(st.status, spec.key, q.filter, ctx);
+      const from = desc ? lo : (st.last ?? lo);
+      const to = desc ? (st.last ?? hi) : hi;
+      let coll = t.tickets.where(index).between(from, to, desc || st.last === null, !desc || st.last === null);
+      if (desc) coll = coll.reverse();
+      const keys = (await coll.limit(batch).keys()) as unknown as [string, string, string][];
+      st.keys = keys;
+      st.pos = 0;
+      st.done = keys.length < batch;
+      if (keys.length) st.last = keys[keys.length - 1]!;
+    };
+    const cmp = (a: [string, string, string], b: [string, string, string]): number => {
+      const c = a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : a[2] < b[2] ? -1 : a[2] > b[2] ? 1 : 0;
+      return desc ? -c : c;
+    };
+    const out: TicketRow[] = [];
+    while (out.length < want) {
+      const ids: string[] = [];
+      while (ids.length < want - out.length) {
+        await Promise.all(streams.map(fill));
+        let best: Stream | null = null;
+        for (const st of streams) if (st.pos < st.keys.length && (best === null || cmp(st.keys[st.pos]!, best.keys[best.pos]!) < 0)) best = st;
+        if (best === null) break;
+        ids.push(best.keys[best.pos++]![2]);
+      }
+      if (ids.length === 0) break;
+      for (const row of await t.tickets.bulkGet(ids)) if (row && matchesFilter(row, q.filter, ctx)) out.push(row);
+    }
+    return out;
   }
 
   /** Rows [start, end) of a broad view, walking the sort index from the nearest remembered page start. */
@@ -155,25 +276,38 @@ export function ticketQueries(t: TicketTables, { narrowCap = NARROW_CAP }: { nar
     let from = 0;
     for (const s of marks.keys()) if (s <= start && s > from) from = s;
     const spec = q.sort[0] ?? { key: 'updatedAt', dir: 'desc' };
-    const index = SORT_INDEX[spec.key] ?? '[updatedAt+id]';
-    const desc = spec.dir === 'desc';
     const after = marks.get(from);
-    let coll: Collection<TicketRow, string>;
-    if (from === 0 || after === null || after === undefined) coll = t.tickets.orderBy(index);
-    else coll = desc ? t.tickets.where(index).below(after) : t.tickets.where(index).above(after);
-    if (desc) coll = coll.reverse();
-    const rows = await coll.filter((r) => matchesFilter(r, q.filter, ctx)).limit(end - from).toArray();
-    for (let i = PAGE; i <= rows.length; i += PAGE) marks.set(from + i, indexKey(index, rows[i - 1]!));
+    const ordered = orderedIndex({ ...q, sort: [spec] });
+    let rows: TicketRow[];
+    if (ordered) {
+      rows = await orderedRows(ordered, { ...q, sort: [spec] }, ctx, (after as [string, string] | null | undefined) ?? null, end - from);
+      for (let i = PAGE; i <= rows.length; i += PAGE) marks.set(from + i, [sortValue(spec.key, rows[i - 1]!), rows[i - 1]!.id]);
+    } else {
+      const index = SORT_INDEX[spec.key] ?? '[updatedAt+id]';
+      const desc = spec.dir === 'desc';
+      let coll: Collection<TicketRow, string>;
+      if (from === 0 || after === null || after === undefined) coll = t.tickets.orderBy(index);
+      else coll = desc ? t.tickets.where(index).below(after) : t.tickets.where(index).above(after);
+      if (desc) coll = coll.reverse();
+      rows = await coll.filter((r) => matchesFilter(r, q.filter, ctx)).limit(end - from).toArray();
+      for (let i = PAGE; i <= rows.length; i += PAGE) marks.set(from + i, indexKey(index, rows[i - 1]!));
+    }
     return { start, rows: rows.slice(start - from), hasMore: rows.length === end - from };
   }
 
   /** Rows [start, end) of a narrow view: the sorted ids are in hand, read just those records. */
-  async function narrowWindow(ids: readonly string[], start: number, end: number): Promise<TicketWindow> {
-    const rows = (await t.tickets.bulkGet(ids.slice(start, end))).filter((r): r is TicketRow => r !== undefined);
+  async function narrowWindow(ids: readonly string[], start: number, end: number, known?: ReadonlyMap<string, TicketRow>): Promise<TicketWindow> {
+    const slice = ids.slice(start, end);
+    const read = known && slice.every((id) => known.has(id)) ? slice.map((id) => known.get(id)) : await t.tickets.bulkGet(slice);
+    const rows = read.filter((r): r is TicketRow => r !== undefined && r.deleted !== 1);
     return { start, rows, hasMore: end < ids.length };
   }
 
   return { plan, broadWindow, narrowWindow };
 }
+
+/** A filter that is a search and nothing else. */
+const onlyText = (f: TicketFilter): boolean =>
+  Object.entries(f).every(([k, v]) => k === 'text' || v === undefined || v === false || v === '' || (Array.isArray(v) && v.length === 0));
 
 export type TicketQueries = ReturnType<typeof ticketQueries>;

@@ -77,17 +77,18 @@ export function ticketsRepository(ctx: RepoContext) {
     const valid = parseWith(TicketSchema, after, 'ticket');
     if (!valid.ok) return valid;
     const events = withIds([...diffForHistory(before, valid.value, actor.id, deviceId(), at), ...extra], newId);
-    await t.tickets.put(withKeys(valid.value));
-    if (events.length) await t.history.bulkAdd(events);
+    // Queued together: IndexedDB keeps their order, and the transaction still commits all or nothing.
+    await Promise.all([t.tickets.put(withKeys(valid.value)), events.length ? t.history.bulkAdd(events) : null]);
     return ok({ ticket: valid.value, events: events.length });
   }
 
   /** Load, change with a rule, write: the common shape of every single-ticket action. */
   function change(id: string, rule: (ticket: Ticket, at: string, actor: Actor) => Promise<Result<Ticket>> | Result<Ticket>): Promise<Result<SavedTicket>> {
     return atomically(async () => {
-      const actor = await ctx.actor();
       return db.transaction('rw', scope(), async () => {
-        const before = orRollback(await current(id));
+        // Who and what are read together, inside the write's transaction (no separate read transaction first).
+        const [actor, loaded] = await Promise.all([ctx.actor(), current(id)]);
+        const before = orRollback(loaded);
         const at = now();
         const after = orRollback(await rule(before, at, actor));
         return ok(orRollback(await write(before, after, actor, at)));

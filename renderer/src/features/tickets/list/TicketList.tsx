@@ -64,7 +64,7 @@ export function TicketList({ desk }: { desk: Desk }) {
   const searchRef = useRef<HTMLInputElement>(null);
   const [range, setRange] = useState({ start: 0, end: 200 });
   const q = useMemo(() => ({ filter, sort }), [filter, sort]);
-  const { win, count, exact, loading } = useTicketWindow(desk, q, ctx, range);
+  const { win, count, exact, loading, newestFirst } = useTicketWindow(desk, q, ctx, range);
 
   // eslint-disable-next-line react-hooks/incompatible-library -- TanStack Virtual hands back a mutable instance and re-renders on scroll itself; nothing here is memoized on it
   const virtual = useVirtualizer({ count, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
@@ -124,7 +124,9 @@ export function TicketList({ desk }: { desk: Desk }) {
       <FilterBar desk={desk} searchRef={searchRef} />
       <BulkBar desk={desk} />
       <p className="list-count" role="status" aria-live="polite">
-        {loading ? 'Finding tickets…' : exact ? `${count.toLocaleString('en-US')} ticket${count === 1 ? '' : 's'}` : `${count.toLocaleString('en-US')}+ tickets`}
+        <span>{loading ? 'Finding tickets…' : exact ? `${count.toLocaleString('en-US')} ticket${count === 1 ? '' : 's'}` : `${count.toLocaleString('en-US')}+ tickets`}</span>
+        {/* Sorting thousands of matches would mean reading them all; narrow the search (or add a filter) to sort by a column. */}
+        {newestFirst && !loading ? <span className="muted"> · many matches, newest first — add a word or a filter to sort by column</span> : null}
       </p>
       <div className="ticket-scroller" ref={scroller} tabIndex={0} aria-label="Ticket list, j and k to move, Enter to open, x to select">
         <table className="data-table ticket-list" aria-rowcount={count + 1}>

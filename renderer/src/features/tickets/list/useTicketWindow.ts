@@ -24,7 +24,7 @@ export function useTicketWindow(desk: Desk, q: TicketQuery, ctx: FilterContext, 
   const { queries } = desk.repos;
   const plan = useLiveQuery(() => queries.plan(q, ctx), [queries, key, minute]) as QueryPlan | undefined;
   const win = useLiveQuery(
-    () => (!plan ? undefined : plan.mode === 'narrow' ? queries.narrowWindow(plan.ids, range.start, range.end) : queries.broadWindow(q, ctx, range.start, range.end)),
+    () => (!plan ? undefined : plan.mode === 'narrow' ? queries.narrowWindow(plan.ids, range.start, range.end, plan.rows) : queries.broadWindow(q, ctx, range.start, range.end)),
     [plan, range.start, range.end],
   ) as TicketWindow | undefined;
 
@@ -36,7 +36,8 @@ export function useTicketWindow(desk: Desk, q: TicketQuery, ctx: FilterContext, 
 
   const current = shown.key === key ? shown : null;
   const count = plan ? (plan.total ?? Math.max(current?.known ?? 0, seenEnd)) : 0;
-  return { plan, win: current?.win ?? null, count, exact: plan ? plan.total !== null : false, loading: !plan };
+  const newestFirst = plan?.mode === 'narrow' && plan.order === 'newest';
+  return { plan, win: current?.win ?? null, count, exact: plan ? plan.total !== null : false, loading: !plan, newestFirst };
 }
 
 /** Page-aligned range around the visible rows, so small scrolls do not re-query. */
