@@ -23,7 +23,10 @@ const v1ToV2: UpgradeStep = (table, record) => {
 /** Version 2 → 3 added the help-desk and training tables; no existing record changed shape. */
 const v2ToV3: UpgradeStep = (table, record) => ({ table, record });
 
-export const BACKUP_UPGRADES: Readonly<Record<number, UpgradeStep>> = { 1: v1ToV2, 2: v2ToV3 };
+/** Version 3 → 4 added list indexes on tickets (derived from fields every v3 ticket has); no record changed shape. */
+const v3ToV4: UpgradeStep = (table, record) => ({ table, record });
+
+export const BACKUP_UPGRADES: Readonly<Record<number, UpgradeStep>> = { 1: v1ToV2, 2: v2ToV3, 3: v3ToV4 };
 
 export function upgradeBackupRecord(
   fromVersion: number,
