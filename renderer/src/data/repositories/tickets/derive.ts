@@ -1,4 +1,5 @@
 import { currentDue } from '../../../../../shared/tickets/views';
+import { listKeys, NO_DUE, UNASSIGNED } from '../../../../../shared/tickets/list-keys';
 import type { Ticket } from '../../../../../shared/tickets/schema';
 import { searchWords } from '../../../../../shared/tickets/search';
 import { registerDerivedFields } from '../../../sync/derive';
@@ -11,12 +12,10 @@ import { registerDerivedFields } from '../../../sync/derive';
  */
 export type TicketRow = Ticket & { assigneeKey: string; due: string };
 
-export const UNASSIGNED = '-';
-/** Sorts after every ISO instant: tickets with no running clock go last. */
-export const NO_DUE = '~';
+export { UNASSIGNED, NO_DUE };
 
 export function withKeys(t: Ticket): TicketRow {
-  return { ...t, assigneeKey: t.assigneeId ?? UNASSIGNED, due: currentDue(t) ?? NO_DUE };
+  return { ...t, ...listKeys(t) };
 }
 
 /** The synced part of a row: what the shared rules and schemas work on. */

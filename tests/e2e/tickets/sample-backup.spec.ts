@@ -1,0 +1,32 @@
+import path from 'node:path';
+import { writeSampleBackup } from '../../../electron/services/sample-data/sample-backup';
+import { expect, onboard, readStore, test } from '../fixtures';
+
+// `npm run sample-data` writes this same file; restoring it is how a new user gets a filled profile from the script.
+test('the sample-data script’s backup restores into a profile full of tickets', async ({ app, host }) => {
+  const file = path.join(host.dataDir, 'sample.fdbackup');
+  const written = await writeSampleBackup(file, { tickets: 150, people: 40, workLogEntries: 300, seed: 11 });
+  expect(written.ok).toBe(true);
+
+  await onboard(app);
+  await app.getByRole('link', { name: 'Settings' }).click();
+  const section = app.getByRole('region', { name: 'Backups' });
+  host.dialogAnswers.pick.push([file]);
+  await section.getByRole('button', { name: 'Restore from a file…' }).click();
+  const contents = section.getByRole('group', { name: 'Backup contents' });
+  await expect(contents).toContainText('tickets: 150');
+  const reloaded = app.waitForEvent('load', { timeout: 30_000 });
+  await contents.getByRole('button', { name: "Replace this device's data" }).click();
+  await reloaded;
+
+  // The backup carries a device but no profile: the restored device asks who is using it.
+  await onboard(app, 'Sam Ortega', 'Training laptop');
+  await app.getByRole('link', { name: 'Tickets' }).click();
+  await app.getByRole('button', { name: 'All tickets' }).click();
+  await expect(app.getByText('150 tickets', { exact: true })).toBeVisible({ timeout: 20_000 });
+  await expect(app.getByTestId('ticket-row').first()).toBeVisible();
+  await app.screenshot({ path: test.info().outputPath('sample-restored.png') });
+  // Restored sample data is not a change of this device's: nothing is queued for sync.
+  const outbox = (await readStore(app, 'outbox')) as { table: string }[];
+  expect(outbox.filter((e) => e.table === 'tickets')).toHaveLength(0);
+});
