@@ -177,10 +177,11 @@ function logged(table: DBCoreTable, down: DBCore, device: DeviceRef): DBCoreTabl
       let res: DBCoreMutateResponse;
       if (values.length === 1) {
         // One record (every edit): queue the record, its log entry and the clock together, one round trip.
-        // If the record fails, its log entry is already queued, so the whole transaction is aborted.
         const [r, log] = await Promise.all([table.mutate(write), logRows(entries.filter((e): e is OutboxEntry => e !== undefined))]);
-        mustSucceed(r, 'record', req.trans);
         if (log) log.forEach((l, i) => mustSucceed(l, i === 0 ? 'change log' : 'clock', req.trans));
+        // A refused record (an add of an existing key) takes its log entry back; the caller sees the failure
+        // as it would without the change log, and may catch it and go on in the same transaction.
+        if (r.numFailures > 0 && log?.[0].results?.length) await down.table('outbox').mutate({ type: 'delete', trans: req.trans, keys: log[0].results });
         res = r;
       } else {
         res = await table.mutate(write);

@@ -180,4 +180,16 @@ describe('read, change, write in one transaction', () => {
     expect(await db.outbox.count()).toBe(0);
     expect((await db.people.get('p1'))!.name).toBe('Existing');
   });
+
+  it('a caller that catches a refused add can go on in the same transaction, and only what was written is queued', async () => {
+    const db = await freshDb();
+    await db.people.add({ ...base, id: 'p1', name: 'Existing' });
+    await db.outbox.clear();
+    await db.transaction('rw', db.people, async () => {
+      await db.people.add({ ...base, id: 'p1', name: 'Clash' }).catch(() => undefined);
+      await db.people.add({ ...base, id: 'p2', name: 'New' });
+    });
+    expect((await db.outbox.toArray()).map((e) => [e.id, e.fields.name?.value])).toEqual([['p2', 'New']]);
+    expect((await db.people.get('p1'))!.name).toBe('Existing');
+  });
 });

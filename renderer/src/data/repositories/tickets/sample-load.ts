@@ -9,7 +9,7 @@ import { RoutingRuleSchema } from '../../../../../shared/tickets/routing';
 import { TicketSchema } from '../../../../../shared/tickets/schema';
 import { SlaPolicySchema } from '../../../../../shared/tickets/sla';
 import { WorkLogEntrySchema } from '../../../../../shared/tickets/worklog';
-import type { Table } from 'dexie';
+import Dexie, { type Table } from 'dexie';
 import type { z } from 'zod';
 import { parseWith } from '../../../../../shared/validation';
 import { withKeys } from './derive';
@@ -78,6 +78,20 @@ function tableOf(t: TicketTables, db: RepoContext['db'], name: SampleChunk['tabl
 }
 
 /**
+ * Write a chunk: added as new records (the change log then has nothing stored
+ * to compare with, so it skips reading them back), and any that already exist
+ * (sample data loaded twice) replaced in a second step of the same transaction.
+ */
+async function addOrReplace(table: Table<unknown, string>, records: unknown[]): Promise<void> {
+  try {
+    await table.bulkAdd(records);
+  } catch (e) {
+    if (!(e instanceof Dexie.BulkError)) throw e;
+    await table.bulkPut(Object.keys(e.failuresByPos).map((i) => records[Number(i)]));
+  }
+}
+
+/**
  * Fill this device with generated agencies, sites, systems, people and
  * tickets (shared/sample-data). Each chunk is written in its own transaction
  * through the change-log middleware, so every record is also queued for sync,
@@ -108,7 +122,7 @@ export function sampleDataLoader(ctx: RepoContext) {
         }
         if (chunk.table === 'tickets') records = chunk.records.map(withKeys);
         const table = tableOf(t, db, chunk.table);
-        await db.transaction('rw', table, () => table.bulkPut(records));
+        await db.transaction('rw', table, () => addOrReplace(table, records));
         done += records.length;
         if (chunk.table === 'tickets') written += records.length;
         o.onProgress?.({ done: Math.min(done, total), total, label: `Loaded ${written.toLocaleString('en-US')} of ${tickets.toLocaleString('en-US')} tickets (${LABELS[chunk.table]})` });
