@@ -1,4 +1,4 @@
-// `npm run sample-data -- [--tickets 5000] [--people 1000] [--work-log 25000] [--seed 42] [--out file.fdbackup]`
+// `npm run sample-data -- [--tickets 5000] [--people 1000] [--work-log 25000] [--seed 42] [--now ISO] [--out file.fdbackup]`
 //
 // Writes generated sample data (agencies, sites, systems, people, tickets,
 // work log and history) as a FieldDesk backup file. Restore it from
@@ -27,6 +27,8 @@ const options = {
   people: count('people', Math.max(50, Math.round(tickets / 5))),
   workLogEntries: count('work-log', tickets * 5),
   seed: opt('seed', '42'),
+  // Tickets dated up to now (as the in-app loader does), so "Breaching today" and the SLA clocks have something to show.
+  now: opt('now', new Date().toISOString()),
 };
 const out = path.resolve(opt('out', `fielddesk-sample-${tickets}.fdbackup`));
 
