@@ -6,6 +6,7 @@ import { platform } from '../../platform/bridge';
 import { Field } from '../../ui/Field';
 import { ConflictsSection } from './ConflictsSection';
 import { BackupSection } from './backup/BackupSection';
+import { HelpdeskSection } from './helpdesk/HelpdeskSection';
 import { PendingChanges } from './PendingChanges';
 import { SyncAccountSection } from './SyncAccountSection';
 
@@ -105,6 +106,7 @@ export function SettingsScreen() {
         <BackupSection />
         <ConflictsSection />
       </div>
+      <HelpdeskSection />
     </div>
   );
 }

@@ -8,6 +8,7 @@ import { ticketImporter } from './import-tickets';
 import { linksRepository } from './links';
 import { ticketQueries } from './query';
 import { sampleDataLoader } from './sample-load';
+import { helpdeskSettingsRepository } from './settings';
 import { ticketTables, type Actor, type RepoContext } from './tables';
 import { ticketsRepository } from './tickets';
 import { workLogRepository } from './worklog';
@@ -58,6 +59,7 @@ export function ticketRepositories(db: FieldDeskDb, options: TicketRepoOptions =
     queries: ticketQueries(ctx.t),
     sampleData: sampleDataLoader(ctx),
     importer: ticketImporter(ctx),
+    helpdeskSettings: helpdeskSettingsRepository(ctx),
   };
 }
 export type TicketRepositories = ReturnType<typeof ticketRepositories>;

@@ -1,0 +1,45 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useMemo } from 'react';
+import { useData } from '../../../app/data-context';
+import { ticketRepositories } from '../../../data/repositories/tickets';
+import type { HelpdeskSettings, HelpdeskSettingsRepository } from '../../../data/repositories/tickets/settings';
+import { CalendarsPanel } from './CalendarsPanel';
+import { RoutingPanel } from './RoutingPanel';
+import { SlaPanel } from './SlaPanel';
+import { TeamsPanel } from './TeamsPanel';
+import './helpdesk.css';
+
+export type HelpdeskData = HelpdeskSettings;
+export interface PanelProps {
+  repo: HelpdeskSettingsRepository;
+  data: HelpdeskData;
+}
+
+/**
+ * Help-desk settings: teams, routing rules (with a route tester), SLA
+ * policies and business calendars. Read live, so an edit synced from another
+ * device shows up here at once; every write goes through the settings
+ * repository, which validates it and records it for sync.
+ */
+export function HelpdeskSection() {
+  const { db } = useData();
+  const repo = useMemo(() => ticketRepositories(db).helpdeskSettings, [db]);
+  const data = useLiveQuery(() => repo.load(), [repo]);
+  return (
+    <section className="helpdesk-settings" aria-labelledby="helpdesk-title">
+      <h2 id="helpdesk-title">Help desk</h2>
+      {data ? (
+        <div className="helpdesk-grid">
+          <TeamsPanel repo={repo} data={data} />
+          <RoutingPanel repo={repo} data={data} />
+          <SlaPanel repo={repo} data={data} />
+          <CalendarsPanel repo={repo} data={data} />
+        </div>
+      ) : (
+        <p className="muted" role="status">
+          Loading the help-desk settings…
+        </p>
+      )}
+    </section>
+  );
+}

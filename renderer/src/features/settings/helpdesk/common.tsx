@@ -1,0 +1,157 @@
+import { useCallback, useState, type ReactNode, type Ref } from 'react';
+import type { Result } from '../../../../../shared/result';
+import { useUi } from '../../../app/ui-store';
+
+export interface Notice {
+  ok: boolean;
+  text: string;
+}
+
+/** A panel's last outcome, shown in the panel and announced to screen readers. */
+export function useNotice() {
+  const announce = useUi((s) => s.announce);
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const say = useCallback(
+    (ok: boolean, text: string) => {
+      setNotice({ ok, text });
+      announce(text);
+    },
+    [announce],
+  );
+  const view = notice ? (
+    <p className={`notice${notice.ok ? '' : ' error'}`} role={notice.ok ? 'status' : 'alert'}>
+      {notice.text}
+    </p>
+  ) : null;
+  return { say, view, clear: () => setNotice(null) };
+}
+
+/**
+ * Run a write and report it: on success say `done`; on failure return the
+ * per-field messages (for the form) and say the message when no field has one.
+ */
+export async function report<T>(
+  write: Promise<Result<T>>,
+  say: (ok: boolean, text: string) => void,
+  done: (value: T) => string,
+): Promise<{ ok: true; value: T } | { ok: false; fields: Record<string, string> }> {
+  const res = await write;
+  if (res.ok) {
+    say(true, done(res.value));
+    return { ok: true, value: res.value };
+  }
+  const fields = res.error.fields ?? {};
+  say(false, Object.keys(fields).length ? 'Check the fields marked below; nothing was saved.' : res.error.message);
+  return { ok: false, fields };
+}
+
+/**
+ * One settings list: heading, what it is for, the last outcome, the table (or
+ * a box saying what goes here and how to start), then the Add button or the
+ * open form.
+ */
+export function ListPanel({
+  id,
+  title,
+  intro,
+  notice,
+  empty,
+  columns,
+  rows,
+  form,
+  children,
+}: {
+  id: string;
+  title: string;
+  intro: ReactNode;
+  notice: ReactNode;
+  /** Shown instead of the table when there are no rows. */
+  empty: ReactNode | null;
+  columns: ReactNode[];
+  rows: ReactNode;
+  /** The Add button, or the form when one is open. */
+  form: ReactNode;
+  children?: ReactNode;
+}) {
+  return (
+    <section className="panel" aria-labelledby={id}>
+      <h3 id={id}>{title}</h3>
+      <p className="muted">{intro}</p>
+      {notice}
+      {empty ? (
+        <div className="helpdesk-empty">{empty}</div>
+      ) : (
+        <div className="table-scroll">
+          <table className="data-table" aria-labelledby={id}>
+            <thead>
+              <tr>
+                {columns.map((c, i) => (
+                  <th key={i} scope="col">
+                    {c}
+                  </th>
+                ))}
+                <th scope="col">
+                  <span className="visually-hidden">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>{rows}</tbody>
+          </table>
+        </div>
+      )}
+      {form}
+      {children}
+    </section>
+  );
+}
+
+/** A panel's Add button; disabled, with the reason beside it, while something it needs is missing. */
+export function AddButton({ ref, label, onClick, blockedBy }: { ref: Ref<HTMLButtonElement>; label: string; onClick: () => void; blockedBy?: string | false }) {
+  return (
+    <div className="form-actions">
+      <button type="button" ref={ref} onClick={onClick} disabled={Boolean(blockedBy)}>
+        {label}
+      </button>
+      {blockedBy ? <p className="field-hint">{blockedBy}</p> : null}
+    </div>
+  );
+}
+
+export function Checkbox({ label, checked, onChange, hint }: { label: string; checked: boolean; onChange: (v: boolean) => void; hint?: string }) {
+  return (
+    <div className="field">
+      <label className="checkbox-field">
+        <input type="checkbox" checked={checked} onChange={(e) => onChange(e.target.checked)} /> {label}
+      </label>
+      {hint ? <p className="field-hint">{hint}</p> : null}
+    </div>
+  );
+}
+
+/** Edit and Remove buttons of a row, named after the row for screen readers. */
+export function RowActions({ name, onEdit, onRemove, children }: { name: string; onEdit: () => void; onRemove: () => void; children?: ReactNode }) {
+  return (
+    <td className="row-actions">
+      {children}
+      <button type="button" onClick={onEdit} aria-label={`Edit ${name}`}>
+        Edit
+      </button>
+      <button type="button" className="danger" onClick={onRemove} aria-label={`Remove ${name}`}>
+        Remove
+      </button>
+    </td>
+  );
+}
+
+export function FormButtons({ save, onCancel }: { save: string; onCancel: () => void }) {
+  return (
+    <div className="form-actions">
+      <button type="submit" className="primary">
+        {save}
+      </button>
+      <button type="button" onClick={onCancel}>
+        Cancel
+      </button>
+    </div>
+  );
+}
