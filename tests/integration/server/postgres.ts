@@ -54,7 +54,8 @@ function freePort(): Promise<number> {
   });
 }
 
-export async function startPostgres(found: Extract<Found, { ok: true }>): Promise<PgCluster> {
+/** `durable`: keep PostgreSQL's crash-safety defaults (fsync, synchronous commit), for benchmarks; tests turn them off. */
+export async function startPostgres(found: Extract<Found, { ok: true }>, { durable = false }: { durable?: boolean } = {}): Promise<PgCluster> {
   const dir = mkdtempSync(join(tmpdir(), 'fielddesk-pg-'));
   if (found.asUser) chownSync(dir, found.uid, found.gid);
   const data = join(dir, 'data');
@@ -66,7 +67,8 @@ export async function startPostgres(found: Extract<Found, { ok: true }>): Promis
   }
   const port = await freePort();
   // Durability settings are off: these clusters are thrown away, and the tests are about ordering, not crash safety.
-  const opts = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200`;
+  const fast = durable ? '' : ' -c fsync=off -c synchronous_commit=off -c full_page_writes=off';
+  const opts = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1${fast} -c max_connections=200`;
   const start = run(join(found.bin, 'pg_ctl'), ['-D', data, '-l', log, '-w', '-t', '60', '-o', opts, 'start'], found.asUser);
   let stopped = false;
   const stop = () => {

@@ -1,0 +1,146 @@
+/**
+ * `npm run bench -- sync [--scale 0.1] [--runs 3] [--push-runs 3] [--only pull|push]`
+ * (--only keeps the other part's figures from the last bench/results/sync.json)
+ *
+ * First sync of 100,000 tickets (at --scale 1) into an empty device, in real
+ * Chromium with IndexedDB on disk, through the real client (renderer/src/sync:
+ * engine → pull → apply) from the real server (server/) on loopback, against:
+ *   - PouchDB replicating the same documents from express-pouchdb on loopback
+ *     into PouchDB's IndexedDB adapter in the same browser (target: ≥ 5× faster);
+ *   - a bare Dexie bulkPut of the same rows in the same browser (target: ≤ 3×).
+ * Push throughput: 20 devices pushing ticket edits at once to the real server
+ * on a real PostgreSQL with production durability (target: ≥ 5,000 field
+ * operations/s), against raw INSERTs of the same rows through pg.
+ *
+ * The server uses a throwaway PostgreSQL cluster on 127.0.0.1 (Debian's
+ * postgresql; as root it runs as `postgres`); without one the first sync runs
+ * on the embedded PGlite and the push figure is left out, saying why.
+ */
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium } from '@playwright/test';
+import { build } from 'vite';
+import { CHROMIUM_ARGS, chromiumExecutable } from '../../electron/browser-host/chromium-path';
+import type { PgCluster } from '../../tests/integration/server/postgres';
+import { callPage as call, numberArg as arg } from '../lib/args';
+import { median, result, type BenchResult } from '../lib/result';
+import { pouchDocs, seedServer, ticketRecords, type ServerRecord } from './data';
+import { measurePush } from './push';
+import { signedInUser, startDurablePostgres, startPageAndPouch, startSyncServer } from './servers';
+
+const log = (s: string) => console.log(`[sync bench] ${s}`);
+const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+
+/** The client's default pull page (renderer/src/sync/pull.ts); PouchDB and the bare load get the same batch. */
+const PAGE = 1000;
+
+async function firstSync(records: readonly ServerRecord[], databaseUrl: string | null, runs: number, dir: string, tag: string): Promise<BenchResult[]> {
+  const server = await startSyncServer(databaseUrl);
+  const site = path.join(dir, 'site');
+  await build({ configFile: false, root: path.resolve('bench/sync/page'), logLevel: 'warn', base: '/', build: { outDir: site, emptyOutDir: true } });
+  const pages = await startPageAndPouch(site);
+  const browser = await chromium.launchPersistentContext(path.join(dir, 'profile'), { executablePath: chromiumExecutable(), args: CHROMIUM_ARGS, headless: true });
+  try {
+    log(`seeding the FieldDesk server (${server.db.kind}) and the PouchDB server with ${records.length.toLocaleString('en-US')} tickets…`);
+    await seedServer(server.db, records, Date.now());
+    const session = { serverUrl: server.url, ...(await signedInUser(server, 'first-sync@bench.example.gov')) };
+    const pouchUrl = await pages.seedPouch('tickets', pouchDocs(records));
+    const page = await browser.newPage();
+    page.on('pageerror', (e) => log(`page error: ${e.message}`));
+    page.setDefaultTimeout(0);
+    await page.goto(`${pages.origin}/index.html`);
+    await page.waitForFunction(() => document.getElementById('ready')?.textContent === 'ready');
+
+    const ours: number[] = [];
+    const bare: number[] = [];
+    const pouch: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      log(`run ${i + 1} of ${runs}: FieldDesk first sync…`);
+      const f = await call<{ ms: number; received: number; stored: number; pages: number }>(page, 'firstSync', session, null);
+      if (f.stored !== records.length) throw new Error(`first sync stored ${f.stored} tickets, expected ${records.length}`);
+      log(`  ${s(f.ms)} (${f.pages} pages); bare bulkPut of the same rows…`);
+      const b = await call<{ ms: number; stored: number }>(page, 'bareBulkPut', PAGE);
+      log(`  ${s(b.ms)}; PouchDB replication…`);
+      const p = await call<{ ms: number; stored: number }>(page, 'pouchReplicate', pouchUrl, PAGE);
+      if (p.stored !== records.length) throw new Error(`PouchDB stored ${p.stored} documents, expected ${records.length}`);
+      log(`  ${s(p.ms)}`);
+      ours.push(f.ms);
+      bare.push(b.ms);
+      pouch.push(p.ms);
+    }
+    await call(page, 'clear');
+    const n = records.length.toLocaleString('en-US');
+    const ms = median(ours);
+    return [
+      result(`first sync of ${n} tickets into an empty device${tag} (engine → pull → apply, ${server.db.kind} server)`, ms / 1000, 's', `PouchDB replication of the same ${n} documents from express-pouchdb (batch ${PAGE})`, median(pouch) / 1000, '≤ 0.2× (≥ 5× faster)'),
+      result(`first sync of ${n} tickets${tag}, same run`, ms / 1000, 's', `bare Dexie bulkPut of the same rows (same schema, strict, ${PAGE} per transaction)`, median(bare) / 1000, '≤ 3×'),
+      result(`first sync throughput${tag}`, records.length / (ms / 1000), 'tickets/s', 'PouchDB replication throughput', records.length / (median(pouch) / 1000), 'info'),
+    ];
+  } finally {
+    await browser.close();
+    await pages.close();
+    await server.stop();
+  }
+}
+
+export async function run(args: string[]): Promise<BenchResult[]> {
+  const scale = arg(args, 'scale', 1);
+  const runs = Math.round(arg(args, 'runs', scale <= 0.2 ? 5 : 3));
+  const pushRuns = Math.round(arg(args, 'push-runs', 3));
+  const onlyAt = args.indexOf('--only');
+  const only = onlyAt >= 0 ? args[onlyAt + 1] : undefined;
+  if (only !== undefined && only !== 'pull' && only !== 'push') throw new Error('--only must be pull or push');
+  const tickets = Math.round(100_000 * scale);
+  const tag = scale === 1 ? '' : ` (scale ${scale})`;
+
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'fielddesk-sync-bench-'));
+  mkdirSync(dir, { recursive: true });
+  let cluster: PgCluster | undefined;
+  const out: BenchResult[] = [];
+  try {
+    log(`generating ${tickets.toLocaleString('en-US')} tickets…`);
+    const records = ticketRecords(tickets);
+    const pgStart = await startDurablePostgres();
+    cluster = pgStart.cluster;
+    if (!cluster) log(`no real PostgreSQL here (${pgStart.reason}): the first sync runs on PGlite and the push figure is left out`);
+
+    if (only !== 'push') out.push(...(await firstSync(records, cluster ? await cluster.createDatabase() : null, runs, dir, tag)));
+
+    if (only !== 'pull') {
+      if (!cluster) {
+        out.push(result(`push throughput, 20 devices (skipped: ${pgStart.reason})`, 0, 'field ops/s', 'raw INSERT', 0, '≥ 5,000/s'));
+      } else {
+        const o = { devices: 20, batchesPerDevice: Math.max(2, Math.round(10 * Math.min(1, scale * 5))), opsPerBatch: 200, poolSize: 20 };
+        const figures = [];
+        for (let i = 0; i < pushRuns; i++) {
+          log(`push run ${i + 1} of ${pushRuns}:`);
+          figures.push(await measurePush(await cluster.createDatabase(), records, o, dir, log));
+        }
+        const f = figures[0]!;
+        out.push(
+          result(
+            `push throughput: ${o.devices} devices at once, ${f.ops.toLocaleString('en-US')} ticket edits of 4 fields in batches of ${o.opsPerBatch}, real PostgreSQL (fsync and synchronous commit on)${tag}`,
+            median(figures.map((x) => x.perSecond)),
+            'field ops/s',
+            `raw INSERT of the same ${f.fieldOps.toLocaleString('en-US')} field operations as rows through pg, ${o.devices} connections`,
+            median(figures.map((x) => x.rawPerSecond)),
+            '≥ 5,000/s',
+          ),
+        );
+      }
+    }
+  } finally {
+    cluster?.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+  return only ? [...previousFigures(only === 'pull' ? 'push' : 'pull'), ...out] : out;
+}
+
+/** The figures of one part from the last results file, so `--only` re-measures one part without losing the other. */
+function previousFigures(part: 'pull' | 'push'): BenchResult[] {
+  const file = 'bench/results/sync.json';
+  if (!existsSync(file)) return [];
+  const all = JSON.parse(readFileSync(file, 'utf8')) as BenchResult[];
+  return all.filter((r) => r.name.startsWith(part === 'push' ? 'push throughput' : 'first sync'));
+}

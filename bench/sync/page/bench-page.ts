@@ -1,0 +1,105 @@
+/**
+ * Runs inside Chromium. Three ways to get the same tickets from a server on
+ * loopback into this browser's IndexedDB (on disk, a real profile):
+ *   - FieldDesk's first sync: the real engine (renderer/src/sync: push of an
+ *     empty outbox, then pull → apply pages → cursor, derived local fields,
+ *     strict durability) against the real server;
+ *   - PouchDB replication from express-pouchdb into PouchDB's IndexedDB adapter;
+ *   - a bare Dexie bulkPut of the rows the first sync stored, same schema,
+ *     same durability, in the same batches as the pull's pages.
+ * The Node side (../index.ts) calls these through page.evaluate.
+ */
+import Dexie from 'dexie';
+import PouchDB from 'pouchdb-browser';
+import { openDatabase, type FieldDeskDb } from '../../../renderer/src/data/db';
+import { registerTicketDerivation } from '../../../renderer/src/data/repositories/tickets/derive';
+import { SCHEMA_HISTORY } from '../../../renderer/src/data/schema';
+import { SyncEngine } from '../../../renderer/src/sync/engine';
+import type { PullProgress } from '../../../renderer/src/sync/pull';
+import { memorySessionStore, type SyncSession } from '../../../renderer/src/sync/session';
+
+const SYNC_DB = 'bench-sync';
+const BARE_DB = 'bench-bare';
+const POUCH_DB = 'bench-pouch';
+
+let synced: FieldDeskDb | null = null;
+
+async function closeSynced(): Promise<void> {
+  synced?.close();
+  synced = null;
+}
+
+const api = {
+  /** A new device's first sync, timed from the engine's start to the end of the last page. */
+  async firstSync(session: SyncSession, pageSize: number | null): Promise<{ ms: number; received: number; stored: number; pages: number }> {
+    await closeSynced();
+    await Dexie.delete(SYNC_DB);
+    const db = await openDatabase(SYNC_DB);
+    synced = db;
+    registerTicketDerivation();
+    let last: PullProgress | null = null;
+    const engine = new SyncEngine({
+      db,
+      fetch: (input, init) => window.fetch(input, init),
+      getServerUrl: async () => session.serverUrl,
+      sessions: memorySessionStore(session),
+      watchOutbox: false,
+      ...(pageSize ? { pageSize } : {}),
+      onState: (s) => {
+        if (s.progress) last = s.progress;
+      },
+    });
+    const t = performance.now();
+    const r = await engine.runOnce();
+    const ms = performance.now() - t;
+    engine.stop();
+    if (r.status !== 'synced') throw new Error(`first sync did not finish: ${JSON.stringify(r)}`);
+    const stored = await db.table('tickets').count();
+    return { ms, received: r.received, stored, pages: (last as PullProgress | null)?.pages ?? 0 };
+  },
+
+  /** The rows the first sync stored, bulkPut into a bare Dexie database of the same schema, `batch` per transaction. */
+  async bareBulkPut(batch: number): Promise<{ ms: number; stored: number }> {
+    if (!synced) throw new Error('run firstSync first: the bare load writes the rows it stored');
+    const rows = await synced.table('tickets').toArray();
+    await closeSynced();
+    await Dexie.delete(BARE_DB);
+    const bare = new Dexie(BARE_DB, { chromeTransactionDurability: 'strict' });
+    for (const v of SCHEMA_HISTORY) bare.version(v.version).stores(v.stores);
+    await bare.open();
+    const table = bare.table('tickets');
+    const t = performance.now();
+    for (let i = 0; i < rows.length; i += batch) {
+      const part = rows.slice(i, i + batch);
+      await bare.transaction('rw', table, () => table.bulkPut(part));
+    }
+    const ms = performance.now() - t;
+    const stored = await table.count();
+    bare.close();
+    await Dexie.delete(BARE_DB);
+    return { ms, stored };
+  },
+
+  /** PouchDB's replication of the same documents from express-pouchdb into a new local database. */
+  async pouchReplicate(remoteUrl: string, batchSize: number): Promise<{ ms: number; stored: number; written: number }> {
+    await new PouchDB(POUCH_DB).destroy();
+    const local = new PouchDB(POUCH_DB);
+    const t = performance.now();
+    const r = await PouchDB.replicate(remoteUrl, local, { batch_size: batchSize });
+    const ms = performance.now() - t;
+    if (!r.ok || r.doc_write_failures > 0) throw new Error(`PouchDB replication failed: ${JSON.stringify(r)}`);
+    const stored = (await local.info()).doc_count;
+    await local.destroy();
+    return { ms, stored, written: r.docs_written };
+  },
+
+  async clear(): Promise<void> {
+    await closeSynced();
+    await Dexie.delete(SYNC_DB);
+    await Dexie.delete(BARE_DB);
+    await new PouchDB(POUCH_DB).destroy();
+  },
+};
+
+(window as unknown as { bench: typeof api }).bench = api;
+(document.getElementById('ready') as HTMLElement).textContent = 'ready';
