@@ -1,33 +1,15 @@
-import type { AddressInfo } from 'node:net';
 import { expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { startBrowserHost, type BrowserHost } from '../../../electron/browser-host/host';
 import { mountBridge } from '../../../electron/browser-host/mount-bridge';
-import { createServer } from '../../../server/app';
 import { insertUser } from '../../../server/auth/users';
 import type { Db } from '../../../server/db/db';
-import { migrate } from '../../../server/db/migrations';
-import { openPglite } from '../../../server/db/pglite';
+import { startLocalServer, type LocalServer } from '../../../server/local';
 import { onboard, readStore } from '../fixtures';
 
 export const PASSWORD = 'correct horse battery staple';
 
 /** A real sync server (PGlite: the same SQL as PostgreSQL, started in-process for speed). */
-export async function startSyncServer(): Promise<{ url: string; db: Db; stop: () => Promise<void> }> {
-  const db = await openPglite();
-  await migrate(db);
-  const app = createServer({ db, logger: false });
-  await app.listen({ host: '127.0.0.1', port: 0 });
-  const { port } = app.server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    db,
-    stop: async () => {
-      app.server.closeAllConnections();
-      await app.close();
-      await db.close();
-    },
-  };
-}
+export const startSyncServer = (): Promise<LocalServer> => startLocalServer();
 
 export const addUser = (db: Db, email: string) => insertUser(db, { email, name: email.split('@')[0] ?? '', role: 'technician', password: PASSWORD }, Date.now());
 
