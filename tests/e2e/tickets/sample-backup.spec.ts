@@ -30,3 +30,20 @@ test('the sample-data script’s backup restores into a profile full of tickets'
   const outbox = (await readStore(app, 'outbox')) as { table: string }[];
   expect(outbox.filter((e) => e.table === 'tickets')).toHaveLength(0);
 });
+
+test('sample data is also in Settings, found from the command palette by keyboard', async ({ app }) => {
+  await onboard(app);
+  await app.keyboard.press('Control+k');
+  const palette = app.getByRole('dialog', { name: 'Command palette' });
+  await app.keyboard.type('sample data');
+  await expect(palette.getByRole('option')).toHaveCount(1);
+  await app.keyboard.press('Enter');
+  const section = app.getByRole('region', { name: 'Sample data' });
+  await expect(section).toBeVisible();
+  await expect(section.getByRole('button', { name: 'Load sample data' })).toBeFocused();
+  await app.keyboard.press('Enter');
+  await expect(section.getByRole('status')).toHaveText(/^Loaded 300 sample tickets\.$/, { timeout: 60_000 });
+  await app.getByRole('link', { name: 'Tickets' }).click();
+  await app.getByRole('button', { name: 'All tickets' }).click();
+  await expect(app.getByText(/^[\d,]+ tickets$/)).toBeVisible({ timeout: 20_000 });
+});

@@ -8,6 +8,7 @@ import { ConflictsSection } from './ConflictsSection';
 import { BackupSection } from './backup/BackupSection';
 import { HelpdeskSection } from './helpdesk/HelpdeskSection';
 import { PendingChanges } from './PendingChanges';
+import { SampleDataSection } from './SampleDataSection';
 import { SyncAccountSection } from './SyncAccountSection';
 
 function ProfileSection() {
@@ -105,6 +106,7 @@ export function SettingsScreen() {
         <PendingChanges />
         <BackupSection />
         <ConflictsSection />
+        <SampleDataSection />
       </div>
       <HelpdeskSection />
     </div>

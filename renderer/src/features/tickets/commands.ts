@@ -14,6 +14,21 @@ export function ticketCommands(): Command[] {
   };
   return [
     { id: 'tickets.new', title: 'New ticket', group: 'Create', keywords: 'create incident request call', run: () => (useUi.getState().navigate('tickets'), goToNew()) },
+    {
+      id: 'tickets.sample',
+      title: 'Sample data (Settings)',
+      group: 'Go to',
+      keywords: 'demo example training explore load generate',
+      run: () => {
+        useUi.getState().navigate('settings');
+        // The screen renders on the next frame; then bring the section into view with its button focused.
+        requestAnimationFrame(() => {
+          const title = document.getElementById('sample-data-title');
+          title?.scrollIntoView({ block: 'start' });
+          title?.parentElement?.querySelector<HTMLButtonElement>('button')?.focus();
+        });
+      },
+    },
     ...VIEWS.map(
       (v): Command => ({
         id: `tickets.view.${v.id}`,
