@@ -12,8 +12,13 @@ import { addUser, edit, makeDevice, person, resetSyncData, snapshot, startServer
 let pg: Db;
 let server: TestServer;
 const devices: Device[] = [];
-/** Stamps order by wall-clock ms first: make sure the next write is in a later millisecond. */
-const laterMs = () => new Promise((r) => setTimeout(r, 3));
+/**
+ * Stamps order by (re-anchored) wall-clock ms first: make sure the next write is
+ * clearly later. Each device's clock is anchored to the server's time at its last
+ * sync, estimated over a round trip, so two devices can disagree by a few ms on
+ * a busy machine: a 3 ms gap let an earlier edit win about one run in eight.
+ */
+const laterMs = () => new Promise((r) => setTimeout(r, 80));
 const device = async (...args: Parameters<typeof makeDevice>) => {
   const d = await makeDevice(...args);
   devices.push(d);
