@@ -13,6 +13,8 @@ const MAX_LISTED_ERRORS = 500;
 export function createImportHandlers(deps: HandlerDeps): HandlersFor<typeof importChannels> {
   // Picked files by token: the renderer can only dry-run a file the user chose.
   const picked = new Map<string, { path: string; dataset: ImportDatasetName }>();
+  // Dry runs in progress by token, so Cancel can stop one.
+  const running = new Map<string, AbortController>();
   return {
     'import.pick': async ({ dataset }) => {
       const [file] = await deps.dialogs.pickFiles({
@@ -40,6 +42,11 @@ export function createImportHandlers(deps: HandlerDeps): HandlersFor<typeof impo
       const file = picked.get(fileToken);
       if (!file) return err('not_found', 'Pick the file again: FieldDesk no longer has it open.');
       const spec = IMPORT_DATASETS[file.dataset];
+      running.get(fileToken)?.abort();
+      const controller = new AbortController();
+      running.set(fileToken, controller);
+      const records: Record<string, unknown>[] = [];
+      const rowNumbers: number[] = [];
       const res = await dryRunImport(file.path, {
         fields: spec.fields,
         mapping,
@@ -47,18 +54,34 @@ export function createImportHandlers(deps: HandlerDeps): HandlersFor<typeof impo
         unique: spec.unique,
         existingKeys,
         maxErrorRows: MAX_LISTED_ERRORS,
+        signal: controller.signal,
+        onRecords: (chunk) => {
+          for (const { row, record } of chunk) {
+            records.push(record as Record<string, unknown>);
+            rowNumbers.push(row);
+          }
+        },
         ...(dateOrder ? { dateOrder } : {}),
+      }).finally(() => {
+        if (running.get(fileToken) === controller) running.delete(fileToken);
       });
       if (!res.ok) return res;
       const r = res.value;
+      const clean = r.errorRowCount === 0;
       return ok({
         totalRows: r.totalRows,
         validRows: r.validRows,
         errors: r.errors,
         errorRowCount: r.errorRowCount,
         errorsTruncated: r.errorsTruncated,
-        records: r.errorRowCount === 0 ? (r.records as Record<string, unknown>[]) : [],
+        records: clean ? records : [],
+        rowNumbers: clean ? rowNumbers : [],
       });
+    },
+    'import.cancel': async ({ fileToken }) => {
+      const controller = running.get(fileToken);
+      controller?.abort();
+      return ok({ cancelled: controller !== undefined });
     },
   };
 }

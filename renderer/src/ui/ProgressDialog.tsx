@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useId, useRef } from 'react';
 
 export interface Progress {
   done: number;
@@ -12,6 +12,8 @@ export interface Progress {
  */
 export function ProgressDialog({ title, progress, onCancel }: { title: string; progress: Progress | null; onCancel: () => void }) {
   const ref = useRef<HTMLDialogElement>(null);
+  // Several screens keep one mounted: ids must stay unique on the page.
+  const titleId = useId();
   useEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
@@ -23,13 +25,13 @@ export function ProgressDialog({ title, progress, onCancel }: { title: string; p
     <dialog
       ref={ref}
       className="progress-dialog"
-      aria-labelledby="progress-title"
+      aria-labelledby={titleId}
       onCancel={(e) => {
         e.preventDefault();
         onCancel();
       }}
     >
-      <h2 id="progress-title">{title}</h2>
+      <h2 id={titleId}>{title}</h2>
       <progress max={100} value={pct ?? undefined} aria-label={`${title} progress`} />
       <p role="status" aria-live="polite">
         {progress?.label}

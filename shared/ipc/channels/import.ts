@@ -49,7 +49,14 @@ export const importChannels = {
       errorsTruncated: z.boolean(),
       /** The validated records, only when no row has an error (the import is all-or-nothing). */
       records: z.array(z.record(z.string(), z.unknown())),
+      /** Each record's row in the file (header = row 1), for messages about it later. */
+      rowNumbers: z.array(z.number().int()).optional(),
     }),
     maxBytes: 40_000_000,
+  }),
+  'import.cancel': channel({
+    description: 'Stop a running dry run of a picked file (it then answers `cancelled`).',
+    request: z.object({ fileToken: z.string().uuid() }).strict(),
+    response: z.object({ cancelled: z.boolean() }),
   }),
 } as const satisfies Record<string, ChannelSpec>;

@@ -4,6 +4,7 @@ import { EmptyState } from '../../ui/EmptyState';
 import { CreateTicket } from './create/CreateTicket';
 import { TicketDetail } from './detail/TicketDetail';
 import { TicketList } from './list/TicketList';
+import { ImportTickets } from './ImportTickets';
 import { goToNew, isTyping, useTicketsRoute } from './route';
 import { SampleDataButton } from './SampleDataButton';
 import { useTicketsUi } from './store';
@@ -39,6 +40,7 @@ export function TicketsScreen() {
           <button type="button" className="primary" onClick={goToNew} aria-keyshortcuts="c">
             New ticket <kbd>c</kbd>
           </button>
+          <ImportTickets desk={desk} />
         </div>
       </header>
       {any === false || sampleLoading ? (

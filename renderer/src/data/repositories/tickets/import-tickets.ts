@@ -9,7 +9,7 @@ import { withKeys } from './derive';
 import { takeTicketNumber } from './numbering';
 import { peopleRepository } from '../people';
 import { atomically, Rollback } from './rollback';
-import { slaFor, type SlaContext } from './sla-context';
+import { slaFrom, type SlaContext } from './sla-context';
 import { alive, type Actor, type RepoContext } from './tables';
 
 export interface TicketImportOptions {
@@ -70,7 +70,16 @@ export function ticketImporter(ctx: RepoContext) {
   }
 
   async function plan(input: readonly unknown[], o: TicketImportOptions, actor: Actor, at: string, numbered: boolean): Promise<Planned> {
-    const [people, teams, sites, systems, numbers] = await Promise.all([t.people.toArray(), t.teams.toArray(), t.sites.toArray(), t.systems.toArray(), existingNumbers()]);
+    const [people, teams, sites, systems, numbers, policies, calendars] = await Promise.all([
+      t.people.toArray(),
+      t.teams.toArray(),
+      t.sites.toArray(),
+      t.systems.toArray(),
+      existingNumbers(),
+      t.slaPolicies.toArray(),
+      t.calendars.toArray(),
+    ]);
+    const calendarById = new Map(calendars.map((c) => [c.id, c]));
     const byName = <T extends { name: string; deleted: 0 | 1 }>(rows: readonly T[]) => {
       const m = new Map<string, T>();
       for (const r of alive(rows)) if (!m.has(nameKey(r.name))) m.set(nameKey(r.name), r);
@@ -88,7 +97,7 @@ export function ticketImporter(ctx: RepoContext) {
     const seen = new Map<string, number>();
     const newPeople: PersonInput[] = [];
     const newPeopleBy = new Map<string, number>();
-    const slaCache = new Map<string, Promise<SlaContext>>();
+    const slaCache = new Map<string, SlaContext>();
     const tickets: Ticket[] = [];
     const newRequesterOf: (number | undefined)[] = [];
     const errors: RowError[] = [];
@@ -108,13 +117,17 @@ export function ticketImporter(ctx: RepoContext) {
       }
       const row: TicketImportRow = parsed.data;
 
-      // Requester: a person of that name (the one at the same agency if there are several), or a new one.
+      // Requester: the person of that name at the file's agency (or with no agency on record); without an
+      // agency in the file, a requester of that name. Someone of the same name at another agency is someone else.
       let requesterId: string;
       let newRequester: number | undefined;
-      const candidates = peopleBy.get(nameKey(row.requester));
-      if (candidates) {
-        const agency = row.agency ? nameKey(row.agency) : null;
-        const person = (agency !== null && candidates.find((p) => nameKey(p.agency) === agency)) || candidates.find((p) => p.kind === 'requester') || candidates[0]!;
+      const candidates = peopleBy.get(nameKey(row.requester)) ?? [];
+      const agency = row.agency ? nameKey(row.agency) : null;
+      const person =
+        agency !== null
+          ? (candidates.find((p) => nameKey(p.agency) === agency) ?? candidates.find((p) => p.agency === ''))
+          : (candidates.find((p) => p.kind === 'requester') ?? candidates[0]);
+      if (person) {
         requesterId = person.id;
       } else {
         const key = `${nameKey(row.requester)}\u0000${nameKey(row.agency ?? '')}`;
@@ -166,8 +179,8 @@ export function ticketImporter(ctx: RepoContext) {
       if (!ticket.firstResponseDue && !ticket.resolutionDue) {
         const siteKey = ticket.siteId ?? '';
         let sla = slaCache.get(siteKey);
-        if (!sla) slaCache.set(siteKey, (sla = slaFor(t, ticket)));
-        const { policy, calendar } = await sla;
+        if (!sla) slaCache.set(siteKey, (sla = slaFrom(policies, calendarById, ticket)));
+        const { policy, calendar } = sla;
         if (policy && calendar) ticket = withDueTimes(ticket, policy, calendar);
       }
       tickets.push(ticket);
