@@ -58,6 +58,14 @@ const api = {
     await open();
   },
 
+  /** The importer's check (resolve, build, validate every row; no writes): the CPU part of the commit path. */
+  async checkApp(): Promise<{ ms: number }> {
+    const t = performance.now();
+    const r = await repos.importer.check(records, { rowNumbers });
+    if (!r.ok || r.value.errors.length) throw new Error(r.ok ? JSON.stringify(r.value.errors[0]) : r.error.message);
+    return { ms: performance.now() - t };
+  },
+
   /** The real commit path: resolve names, build and validate every ticket, then tickets + history + new requesters + outbox in one transaction. */
   async importApp(): Promise<{ ms: number; tickets: number; history: number; people: number; outbox: number }> {
     const t = performance.now();

@@ -1,5 +1,5 @@
 import type { Person, PersonInput } from '../../../../../shared/people/schema';
-import { TICKET_IMPORT_FIELDS, TicketImportRowSchema, buildImportedTicket, type TicketImportRow } from '../../../../../shared/import/ticket-rows';
+import { TICKET_IMPORT_FIELDS, TicketImportFieldsSchema, buildImportedTicket, type TicketImportRow } from '../../../../../shared/import/ticket-rows';
 import type { RowError, RowIssue } from '../../../../../shared/import/row-validation';
 import { err, ok, type Result } from '../../../../../shared/result';
 import type { Ticket } from '../../../../../shared/tickets/schema';
@@ -108,8 +108,9 @@ export function ticketImporter(ctx: RepoContext) {
       const rowNumber = o.rowNumbers?.[i] ?? i + 2;
       const issues: RowIssue[] = [];
       const issue = (key: string, message: string) => issues.push({ column: column(key), field: key, message });
-      // The row crossed a process boundary: check it again with the same schema the dry run used.
-      const parsed = TicketImportRowSchema.safeParse(raw);
+      // The row crossed a process boundary: check its fields again with the dry run's schema (the
+      // whole-ticket rules run once, in buildImportedTicket below).
+      const parsed = TicketImportFieldsSchema.safeParse(raw);
       if (!parsed.success) {
         for (const x of parsed.error.issues) issue(String(x.path[0] ?? ''), x.message);
         errors.push({ row: rowNumber, errors: issues });
