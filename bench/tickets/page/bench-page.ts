@@ -8,7 +8,7 @@ import { openDatabase, type FieldDeskDb } from '../../../renderer/src/data/db';
 import { profileRepository } from '../../../renderer/src/data/repositories/profile';
 import { ticketRepositories, type TicketRepositories } from '../../../renderer/src/data/repositories/tickets';
 import { withKeys, type TicketRow } from '../../../renderer/src/data/repositories/tickets/derive';
-import { ticketQueries, type TicketQuery } from '../../../renderer/src/data/repositories/tickets/query';
+import { ticketQueries, type OrderedRead, type TicketQuery } from '../../../renderer/src/data/repositories/tickets/query';
 import { SCHEMA_HISTORY } from '../../../renderer/src/data/schema';
 import { generateSampleData, type SampleChunk, type SampleOptions } from '../../../shared/sample-data';
 import { BUILT_IN_VIEWS, siteView, type FilterContext } from '../../../shared/tickets/views';
@@ -104,7 +104,7 @@ const api = {
   },
 
   /** First screen (plan + first 50 rows) of a view, and a bare primary-key read of the same number of rows. */
-  async firstScreen(view: string, runs: number, now: string): Promise<{ ms: number[]; bare: number[]; rows: number; mode: string }> {
+  async firstScreen(view: string, runs: number, now: string, orderedRead: OrderedRead = 'keys'): Promise<{ ms: number[]; bare: number[]; rows: number; mode: string }> {
     const sites = await repos.tables.sites.toArray();
     const q: TicketQuery =
       view === 'site'
@@ -112,7 +112,7 @@ const api = {
         : view === 'all-open'
           ? { filter: { statuses: ['new', 'open', 'pending'] }, sort: [{ key: 'updatedAt', dir: 'desc' }] }
           : BUILT_IN_VIEWS.find((v) => v.id === view)!;
-    return screen(q, runs, now);
+    return screen(q, runs, now, orderedRead);
   },
 
   /** Two-word searches built from real ticket words, first screen each. */
@@ -146,14 +146,14 @@ const api = {
   },
 };
 
-async function screen(q: TicketQuery, runs: number, now: string) {
+async function screen(q: TicketQuery, runs: number, now: string, orderedRead: OrderedRead = 'keys') {
   const ctx: FilterContext = { meId: 'nobody', now, endOfToday: new Date(Date.parse(now) + 8 * 3600_000).toISOString() };
   const ms: number[] = [];
   const bareMs: number[] = [];
   let rows = 0;
   let mode = '';
   for (let i = 0; i < runs; i++) {
-    const queries = ticketQueries(repos.tables);
+    const queries = ticketQueries(repos.tables, { orderedRead });
     let t = performance.now();
     const plan = await queries.plan(q, ctx);
     const win = plan.mode === 'narrow' ? await queries.narrowWindow(plan.ids, 0, 50, plan.rows) : await queries.broadWindow(q, ctx, 0, 50);

@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ticketQueries, type TicketQuery } from '../../../../renderer/src/data/repositories/tickets/query';
+import { ticketQueries, type OrderedRead, type TicketQuery } from '../../../../renderer/src/data/repositories/tickets/query';
 import type { TicketRow } from '../../../../renderer/src/data/repositories/tickets/derive';
 import { DEFAULT_NOW } from '../../../../shared/sample-data';
 import { BUILT_IN_VIEWS, compareTickets, matchesFilter, type FilterContext } from '../../../../shared/tickets/views';
@@ -19,8 +19,8 @@ beforeAll(async () => {
 afterAll(closeAll);
 
 /** Read every page the way the list does, narrow or broad. */
-async function readAll(q: TicketQuery, c: FilterContext, narrowCap: number): Promise<{ ids: string[]; mode: string; total: number | null }> {
-  const queries = ticketQueries(desk.repos.tables, { narrowCap, smallCap: narrowCap });
+async function readAll(q: TicketQuery, c: FilterContext, narrowCap: number, orderedRead: OrderedRead = 'keys'): Promise<{ ids: string[]; mode: string; total: number | null }> {
+  const queries = ticketQueries(desk.repos.tables, { narrowCap, smallCap: narrowCap, orderedRead });
   const plan = await queries.plan(q, c);
   const ids: string[] = [];
   for (let start = 0; ; start += 100) {
@@ -66,6 +66,13 @@ describe('list queries', () => {
     const values = got.ids.map(value);
     const sorted = [...values].sort();
     expect(values).toEqual(key.dir === 'desc' ? sorted.reverse() : sorted);
+  });
+
+  it.each(cases)('%s: the ordered walk reading records in batches returns the same rows as the one reading keys', async (_name, q, c) => {
+    const byKeys = await readAll(q(), c(), 0, 'keys');
+    const byRecords = await readAll(q(), c(), 0, 'records');
+    expect(byRecords.ids).toEqual(byKeys.ids);
+    expect([...byRecords.ids].sort()).toEqual([...brute(q(), c())].sort());
   });
 
   it('knows the size of a broad view that filters on status alone', async () => {

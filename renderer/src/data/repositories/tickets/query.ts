@@ -137,7 +137,17 @@ interface Stream {
   last: unknown[] | null;
 }
 
-export function ticketQueries(t: TicketTables, { narrowCap = NARROW_CAP, smallCap = Math.min(SMALL_CAP, narrowCap) }: { narrowCap?: number; smallCap?: number } = {}) {
+/**
+ * How an ordered walk reads: index keys first, then only the records on
+ * screen (`keys`), or records in bounded batches per status (`records`,
+ * which over-reads but needs no cursor). Kept switchable for the benchmark.
+ */
+export type OrderedRead = 'keys' | 'records';
+
+export function ticketQueries(
+  t: TicketTables,
+  { narrowCap = NARROW_CAP, smallCap = Math.min(SMALL_CAP, narrowCap), orderedRead = 'keys' }: { narrowCap?: number; smallCap?: number; orderedRead?: OrderedRead } = {},
+) {
   /** Where each page of a broad view starts: query key → page start → index key of the row before it. */
   const checkpoints = new Map<string, Map<number, unknown>>();
 
@@ -224,7 +234,47 @@ export function ticketQueries(t: TicketTables, { narrowCap = NARROW_CAP, smallCa
    * so the ranges only have to be a superset; if it turns rows down, more keys
    * are merged. `after` is the (key, id) of the row before the first one wanted.
    */
+  /** The `records` way of an ordered walk: each status's range read as records, a batch at a time, merged by (key, id). */
+  async function orderedRecords(index: string, q: TicketQuery, ctx: FilterContext, after: [string, string] | null, want: number): Promise<TicketRow[]> {
+    const spec = q.sort[0]!;
+    const desc = spec.dir === 'desc';
+    const statuses: readonly Status[] = q.filter.statuses?.length ? q.filter.statuses : STATUSES;
+    // A fair share per status first; a status that runs dry while others still have rows reads more.
+    let batch = Math.max(16, Math.ceil(want / statuses.length) + 8);
+    const streams = statuses.map((status) => ({ status, buf: [] as TicketRow[], pos: 0, done: false, last: (after ? [status, ...after] : null) as unknown[] | null }));
+    const fill = async (st: (typeof streams)[number]): Promise<void> => {
+      if (st.pos < st.buf.length || st.done) return;
+      const [lo, hi] = bounds(st.status, spec.key, q.filter, ctx);
+      let coll = t.tickets.where(index).between(desc ? lo : (st.last ?? lo), desc ? (st.last ?? hi) : hi, desc || st.last === null, !desc || st.last === null);
+      if (desc) coll = coll.reverse();
+      const rows = await coll.limit(batch).toArray();
+      st.buf = rows;
+      st.pos = 0;
+      st.done = rows.length < batch;
+      const lastRow = rows[rows.length - 1];
+      if (lastRow) st.last = [st.status, sortValue(spec.key, lastRow), lastRow.id];
+    };
+    const cmp = (a: TicketRow, b: TicketRow): number => {
+      const ka = sortValue(spec.key, a);
+      const kb = sortValue(spec.key, b);
+      const c = ka < kb ? -1 : ka > kb ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+      return desc ? -c : c;
+    };
+    const out: TicketRow[] = [];
+    while (out.length < want) {
+      await Promise.all(streams.map(fill));
+      batch = Math.max(batch, want - out.length);
+      let best: (typeof streams)[number] | null = null;
+      for (const st of streams) if (st.pos < st.buf.length && (best === null || cmp(st.buf[st.pos]!, best.buf[best.pos]!) < 0)) best = st;
+      if (best === null) break;
+      const row = best.buf[best.pos++]!;
+      if (matchesFilter(row, q.filter, ctx)) out.push(row);
+    }
+    return out;
+  }
+
   async function orderedRows(index: string, q: TicketQuery, ctx: FilterContext, after: [string, string] | null, want: number): Promise<TicketRow[]> {
+    if (orderedRead === 'records') return orderedRecords(index, q, ctx, after, want);
     const spec = q.sort[0]!;
     const desc = spec.dir === 'desc';
     const statuses: readonly Status[] = q.filter.statuses?.length ? q.filter.statuses : STATUSES;
