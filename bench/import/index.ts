@@ -27,7 +27,7 @@ import { buildCsp } from '../../electron/services/security/csp';
 import { INCIDENT_LOG_COLUMNS } from '../../shared/export/columns';
 import { IMPORT_DATASETS } from '../../shared/import/datasets';
 import { suggestMapping } from '../../shared/import/mapping';
-import { call, numberArg as arg } from '../lib/page';
+import { callPage as call, numberArg as arg } from '../lib/args';
 import { median, result, type BenchResult } from '../lib/result';
 import { incidentRows } from '../export/rows';
 

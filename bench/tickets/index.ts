@@ -20,23 +20,13 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Page } from '@playwright/test';
+import { chromium } from '@playwright/test';
 import { build } from 'vite';
 import { CHROMIUM_ARGS, chromiumExecutable } from '../../electron/browser-host/chromium-path';
 import { startStaticServer } from '../../electron/browser-host/static-server';
 import { buildCsp } from '../../electron/services/security/csp';
+import { callPage as call, numberArg as arg } from '../lib/args';
 import { median, result, type BenchResult } from '../lib/result';
-
-type Api = Record<string, (...args: never[]) => Promise<unknown>>;
-const call = <T>(page: Page, name: string, ...args: unknown[]): Promise<T> =>
-  page.evaluate(([n, a]) => ((window as unknown as { bench: Api }).bench[n as string] as (...x: unknown[]) => Promise<unknown>)(...(a as unknown[])), [name, args] as const) as Promise<T>;
-
-function arg(args: string[], name: string, dflt: number): number {
-  const i = args.indexOf(`--${name}`);
-  const v = i >= 0 ? Number(args[i + 1]) : dflt;
-  if (!Number.isFinite(v) || v <= 0) throw new Error(`--${name} must be a positive number`);
-  return v;
-}
 
 const log = (s: string) => console.log(`[tickets bench] ${s}`);
 
