@@ -1,5 +1,11 @@
 /**
- * `npm run bench -- tickets [--scale 0.1] [--runs 15] [--parts load,edit,views,search,heap]`
+ * `npm run bench -- tickets [--scale 0.1] [--runs 15] [--parts load,edit,views,search,heap] [--profile DIR]`
+ *
+ * `--profile DIR` keeps the Chromium profile (and the loaded data set) in DIR
+ * and reuses it on the next run with the same scale, so the views and search
+ * can be measured again without loading for minutes; not with `load`.
+ * `FD_SEARCH_PROBE=1` / `FD_ORDER_PROBE=1` also log where a search's or an
+ * ordered walk's time goes, phase by phase (development aids).
  *
  * Measures the help-desk data layer in Chromium's IndexedDB (on disk, a real
  * profile) with the benchmark data set of issue 3 — 100,000 tickets, 20,000
@@ -43,12 +49,16 @@ export async function run(args: string[]): Promise<BenchResult[]> {
     log('building the app (out/renderer)…');
     execFileSync('npx', ['electron-vite', 'build'], { stdio: 'inherit' });
   }
+  const profileAt = args.indexOf('--profile');
+  const kept = profileAt >= 0 ? path.resolve(args[profileAt + 1] ?? '') : null;
+  if (kept && parts.has('load')) throw new Error('--profile keeps a loaded data set: leave `load` out of --parts');
   const dir = mkdtempSync(path.join(os.tmpdir(), 'fielddesk-bench-'));
   const site = path.join(dir, 'site');
   cpSync('out/renderer', site, { recursive: true });
   await build({ configFile: false, root: path.resolve('bench/tickets/page'), logLevel: 'warn', base: '/bench/', build: { outDir: path.join(site, 'bench'), emptyOutDir: true } });
-  const server = await startStaticServer(site, () => buildCsp({ syncServerUrl: null }));
-  const browser = await chromium.launchPersistentContext(path.join(dir, 'profile'), { executablePath: chromiumExecutable(), args: CHROMIUM_ARGS, headless: true });
+  // A kept profile's data lives under the origin's port, so that port stays fixed.
+  const server = await startStaticServer(site, () => buildCsp({ syncServerUrl: null }), kept ? 47_613 : 0);
+  const browser = await chromium.launchPersistentContext(kept ?? path.join(dir, 'profile'), { executablePath: chromiumExecutable(), args: CHROMIUM_ARGS, headless: true });
   const out: BenchResult[] = [];
   try {
     const page = await browser.newPage();
@@ -59,10 +69,12 @@ export async function run(args: string[]): Promise<BenchResult[]> {
     await call(page, 'open');
 
     // --- Loading: bare first, then the app's loader (one run each at full scale; they take minutes).
-    if (!parts.has('load')) {
+    const loaded = kept ? (await call<{ tickets: number }>(page, 'counts')).tickets : 0;
+    if (loaded > 0 && loaded !== data.tickets) throw new Error(`${kept} holds ${loaded} tickets, not ${data.tickets}: use another --profile for this scale`);
+    if (!parts.has('load') && loaded === 0) {
       log('loading the data set through the repositories (not measured)…');
       await call(page, 'loadApp', data);
-    }
+    } else if (loaded > 0) log(`reusing the data set in ${kept}`);
     const loadRuns = !parts.has('load') ? 0 : scale <= 0.2 ? 3 : 1;
     const appLoads: number[] = [];
     const bareLoads: number[] = [];
@@ -103,9 +115,12 @@ export async function run(args: string[]): Promise<BenchResult[]> {
       }
     }
 
+    if (process.env.FD_ORDER_PROBE) log(JSON.stringify(await call(page, 'orderProbe', runs)));
+
     // --- Two-word full-text search.
     if (parts.has('search')) {
     const terms = await call<string[]>(page, 'searchTerms', runs);
+    if (process.env.FD_SEARCH_PROBE) for (const p of await call<unknown[]>(page, 'searchProbe', terms)) log(JSON.stringify(p));
     const s = await call<{ ms: number[]; bare: number[]; rows: number[] }>(page, 'search', terms, now);
     out.push(result(`two-word search, first screen (${terms.length} queries, median ${median(s.rows)} rows)`, median(s.ms), 'ms', 'bulkGet of the same rows by primary key', median(s.bare), '≤ 50 ms'));
     }

@@ -7,17 +7,18 @@ import { serveAppAsset } from '../services/app/static-files';
  * file resolution, same CSP and headers — on a loopback port, so the real
  * renderer runs in real Chromium under the real policy.
  */
-export async function startStaticServer(rendererDir: string, csp: () => string): Promise<{ origin: string; close(): Promise<void> }> {
+/** `port` 0 picks a free one; a fixed port keeps the origin (and so its IndexedDB) the same across runs. */
+export async function startStaticServer(rendererDir: string, csp: () => string, port = 0): Promise<{ origin: string; close(): Promise<void> }> {
   const server = http.createServer((req, res) => {
     void serveAppAsset(new URL(req.url ?? '/', 'http://x').pathname, rendererDir, csp()).then((r) => {
       res.writeHead(r.status, r.headers);
       res.end(r.body);
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  const bound = (server.address() as AddressInfo).port;
   return {
-    origin: `http://127.0.0.1:${port}`,
+    origin: `http://127.0.0.1:${bound}`,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }

@@ -1,3 +1,5 @@
+
+
 /**
  * Runs inside Chromium, on the real data layer: the app's database (schema,
  * change-log middleware, strict durability), the ticket repositories and the
@@ -8,7 +10,7 @@ import { openDatabase, type FieldDeskDb } from '../../../renderer/src/data/db';
 import { profileRepository } from '../../../renderer/src/data/repositories/profile';
 import { ticketRepositories, type TicketRepositories } from '../../../renderer/src/data/repositories/tickets';
 import { withKeys, type TicketRow } from '../../../renderer/src/data/repositories/tickets/derive';
-import { ticketQueries, type OrderedRead, type TicketQuery } from '../../../renderer/src/data/repositories/tickets/query';
+import { planWindow, ticketQueries, type OrderedRead, type TicketQuery } from '../../../renderer/src/data/repositories/tickets/query';
 import { SCHEMA_HISTORY } from '../../../renderer/src/data/schema';
 import { generateSampleData, type SampleChunk, type SampleOptions } from '../../../shared/sample-data';
 import { BUILT_IN_VIEWS, siteView, type FilterContext } from '../../../shared/tickets/views';
@@ -104,7 +106,7 @@ const api = {
   },
 
   /** First screen (plan + first 50 rows) of a view, and a bare primary-key read of the same number of rows. */
-  async firstScreen(view: string, runs: number, now: string, orderedRead: OrderedRead = 'keys'): Promise<{ ms: number[]; bare: number[]; rows: number; mode: string }> {
+  async firstScreen(view: string, runs: number, now: string, orderedRead: OrderedRead = 'cutoff'): Promise<{ ms: number[]; bare: number[]; rows: number; mode: string }> {
     const sites = await repos.tables.sites.toArray();
     const q: TicketQuery =
       view === 'site'
@@ -139,6 +141,77 @@ const api = {
     return out;
   },
 
+  /** Where a search's time goes (development aid): word lists, the walk, the records. */
+  async searchProbe(queries: string[]): Promise<unknown[]> {
+    const out: unknown[] = [];
+    const { WordWalk, wordsStartingWith } = await import('../../../renderer/src/data/repositories/tickets/word-walk');
+    const { parseQuery } = await import('../../../shared/tickets/search');
+    for (const text of queries) {
+      const terms = parseQuery(text).terms;
+      let t = performance.now();
+      const words = await Promise.all(terms.map((term) => wordsStartingWith(db.backendDB(), term, 24)));
+      const wordsMs = performance.now() - t;
+      t = performance.now();
+      const c = await WordWalk.of(db.backendDB(), words).next(null, 81);
+      const walkMs = performance.now() - t;
+      t = performance.now();
+      await repos.tables.tickets.bulkGet(c.ids);
+      const getMs = performance.now() - t;
+      const queries = ticketQueries(repos.tables);
+      const ctx: FilterContext = { meId: 'nobody', now: new Date().toISOString(), endOfToday: new Date().toISOString() };
+      const q: TicketQuery = { filter: { text }, sort: [{ key: 'updatedAt', dir: 'desc' }] };
+      t = performance.now();
+      const plan = await queries.plan(q, ctx);
+      const planMs = performance.now() - t;
+      t = performance.now();
+      const win = await planWindow(queries, plan, q, ctx, 0, 50);
+      const winMs = performance.now() - t;
+      out.push({ text, words, wordsMs, walkMs, found: c.ids.length, getMs, mode: plan.mode, planMs, winMs, rows: win.rows.length });
+    }
+    return out;
+  },
+
+  /** Ways to read the newest 64 index keys of each active status (development aid). */
+  async orderProbe(runs: number): Promise<Record<string, number>> {
+    const statuses = ['new', 'open', 'pending'];
+    const range = (st: string) => IDBKeyRange.bound([st, '', ''], [st, '\uffff', '\uffff']);
+    const ways: Record<string, () => Promise<unknown>> = {
+      dexieKeys: () => Promise.all(statuses.map((st) => repos.tables.tickets.where('[status+updatedAt+id]').between([st, '', Dexie.minKey], [st, '\uffff', Dexie.maxKey]).reverse().limit(64).keys())),
+      rawKeyCursor: () => {
+        const idx = db.backendDB().transaction('tickets').objectStore('tickets').index('[status+updatedAt+id]');
+        return Promise.all(statuses.map((st) => new Promise((resolve) => {
+          const out: unknown[] = [];
+          const r = idx.openKeyCursor(range(st), 'prev');
+          r.onsuccess = () => { const c = r.result; if (!c || out.push(c.key) >= 64) return resolve(out); c.continue(); };
+        })));
+      },
+      rawAdvance50: () => {
+        const idx = db.backendDB().transaction('tickets').objectStore('tickets').index('[status+updatedAt+id]');
+        return Promise.all(statuses.map((st) => new Promise((resolve) => {
+          let first = true;
+          const r = idx.openKeyCursor(range(st), 'prev');
+          r.onsuccess = () => { const c = r.result; if (!c) return resolve(null); if (first) { first = false; return c.advance(49); } resolve(c.key); };
+        })));
+      },
+      primaryKeys50: () => Promise.all(statuses.map((st) => repos.tables.tickets.where('[status+updatedAt+id]').between([st, '', Dexie.minKey], [st, '\uffff', Dexie.maxKey]).reverse().limit(50).primaryKeys())),
+      records25: () => Promise.all(statuses.map((st) => repos.tables.tickets.where('[status+updatedAt+id]').between([st, '', Dexie.minKey], [st, '\uffff', Dexie.maxKey]).reverse().limit(25).toArray())),
+      bulkGet50: async () => { const ids = await repos.tables.tickets.where('[status+updatedAt+id]').between(['open', '', Dexie.minKey], ['open', '\uffff', Dexie.maxKey]).reverse().limit(50).primaryKeys(); const t = performance.now(); await repos.tables.tickets.bulkGet(ids); return performance.now() - t; },
+    };
+    const allOpen: TicketQuery = { filter: { statuses: ['new', 'open', 'pending'] }, sort: [{ key: 'updatedAt', dir: 'desc' }] };
+    const octx: FilterContext = { meId: 'nobody', now: new Date().toISOString(), endOfToday: new Date().toISOString() };
+    ways.allOpenPlan = () => ticketQueries(repos.tables).plan(allOpen, octx);
+    ways.allOpenWindow = () => ticketQueries(repos.tables).broadWindow(allOpen, octx, 0, 50);
+    ways.countStatuses = () => Promise.all(statuses.map((st) => repos.tables.tickets.where('status').equals(st).count()));
+    const out: Record<string, number> = {};
+    for (const [name, fn] of Object.entries(ways)) {
+      const ms: number[] = [];
+      for (let i = 0; i < runs; i++) { const t = performance.now(); const r = await fn(); ms.push(name === 'bulkGet50' ? (r as number) : performance.now() - t); }
+      ms.sort((a, b) => a - b);
+      out[name] = ms[Math.floor(ms.length / 2)]!;
+    }
+    return out;
+  },
+
   counts: async () => ({ tickets: await repos.tables.tickets.count(), workLog: await repos.tables.workLog.count(), people: await db.people.count(), outbox: await db.outbox.count() }),
   close: () => {
     db.close();
@@ -146,7 +219,7 @@ const api = {
   },
 };
 
-async function screen(q: TicketQuery, runs: number, now: string, orderedRead: OrderedRead = 'keys') {
+async function screen(q: TicketQuery, runs: number, now: string, orderedRead: OrderedRead = 'cutoff') {
   const ctx: FilterContext = { meId: 'nobody', now, endOfToday: new Date(Date.parse(now) + 8 * 3600_000).toISOString() };
   const ms: number[] = [];
   const bareMs: number[] = [];
@@ -156,7 +229,7 @@ async function screen(q: TicketQuery, runs: number, now: string, orderedRead: Or
     const queries = ticketQueries(repos.tables, { orderedRead });
     let t = performance.now();
     const plan = await queries.plan(q, ctx);
-    const win = plan.mode === 'narrow' ? await queries.narrowWindow(plan.ids, 0, 50, plan.rows) : await queries.broadWindow(q, ctx, 0, 50);
+    const win = await planWindow(queries, plan, q, ctx, 0, 50);
     ms.push(performance.now() - t);
     rows = win.rows.length;
     mode = plan.mode;

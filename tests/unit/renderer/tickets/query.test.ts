@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ticketQueries, type OrderedRead, type TicketQuery } from '../../../../renderer/src/data/repositories/tickets/query';
+import { cutoff, planWindow, ticketQueries, type OrderedRead, type TicketQuery } from '../../../../renderer/src/data/repositories/tickets/query';
 import type { TicketRow } from '../../../../renderer/src/data/repositories/tickets/derive';
 import { DEFAULT_NOW } from '../../../../shared/sample-data';
 import { BUILT_IN_VIEWS, compareTickets, matchesFilter, type FilterContext } from '../../../../shared/tickets/views';
@@ -19,16 +19,16 @@ beforeAll(async () => {
 afterAll(closeAll);
 
 /** Read every page the way the list does, narrow or broad. */
-async function readAll(q: TicketQuery, c: FilterContext, narrowCap: number, orderedRead: OrderedRead = 'keys'): Promise<{ ids: string[]; mode: string; total: number | null }> {
+async function readAll(q: TicketQuery, c: FilterContext, narrowCap: number, orderedRead: OrderedRead = 'cutoff'): Promise<{ ids: string[]; mode: string; total: number | null }> {
   const queries = ticketQueries(desk.repos.tables, { narrowCap, smallCap: narrowCap, orderedRead });
   const plan = await queries.plan(q, c);
   const ids: string[] = [];
   for (let start = 0; ; start += 100) {
-    const w = plan.mode === 'narrow' ? await queries.narrowWindow(plan.ids, start, start + 100) : await queries.broadWindow(q, c, start, start + 100);
+    const w = await planWindow(queries, plan, q, c, start, start + 100);
     ids.push(...w.rows.map((r) => r.id));
     if (!w.hasMore) break;
   }
-  return { ids, mode: plan.mode, total: plan.total };
+  return { ids, mode: plan.mode, total: plan.total ?? (await queries.count(q)) };
 }
 
 const brute = (q: TicketQuery, c: FilterContext) => all.filter((t) => matchesFilter(t, q.filter, c)).sort(compareTickets(q.sort)).map((t) => t.id);
@@ -55,8 +55,14 @@ describe('list queries', () => {
 
   it.each(cases)('%s: the broad plan (index walk, keyset pages) returns the same set in sort-key order', async (_name, q, c) => {
     const got = await readAll(q(), c(), 0);
-    expect(got.mode).toBe('broad');
     const expected = brute(q(), c());
+    if (q().filter.text) {
+      // A search too big to sort is listed newest first (ids are time-ordered), page by page from the word index.
+      expect(got.mode).toBe('search');
+      expect(got.ids).toEqual([...expected].sort().reverse());
+      return;
+    }
+    expect(got.mode).toBe('broad');
     expect([...got.ids].sort()).toEqual([...expected].sort());
     expect(new Set(got.ids).size).toBe(got.ids.length);
     // Primary sort key order holds (ties may break by id instead of creation).
@@ -68,10 +74,10 @@ describe('list queries', () => {
     expect(values).toEqual(key.dir === 'desc' ? sorted.reverse() : sorted);
   });
 
-  it.each(cases)('%s: the ordered walk reading records in batches returns the same rows as the one reading keys', async (_name, q, c) => {
-    const byKeys = await readAll(q(), c(), 0, 'keys');
+  it.each(cases)('%s: the ordered walk reading records in batches returns the same rows as the one reading up to a cutoff', async (_name, q, c) => {
+    const byCutoff = await readAll(q(), c(), 0, 'cutoff');
     const byRecords = await readAll(q(), c(), 0, 'records');
-    expect(byRecords.ids).toEqual(byKeys.ids);
+    expect(byRecords.ids).toEqual(byCutoff.ids);
     expect([...byRecords.ids].sort()).toEqual([...brute(q(), c())].sort());
   });
 
@@ -81,19 +87,50 @@ describe('list queries', () => {
     expect(got.ids).toHaveLength(got.total!);
   });
 
-  it('a search with many matches lists them newest first, reading only the rows on screen', async () => {
+  const commonWord = (): string => {
     const counts = new Map<string, number>();
     for (const t of all) for (const w of new Set(t.words)) if (w.length >= 4 && !/^\d/.test(w)) counts.set(w, (counts.get(w) ?? 0) + 1);
     const [word, n] = [...counts].sort((a, b) => b[1] - a[1])[0]!;
-    expect(n).toBeGreaterThan(80);
-    const q: TicketQuery = { filter: { text: word }, sort: [{ key: 'updatedAt', dir: 'desc' }] };
+    expect(n).toBeGreaterThan(150);
+    return word;
+  };
+
+  it('a search with many matches lists them newest first, a page at a time, in any order of page reads', async () => {
+    const q: TicketQuery = { filter: { text: commonWord() }, sort: [{ key: 'updatedAt', dir: 'desc' }] };
     const queries = ticketQueries(desk.repos.tables);
     const plan = await queries.plan(q, ctx('x'));
-    expect(plan).toMatchObject({ mode: 'narrow', order: 'newest' });
+    expect(plan).toMatchObject({ mode: 'search', total: null });
     const expected = brute(q, ctx('x')).sort().reverse();
-    expect(plan.total).toBe(expected.length);
-    const first = await queries.narrowWindow(plan.mode === 'narrow' ? plan.ids : [], 0, 50);
-    expect(first.rows.map((r) => r.id)).toEqual(expected.slice(0, 50));
+    const second = await planWindow(queries, plan, q, ctx('x'), 100, 200);
+    const first = await planWindow(queries, plan, q, ctx('x'), 0, 100);
+    const secondAgain = await planWindow(queries, plan, q, ctx('x'), 100, 200);
+    expect(first.rows.map((r) => r.id)).toEqual(expected.slice(0, 100));
+    expect(second.rows.map((r) => r.id)).toEqual(expected.slice(100, 200));
+    expect(secondAgain.rows.map((r) => r.id)).toEqual(expected.slice(100, 200));
+    expect(second.hasMore).toBe(expected.length > 200);
+  });
+
+  it('a search within a view (text and statuses) checks every row and lists them newest first', async () => {
+    const q: TicketQuery = { filter: { text: commonWord(), statuses: ['open', 'pending'] }, sort: [{ key: 'priority', dir: 'asc' }] };
+    const got = await readAll(q, ctx('x'), 20);
+    const expected = brute(q, ctx('x'));
+    expect(expected.length).toBeGreaterThan(20);
+    expect(got.mode).toBe('search');
+    expect(got.ids).toEqual([...expected].sort().reverse());
+  });
+
+  it('a search with few matches is sorted by the view column, and a term too broad to walk is checked on the records', async () => {
+    const word = commonWord();
+    const rare = all.find((t) => t.words.includes(word) && t.words.some((w) => w.length > 6 && !/^\d/.test(w)))!;
+    const other = rare.words.find((w) => w.length > 6 && !/^\d/.test(w))!;
+    // "e" starts too many words to walk; it is still required, on the records.
+    for (const text of [`${word} ${other}`, `${other} e`]) {
+      const q: TicketQuery = { filter: { text }, sort: [{ key: 'number', dir: 'asc' }] };
+      const got = await readAll(q, ctx('x'), 600);
+      expect(got.mode).toBe('narrow');
+      expect(got.ids).toEqual(brute(q, ctx('x')));
+      expect(got.ids).toContain(rare.id);
+    }
   });
 
   it('a broad view by a sort key with a per-status index pages by (key, id) without gaps or repeats', async () => {
@@ -105,12 +142,29 @@ describe('list queries', () => {
       .filter((t) => matchesFilter(t, q.filter, ctx('x')))
       .sort((a, b) => (a.createdAt === b.createdAt ? (a.id < b.id ? 1 : -1) : a.createdAt < b.createdAt ? 1 : -1))
       .map((t) => t.id);
-    expect(plan.total).toBe(expected.length);
+    expect(await queries.count(q)).toBe(expected.length);
     // Out-of-order page reads (a jump to the third page, then back) still line up.
     const third = await queries.broadWindow(q, ctx('x'), 200, 300);
     const firstTwo = await queries.broadWindow(q, ctx('x'), 0, 200);
     const rest = await queries.broadWindow(q, ctx('x'), 200, 400);
     expect(third.rows.map((r) => r.id)).toEqual(expected.slice(200, 300));
     expect([...firstTwo.rows, ...rest.rows].map((r) => r.id)).toEqual(expected.slice(0, 400));
+  });
+
+  it('the cutoff is the first probed key that proves enough entries up to it, across ranges', () => {
+    const desc = (a: readonly unknown[], b: readonly unknown[]) => -String(a[1]).localeCompare(String(b[1]));
+    const k = (v: string) => ['s', v, 'id'] as const;
+    // Two ranges probed at positions 2 and 4 (newest first).
+    const probes = [
+      [k('90'), k('70')],
+      [k('80'), k('60')],
+    ];
+    // Up to "80": 2 + 2 entries proven; up to "90": only 2.
+    expect(cutoff(probes, [2, 4], 4, desc)).toEqual(k('80'));
+    expect(cutoff(probes, [2, 4], 5, desc)).toEqual(k('70'));
+    expect(cutoff(probes, [2, 4], 8, desc)).toEqual(k('60'));
+    // A range that ends early (null) proves nothing past its end; nothing proves 9.
+    expect(cutoff([[k('90'), null], [k('80'), k('60')]], [2, 4], 6, desc)).toEqual(k('60'));
+    expect(cutoff(probes, [2, 4], 9, desc)).toBeNull();
   });
 });

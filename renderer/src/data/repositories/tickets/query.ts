@@ -4,6 +4,8 @@ import { parseQuery } from '../../../../../shared/tickets/search';
 import { compareTickets, matchesFilter, type FilterContext, type SortSpec, type TicketFilter } from '../../../../../shared/tickets/views';
 import { UNASSIGNED, type TicketRow } from './derive';
 import type { TicketTables } from './tables';
+import { probePositions, type IndexKey } from './index-probe';
+import { WordWalk, wordsStartingWith } from './word-walk';
 
 /**
  * The list screen's queries, answered from indexes so that a view over
@@ -26,10 +28,14 @@ export const NARROW_CAP = 600;
  * this many, the ordered walk's first screen is cheaper.
  */
 export const SMALL_CAP = 80;
-/** Ordered walks read at least this many index keys of a status at a time. */
-export const BATCH = 64;
-/** Per search term, the most keys read to intersect with the other terms' keys (key-only reads are cheap). */
-export const TERM_KEY_LIMIT = 20_000;
+/** Probes per status when an ordered walk looks for its cutoff: over-reading is at most want / PROBES rows per status. */
+export const PROBES = 4;
+/**
+ * A search term (a prefix) is walked in the word index as the union of the
+ * words it starts, up to this many; a broader term (a short prefix such as
+ * "p") is left to the exact check on the records.
+ */
+export const WORDS_PER_TERM = 24;
 export const PAGE = 100;
 
 export interface TicketQuery {
@@ -39,9 +45,16 @@ export interface TicketQuery {
 }
 
 export type QueryPlan =
-  /** `newest`: a search with many matches lists them newest first (by id) instead of reading them all to sort. */
-  | { mode: 'narrow'; ids: string[]; total: number; order?: 'newest'; rows?: ReadonlyMap<string, TicketRow> }
-  | { mode: 'broad'; total: number | null };
+  | { mode: 'narrow'; ids: string[]; total: number; rows?: ReadonlyMap<string, TicketRow> }
+  /** `countable`: count() can tell the view's size (its filter is statuses alone). */
+  | { mode: 'broad'; total: null; countable: boolean }
+  /**
+   * A search with many matches, listed newest first (by id: ids are
+   * time-ordered) from the word index, a page at a time, instead of reading
+   * every match to sort. `first` holds the rows the plan already read;
+   * `marks` remembers where each page starts (the id of the row before it).
+   */
+  | { mode: 'search'; total: null; walk: WordWalk; first: TicketRow[]; marks: Map<number, string> };
 
 export interface TicketWindow {
   start: number;
@@ -126,27 +139,16 @@ function candidates(t: TicketTables, f: TicketFilter, ctx: FilterContext): Keys[
 const onlyStatuses = (f: TicketFilter): boolean =>
   Object.entries(f).every(([k, v]) => k === 'statuses' || v === undefined || v === false || v === '' || (Array.isArray(v) && v.length === 0));
 
-/** One status's slice of a `[status+key+id]` index, read in sort order as index keys (no records). */
-interface Stream {
-  status: Status;
-  /** Index keys read and not yet merged: [status, sort value, id]. */
-  keys: [string, string, string][];
-  pos: number;
-  done: boolean;
-  /** Index key of the last entry read, where the next read starts. */
-  last: unknown[] | null;
-}
-
 /**
- * How an ordered walk reads: index keys first, then only the records on
- * screen (`keys`), or records in bounded batches per status (`records`,
- * which over-reads but needs no cursor). Kept switchable for the benchmark.
+ * How an ordered walk reads: the ids at or above a probed cutoff, then just
+ * those records (`cutoff`), or records in bounded batches per status
+ * (`records`, which over-reads). Kept switchable for the benchmark.
  */
-export type OrderedRead = 'keys' | 'records';
+export type OrderedRead = 'cutoff' | 'records';
 
 export function ticketQueries(
   t: TicketTables,
-  { narrowCap = NARROW_CAP, smallCap = Math.min(SMALL_CAP, narrowCap), orderedRead = 'keys' }: { narrowCap?: number; smallCap?: number; orderedRead?: OrderedRead } = {},
+  { narrowCap = NARROW_CAP, smallCap = Math.min(SMALL_CAP, narrowCap), orderedRead = 'cutoff' }: { narrowCap?: number; smallCap?: number; orderedRead?: OrderedRead } = {},
 ) {
   /** Where each page of a broad view starts: query key → page start → index key of the row before it. */
   const checkpoints = new Map<string, Map<number, unknown>>();
@@ -163,24 +165,42 @@ export function ticketQueries(
   }
 
   /**
-   * Two common words ("printer jam") can each match thousands of tickets and
-   * still share few: intersect their primary keys (index only, no records).
-   * `exact` when every term was intersected (none was too common to read).
+   * For each search term the exact words it stands for, or null when no term
+   * can be walked (each is too broad a prefix). The one-key Dexie read per
+   * term is what makes a live plan re-run when a ticket gains or loses a word
+   * in that range (Dexie watches the whole range a query names).
    */
-  async function textIntersection(text: string): Promise<{ keys: string[]; exact: boolean } | null> {
+  async function termWords(text: string): Promise<{ words: string[][]; exact: boolean } | null> {
     const { terms } = parseQuery(text);
-    if (terms.length === 0) return null;
-    const sets = await Promise.all(terms.map((term) => t.tickets.where('words').startsWith(term).limit(TERM_KEY_LIMIT + 1).primaryKeys()));
-    let acc = null as Set<string> | null;
-    let exact = true;
-    for (const keys of sets.sort((a, b) => a.length - b.length)) {
-      if (keys.length > TERM_KEY_LIMIT) {
-        exact = false;
-        continue;
+    const idb = t.tickets.db.backendDB();
+    const [lists] = await Promise.all([
+      Promise.all(terms.map((term) => wordsStartingWith(idb, term, WORDS_PER_TERM))),
+      Promise.all(terms.map((term) => t.tickets.where('words').startsWith(term).limit(1).primaryKeys())),
+    ]);
+    const walkable = lists.filter((ws) => ws.length <= WORDS_PER_TERM);
+    return walkable.length === 0 ? null : { words: walkable, exact: walkable.length === lists.length };
+  }
+
+  /**
+   * Up to `want` rows of a search, newest first, below the id `below`:
+   * candidates from the word walk, read through Dexie and checked exactly
+   * (other filters, broad terms left out of the walk, deleted tickets).
+   */
+  async function searchRows(walk: WordWalk, q: TicketQuery, ctx: FilterContext, below: string | null, want: number): Promise<{ rows: TicketRow[]; done: boolean }> {
+    const rows: TicketRow[] = [];
+    let batch = want;
+    for (;;) {
+      const c = await walk.next(below, batch);
+      for (const r of await t.tickets.bulkGet(c.ids)) {
+        if (!r || !matchesFilter(r, q.filter, ctx)) continue;
+        rows.push(r);
+        if (rows.length >= want) return { rows, done: false };
       }
-      acc = acc === null ? new Set(keys) : new Set(keys.filter((k) => acc!.has(k)));
+      if (c.done || c.ids.length === 0) return { rows, done: true };
+      below = c.ids[c.ids.length - 1]!;
+      // The check turned candidates down: read more at a time, up to a bound.
+      batch = Math.min(batch * 2, 2000);
     }
-    return acc === null ? null : { keys: [...acc], exact };
   }
 
   const orderedIndex = (q: TicketQuery): string | null => {
@@ -190,14 +210,23 @@ export function ticketQueries(
 
   async function plan(q: TicketQuery, ctx: FilterContext): Promise<QueryPlan> {
     const ordered = orderedIndex(q) !== null;
-    if (q.filter.text) {
-      const hit = await textIntersection(q.filter.text);
-      if (hit !== null && hit.keys.length <= Math.max(smallCap, ordered ? 0 : narrowCap)) return narrow(hit.keys, q, ctx);
-      // Many matches of a search alone: newest first by id (ids are time-ordered), reading only the rows on screen.
-      if (hit !== null && hit.exact && narrowCap > 0 && onlyText(q.filter)) {
-        const ids = hit.keys.sort().reverse();
-        return { mode: 'narrow', ids, total: ids.length, order: 'newest' };
+    const search = q.filter.text ? await termWords(q.filter.text) : null;
+    if (search) {
+      // Few matches are read whole and sorted by the view's column; many are listed newest first.
+      const walk = WordWalk.of(t.tickets.db.backendDB(), search.words);
+      const cap = (ordered ? smallCap : narrowCap) + 1;
+      if (search.exact && onlyText(q.filter)) {
+        // Every term walked and nothing else to check: the index alone tells few from many, and
+        // only the rows on screen are read.
+        const c = await walk.next(null, cap);
+        return c.done ? narrow(c.ids, q, ctx) : { mode: 'search', total: null, walk, first: [], marks: new Map() };
       }
+      const first = await searchRows(walk, q, ctx, null, cap);
+      if (first.done) {
+        first.rows.sort(compareTickets(q.sort));
+        return { mode: 'narrow', ids: first.rows.map((r) => r.id), total: first.rows.length, rows: new Map(first.rows.map((r) => [r.id, r])) };
+      }
+      return { mode: 'search', total: null, walk, first: first.rows, marks: new Map() };
     }
     for (const keysFor of candidates(t, q.filter, ctx)) {
       const cap = keysFor.statusOnly && ordered ? smallCap : narrowCap;
@@ -207,10 +236,15 @@ export function ticketQueries(
       return narrow(keys, q, ctx);
     }
     checkpoints.delete(queryKey(q, ctx));
-    if (!onlyStatuses(q.filter)) return { mode: 'broad', total: null };
+    // Counting thousands of index entries costs more than the first screen: the size comes from count(), separately.
+    return { mode: 'broad', total: null, countable: onlyStatuses(q.filter) };
+  }
+
+  /** How many tickets a broad view holds, where the filter is statuses alone (else null: unknown without reading every row). */
+  async function count(q: TicketQuery): Promise<number | null> {
+    if (!onlyStatuses(q.filter)) return null;
     const statuses = q.filter.statuses?.length ? q.filter.statuses : null;
-    const total = statuses ? (await Promise.all(statuses.map((st) => t.tickets.where('status').equals(st).count()))).reduce((a, b) => a + b, 0) : await t.tickets.count();
-    return { mode: 'broad', total };
+    return statuses ? (await Promise.all(statuses.map((st) => t.tickets.where('status').equals(st).count()))).reduce((a, b) => a + b, 0) : t.tickets.count();
   }
 
   /** The bounds of one status's slice of `[status+key+id]`, narrowed by the filter's own range on that key. */
@@ -273,43 +307,78 @@ export function ticketQueries(
     return out;
   }
 
+  /**
+   * Rows of a broad view sorted by a key with a per-status index, read as
+   * exactly the index entries at or above a cutoff. Probes find the keys of
+   * a few evenly spaced positions (down to `want`) in each status's range;
+   * the cutoff is the first probed key in sort order with at least `want`
+   * entries up to it across all statuses. Each status's ids up to the cutoff
+   * are one getAllKeys, their records one bulkGet, sorted in memory: about
+   * `want` records read, plus at most `want / PROBES` per status. The filter
+   * is applied to every record; if it turns rows down, the walk goes on past
+   * the cutoff. `after` is the (key, id) of the row before the first one wanted.
+   */
   async function orderedRows(index: string, q: TicketQuery, ctx: FilterContext, after: [string, string] | null, want: number): Promise<TicketRow[]> {
     if (orderedRead === 'records') return orderedRecords(index, q, ctx, after, want);
     const spec = q.sort[0]!;
     const desc = spec.dir === 'desc';
     const statuses: readonly Status[] = q.filter.statuses?.length ? q.filter.statuses : STATUSES;
-    const streams: Stream[] = statuses.map((status) => ({ status, keys: [], pos: 0, done: false, last: after ? [status, ...after] : null }));
-    // Any one status may hold every row wanted, so each reads that many keys; a key is a few dozen bytes.
-    const batch = Math.max(BATCH, want);
-    const fill = async (st: Stream): Promise<void> => {
-      if (st.pos < st.keys.length || st.done) return;
-      const [lo, hi] = bounds(st.status, spec.key, q.filter, ctx);
-      const from = desc ? lo : (st.last ?? lo);
-      const to = desc ? (st.last ?? hi) : hi;
-      let coll = t.tickets.where(index).between(from, to, desc || st.last === null, !desc || st.last === null);
-      if (desc) coll = coll.reverse();
-      const keys = (await coll.limit(batch).keys()) as unknown as [string, string, string][];
-      st.keys = keys;
-      st.pos = 0;
-      st.done = keys.length < batch;
-      if (keys.length) st.last = keys[keys.length - 1]!;
-    };
-    const cmp = (a: [string, string, string], b: [string, string, string]): number => {
-      const c = a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : a[2] < b[2] ? -1 : a[2] > b[2] ? 1 : 0;
+    const cmp = (a: readonly unknown[], b: readonly unknown[]): number => {
+      const c = (a[1] as string) < (b[1] as string) ? -1 : (a[1] as string) > (b[1] as string) ? 1 : (a[2] as string) < (b[2] as string) ? -1 : (a[2] as string) > (b[2] as string) ? 1 : 0;
       return desc ? -c : c;
     };
     const out: TicketRow[] = [];
+    let from = after;
+    // Rows read and rows the filter kept: later rounds read more when the filter turns many down.
+    let read = 0;
+    let kept = 0;
     while (out.length < want) {
-      const ids: string[] = [];
-      while (ids.length < want - out.length) {
-        await Promise.all(streams.map(fill));
-        let best: Stream | null = null;
-        for (const st of streams) if (st.pos < st.keys.length && (best === null || cmp(st.keys[st.pos]!, best.keys[best.pos]!) < 0)) best = st;
-        if (best === null) break;
-        ids.push(best.keys[best.pos++]![2]);
+      const need = Math.min(Math.ceil((want - out.length) * (kept > 0 ? read / kept : read > 0 ? 8 : 1)), Math.max(want, 1000));
+      // Each status's range, starting after `from` (exclusive) in sort order.
+      const ranges = statuses.map((st) => {
+        const [lo, hi] = bounds(st, spec.key, q.filter, ctx);
+        if (from === null) return { st, lo, hi, loOpen: false, hiOpen: false };
+        return desc ? { st, lo, hi: [st, ...from], loOpen: false, hiOpen: true } : { st, lo: [st, ...from], hi, loOpen: true, hiOpen: false };
+      });
+      const positions = [...new Set(Array.from({ length: PROBES }, (_, j) => Math.max(1, Math.round((need * (j + 1)) / PROBES))))];
+      // Side by side: where the probed positions are (plain IndexedDB), and each status's first `need` ids in
+      // sort order (through Dexie: these ranges and the records below are what a live query watches).
+      const [probes, lists] = await Promise.all([
+        probePositions(
+          t.tickets.db.backendDB(),
+          'tickets',
+          index,
+          ranges.map((r) => IDBKeyRange.bound(r.lo, r.hi, r.loOpen, r.hiOpen)),
+          positions,
+          desc ? 'prev' : 'next',
+        ),
+        Promise.all(
+          ranges.map((r) => {
+            const c = t.tickets.where(index).between(r.lo, r.hi, !r.loOpen, !r.hiOpen);
+            return (desc ? c.reverse() : c).limit(need).primaryKeys();
+          }),
+        ),
+      ]);
+      const cut = cutoff(probes, positions, need, cmp);
+      // Of each status's ids, those up to the cutoff: at most up to the first probe past it.
+      const ids = lists.flatMap((list, i) => {
+        if (cut === null) return list;
+        const firstPast = probes[i]!.findIndex((k) => k !== null && cmp(k, cut) > 0);
+        return firstPast < 0 ? list : list.slice(0, positions[firstPast]! - 1);
+      });
+      const rows = (await t.tickets.bulkGet(ids.flat())).filter((r): r is TicketRow => r !== undefined);
+      const keyOf = (r: TicketRow): readonly unknown[] => [r.status, sortValue(spec.key, r), r.id];
+      rows.sort((a, b) => cmp(keyOf(a), keyOf(b)));
+      for (const r of rows) {
+        if (cut !== null && cmp(keyOf(r), cut) > 0) break; // past the cutoff: the next round reads from there
+        read++;
+        if (!matchesFilter(r, q.filter, ctx)) continue;
+        kept++;
+        out.push(r);
+        if (out.length >= want) break;
       }
-      if (ids.length === 0) break;
-      for (const row of await t.tickets.bulkGet(ids)) if (row && matchesFilter(row, q.filter, ctx)) out.push(row);
+      if (cut === null) break;
+      from = [cut[1] as string, cut[2] as string];
     }
     return out;
   }
@@ -353,11 +422,58 @@ export function ticketQueries(
     return { start, rows, hasMore: end < ids.length };
   }
 
-  return { plan, broadWindow, narrowWindow };
+  /** Rows [start, end) of a search listed newest first, resuming the word walk from the nearest remembered page start. */
+  async function searchWindow(p: Extract<QueryPlan, { mode: 'search' }>, q: TicketQuery, ctx: FilterContext, start: number, end: number): Promise<TicketWindow> {
+    let from = 0;
+    for (const s of p.marks.keys()) if (s <= start && s > from) from = s;
+    // The plan's own rows open the list; later pages start below the row before them.
+    const rows = from === 0 ? p.first.slice(0, end) : [];
+    let done = false;
+    if (rows.length < end - from) {
+      const below = from === 0 ? (rows[rows.length - 1]?.id ?? null) : p.marks.get(from)!;
+      const more = await searchRows(p.walk, q, ctx, below, end - from - rows.length);
+      rows.push(...more.rows);
+      done = more.done;
+    }
+    for (let i = PAGE; i <= rows.length; i += PAGE) p.marks.set(from + i, rows[i - 1]!.id);
+    return { start, rows: rows.slice(start - from), hasMore: !done };
+  }
+
+  return { plan, count, broadWindow, narrowWindow, searchWindow };
+}
+
+/**
+ * The first probed key, in sort order, with at least `need` entries up to and
+ * including it across all ranges (a probe at position k of a range that lies
+ * at or before the key proves k entries there). Null when no key proves
+ * enough: every range then holds fewer than `need` entries and is read whole.
+ */
+export function cutoff(probes: readonly (readonly (IndexKey | null)[])[], positions: readonly number[], need: number, cmp: (a: IndexKey, b: IndexKey) => number): IndexKey | null {
+  const keys = probes.flat().filter((k): k is IndexKey => k !== null);
+  keys.sort(cmp);
+  for (const key of keys) {
+    let proven = 0;
+    for (const range of probes) {
+      let best = 0;
+      range.forEach((k, j) => {
+        if (k !== null && cmp(k, key) <= 0) best = Math.max(best, positions[j]!);
+      });
+      proven += best;
+    }
+    if (proven >= need) return key;
+  }
+  return null;
 }
 
 /** A filter that is a search and nothing else. */
 const onlyText = (f: TicketFilter): boolean =>
   Object.entries(f).every(([k, v]) => k === 'text' || v === undefined || v === false || v === '' || (Array.isArray(v) && v.length === 0));
+
+/** The window of rows [start, end) of a plan, whatever its mode. */
+export function planWindow(queries: TicketQueries, plan: QueryPlan, q: TicketQuery, ctx: FilterContext, start: number, end: number): Promise<TicketWindow> {
+  if (plan.mode === 'narrow') return queries.narrowWindow(plan.ids, start, end, plan.rows);
+  if (plan.mode === 'search') return queries.searchWindow(plan, q, ctx, start, end);
+  return queries.broadWindow(q, ctx, start, end);
+}
 
 export type TicketQueries = ReturnType<typeof ticketQueries>;

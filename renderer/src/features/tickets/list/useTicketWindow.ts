@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
-import { PAGE, queryKey, type QueryPlan, type TicketQuery, type TicketWindow } from '../../../data/repositories/tickets/query';
+import { PAGE, planWindow, queryKey, type QueryPlan, type TicketQuery, type TicketWindow } from '../../../data/repositories/tickets/query';
 import type { FilterContext } from '../../../../../shared/tickets/views';
 import type { Desk } from '../useDesk';
 
@@ -23,8 +23,10 @@ export function useTicketWindow(desk: Desk, q: TicketQuery, ctx: FilterContext, 
   const minute = ctx.now.slice(0, 16);
   const { queries } = desk.repos;
   const plan = useLiveQuery(() => queries.plan(q, ctx), [queries, key, minute]) as QueryPlan | undefined;
+  // A broad view's size is counted beside the first screen, not before it.
+  const counted = useLiveQuery(() => (plan?.mode === 'broad' && plan.countable ? queries.count(q) : null), [plan]) ?? null;
   const win = useLiveQuery(
-    () => (!plan ? undefined : plan.mode === 'narrow' ? queries.narrowWindow(plan.ids, range.start, range.end, plan.rows) : queries.broadWindow(q, ctx, range.start, range.end)),
+    () => (!plan ? undefined : planWindow(queries, plan, q, ctx, range.start, range.end)),
     [plan, range.start, range.end],
   ) as TicketWindow | undefined;
 
@@ -35,9 +37,10 @@ export function useTicketWindow(desk: Desk, q: TicketQuery, ctx: FilterContext, 
   else if (win && win !== shown.win) setShown({ key, win, known: Math.max(shown.known, seenEnd) });
 
   const current = shown.key === key ? shown : null;
-  const count = plan ? (plan.total ?? Math.max(current?.known ?? 0, seenEnd)) : 0;
-  const newestFirst = plan?.mode === 'narrow' && plan.order === 'newest';
-  return { plan, win: current?.win ?? null, count, exact: plan ? plan.total !== null : false, loading: !plan, newestFirst };
+  const total = plan?.total ?? counted;
+  const count = plan ? (total ?? Math.max(current?.known ?? 0, seenEnd)) : 0;
+  const newestFirst = plan?.mode === 'search';
+  return { plan, win: current?.win ?? null, count, exact: total !== null, loading: !plan, newestFirst };
 }
 
 /** Page-aligned range around the visible rows, so small scrolls do not re-query. */
