@@ -5,7 +5,8 @@
  * and reuses it on the next run with the same scale, so the views and search
  * can be measured again without loading for minutes; not with `load`.
  * `FD_SEARCH_PROBE=1` / `FD_ORDER_PROBE=1` also log where a search's or an
- * ordered walk's time goes, phase by phase (development aids).
+ * ordered walk's time goes, phase by phase, and `FD_CPU_PROFILE=file` saves
+ * a CPU profile of the edits (development aids).
  *
  * Measures the help-desk data layer in Chromium's IndexedDB (on disk, a real
  * profile) with the benchmark data set of issue 3 — 100,000 tickets, 20,000
@@ -23,7 +24,7 @@
  * build`), from one origin, so both see the same database.
  */
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium } from '@playwright/test';
@@ -55,7 +56,7 @@ export async function run(args: string[]): Promise<BenchResult[]> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'fielddesk-bench-'));
   const site = path.join(dir, 'site');
   cpSync('out/renderer', site, { recursive: true });
-  await build({ configFile: false, root: path.resolve('bench/tickets/page'), logLevel: 'warn', base: '/bench/', build: { outDir: path.join(site, 'bench'), emptyOutDir: true } });
+  await build({ configFile: false, root: path.resolve('bench/tickets/page'), logLevel: 'warn', base: '/bench/', build: { outDir: path.join(site, 'bench'), emptyOutDir: true, minify: !process.env.FD_CPU_PROFILE } });
   // A kept profile's data lives under the origin's port, so that port stays fixed.
   const server = await startStaticServer(site, () => buildCsp({ syncServerUrl: null }), kept ? 47_613 : 0);
   const browser = await chromium.launchPersistentContext(kept ?? path.join(dir, 'profile'), { executablePath: chromiumExecutable(), args: CHROMIUM_ARGS, headless: true });
@@ -97,7 +98,14 @@ export async function run(args: string[]): Promise<BenchResult[]> {
     if (parts.has('edit')) {
     const ids = await call<string[]>(page, 'sampleIds', runs + 2);
     const staff = ['bench-staff-a', 'bench-staff-b'];
+    const cdp = process.env.FD_CPU_PROFILE ? await browser.newCDPSession(page) : null;
+    if (cdp) {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+      await cdp.send('Profiler.start');
+    }
     const edits = await call<{ app: number[]; bare: number[]; title: number[] }>(page, 'edit', ids, staff);
+    if (cdp) writeFileSync(process.env.FD_CPU_PROFILE!, JSON.stringify((await cdp.send('Profiler.stop')).profile));
     // The first edit warms caches (SLA policy, statements); medians make that moot, but drop it anyway.
     out.push(result('save an edit (assign): ticket + history + outbox, strict', median(edits.app.slice(1)), 'ms', 'bare Dexie put, strict', median(edits.bare.slice(1)), '≤ 1.5×'));
     out.push(result('save an edit (title: + search words from the work log), strict', median(edits.title.slice(1)), 'ms', 'bare Dexie put, strict', median(edits.bare.slice(1)), 'info'));

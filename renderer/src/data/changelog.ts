@@ -174,20 +174,18 @@ function logged(table: DBCoreTable, down: DBCore, device: DeviceRef): DBCoreTabl
               down.table('outbox').mutate({ type: 'add', trans: req.trans, values: rows }),
               down.table('meta').mutate({ type: 'put', trans: req.trans, values: [{ key: 'hlc', value: clock.last() }] }),
             ]);
-      let res: DBCoreMutateResponse;
-      if (values.length === 1) {
-        // One record (every edit): queue the record, its log entry and the clock together, one round trip.
-        const [r, log] = await Promise.all([table.mutate(write), logRows(entries.filter((e): e is OutboxEntry => e !== undefined))]);
-        if (log) log.forEach((l, i) => mustSucceed(l, i === 0 ? 'change log' : 'clock', req.trans));
-        // A refused record (an add of an existing key) takes its log entry back; the caller sees the failure
-        // as it would without the change log, and may catch it and go on in the same transaction.
-        if (r.numFailures > 0 && log?.[0].results?.length) await down.table('outbox').mutate({ type: 'delete', trans: req.trans, keys: log[0].results });
-        res = r;
-      } else {
-        res = await table.mutate(write);
-        // In a bulk write some rows may fail (and are not written); log exactly the rows that were.
-        const log = await logRows(entries.filter((e, i): e is OutboxEntry => e !== undefined && !(i in res.failures)));
-        if (log) log.forEach((l, i) => mustSucceed(l, i === 0 ? 'change log' : 'clock', req.trans));
+      // The records, their log entries and the clock are queued together: one round trip, in order, and the
+      // transaction still commits all or nothing.
+      const loggedRows = entries.flatMap((e, i) => (e ? [{ e, i }] : []));
+      const [res, log] = await Promise.all([table.mutate(write), logRows(loggedRows.map((l) => l.e))]);
+      if (log) log.forEach((l, i) => mustSucceed(l, i === 0 ? 'change log' : 'clock', req.trans));
+      // A refused record (an add of an existing key; in a bulk write some rows may fail and are not written)
+      // takes its log entry back, so exactly the rows written are logged. The caller sees the failure as it
+      // would without the change log, and may catch it and go on in the same transaction.
+      const outboxKeys = log?.[0].results;
+      if (res.numFailures > 0 && outboxKeys?.length) {
+        const refused = loggedRows.flatMap((l, pos) => (l.i in res.failures ? [outboxKeys[pos]] : []));
+        if (refused.length) await down.table('outbox').mutate({ type: 'delete', trans: req.trans, keys: refused });
       }
       const written = stamped.filter((_, i) => !(i in res.failures));
       remember(req.trans as object, table.name, written.map((v) => v.id), written);

@@ -34,6 +34,23 @@ export async function resolveActor(db: FieldDeskDb): Promise<Actor> {
 }
 
 /**
+ * resolveActor for every write, without looking the staff member up again
+ * while the profile's name stays the same: a save then reads only the
+ * profile, alongside the record it changes, not the directory after it.
+ * A name that found no staff record is looked up again next time.
+ */
+export function cachedActor(db: FieldDeskDb): () => Promise<Actor> {
+  let last: { staffName: string; actor: Actor } | null = null;
+  return async () => {
+    const profile = await profileRepository(db).get();
+    if (profile && last?.staffName === profile.staffName) return last.actor;
+    const actor = await resolveActor(db);
+    last = profile && actor.id !== db.device.get().deviceId ? { staffName: profile.staffName, actor } : null;
+    return actor;
+  };
+}
+
+/**
  * The help-desk repositories over one database. Screens build them with
  * `useMemo(() => ticketRepositories(db), [db])`; tests pass a fixed clock and actor.
  */
@@ -44,7 +61,7 @@ export function ticketRepositories(db: FieldDeskDb, options: TicketRepoOptions =
     t: ticketTables(db),
     now: options.now ?? (() => new Date(db.device.get().clock.now()).toISOString()),
     newId: options.newId ?? (() => uuidv7()),
-    actor: options.actor ?? (() => resolveActor(db)),
+    actor: options.actor ?? cachedActor(db),
     deviceId: () => db.device.get().deviceId,
   };
   const tickets = ticketsRepository(ctx);

@@ -1,0 +1,43 @@
+import 'fake-indexeddb/auto';
+import { afterAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../../../renderer/src/data/db';
+import { peopleRepository } from '../../../../renderer/src/data/repositories/people';
+import { profileRepository } from '../../../../renderer/src/data/repositories/profile';
+import { cachedActor } from '../../../../renderer/src/data/repositories/tickets';
+import { closeAll, opened } from './setup';
+
+afterAll(closeAll);
+
+describe('the actor of a write', () => {
+  it('is looked up in the directory once per profile name, and again when the name changes', async () => {
+    const db = await openDatabase(`actor-test-${Math.random().toString(36).slice(2)}`);
+    opened.push(db);
+    const people = peopleRepository(db);
+    const jordan = await people.create({ name: 'Jordan Avila', kind: 'staff' });
+    const sam = await people.create({ name: 'Sam Ortiz', kind: 'staff' });
+    if (!jordan.ok || !sam.ok) throw new Error('setup');
+    await profileRepository(db).save({ staffName: 'Jordan Avila', deviceName: 'Laptop' });
+
+    let lookups = 0;
+    const where = db.people.where.bind(db.people);
+    db.people.where = ((index: string) => {
+      lookups++;
+      return where(index);
+    }) as typeof db.people.where;
+
+    const actor = cachedActor(db);
+    expect(await actor()).toEqual({ id: jordan.value.id, name: 'Jordan Avila' });
+    expect(await actor()).toEqual({ id: jordan.value.id, name: 'Jordan Avila' });
+    expect(lookups).toBe(1);
+
+    await profileRepository(db).save({ staffName: 'Sam Ortiz', deviceName: 'Laptop' });
+    expect(await actor()).toEqual({ id: sam.value.id, name: 'Sam Ortiz' });
+    expect(lookups).toBe(2);
+
+    // A name with no staff record falls back to the device, and is not remembered.
+    await profileRepository(db).save({ staffName: 'New Hire', deviceName: 'Laptop' });
+    expect(await actor()).toEqual({ id: db.device.get().deviceId, name: 'New Hire' });
+    await actor();
+    expect(lookups).toBe(4);
+  });
+});
