@@ -64,6 +64,18 @@ const LABELS: Record<SampleChunk['table'], string> = {
   ticketLinks: 'links',
 };
 
+/** Resolves in a later task, after pending microtasks; unlike setTimeout, not throttled in a hidden window. */
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
+}
+
 function tableOf(t: TicketTables, db: RepoContext['db'], name: SampleChunk['table']): Table<unknown, string> {
   switch (name) {
     case 'people':
@@ -110,23 +122,42 @@ export function sampleDataLoader(ctx: RepoContext) {
       let done = 0;
       let written = 0;
       const validate = o.validate ?? true;
+      // One chunk is written while the next is generated and checked: the database works in another
+      // process, so its commit and this thread's checking overlap instead of taking turns.
+      let writing: Promise<void> | null = null;
+      const settle = async (): Promise<void> => {
+        await writing;
+        writing = null;
+      };
       for (const chunk of o.source ?? generateSampleData(o)) {
-        if (o.signal?.aborted) return ok({ tickets: written, records: done, cancelled: true });
+        if (o.signal?.aborted) {
+          await settle();
+          return ok({ tickets: written, records: done, cancelled: true });
+        }
         let records: unknown[] = chunk.records;
         if (validate) {
           const schema = SCHEMAS[chunk.table];
           for (const [i, r] of records.entries()) {
             const parsed = parseWith(schema, r, LABELS[chunk.table]);
-            if (!parsed.ok) return err('internal', `Sample ${LABELS[chunk.table]} record ${i + 1} is invalid: ${parsed.error.message}`);
+            if (!parsed.ok) {
+              await settle();
+              return err('internal', `Sample ${LABELS[chunk.table]} record ${i + 1} is invalid: ${parsed.error.message}`);
+            }
           }
         }
         if (chunk.table === 'tickets') records = chunk.records.map(withKeys);
         const table = tableOf(t, db, chunk.table);
-        await db.transaction('rw', table, () => addOrReplace(table, records));
-        done += records.length;
-        if (chunk.table === 'tickets') written += records.length;
-        o.onProgress?.({ done: Math.min(done, total), total, label: `Loaded ${written.toLocaleString('en-US')} of ${tickets.toLocaleString('en-US')} tickets (${LABELS[chunk.table]})` });
+        await settle();
+        writing = db.transaction('rw', table, () => addOrReplace(table, records)).then(() => {
+          done += records.length;
+          if (chunk.table === 'tickets') written += records.length;
+          o.onProgress?.({ done: Math.min(done, total), total, label: `Loaded ${written.toLocaleString('en-US')} of ${tickets.toLocaleString('en-US')} tickets (${LABELS[chunk.table]})` });
+        });
+        // Dexie opens the transaction and hands the records to IndexedDB in microtasks: let them run before
+        // this thread turns to the next chunk. (Outside any transaction, so yielding a task is safe.)
+        await nextTask();
       }
+      await settle();
       return ok({ tickets: written, records: done, cancelled: false });
     },
   };
