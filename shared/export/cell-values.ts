@@ -11,12 +11,48 @@ export const XLSX_MAX_TEXT = 32_767;
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/;
 const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
+/** Digits `from`..`to` (exclusive) of `s` as a number, or -1 if any is not a digit. */
+function digits(s: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const d = s.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    n = n * 10 + d;
+  }
+  return n;
+}
+
+/**
+ * `YYYY-MM-DDTHH:mm:ss.sssZ`, the form toISOString writes and the renderer
+ * sends, read without the regular expression and Date.parse, which cost more
+ * than the rest of an XLSX row's cells. Anything else (or out of range) is left
+ * to them: null here. Gives what Date.parse gives (a test compares the two).
+ */
+function canonicalIsoMs(s: string): number | null {
+  if (s.length !== 24 || s.charCodeAt(23) !== 90 || s.charCodeAt(19) !== 46) return null; // Z, .
+  if (s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45 || s.charCodeAt(10) !== 84 || s.charCodeAt(13) !== 58 || s.charCodeAt(16) !== 58) return null; // - - T : :
+  const year = digits(s, 0, 4);
+  const month = digits(s, 5, 7);
+  const day = digits(s, 8, 10);
+  const hour = digits(s, 11, 13);
+  const minute = digits(s, 14, 16);
+  const second = digits(s, 17, 19);
+  const ms = digits(s, 20, 23);
+  // Date.UTC reads years 0-99 as 1900-1999; the rest of the limits are Date.parse's.
+  if (year < 1000 || month < 1 || month > 12 || day < 1 || day > 31 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59 || ms < 0) return null;
+  return Date.UTC(year, month - 1, day, hour, minute, second, ms);
+}
+
 /** An instant from what the renderer may send: a Date, epoch ms, or an ISO string with a zone. */
 export function toInstantMs(value: unknown): number | null {
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value.getTime();
   if (typeof value === 'number') return Number.isFinite(value) ? value : null;
-  if (typeof value === 'string' && ISO_INSTANT.test(value.trim())) {
-    const ms = Date.parse(value.trim());
+  if (typeof value === 'string') {
+    const canonical = canonicalIsoMs(value);
+    if (canonical !== null) return canonical;
+    const text = value.trim();
+    if (!ISO_INSTANT.test(text)) return null;
+    const ms = Date.parse(text);
     return Number.isNaN(ms) ? null : ms;
   }
   return null;

@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { toCsvText, toXlsxCell, XLSX_MAX_TEXT } from '../../../../shared/export/cell-values';
+import { toCsvText, toInstantMs, toXlsxCell, XLSX_MAX_TEXT } from '../../../../shared/export/cell-values';
 import { checkColumns, INCIDENT_LOG_COLUMNS, pickColumns, WORK_LOG_COLUMNS, type ColumnDef, type ColumnType } from '../../../../shared/export/columns';
 
 const c = (type: ColumnType): ColumnDef => ({ key: 'v', header: 'V', type, width: 10 });
@@ -35,6 +36,37 @@ describe('XLSX cell values', () => {
     const long = toXlsxCell('x'.repeat(40_000), c('text'), NY) as string;
     expect(long.length).toBe(XLSX_MAX_TEXT);
     expect(long.endsWith('…')).toBe(true);
+  });
+});
+
+describe('instants', () => {
+  const parsed = (s: string) => (Number.isNaN(Date.parse(s)) ? null : Date.parse(s));
+  const pad = (n: number, w: number) => String(n).padStart(w, '0');
+
+  it('reads toISOString text (its own fast path) exactly as Date.parse does', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: Date.UTC(1000, 0, 1), max: Date.UTC(9999, 11, 31) }), (ms) => {
+        expect(toInstantMs(new Date(ms).toISOString())).toBe(ms);
+      }),
+    );
+  });
+
+  it('agrees with Date.parse on text of that shape with any digits: days past the month end, hour 24, month 13, year 0050', () => {
+    const field = (max: number, w: number) => fc.integer({ min: 0, max }).map((n) => pad(n, w));
+    const iso = fc
+      .tuple(field(9999, 4), field(19, 2), field(39, 2), field(29, 2), field(69, 2), field(69, 2), field(999, 3))
+      .map(([y, mo, d, h, mi, s, ms]) => `${y}-${mo}-${d}T${h}:${mi}:${s}.${ms}Z`);
+    fc.assert(
+      fc.property(iso, (s) => {
+        expect(toInstantMs(s), s).toBe(parsed(s));
+      }),
+      { numRuns: 2000 },
+    );
+    for (const s of ['2024-02-30T00:00:00.000Z', '2023-02-29T12:00:00.000Z', '2024-01-10T24:00:00.000Z', '0050-01-01T00:00:00.000Z', ' 2024-01-10T10:00:00.000Z ']) {
+      expect(toInstantMs(s), s).toBe(parsed(s.trim()));
+    }
+    expect(toInstantMs('2024-01-10T10:00:00.000+02:00')).toBe(Date.UTC(2024, 0, 10, 8));
+    expect(toInstantMs('2024-01-10 10:00:00.000Z')).toBeNull(); // not ISO: Date.parse would guess
   });
 });
 
