@@ -20,13 +20,14 @@ const v1ToV2: UpgradeStep = (table, record) => {
   return { table, record: { ...rest, kind: rest.kind ?? 'requester', deleted: deleted === true || deleted === 1 ? 1 : 0 } };
 };
 
-/** Version 2 → 3 added the help-desk and training tables; no existing record changed shape. */
-const v2ToV3: UpgradeStep = (table, record) => ({ table, record });
+/**
+ * Steps where no existing record changed shape: 2 → 3 added the help-desk and
+ * training tables, 3 → 4 list indexes on tickets (derived from fields every
+ * v3 ticket has), 4 → 5 an index of pending tickets by reason.
+ */
+const sameShape: UpgradeStep = (table, record) => ({ table, record });
 
-/** Version 3 → 4 added list indexes on tickets (derived from fields every v3 ticket has); no record changed shape. */
-const v3ToV4: UpgradeStep = (table, record) => ({ table, record });
-
-export const BACKUP_UPGRADES: Readonly<Record<number, UpgradeStep>> = { 1: v1ToV2, 2: v2ToV3, 3: v3ToV4 };
+export const BACKUP_UPGRADES: Readonly<Record<number, UpgradeStep>> = { 1: v1ToV2, 2: sameShape, 3: sameShape, 4: sameShape };
 
 export function upgradeBackupRecord(
   fromVersion: number,

@@ -40,3 +40,13 @@ export const TICKET_STORES_V4: Record<string, string> = {
   tickets:
     '&id, &number, status, requesterId, mergedInto, *tags, *words, [assigneeKey+status], [teamId+status], [siteId+status], [systemId+status], [status+priority+id], [status+due+id], [status+updatedAt+id], [status+createdAt+id], [priority+id], [due+id], [createdAt+id], [updatedAt+id]',
 };
+
+/**
+ * Version 5: "Waiting on requester" (and on vendor, on a change window) reads
+ * pending tickets by reason in order of last update. Only a pending ticket
+ * has a reason and IndexedDB leaves records with a null key out, so the index
+ * holds just the pending tickets and costs the other writes nothing.
+ */
+export const TICKET_STORES_V5: Record<string, string> = {
+  tickets: `${TICKET_STORES_V4.tickets}, [pendingReason+updatedAt+id]`,
+};

@@ -15,12 +15,9 @@ const PERSON_AS_WRITTEN_BY: Record<number, { stored: Record<string, unknown>; ex
     stored: { id: 'p-1', name: 'Rosa Diaz', email: 'rosa@example.gov', phone: '', agency: '', site: '', title: '', kind: 'staff', createdAt: '2024-01-01', updatedAt: '2024-01-01', stamps: {}, deleted: 0 },
     expected: { name: 'Rosa Diaz', kind: 'staff', deleted: 0 },
   },
-  // v3 added the help-desk and training stores; a person is written as in v2.
-  3: {
-    stored: { id: 'p-1', name: 'Rosa Diaz', email: 'rosa@example.gov', phone: '', agency: '', site: '', title: '', kind: 'staff', createdAt: '2024-01-01', updatedAt: '2024-01-01', stamps: {}, deleted: 0 },
-    expected: { name: 'Rosa Diaz', kind: 'staff', deleted: 0 },
-  },
 };
+// v3 added the help-desk and training stores, v4 and v5 ticket indexes; a person is written as in v2.
+for (const v of [3, 4]) PERSON_AS_WRITTEN_BY[v] = PERSON_AS_WRITTEN_BY[2]!;
 
 describe('schema migrations', () => {
   it('versions only go up, and each adds or changes something', () => {
@@ -58,6 +55,32 @@ describe('schema migrations', () => {
       db.close();
       await db.delete();
     }
+  });
+});
+
+describe('v5 pending-reason index', () => {
+  it('pending tickets written by v4 are found by reason, in order of update, after the upgrade; others are not in it', async () => {
+    const name = 'migration-v4-pending';
+    const device = new DeviceRef();
+    device.set({ deviceId: 'old-device', clock: new HybridClock('old-device', () => 1_700_000_000_000) });
+    const old = new FieldDeskDb(name, device, {}, SCHEMA_HISTORY.filter((v) => v.version <= 4));
+    await old.open();
+    await old.meta.put({ key: 'device', value: { deviceId: 'old-device', createdAt: '2024-01-01T00:00:00.000Z' } });
+    const row = (id: string, status: string, pendingReason: string | null, updatedAt: string) => ({ id, number: `AB12-0000${id}`, status, pendingReason, priority: 'P3', due: '~', createdAt: '2024-01-01T00:00:00.000Z', updatedAt, assigneeKey: '-', words: [], tags: [], deleted: 0, stamps: {} });
+    await old.table('tickets').bulkAdd([
+      row('1', 'pending', 'waiting_on_requester', '2024-03-01T00:00:00.000Z'),
+      row('2', 'pending', 'waiting_on_vendor', '2024-02-01T00:00:00.000Z'),
+      row('3', 'pending', 'waiting_on_requester', '2024-02-01T00:00:00.000Z'),
+      row('4', 'open', null, '2024-01-01T00:00:00.000Z'),
+    ]);
+    old.close();
+
+    const db = await openDatabase(name);
+    const index = db.table('tickets').where('[pendingReason+updatedAt+id]');
+    expect(await index.between(['waiting_on_requester', '', ''], ['waiting_on_requester', '\uffff', '\uffff']).primaryKeys()).toEqual(['3', '1']);
+    expect(await db.table('tickets').where('[pendingReason+updatedAt+id]').between([''], ['\uffff']).count()).toBe(3);
+    db.close();
+    await db.delete();
   });
 });
 

@@ -73,6 +73,15 @@ const SORT_INDEX: Partial<Record<SortSpec['key'], string>> = {
 };
 export const INDEXED_SORT_KEYS = Object.keys(SORT_INDEX) as SortSpec['key'][];
 
+/** An ordered walk: an index whose first component is `parts`, then the sort key, then the id. */
+interface Ordered {
+  index: string;
+  parts: readonly string[];
+}
+
+/** Pending tickets by reason, in order of last update (schema v5). */
+const REASON_SORT_INDEX = '[pendingReason+updatedAt+id]';
+
 /** Sort keys with a per-status index in sort order (schema v4). */
 const STATUS_SORT_INDEX: Partial<Record<SortSpec['key'], string>> = {
   priority: '[status+priority+id]',
@@ -102,7 +111,7 @@ const keysOfEach =
   (makes: (() => Collection<TicketRow, string>)[]): Keys =>
   async (limit) =>
     (await Promise.all(makes.map((m) => m().limit(limit).primaryKeys()))).flat();
-/** A candidate on status (and due or priority) alone: an ordered walk per status can answer the same view. */
+/** A candidate on status (and due or priority) or pending reason alone: an ordered walk can answer the same view. */
 const statusOnly = (k: Keys): Keys => Object.assign(k, { statusOnly: true });
 /** Exact matches of `[x+status]` for each pair, read in parallel. */
 const pairs = (t: TicketTables, index: string, xs: readonly string[], statuses: readonly string[]): Keys =>
@@ -131,6 +140,8 @@ function candidates(t: TicketTables, f: TicketFilter, ctx: FilterContext): Keys[
     out.push(keysOf(() => t.tickets.where('[updatedAt+id]').between([f.updatedFrom ?? '', Dexie.minKey], [f.updatedTo ?? '\uffff', Dexie.maxKey], true, true)));
   if (f.priorities?.length)
     out.push(statusOnly(keysOfEach(cross(statuses, f.priorities).map(([s, p]) => () => t.tickets.where('[status+priority+id]').between([s, p, Dexie.minKey], [s, p, Dexie.maxKey])))));
+  if (f.pendingReasons?.length)
+    out.push(statusOnly(keysOfEach(f.pendingReasons.map((r) => () => t.tickets.where(REASON_SORT_INDEX).between([r, '', Dexie.minKey], [r, '\uffff', Dexie.maxKey])))));
   if (f.statuses?.length) out.push(statusOnly(keysOfEach(f.statuses.map((s) => () => t.tickets.where('status').equals(s)))));
   return out;
 }
@@ -203,9 +214,17 @@ export function ticketQueries(
     }
   }
 
-  const orderedIndex = (q: TicketQuery): string | null => {
+  /**
+   * The index an ordered walk reads, and the values of its first component to
+   * walk side by side: the pending reasons of a "waiting on …" view (a small
+   * index: only pending tickets have a reason), else the statuses.
+   */
+  const orderedIndex = (q: TicketQuery): Ordered | null => {
     const key = q.sort[0]?.key ?? 'updatedAt';
-    return STATUS_SORT_INDEX[key] ?? null;
+    const f = q.filter;
+    if (f.pendingReasons?.length && key === 'updatedAt' && (f.statuses ?? ['pending']).every((s) => s === 'pending')) return { index: REASON_SORT_INDEX, parts: f.pendingReasons };
+    const index = STATUS_SORT_INDEX[key];
+    return index ? { index, parts: f.statuses?.length ? f.statuses : STATUSES } : null;
   };
 
   async function plan(q: TicketQuery, ctx: FilterContext): Promise<QueryPlan> {
@@ -248,15 +267,15 @@ export function ticketQueries(
   }
 
   /** The bounds of one status's slice of `[status+key+id]`, narrowed by the filter's own range on that key. */
-  function bounds(status: Status, key: SortSpec['key'], f: TicketFilter, ctx: FilterContext): [unknown[], unknown[]] {
+  function bounds(part: string, key: SortSpec['key'], f: TicketFilter, ctx: FilterContext): [unknown[], unknown[]] {
     let lo = '';
     let hi = '\uffff';
     if (key === 'due' && (f.dueToday || f.sla === 'breached')) hi = f.sla === 'breached' ? ctx.now : ctx.endOfToday;
     if (key === 'createdAt') [lo, hi] = [f.createdFrom ?? lo, f.createdTo ? `${f.createdTo}\uffff` : hi];
     if (key === 'updatedAt') [lo, hi] = [f.updatedFrom ?? lo, f.updatedTo ? `${f.updatedTo}\uffff` : hi];
     return [
-      [status, lo, Dexie.minKey],
-      [status, hi, Dexie.maxKey],
+      [part, lo, Dexie.minKey],
+      [part, hi, Dexie.maxKey],
     ];
   }
 
@@ -269,16 +288,15 @@ export function ticketQueries(
    * are merged. `after` is the (key, id) of the row before the first one wanted.
    */
   /** The `records` way of an ordered walk: each status's range read as records, a batch at a time, merged by (key, id). */
-  async function orderedRecords(index: string, q: TicketQuery, ctx: FilterContext, after: [string, string] | null, want: number): Promise<TicketRow[]> {
+  async function orderedRecords({ index, parts }: Ordered, q: TicketQuery, ctx: FilterContext, after: [string, string] | null, want: number): Promise<TicketRow[]> {
     const spec = q.sort[0]!;
     const desc = spec.dir === 'desc';
-    const statuses: readonly Status[] = q.filter.statuses?.length ? q.filter.statuses : STATUSES;
-    // A fair share per status first; a status that runs dry while others still have rows reads more.
-    let batch = Math.max(16, Math.ceil(want / statuses.length) + 8);
-    const streams = statuses.map((status) => ({ status, buf: [] as TicketRow[], pos: 0, done: false, last: (after ? [status, ...after] : null) as unknown[] | null }));
+    // A fair share per part first; a status that runs dry while others still have rows reads more.
+    let batch = Math.max(16, Math.ceil(want / parts.length) + 8);
+    const streams = parts.map((part) => ({ part, buf: [] as TicketRow[], pos: 0, done: false, last: (after ? [part, ...after] : null) as unknown[] | null }));
     const fill = async (st: (typeof streams)[number]): Promise<void> => {
       if (st.pos < st.buf.length || st.done) return;
-      const [lo, hi] = bounds(st.status, spec.key, q.filter, ctx);
+      const [lo, hi] = bounds(st.part, spec.key, q.filter, ctx);
       let coll = t.tickets.where(index).between(desc ? lo : (st.last ?? lo), desc ? (st.last ?? hi) : hi, desc || st.last === null, !desc || st.last === null);
       if (desc) coll = coll.reverse();
       const rows = await coll.limit(batch).toArray();
@@ -286,7 +304,7 @@ export function ticketQueries(
       st.pos = 0;
       st.done = rows.length < batch;
       const lastRow = rows[rows.length - 1];
-      if (lastRow) st.last = [st.status, sortValue(spec.key, lastRow), lastRow.id];
+      if (lastRow) st.last = [st.part, sortValue(spec.key, lastRow), lastRow.id];
     };
     const cmp = (a: TicketRow, b: TicketRow): number => {
       const ka = sortValue(spec.key, a);
@@ -318,11 +336,11 @@ export function ticketQueries(
    * is applied to every record; if it turns rows down, the walk goes on past
    * the cutoff. `after` is the (key, id) of the row before the first one wanted.
    */
-  async function orderedRows(index: string, q: TicketQuery, ctx: FilterContext, after: [string, string] | null, want: number): Promise<TicketRow[]> {
-    if (orderedRead === 'records') return orderedRecords(index, q, ctx, after, want);
+  async function orderedRows(ordered: Ordered, q: TicketQuery, ctx: FilterContext, after: [string, string] | null, want: number): Promise<TicketRow[]> {
+    if (orderedRead === 'records') return orderedRecords(ordered, q, ctx, after, want);
+    const { index, parts } = ordered;
     const spec = q.sort[0]!;
     const desc = spec.dir === 'desc';
-    const statuses: readonly Status[] = q.filter.statuses?.length ? q.filter.statuses : STATUSES;
     const cmp = (a: readonly unknown[], b: readonly unknown[]): number => {
       const c = (a[1] as string) < (b[1] as string) ? -1 : (a[1] as string) > (b[1] as string) ? 1 : (a[2] as string) < (b[2] as string) ? -1 : (a[2] as string) > (b[2] as string) ? 1 : 0;
       return desc ? -c : c;
@@ -335,7 +353,7 @@ export function ticketQueries(
     while (out.length < want) {
       const need = Math.min(Math.ceil((want - out.length) * (kept > 0 ? read / kept : read > 0 ? 8 : 1)), Math.max(want, 1000));
       // Each status's range, starting after `from` (exclusive) in sort order.
-      const ranges = statuses.map((st) => {
+      const ranges = parts.map((st) => {
         const [lo, hi] = bounds(st, spec.key, q.filter, ctx);
         if (from === null) return { st, lo, hi, loOpen: false, hiOpen: false };
         return desc ? { st, lo, hi: [st, ...from], loOpen: false, hiOpen: true } : { st, lo: [st, ...from], hi, loOpen: true, hiOpen: false };
@@ -367,7 +385,7 @@ export function ticketQueries(
         return firstPast < 0 ? list : list.slice(0, positions[firstPast]! - 1);
       });
       const rows = (await t.tickets.bulkGet(ids.flat())).filter((r): r is TicketRow => r !== undefined);
-      const keyOf = (r: TicketRow): readonly unknown[] => [r.status, sortValue(spec.key, r), r.id];
+      const keyOf = (r: TicketRow): readonly unknown[] => [null, sortValue(spec.key, r), r.id]; // cmp ignores the part
       rows.sort((a, b) => cmp(keyOf(a), keyOf(b)));
       for (const r of rows) {
         if (cut !== null && cmp(keyOf(r), cut) > 0) break; // past the cutoff: the next round reads from there
