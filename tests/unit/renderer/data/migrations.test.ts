@@ -58,14 +58,20 @@ describe('schema migrations', () => {
   });
 });
 
+/** A database as schema version `upTo` left it, with this device's record. */
+async function openedAt(name: string, upTo: number): Promise<FieldDeskDb> {
+  const device = new DeviceRef();
+  device.set({ deviceId: 'old-device', clock: new HybridClock('old-device', () => 1_700_000_000_000) });
+  const old = new FieldDeskDb(name, device, {}, SCHEMA_HISTORY.filter((v) => v.version <= upTo));
+  await old.open();
+  await old.meta.put({ key: 'device', value: { deviceId: 'old-device', createdAt: '2024-01-01T00:00:00.000Z' } });
+  return old;
+}
+
 describe('v5 pending-reason index', () => {
   it('pending tickets written by v4 are found by reason, in order of update, after the upgrade; others are not in it', async () => {
     const name = 'migration-v4-pending';
-    const device = new DeviceRef();
-    device.set({ deviceId: 'old-device', clock: new HybridClock('old-device', () => 1_700_000_000_000) });
-    const old = new FieldDeskDb(name, device, {}, SCHEMA_HISTORY.filter((v) => v.version <= 4));
-    await old.open();
-    await old.meta.put({ key: 'device', value: { deviceId: 'old-device', createdAt: '2024-01-01T00:00:00.000Z' } });
+    const old = await openedAt(name, 4);
     const row = (id: string, status: string, pendingReason: string | null, updatedAt: string) => ({ id, number: `AB12-0000${id}`, status, pendingReason, priority: 'P3', due: '~', createdAt: '2024-01-01T00:00:00.000Z', updatedAt, assigneeKey: '-', words: [], tags: [], deleted: 0, stamps: {} });
     await old.table('tickets').bulkAdd([
       row('1', 'pending', 'waiting_on_requester', '2024-03-01T00:00:00.000Z'),
@@ -87,11 +93,7 @@ describe('v5 pending-reason index', () => {
 describe('v4 list indexes', () => {
   it('tickets written by v3 are found through the per-status sort indexes after the upgrade', async () => {
     const name = 'migration-v3-tickets';
-    const device = new DeviceRef();
-    device.set({ deviceId: 'old-device', clock: new HybridClock('old-device', () => 1_700_000_000_000) });
-    const old = new FieldDeskDb(name, device, {}, SCHEMA_HISTORY.filter((v) => v.version <= 3));
-    await old.open();
-    await old.meta.put({ key: 'device', value: { deviceId: 'old-device', createdAt: '2024-01-01T00:00:00.000Z' } });
+    const old = await openedAt(name, 3);
     const row = (id: string, status: string, updatedAt: string) => ({ id, number: `AB12-0000${id}`, status, priority: 'P3', due: '~', createdAt: '2024-01-01T00:00:00.000Z', updatedAt, assigneeKey: '-', words: [], tags: [], deleted: 0, stamps: {} });
     await old.table('tickets').bulkAdd([row('1', 'open', '2024-02-01T00:00:00.000Z'), row('2', 'open', '2024-03-01T00:00:00.000Z'), row('3', 'closed', '2024-04-01T00:00:00.000Z')]);
     old.close();
