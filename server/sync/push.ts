@@ -1,5 +1,5 @@
 import { clampStamps } from '../../shared/sync/clamp';
-import { isEmptyRecord, isTombstone, mergeRecord, type RecordState } from '../../shared/sync/merge';
+import { isTombstone, mergeRecord, type RecordState } from '../../shared/sync/merge';
 import type { SyncOp } from '../../shared/sync/ops';
 import { ApplicableOpSchema, CONFLICTS_TABLE, type PushResponse, type RejectedOp, type User } from '../../shared/sync/protocol';
 import type { MergeMode } from '../../shared/sync/tables';
@@ -98,18 +98,27 @@ function clampBatch(ops: SyncOp[], now: number, maxAheadMs: number): Set<string>
   return clamped;
 }
 
+/** What the batch needs of one locked record: whether it exists, and only the fields (and their stamps) the batch touches. */
+interface LockedRecord extends RecordState {
+  tbl: string;
+  id: string;
+  present: boolean;
+  changed: Set<string>;
+}
+
+const pick = <T>(from: Record<string, T>, names: Iterable<string>): Record<string, T> => Object.fromEntries([...names].map((n) => [n, from[n] as T]));
+
 async function applyInTransaction(tx: Queryable, ops: SyncOp[], ctx: PushContext) {
   // 1. Claim each (deviceId, deviceSeq). A row already there means the op was
   //    applied before (same opId) or the device reused a number (another opId).
-  const claims = ops.map((o) => ({ device_id: o.deviceId, device_seq: o.deviceSeq, op_id: o.opId }));
   const inserted = await tx.query<{ device_id: string; device_seq: number }>(
     `INSERT INTO applied_ops (device_id, device_seq, op_id, user_id, applied_at_ms)
-     SELECT x.device_id, x.device_seq, x.op_id, $2, $3
-       FROM jsonb_to_recordset($1::jsonb) AS x(device_id text, device_seq bigint, op_id text)
+     SELECT x.device_id, x.device_seq, x.op_id, $4, $5
+       FROM unnest($1::text[], $2::bigint[], $3::text[]) AS x(device_id, device_seq, op_id)
       ORDER BY x.device_id, x.device_seq
      ON CONFLICT (device_id, device_seq) DO NOTHING
      RETURNING device_id, device_seq`,
-    [JSON.stringify(claims), ctx.user.id, ctx.now],
+    [ops.map((o) => o.deviceId), ops.map((o) => o.deviceSeq), ops.map((o) => o.opId), ctx.user.id, ctx.now],
   );
   const claimed = new Set(inserted.rows.map((r) => opKey(r.device_id, Number(r.device_seq))));
   const fresh = new Set<string>();
@@ -119,9 +128,9 @@ async function applyInTransaction(tx: Queryable, ops: SyncOp[], ctx: PushContext
   if (notClaimed.length > 0) {
     const prior = await tx.query<{ device_id: string; device_seq: number; op_id: string }>(
       `SELECT a.device_id, a.device_seq, a.op_id
-         FROM applied_ops a JOIN jsonb_to_recordset($1::jsonb) AS x(device_id text, device_seq bigint)
+         FROM applied_ops a JOIN unnest($1::text[], $2::bigint[]) AS x(device_id, device_seq)
            ON a.device_id = x.device_id AND a.device_seq = x.device_seq`,
-      [JSON.stringify(notClaimed.map((o) => ({ device_id: o.deviceId, device_seq: o.deviceSeq })))],
+      [notClaimed.map((o) => o.deviceId), notClaimed.map((o) => o.deviceSeq)],
     );
     const priorOp = new Map(prior.rows.map((r) => [opKey(r.device_id, Number(r.device_seq)), r.op_id]));
     for (const o of notClaimed) {
@@ -136,34 +145,22 @@ async function applyInTransaction(tx: Queryable, ops: SyncOp[], ctx: PushContext
   // 2. Lock every touched record, in one global order so concurrent pushes
   //    cannot deadlock. Absent records get an empty placeholder first so there
   //    is a row to lock; a concurrent push creating the same record waits here.
-  const keys = [...new Map(toApply.map((o) => [recKey(o.table, o.id), { tbl: o.table, id: o.id }])).values()];
-  await tx.query(
-    `INSERT INTO records (tbl, id, fields, stamps, server_seq, deleted, updated_at_ms)
-     SELECT x.tbl, x.id, '{}'::jsonb, '{}'::jsonb, 0, false, $2
-       FROM jsonb_to_recordset($1::jsonb) AS x(tbl text, id text)
-      ORDER BY x.tbl, x.id
-     ON CONFLICT (tbl, id) DO NOTHING`,
-    [JSON.stringify(keys), ctx.now],
-  );
-  const locked = await tx.query<{ tbl: string; id: string; fields: Record<string, unknown>; stamps: Record<string, string> }>(
-    `SELECT r.tbl, r.id, r.fields, r.stamps
-       FROM records r JOIN jsonb_to_recordset($1::jsonb) AS x(tbl text, id text) ON r.tbl = x.tbl AND r.id = x.id
-      ORDER BY r.tbl, r.id
-        FOR UPDATE OF r`,
-    [JSON.stringify(keys)],
-  );
-  const state = new Map<string, RecordState>(locked.rows.map((r) => [recKey(r.tbl, r.id), { fields: r.fields, stamps: r.stamps }]));
+  //    From here to commit the records stay locked, so what follows is kept
+  //    short: the rows come back with only the fields the batch touches.
+  const state = await lockRecords(tx, toApply, ctx.now);
 
   // 3. Merge in the order the device sent them.
-  const changed = new Map<string, { tbl: string; id: string }>();
   const conflicts = new Map<string, { tbl: string; id: string; record: RecordState }>();
   for (const op of toApply) {
-    const key = recKey(op.table, op.id);
+    const rec = state.get(recKey(op.table, op.id)) as LockedRecord;
     const mode = (ctx.tables[op.table] as { merge: MergeMode }).merge;
-    const outcome = mergeRecord(mode, state.get(key), op.fields);
+    if (mode === 'append' && rec.present) continue; // immutable: the first copy stays
+    const outcome = mergeRecord(mode, rec, op.fields);
     if (outcome.changed.length > 0) {
-      state.set(key, outcome.record);
-      changed.set(key, { tbl: op.table, id: op.id });
+      rec.fields = outcome.record.fields;
+      rec.stamps = outcome.record.stamps;
+      rec.present = true;
+      for (const name of outcome.changed) rec.changed.add(name);
     }
     for (const lost of outcome.lost) {
       if (!isKeptConflict(ctx.conflicts, op.table, lost)) continue;
@@ -172,45 +169,75 @@ async function applyInTransaction(tx: Queryable, ops: SyncOp[], ctx: PushContext
     }
   }
 
-  // A placeholder nothing was merged into must not survive as an empty record.
-  const empty = keys.filter((k) => isEmptyRecord(state.get(recKey(k.tbl, k.id))));
-  if (empty.length > 0) {
-    await tx.query(
-      `DELETE FROM records r USING jsonb_to_recordset($1::jsonb) AS x(tbl text, id text)
-        WHERE r.tbl = x.tbl AND r.id = x.id AND r.server_seq = 0`,
-      [JSON.stringify(empty)],
+  // 4. Write everything in one statement. It also numbers the changes: the
+  //    counter row's lock is held until commit, so the next push numbers its
+  //    changes only after these are visible: sequence order is commit order,
+  //    and a pull cursor can never skip past a late commit. A placeholder
+  //    nothing was merged into must not survive as an empty record.
+  const changed = [...state.values()].filter((r) => r.changed.size > 0);
+  const empty = [...state.values()].filter((r) => !r.present);
+  const n = changed.length + conflicts.size;
+  if (n > 0 || empty.length > 0) {
+    let seq = 0;
+    const rows = changed.map((r) => ({ tbl: r.tbl, id: r.id, fields: pick(r.fields, r.changed), stamps: pick(r.stamps, r.changed), deleted: isTombstone(r), n: ++seq }));
+    const conflictRows = [...conflicts.values()].map((c) => ({ tbl: c.tbl, id: c.id, fields: c.record.fields, stamps: c.record.stamps, n: ++seq }));
+    const written = await tx.query<{ base: number }>(
+      `WITH counter AS (
+         UPDATE sync_state SET seq = seq + $3 WHERE id = 1 AND $3 > 0 RETURNING seq - $3 AS base
+       ), changed AS (
+         UPDATE records r
+            SET fields = r.fields || x.fields, stamps = r.stamps || x.stamps, server_seq = counter.base + x.n, deleted = x.deleted, updated_at_ms = $4
+           FROM counter, jsonb_to_recordset($1::jsonb) AS x(tbl text, id text, fields jsonb, stamps jsonb, deleted boolean, n bigint)
+          WHERE r.tbl = x.tbl AND r.id = x.id
+       ), conflicts AS (
+         INSERT INTO records (tbl, id, fields, stamps, server_seq, deleted, updated_at_ms)
+         SELECT x.tbl, x.id, x.fields, x.stamps, counter.base + x.n, false, $4
+           FROM counter, jsonb_to_recordset($2::jsonb) AS x(tbl text, id text, fields jsonb, stamps jsonb, n bigint)
+         ON CONFLICT (tbl, id) DO NOTHING
+       ), emptied AS (
+         DELETE FROM records r USING unnest($5::text[], $6::text[]) AS x(tbl, id)
+          WHERE r.tbl = x.tbl AND r.id = x.id AND r.server_seq = 0
+       )
+       SELECT base FROM counter`,
+      [JSON.stringify(rows), JSON.stringify(conflictRows), n, ctx.now, empty.map((r) => r.tbl), empty.map((r) => r.id)],
     );
-  }
-
-  const n = changed.size + conflicts.size;
-  if (n > 0) {
-    // 4. Number the changes. This row lock is held until commit, so the next
-    //    push numbers its changes only after these are visible: sequence order
-    //    is commit order, and a pull cursor can never skip past a late commit.
-    const counter = await tx.query<{ seq: number }>('UPDATE sync_state SET seq = seq + $1 WHERE id = 1 RETURNING seq', [n]);
-    let seq = Number(counter.rows[0]?.seq) - n;
-    const rows = [...changed.values()].map(({ tbl, id }) => {
-      const r = state.get(recKey(tbl, id)) as RecordState;
-      return { tbl, id, fields: r.fields, stamps: r.stamps, deleted: isTombstone(r), seq: ++seq };
-    });
-    await tx.query(
-      `UPDATE records r
-          SET fields = x.fields, stamps = x.stamps, server_seq = x.seq, deleted = x.deleted, updated_at_ms = $2
-         FROM jsonb_to_recordset($1::jsonb) AS x(tbl text, id text, fields jsonb, stamps jsonb, seq bigint, deleted boolean)
-        WHERE r.tbl = x.tbl AND r.id = x.id`,
-      [JSON.stringify(rows), ctx.now],
-    );
-    if (conflicts.size > 0) {
-      const conflictRows = [...conflicts.values()].map((c) => ({ tbl: c.tbl, id: c.id, fields: c.record.fields, stamps: c.record.stamps, seq: ++seq }));
-      await tx.query(
-        `INSERT INTO records (tbl, id, fields, stamps, server_seq, deleted, updated_at_ms)
-         SELECT x.tbl, x.id, x.fields, x.stamps, x.seq, false, $2
-           FROM jsonb_to_recordset($1::jsonb) AS x(tbl text, id text, fields jsonb, stamps jsonb, seq bigint)
-         ON CONFLICT (tbl, id) DO NOTHING`,
-        [JSON.stringify(conflictRows), ctx.now],
-      );
-    }
+    if (n > 0 && written.rows.length === 0) throw new Error('sync_state is missing: were migrations run?');
   }
   if (ctx.beforeCommit) await ctx.beforeCommit();
   return { fresh, duplicates, reused };
+}
+
+/**
+ * Step 2 of a push: placeholders for absent records, then every record locked
+ * in (tbl, id) order, returned with just the named fields. A record that
+ * vanished in between (a tombstone purge) is simply tried again.
+ */
+async function lockRecords(tx: Queryable, ops: readonly SyncOp[], now: number): Promise<Map<string, LockedRecord>> {
+  const names = [...new Set(['deleted', ...ops.flatMap((o) => Object.keys(o.fields))])];
+  let keys = [...new Map(ops.map((o) => [recKey(o.table, o.id), { tbl: o.table, id: o.id }])).values()];
+  const state = new Map<string, LockedRecord>();
+  while (keys.length > 0) {
+    const tbls = keys.map((k) => k.tbl);
+    const ids = keys.map((k) => k.id);
+    await tx.query(
+      `INSERT INTO records (tbl, id, fields, stamps, server_seq, deleted, updated_at_ms)
+       SELECT x.tbl, x.id, '{}'::jsonb, '{}'::jsonb, 0, false, $3
+         FROM unnest($1::text[], $2::text[]) AS x(tbl, id)
+        ORDER BY x.tbl, x.id
+       ON CONFLICT (tbl, id) DO NOTHING`,
+      [tbls, ids, now],
+    );
+    const locked = await tx.query<{ tbl: string; id: string; present: boolean; fields: Record<string, unknown> | null; stamps: Record<string, string> | null }>(
+      `SELECT r.tbl, r.id, r.stamps <> '{}'::jsonb AS present,
+              (SELECT jsonb_object_agg(f, r.fields -> f) FROM unnest($3::text[]) AS f WHERE r.fields ? f) AS fields,
+              (SELECT jsonb_object_agg(f, r.stamps -> f) FROM unnest($3::text[]) AS f WHERE r.stamps ? f) AS stamps
+         FROM records r JOIN unnest($1::text[], $2::text[]) AS x(tbl, id) ON r.tbl = x.tbl AND r.id = x.id
+        ORDER BY r.tbl, r.id
+          FOR UPDATE OF r`,
+      [tbls, ids, names],
+    );
+    for (const r of locked.rows) state.set(recKey(r.tbl, r.id), { tbl: r.tbl, id: r.id, present: r.present, fields: r.fields ?? {}, stamps: r.stamps ?? {}, changed: new Set() });
+    keys = keys.filter((k) => !state.has(recKey(k.tbl, k.id)));
+  }
+  return state;
 }

@@ -148,6 +148,31 @@ export function describeServerRoutes(label: string, getDb: () => Promise<Db>): v
         expect(Object.fromEntries(records.map((r) => [r.id, r.fields.text]))).toEqual({ w1: 'Replaced toner', w2: 'Called vendor', w3: 'Closed' });
       });
 
+      it('keeps an append-only entry as first written even when it comes again with other fields', async () => {
+        await push(app, tech, [op('dev-a', 'worklog', 'w1', { text: 'Replaced toner' })]);
+        for (const fields of [{ minutes: 30 }, { text: 'x', minutes: 5 }]) expect((await push(app, coord, [op('dev-b', 'worklog', 'w1', fields, T0 + 1000)])).body.applied).toHaveLength(1);
+        const { records } = await pullAll(app, tech);
+        expect(records).toEqual([expect.objectContaining({ id: 'w1', fields: { text: 'Replaced toner' }, seq: 1 })]);
+      });
+
+      it('writes only the fields a push changes: the others, their stamps and the tombstone stay as they were', async () => {
+        await push(app, tech, [op('dev-a', 'tickets', 't1', { title: 'Printer', status: 'open', notes: { a: [1, 2] } }, T0)]);
+        await push(app, tech, [op('dev-a', 'tickets', 't1', { deleted: 1 }, T0 + 1)]);
+        // An edit racing the delete: the record stays deleted (and is purged as one), with the edit kept.
+        const edit = op('dev-b', 'tickets', 't1', { status: 'closed' }, T0 + 2);
+        const stale = op('dev-b', 'tickets', 't1', { title: 'Old' }, T0 - 1);
+        expect((await push(app, coord, [edit, stale])).body.applied).toEqual([edit.opId, stale.opId]);
+        const [t1] = (await pullAll(app, tech)).records;
+        expect(t1).toEqual({
+          table: 'tickets',
+          id: 't1',
+          fields: { title: 'Printer', status: 'closed', notes: { a: [1, 2] }, deleted: 1 },
+          stamps: { title: stampAt(T0, 'dev-a'), status: stampAt(T0 + 2, 'dev-b'), notes: stampAt(T0, 'dev-a'), deleted: stampAt(T0 + 1, 'dev-a') },
+          seq: 3,
+        });
+        expect((await purgeTombstones(db, T0 + 200 * DAY, 180 * DAY)).purged).toBe(1);
+      });
+
       it('rejects unknown tables and invalid ops by id and still applies the rest of the batch', async () => {
         const good = op('dev-a', 'people', 'p1', { name: 'Ada' });
         const unknown = op('dev-a', 'no_such_table', 'x', { a: 1 });
