@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { endOutput } from '../../../../../electron/services/export/open-output';
 import { ZipWriter } from '../../../../../electron/services/export/xlsx/zip-stream';
+import { SheetPart } from '../../../../../electron/services/export/xlsx/sheet-part';
 import { tempDir } from './sample-rows';
 import { readZip, unzipTest } from './zip-reader';
 
@@ -85,5 +86,15 @@ describe('streaming ZIP writer', () => {
     await expect(pending.then(() => entry.close())).rejects.toThrow();
     await expect(entry.write('again')).rejects.toThrow('The export was stopped');
     expect(file.destroyed).toBe(true);
+  });
+
+  it('refuses a sheet longer than a spreadsheet holds, with the reason', async () => {
+    const file = createWriteStream(join(t.dir, 'long.xlsx'));
+    const zip = new ZipWriter(file, { level: 1, modified });
+    const columns = [{ key: 'n', header: 'N', type: 'number' as const, width: 8 }];
+    const sheet = await SheetPart.open(zip, 0, 'Incidents', columns, 'UTC', undefined, 3);
+    await sheet.write([{ n: 1 }, { n: 2 }], new AbortController().signal);
+    await expect(sheet.write([{ n: 3 }, { n: 4 }], new AbortController().signal)).rejects.toThrow(/Incidents sheet would have more than 3 rows.*choose CSV/);
+    file.destroy();
   });
 });
