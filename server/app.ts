@@ -10,6 +10,7 @@ import { registerAuthRoutes } from './routes/auth';
 import { registerHealthRoute } from './routes/health';
 import { registerSyncRoutes } from './routes/sync';
 import { DEFAULT_CONFLICT_POLICY, type ConflictPolicy } from './sync/conflicts';
+import { createGate, type Gate } from './sync/gate';
 import type { TableRegistry } from './sync/push';
 import { DEFAULT_WRITE_RULES, type WriteRules } from './sync/write-rules';
 
@@ -28,6 +29,8 @@ export interface ServerOptions {
   maxClockAheadMs?: number;
   bodyLimitBytes?: number;
   trustProxy?: FastifyServerOptions['trustProxy'];
+  /** How many push transactions this instance runs at once; later pushes wait their turn (see sync/gate.ts). */
+  pushConcurrency?: number;
   /** Test seam, see applyPush. */
   beforePushCommit?: () => Promise<void>;
 }
@@ -42,11 +45,13 @@ export interface ServerContext {
   signInLimits: SignInLimits;
   sessionTtlMs: number;
   maxClockAheadMs: number;
+  pushGate: Gate;
   beforePushCommit?: () => Promise<void>;
 }
 
 export const DEFAULT_SESSION_TTL_MS = 30 * 24 * 3600_000;
 export const DEFAULT_BODY_LIMIT = 4 * 1024 * 1024;
+export const DEFAULT_PUSH_CONCURRENCY = 2;
 
 const isLogger = (l: unknown): l is FastifyBaseLogger => typeof l === 'object' && l !== null && typeof (l as { child?: unknown }).child === 'function';
 
@@ -65,6 +70,7 @@ export function createServer(options: ServerOptions): FastifyInstance {
     signInLimits: options.signInLimits ?? DEFAULT_SIGN_IN_LIMITS,
     sessionTtlMs: options.sessionTtlMs ?? DEFAULT_SESSION_TTL_MS,
     maxClockAheadMs: options.maxClockAheadMs ?? DEFAULT_MAX_AHEAD_MS,
+    pushGate: createGate(options.pushConcurrency ?? DEFAULT_PUSH_CONCURRENCY),
     beforePushCommit: options.beforePushCommit,
   };
 

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import type { FastifyServerOptions } from 'fastify';
 import { DEFAULT_MAX_AHEAD_MS } from '../shared/sync/clamp';
-import { DEFAULT_BODY_LIMIT, DEFAULT_SESSION_TTL_MS } from './app';
+import { DEFAULT_BODY_LIMIT, DEFAULT_PUSH_CONCURRENCY, DEFAULT_SESSION_TTL_MS } from './app';
 
 /** Everything the process reads from its environment, parsed once at start. */
 export interface ServerConfig {
@@ -10,6 +10,7 @@ export interface ServerConfig {
   host: string;
   port: number;
   maxConnections: number;
+  pushConcurrency: number;
   sessionTtlMs: number;
   tombstoneRetentionMs: number;
   maxClockAheadMs: number;
@@ -43,6 +44,7 @@ export function loadConfig(env: Record<string, string | undefined>, cwd: string)
     host: env.HOST || '127.0.0.1',
     port: int(env, 'PORT', 8787, 0),
     maxConnections: int(env, 'FIELDDESK_DB_POOL', 10, 1),
+    pushConcurrency: int(env, 'FIELDDESK_PUSH_CONCURRENCY', DEFAULT_PUSH_CONCURRENCY, 1),
     sessionTtlMs: int(env, 'FIELDDESK_SESSION_TTL_DAYS', DEFAULT_SESSION_TTL_MS / DAY, 1) * DAY,
     tombstoneRetentionMs: int(env, 'FIELDDESK_TOMBSTONE_RETENTION_DAYS', 180, 1) * DAY,
     maxClockAheadMs: int(env, 'FIELDDESK_MAX_CLOCK_AHEAD_MS', DEFAULT_MAX_AHEAD_MS, 0),

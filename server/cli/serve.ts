@@ -25,6 +25,7 @@ export async function serve(db: Db, config: ServerConfig, io: CliIo): Promise<{ 
     maxClockAheadMs: config.maxClockAheadMs,
     bodyLimitBytes: config.bodyLimitBytes,
     trustProxy: config.trustProxy,
+    pushConcurrency: config.pushConcurrency,
   });
   await app.listen({ host: config.host, port: config.port });
 

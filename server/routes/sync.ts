@@ -18,6 +18,7 @@ export function registerSyncRoutes(app: FastifyInstance, ctx: ServerContext): vo
       rules: ctx.writeRules,
       maxAheadMs: ctx.maxClockAheadMs,
       conflicts: ctx.conflicts,
+      gate: ctx.pushGate,
       beforeCommit: ctx.beforePushCommit,
     });
     return { ...outcome, serverTime: ctx.now() };

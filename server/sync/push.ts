@@ -6,6 +6,7 @@ import type { MergeMode } from '../../shared/sync/tables';
 import { parseWith } from '../../shared/validation';
 import { withRetry, type Db, type Queryable } from '../db/db';
 import { conflictRecord, isKeptConflict, type ConflictPolicy } from './conflicts';
+import type { Gate } from './gate';
 import { checkWrite, type WriteRules } from './write-rules';
 
 export type TableRegistry = Readonly<Record<string, { merge: MergeMode }>>;
@@ -17,6 +18,8 @@ export interface PushContext {
   rules: WriteRules;
   maxAheadMs: number;
   conflicts: ConflictPolicy;
+  /** Runs the batch's transaction, so that only so many run at once (see gate.ts); without it, at once. */
+  gate?: Gate;
   /** Test seam: runs after the sequence numbers are taken, just before commit. */
   beforeCommit?: () => Promise<void>;
 }
@@ -65,7 +68,8 @@ export async function applyPush(db: Db, rawOps: readonly { opId: string }[], ctx
   }
 
   const clampedOps = clampBatch(candidates, ctx.now, ctx.maxAheadMs);
-  const result = candidates.length > 0 ? await withRetry(db, (tx) => applyInTransaction(tx, candidates, ctx)) : { fresh: new Set<string>(), duplicates: new Set<string>(), reused: [] as RejectedOp[] };
+  const apply = () => withRetry(db, (tx) => applyInTransaction(tx, candidates, ctx));
+  const result = candidates.length > 0 ? await (ctx.gate ? ctx.gate.run(apply) : apply()) : { fresh: new Set<string>(), duplicates: new Set<string>(), reused: [] as RejectedOp[] };
 
   rejected.push(...result.reused);
   const rejectedIds = new Set(rejected.map((r) => r.opId));

@@ -5,6 +5,7 @@ import { loadConfig } from '../../../server/config';
 import { splitStatements } from '../../../server/db/migrations';
 import { classifyFrameworkError } from '../../../server/http/errors';
 import { decodeCursor, encodeCursor } from '../../../server/sync/cursor';
+import { createGate } from '../../../server/sync/gate';
 import { parseArgs } from '../../../server/cli/args';
 
 describe('passwords and tokens', () => {
@@ -49,6 +50,11 @@ describe('config', () => {
     expect(() => loadConfig({ PORT: 'eighty' }, '/')).toThrow(/PORT/);
     expect(() => loadConfig({ FIELDDESK_SESSION_TTL_DAYS: '0' }, '/')).toThrow(/SESSION_TTL/);
   });
+  it('runs two push transactions at once unless told otherwise, and at least one', () => {
+    expect(loadConfig({}, '/').pushConcurrency).toBe(2);
+    expect(loadConfig({ FIELDDESK_PUSH_CONCURRENCY: '8' }, '/').pushConcurrency).toBe(8);
+    expect(() => loadConfig({ FIELDDESK_PUSH_CONCURRENCY: '0' }, '/')).toThrow(/PUSH_CONCURRENCY/);
+  });
 });
 
 describe('migration statement splitting', () => {
@@ -73,5 +79,49 @@ describe('cli args', () => {
   it('parses positionals and --key value / --key=value, and reports a missing value', () => {
     expect(parseArgs(['user', 'add', 'a@b.gov', '--role', 'admin', '--name=Ann Lee'])).toEqual({ positionals: ['user', 'add', 'a@b.gov'], options: { role: 'admin', name: 'Ann Lee' } });
     expect(parseArgs(['--role'])).toEqual({ error: '--role needs a value' });
+  });
+});
+
+describe('push gate', () => {
+  const later = () => {
+    let open!: () => void;
+    const p = new Promise<void>((r) => (open = r));
+    return { p, open };
+  };
+  const tick = () => new Promise<void>((r) => setTimeout(r, 0));
+
+  it('runs at most `limit` tasks at once, the rest in arrival order, and frees the place of one that fails', async () => {
+    const gate = createGate(2);
+    const started: number[] = [];
+    const done = Array.from({ length: 5 }, later);
+    const runs = done.map((d, i) =>
+      gate.run(async () => {
+        started.push(i);
+        await d.p;
+        if (i === 1) throw new Error('task 1 failed');
+        return i;
+      }),
+    );
+    await tick();
+    expect(started).toEqual([0, 1]);
+    done[1]!.open();
+    await expect(runs[1]).rejects.toThrow('task 1 failed');
+    await tick();
+    expect(started).toEqual([0, 1, 2]);
+    for (const d of done) d.open();
+    expect(await Promise.all([runs[0], runs[2], runs[3], runs[4]])).toEqual([0, 2, 3, 4]);
+    expect(started).toEqual([0, 1, 2, 3, 4]);
+    // Every place was given back: two more run at once straight away.
+    const both = later();
+    const startedAgain: string[] = [];
+    const again = ['a', 'b'].map((x) => gate.run(async () => (startedAgain.push(x), await both.p, x)));
+    await tick();
+    expect(startedAgain).toEqual(['a', 'b']);
+    both.open();
+    expect(await Promise.all(again)).toEqual(['a', 'b']);
+  });
+
+  it('refuses a limit below one', () => {
+    expect(() => createGate(0)).toThrow(/at least 1/);
   });
 });
