@@ -1,12 +1,13 @@
 /**
  * Where a sort order's k-th row is, without reading the rows before it.
  *
- * A cursor opened on an index range and moved with `advance(k - 1)` lands on
- * the k-th entry in two requests, however large k is; IndexedDB skips the
- * entries in between inside the database. Several probes of several ranges
- * run side by side in one read-only transaction, so finding the key of, say,
- * the 8th, 16th … 48th newest entry of each status costs about two round
- * trips in all. Dexie has no `advance` on a key cursor, hence plain IndexedDB.
+ * A cursor moved with `advance(n)` skips n entries inside the database in
+ * one request, however large n is. One cursor per range hops from each
+ * probed position to the next (opening a cursor costs more than moving one),
+ * and the ranges are probed side by side in one read-only transaction, so
+ * the keys of, say, the 9th, 17th … 50th newest entry of each status cost a
+ * few round trips in all. Dexie has no `advance` on a key cursor, hence plain
+ * IndexedDB.
  */
 
 export type IndexKey = readonly unknown[];
@@ -21,20 +22,25 @@ export function probePositions(
   direction: 'next' | 'prev',
 ): Promise<(IndexKey | null)[][]> {
   const source = idb.transaction(store, 'readonly').objectStore(store).index(index);
-  const one = (range: IDBKeyRange, position: number) =>
-    new Promise<IndexKey | null>((resolve, reject) => {
-      let moved = position <= 1;
+  // One cursor per range, moved from each position to the next: opening a cursor costs more than moving one.
+  const walk = (range: IDBKeyRange) =>
+    new Promise<(IndexKey | null)[]>((resolve, reject) => {
+      const keys: (IndexKey | null)[] = [];
+      let at = 1;
       const r = source.openKeyCursor(range, direction);
       r.onsuccess = () => {
         const cursor = r.result;
-        if (!cursor) return resolve(null);
-        if (!moved) {
-          moved = true;
-          return cursor.advance(position - 1);
+        if (!cursor) {
+          while (keys.length < positions.length) keys.push(null);
+          return resolve(keys);
         }
-        resolve(cursor.key as IndexKey);
+        while (keys.length < positions.length && positions[keys.length]! === at) keys.push(cursor.key as IndexKey);
+        if (keys.length === positions.length) return resolve(keys);
+        const next = positions[keys.length]!;
+        cursor.advance(next - at);
+        at = next;
       };
       r.onerror = () => reject(r.error ?? new Error('IndexedDB cursor failed'));
     });
-  return Promise.all(ranges.map((range) => Promise.all(positions.map((p) => one(range, p)))));
+  return Promise.all(ranges.map(walk));
 }

@@ -29,7 +29,7 @@ export const NARROW_CAP = 600;
  */
 export const SMALL_CAP = 80;
 /** Probes per status when an ordered walk looks for its cutoff: over-reading is at most want / PROBES rows per status. */
-export const PROBES = 4;
+export const PROBES = 6;
 /**
  * A search term (a prefix) is walked in the word index as the union of the
  * words it starts, up to this many; a broader term (a short prefix such as
