@@ -17,7 +17,6 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium } from '@playwright/test';
-import { build } from 'vite';
 import { CHROMIUM_ARGS, chromiumExecutable } from '../../electron/browser-host/chromium-path';
 import { startStaticServer } from '../../electron/browser-host/static-server';
 import { runExport } from '../../electron/services/export/export-session';
@@ -27,6 +26,7 @@ import { buildCsp } from '../../electron/services/security/csp';
 import { INCIDENT_LOG_COLUMNS } from '../../shared/export/columns';
 import { IMPORT_DATASETS } from '../../shared/import/datasets';
 import { suggestMapping } from '../../shared/import/mapping';
+import { buildBenchPage, openReadyPage } from '../lib/page-host';
 import { callPage as call, numberArg as arg } from '../lib/args';
 import { median, result, type BenchResult } from '../lib/result';
 import { incidentRows } from '../export/rows';
@@ -88,15 +88,11 @@ export async function run(args: string[]): Promise<BenchResult[]> {
 
     // 3. The commit path in Chromium.
     const site = path.join(dir, 'site');
-    await build({ configFile: false, root: path.resolve('bench/import/page'), logLevel: 'warn', base: '/bench/', build: { outDir: path.join(site, 'bench'), emptyOutDir: true } });
+    await buildBenchPage('bench/import/page', path.join(site, 'bench'), '/bench/');
     const server = await startStaticServer(site, () => buildCsp({ syncServerUrl: null }));
     const browser = await chromium.launchPersistentContext(path.join(dir, 'profile'), { executablePath: chromiumExecutable(), args: CHROMIUM_ARGS, headless: true });
     try {
-      const page = await browser.newPage();
-      page.on('pageerror', (e) => log(`page error: ${e.message}`));
-      await page.goto(`${server.origin}/bench/index.html`);
-      await page.waitForFunction(() => document.getElementById('ready')?.textContent === 'ready');
-      page.setDefaultTimeout(0);
+      const page = await openReadyPage(browser, `${server.origin}/bench/index.html`, log);
       await call(page, 'setup', { seed: 1, tickets, people: Math.max(100, tickets / 5), workLogEntries: tickets * 2, history: false, chunkSize: 5000 });
       for (let i = 0; i < records.length; i += 10_000) await call(page, 'receive', { records: records.slice(i, i + 10_000), rowNumbers: rowNumbers.slice(i, i + 10_000) });
       const app: number[] = [];

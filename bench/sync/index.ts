@@ -20,9 +20,9 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:f
 import os from 'node:os';
 import path from 'node:path';
 import { chromium } from '@playwright/test';
-import { build } from 'vite';
 import { CHROMIUM_ARGS, chromiumExecutable } from '../../electron/browser-host/chromium-path';
 import type { PgCluster } from '../../tests/integration/server/postgres';
+import { buildBenchPage, openReadyPage } from '../lib/page-host';
 import { callPage as call, numberArg as arg } from '../lib/args';
 import { median, result, type BenchResult } from '../lib/result';
 import { pouchDocs, seedServer, ticketRecords, type ServerRecord } from './data';
@@ -38,7 +38,7 @@ const PAGE = 1000;
 async function firstSync(records: readonly ServerRecord[], databaseUrl: string | null, runs: number, dir: string, tag: string): Promise<BenchResult[]> {
   const server = await startSyncServer(databaseUrl);
   const site = path.join(dir, 'site');
-  await build({ configFile: false, root: path.resolve('bench/sync/page'), logLevel: 'warn', base: '/', build: { outDir: site, emptyOutDir: true } });
+  await buildBenchPage('bench/sync/page', site, '/');
   const pages = await startPageAndPouch(site);
   const browser = await chromium.launchPersistentContext(path.join(dir, 'profile'), { executablePath: chromiumExecutable(), args: CHROMIUM_ARGS, headless: true });
   try {
@@ -46,11 +46,7 @@ async function firstSync(records: readonly ServerRecord[], databaseUrl: string |
     await seedServer(server.db, records, Date.now());
     const session = { serverUrl: server.url, ...(await signedInUser(server, 'first-sync@bench.example.gov')) };
     const pouchUrl = await pages.seedPouch('tickets', pouchDocs(records));
-    const page = await browser.newPage();
-    page.on('pageerror', (e) => log(`page error: ${e.message}`));
-    page.setDefaultTimeout(0);
-    await page.goto(`${pages.origin}/index.html`);
-    await page.waitForFunction(() => document.getElementById('ready')?.textContent === 'ready');
+    const page = await openReadyPage(browser, `${pages.origin}/index.html`, log);
 
     const ours: number[] = [];
     const bare: number[] = [];

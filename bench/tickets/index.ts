@@ -28,11 +28,11 @@ import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os';
 import path from 'node:path';
 import { chromium } from '@playwright/test';
-import { build } from 'vite';
 import { CHROMIUM_ARGS, chromiumExecutable } from '../../electron/browser-host/chromium-path';
 import { startStaticServer } from '../../electron/browser-host/static-server';
 import { buildCsp } from '../../electron/services/security/csp';
 import { callPage as call, numberArg as arg } from '../lib/args';
+import { buildBenchPage, openReadyPage } from '../lib/page-host';
 import { median, result, type BenchResult } from '../lib/result';
 
 const log = (s: string) => console.log(`[tickets bench] ${s}`);
@@ -56,17 +56,13 @@ export async function run(args: string[]): Promise<BenchResult[]> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'fielddesk-bench-'));
   const site = path.join(dir, 'site');
   cpSync('out/renderer', site, { recursive: true });
-  await build({ configFile: false, root: path.resolve('bench/tickets/page'), logLevel: 'warn', base: '/bench/', build: { outDir: path.join(site, 'bench'), emptyOutDir: true, minify: !process.env.FD_CPU_PROFILE } });
+  await buildBenchPage('bench/tickets/page', path.join(site, 'bench'), '/bench/', !process.env.FD_CPU_PROFILE);
   // A kept profile's data lives under the origin's port, so that port stays fixed.
   const server = await startStaticServer(site, () => buildCsp({ syncServerUrl: null }), kept ? 47_613 : 0);
   const browser = await chromium.launchPersistentContext(kept ?? path.join(dir, 'profile'), { executablePath: chromiumExecutable(), args: CHROMIUM_ARGS, headless: true });
   const out: BenchResult[] = [];
   try {
-    const page = await browser.newPage();
-    page.on('pageerror', (e) => log(`page error: ${e.message}`));
-    await page.goto(`${server.origin}/bench/index.html`);
-    await page.waitForFunction(() => document.getElementById('ready')?.textContent === 'ready');
-    page.setDefaultTimeout(0);
+    const page = await openReadyPage(browser, `${server.origin}/bench/index.html`, log);
     await call(page, 'open');
 
     // --- Loading: bare first, then the app's loader (one run each at full scale; they take minutes).

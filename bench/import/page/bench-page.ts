@@ -8,7 +8,7 @@ import Dexie from 'dexie';
 import { openDatabase, type FieldDeskDb } from '../../../renderer/src/data/db';
 import { profileRepository } from '../../../renderer/src/data/repositories/profile';
 import { ticketRepositories, type TicketRepositories } from '../../../renderer/src/data/repositories/tickets';
-import { SCHEMA_HISTORY } from '../../../renderer/src/data/schema';
+import { openBareDatabase } from '../../lib/bare-database';
 import { generateSampleData, type SampleChunk, type SampleOptions } from '../../../shared/sample-data';
 
 let db: FieldDeskDb;
@@ -25,9 +25,7 @@ const CATALOG = new Set(['agencies', 'sites', 'systems', 'teams', 'calendars', '
 async function open() {
   db = await openDatabase('fielddesk');
   repos = ticketRepositories(db);
-  bare = new Dexie('bench-bare', { chromeTransactionDurability: 'strict' });
-  for (const v of SCHEMA_HISTORY) bare.version(v.version).stores(v.stores);
-  await bare.open();
+  bare = await openBareDatabase('bench-bare');
   await profileRepository(db).save({ staffName: 'Bench Runner', deviceName: 'Bench' });
   for (const chunk of catalog) {
     const table = db.table(chunk.table);

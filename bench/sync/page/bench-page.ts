@@ -13,7 +13,7 @@ import Dexie from 'dexie';
 import PouchDB from 'pouchdb-browser';
 import { openDatabase, type FieldDeskDb } from '../../../renderer/src/data/db';
 import { registerTicketDerivation } from '../../../renderer/src/data/repositories/tickets/derive';
-import { SCHEMA_HISTORY } from '../../../renderer/src/data/schema';
+import { openBareDatabase } from '../../lib/bare-database';
 import { SyncEngine } from '../../../renderer/src/sync/engine';
 import type { PullProgress } from '../../../renderer/src/sync/pull';
 import { memorySessionStore, type SyncSession } from '../../../renderer/src/sync/session';
@@ -64,9 +64,7 @@ const api = {
     const rows = await synced.table('tickets').toArray();
     await closeSynced();
     await Dexie.delete(BARE_DB);
-    const bare = new Dexie(BARE_DB, { chromeTransactionDurability: 'strict' });
-    for (const v of SCHEMA_HISTORY) bare.version(v.version).stores(v.stores);
-    await bare.open();
+    const bare = await openBareDatabase(BARE_DB);
     const table = bare.table('tickets');
     const t = performance.now();
     for (let i = 0; i < rows.length; i += batch) {

@@ -11,7 +11,7 @@ import { profileRepository } from '../../../renderer/src/data/repositories/profi
 import { ticketRepositories, type TicketRepositories } from '../../../renderer/src/data/repositories/tickets';
 import { withKeys, type TicketRow } from '../../../renderer/src/data/repositories/tickets/derive';
 import { planWindow, ticketQueries, type OrderedRead, type TicketQuery } from '../../../renderer/src/data/repositories/tickets/query';
-import { SCHEMA_HISTORY } from '../../../renderer/src/data/schema';
+import { openBareDatabase } from '../../lib/bare-database';
 import { generateSampleData, type SampleChunk, type SampleOptions } from '../../../shared/sample-data';
 import { parseQuery } from '../../../shared/tickets/search';
 import { BUILT_IN_VIEWS, siteView, type FilterContext } from '../../../shared/tickets/views';
@@ -41,9 +41,7 @@ const api = {
   async open() {
     db = await openDatabase('fielddesk');
     repos = ticketRepositories(db);
-    bare = new Dexie('bench-bare', { chromeTransactionDurability: 'strict' });
-    for (const v of SCHEMA_HISTORY) bare.version(v.version).stores(v.stores);
-    await bare.open();
+    bare = await openBareDatabase('bench-bare');
     await profileRepository(db).save({ staffName: 'Bench Runner', deviceName: 'Bench' });
   },
 

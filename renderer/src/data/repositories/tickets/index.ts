@@ -1,5 +1,6 @@
 import { uuidv7 } from '../../../../../shared/ids/uuidv7';
 import type { FieldDeskDb } from '../../db';
+import type { Profile } from '../../../../../shared/profile/schema';
 import { profileRepository } from '../profile';
 import { attachmentsRepository } from './attachments';
 import { catalogRepository } from './catalog';
@@ -27,7 +28,11 @@ export interface TicketRepoOptions {
  * id stands in, named after the profile.
  */
 export async function resolveActor(db: FieldDeskDb): Promise<Actor> {
-  const profile = await profileRepository(db).get();
+  return actorOf(db, await profileRepository(db).get());
+}
+
+/** The staff record named by the profile, or the device when there is none. */
+async function actorOf(db: FieldDeskDb, profile: Profile | null): Promise<Actor> {
   const name = profile?.staffName ?? 'This device';
   const staff = profile ? await db.people.where('[kind+name]').equals(['staff', profile.staffName]).first() : undefined;
   return staff && !staff.deleted ? { id: staff.id, name } : { id: db.device.get().deviceId, name };
@@ -44,7 +49,7 @@ export function cachedActor(db: FieldDeskDb): () => Promise<Actor> {
   return async () => {
     const profile = await profileRepository(db).get();
     if (profile && last?.staffName === profile.staffName) return last.actor;
-    const actor = await resolveActor(db);
+    const actor = await actorOf(db, profile);
     last = profile && actor.id !== db.device.get().deviceId ? { staffName: profile.staffName, actor } : null;
     return actor;
   };

@@ -51,6 +51,9 @@ function normaliseMatchers<T extends Partial<RuleInput>>(input: T): T {
   return out;
 }
 
+/** Holidays once each, in date order. */
+const withSortedHolidays = (cal: BusinessCalendar): BusinessCalendar => ({ ...cal, holidays: [...new Set(cal.holidays)].sort() });
+
 const notFound = (what: string) => err('not_found', `That ${what} no longer exists; it may have been removed on another device.`);
 const invalid = (field: string, message: string) => err('invalid_request', message, { [field]: message });
 
@@ -101,6 +104,31 @@ export function helpdeskSettingsRepository(ctx: RepoContext) {
     return Math.min(last + ORDER_STEP, 1_000_000);
   }
 
+  /**
+   * The shape of every edit here: read the live record, merge the patch,
+   * validate with the schema, let `check` refuse or finish the record, put it;
+   * in one transaction over `scope` (the tables `check` reads too).
+   */
+  async function update<T extends { id: string; deleted: 0 | 1 }>(
+    table: Table<T, string>,
+    scope: Table[],
+    schema: z.ZodType<T>,
+    what: string,
+    id: string,
+    merge: (current: T) => object,
+    check: (row: T) => Promise<Result<T>> = async (row) => ok(row),
+  ): Promise<Result<T>> {
+    return db.transaction('rw', [table, ...scope], async () => {
+      const current = await table.get(id);
+      if (!current || current.deleted) return notFound(what);
+      const parsed = parseWith(schema, { ...merge(current), id }, what);
+      if (!parsed.ok) return parsed;
+      const checked = await check(parsed.value);
+      if (checked.ok) await table.put(checked.value);
+      return checked;
+    });
+  }
+
   /** Tombstone a record after `guard` (which may refuse) has looked at it. */
   async function retire<T extends { id: string; deleted: 0 | 1 }>(
     table: Table<T, string>,
@@ -125,15 +153,8 @@ export function helpdeskSettingsRepository(ctx: RepoContext) {
       await t.teams.add(parsed.value);
       return parsed;
     },
-    async update(id: string, patch: Partial<TeamInput>): Promise<Result<Team>> {
-      return db.transaction('rw', t.teams, async () => {
-        const current = await t.teams.get(id);
-        if (!current || current.deleted) return notFound('team');
-        const parsed = parseWith(TeamSchema, { ...current, ...patch, id }, 'team');
-        if (!parsed.ok) return parsed;
-        await t.teams.put(parsed.value);
-        return parsed;
-      });
+    update(id: string, patch: Partial<TeamInput>): Promise<Result<Team>> {
+      return update<Team>(t.teams, [], TeamSchema, 'team', id, (current) => ({ ...current, ...patch }));
     },
     /** Refused while a routing rule still sends tickets to the team. */
     retire(id: string): Promise<Result<{ id: string }>> {
@@ -159,17 +180,8 @@ export function helpdeskSettingsRepository(ctx: RepoContext) {
         return ok(rule);
       });
     },
-    async update(id: string, patch: Partial<RuleInput>): Promise<Result<RoutingRule>> {
-      return db.transaction('rw', [t.routingRules, t.teams, t.systems, t.sites], async () => {
-        const current = await t.routingRules.get(id);
-        if (!current || current.deleted) return notFound('routing rule');
-        const parsed = parseWith(RoutingRuleSchema, { ...current, ...normaliseMatchers(patch), id }, 'routing rule');
-        if (!parsed.ok) return parsed;
-        const checked = await checkRule(parsed.value);
-        if (!checked.ok) return checked;
-        await t.routingRules.put(checked.value);
-        return checked;
-      });
+    update(id: string, patch: Partial<RuleInput>): Promise<Result<RoutingRule>> {
+      return update<RoutingRule>(t.routingRules, [t.teams, t.systems, t.sites], RoutingRuleSchema, 'routing rule', id, (current) => ({ ...current, ...normaliseMatchers(patch) }), checkRule);
     },
     retire(id: string): Promise<Result<{ id: string }>> {
       return retire<RoutingRule>(t.routingRules, id, 'routing rule');
@@ -224,16 +236,10 @@ export function helpdeskSettingsRepository(ctx: RepoContext) {
         return ok(policy);
       });
     },
-    async update(id: string, patch: Partial<PolicyInput>): Promise<Result<SlaPolicy>> {
-      return db.transaction('rw', [t.slaPolicies, t.calendars, t.sites], async () => {
-        const current = await t.slaPolicies.get(id);
-        if (!current || current.deleted) return notFound('SLA policy');
-        const parsed = parseWith(SlaPolicySchema, { ...current, ...patch, id }, 'SLA policy');
-        if (!parsed.ok) return parsed;
-        const checked = await checkPolicy(parsed.value);
-        if (!checked.ok) return checked;
-        await clearOtherDefaults(checked.value);
-        await t.slaPolicies.put(checked.value);
+    update(id: string, patch: Partial<PolicyInput>): Promise<Result<SlaPolicy>> {
+      return update<SlaPolicy>(t.slaPolicies, [t.calendars, t.sites], SlaPolicySchema, 'SLA policy', id, (current) => ({ ...current, ...patch }), async (policy) => {
+        const checked = await checkPolicy(policy);
+        if (checked.ok) await clearOtherDefaults(checked.value);
         return checked;
       });
     },
@@ -246,20 +252,12 @@ export function helpdeskSettingsRepository(ctx: RepoContext) {
     async create(input: CalendarInput): Promise<Result<BusinessCalendar>> {
       const parsed = parseWith(BusinessCalendarSchema, { ...input, id: ctx.newId(), stamps: {}, deleted: 0 }, 'calendar');
       if (!parsed.ok) return parsed;
-      const calendar = { ...parsed.value, holidays: [...new Set(parsed.value.holidays)].sort() };
+      const calendar = withSortedHolidays(parsed.value);
       await t.calendars.add(calendar);
       return ok(calendar);
     },
-    async update(id: string, patch: Partial<CalendarInput>): Promise<Result<BusinessCalendar>> {
-      return db.transaction('rw', t.calendars, async () => {
-        const current = await t.calendars.get(id);
-        if (!current || current.deleted) return notFound('calendar');
-        const parsed = parseWith(BusinessCalendarSchema, { ...current, ...patch, id }, 'calendar');
-        if (!parsed.ok) return parsed;
-        const calendar = { ...parsed.value, holidays: [...new Set(parsed.value.holidays)].sort() };
-        await t.calendars.put(calendar);
-        return ok(calendar);
-      });
+    update(id: string, patch: Partial<CalendarInput>): Promise<Result<BusinessCalendar>> {
+      return update<BusinessCalendar>(t.calendars, [], BusinessCalendarSchema, 'calendar', id, (current) => ({ ...current, ...patch }), async (cal) => ok(withSortedHolidays(cal)));
     },
     async addHoliday(id: string, date: string): Promise<Result<BusinessCalendar>> {
       const day = parseWith(isoDate('Holiday'), date.trim(), 'holiday');
