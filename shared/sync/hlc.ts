@@ -62,6 +62,13 @@ export function observe(state: HlcState, remote: HlcState, now: number): HlcStat
   return { wall, counter };
 }
 
+/** The newest of some stamps (malformed or missing ones are ignored), or undefined if none is valid. */
+export function latestStamp(stamps: readonly (string | undefined)[]): string | undefined {
+  let best: string | undefined;
+  for (const s of stamps) if (isStamp(s) && (best === undefined || compareStamps(s, best) > 0)) best = s;
+  return best;
+}
+
 /**
  * A device's clock: HLC state plus an offset that re-anchors the device to the
  * server's time at every sync, so a laptop whose clock is days off still makes

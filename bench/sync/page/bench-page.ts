@@ -7,6 +7,9 @@
  *   - PouchDB replication from express-pouchdb into PouchDB's IndexedDB adapter;
  *   - a bare Dexie bulkPut of the rows the first sync stored, same schema,
  *     same durability, in the same batches as the pull's pages.
+ * And two floors that bound what any first sync can reach here: the download
+ * alone (every page fetched, parsed and checked, nothing stored) and the same
+ * bulkPut into a store with no index but the primary key.
  * The Node side (../index.ts) calls these through page.evaluate.
  */
 import Dexie from 'dexie';
@@ -15,6 +18,8 @@ import { openDatabase, type FieldDeskDb } from '../../../renderer/src/data/db';
 import { registerTicketDerivation } from '../../../renderer/src/data/repositories/tickets/derive';
 import { openBareDatabase } from '../../lib/bare-database';
 import { SyncEngine } from '../../../renderer/src/sync/engine';
+import { requestJson } from '../../../renderer/src/sync/http';
+import { PullResponseSchema, ROUTES } from '../../../shared/sync/protocol';
 import type { PullProgress } from '../../../renderer/src/sync/pull';
 import { memorySessionStore, type SyncSession } from '../../../renderer/src/sync/session';
 
@@ -58,13 +63,36 @@ const api = {
     return { ms, received: r.received, stored, pages: (last as PullProgress | null)?.pages ?? 0 };
   },
 
-  /** The rows the first sync stored, bulkPut into a bare Dexie database of the same schema, `batch` per transaction. */
-  async bareBulkPut(batch: number): Promise<{ ms: number; stored: number }> {
+  /** Every pull page fetched, parsed and checked against the protocol as the client does, and thrown away. */
+  async downloadOnly(session: SyncSession, pageSize: number): Promise<{ ms: number; received: number }> {
+    const http = { baseUrl: session.serverUrl, fetch: (i: RequestInfo | URL, init?: RequestInit) => window.fetch(i, init), localNow: () => Date.now() };
+    const t = performance.now();
+    let received = 0;
+    for (let cursor = ''; ; ) {
+      const r = await requestJson(http, 'POST', ROUTES.pull, PullResponseSchema, { token: session.token, body: { cursor, limit: pageSize } });
+      if (!r.ok || r.value.status !== 'page') throw new Error(`download failed: ${JSON.stringify(r)}`);
+      received += r.value.records.length;
+      if (!r.value.hasMore) break;
+      cursor = r.value.cursor;
+    }
+    return { ms: performance.now() - t, received };
+  },
+
+  /**
+   * The rows the first sync stored, bulkPut into a bare Dexie database, `batch`
+   * per transaction: of the same schema, or (`keyOnly`) with no index but the
+   * primary key, the least IndexedDB can do to store each record on its own.
+   */
+  async bareBulkPut(batch: number, keyOnly = false): Promise<{ ms: number; stored: number }> {
     if (!synced) throw new Error('run firstSync first: the bare load writes the rows it stored');
     const rows = await synced.table('tickets').toArray();
-    await closeSynced();
+    if (!keyOnly) await closeSynced();
     await Dexie.delete(BARE_DB);
-    const bare = await openBareDatabase(BARE_DB);
+    const bare = keyOnly ? new Dexie(BARE_DB, { chromeTransactionDurability: 'strict' }) : await openBareDatabase(BARE_DB);
+    if (keyOnly) {
+      bare.version(1).stores({ tickets: '&id' });
+      await bare.open();
+    }
     const table = bare.table('tickets');
     const t = performance.now();
     for (let i = 0; i < rows.length; i += batch) {

@@ -2,6 +2,7 @@ import { createContext, useContext, useEffect, useState, type ReactNode } from '
 import { openDatabase, type FieldDeskDb } from '../data/db';
 import { peopleRepository, type PeopleRepository } from '../data/repositories/people';
 import { profileRepository, type ProfileRepository } from '../data/repositories/profile';
+import { startWordRefresher } from '../data/repositories/tickets/word-refresh';
 
 export interface DataContextValue {
   db: FieldDeskDb;
@@ -23,15 +24,19 @@ export function DataProvider({ children, dbName = 'fielddesk' }: { children: Rea
   useEffect(() => {
     let closed = false;
     let db: FieldDeskDb | undefined;
+    let stopRefresher: (() => void) | undefined;
     openDatabase(dbName).then(
       (opened) => {
         db = opened;
+        // Synced tickets get their full search words in the background (and any left from a crash, now).
+        if (!closed) stopRefresher = startWordRefresher(opened, { onError: (e) => console.error('FieldDesk: search words refresh failed; it is retried on the next change', e) });
         if (!closed) setState({ value: { db: opened, people: peopleRepository(opened), profile: profileRepository(opened) } });
       },
       (e: unknown) => setState({ error: e instanceof Error ? e.message : String(e) }),
     );
     return () => {
       closed = true;
+      stopRefresher?.();
       db?.close();
     };
   }, [dbName]);

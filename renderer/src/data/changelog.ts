@@ -167,22 +167,19 @@ function logged(table: DBCoreTable, down: DBCore, device: DeviceRef): DBCoreTabl
         return { ...value, stamps };
       });
       const write = { ...req, values: stamped } as DBCoreMutateRequest;
-      const logRows = (rows: OutboxEntry[]) =>
-        rows.length === 0
-          ? null
-          : Promise.all([
-              down.table('outbox').mutate({ type: 'add', trans: req.trans, values: rows }),
-              down.table('meta').mutate({ type: 'put', trans: req.trans, values: [{ key: 'hlc', value: clock.last() }] }),
-            ]);
-      // The records, their log entries and the clock are queued together: one round trip, in order, and the
+      // The clock is not written here: the newest outbox row holds the newest stamp this device issued, and
+      // openDatabase restores the clock from it (and from meta's `hlc`, which whoever empties the outbox
+      // writes). That saves a write per save, a quarter of what a one-field edit asks of IndexedDB.
+      const logRows = (rows: OutboxEntry[]) => (rows.length === 0 ? null : down.table('outbox').mutate({ type: 'add', trans: req.trans, values: rows }));
+      // The records and their log entries are queued together: one round trip, in order, and the
       // transaction still commits all or nothing.
       const loggedRows = entries.flatMap((e, i) => (e ? [{ e, i }] : []));
       const [res, log] = await Promise.all([table.mutate(write), logRows(loggedRows.map((l) => l.e))]);
-      if (log) log.forEach((l, i) => mustSucceed(l, i === 0 ? 'change log' : 'clock', req.trans));
+      if (log) mustSucceed(log, 'change log', req.trans);
       // A refused record (an add of an existing key; in a bulk write some rows may fail and are not written)
       // takes its log entry back, so exactly the rows written are logged. The caller sees the failure as it
       // would without the change log, and may catch it and go on in the same transaction.
-      const outboxKeys = log?.[0].results;
+      const outboxKeys = log?.results;
       if (res.numFailures > 0 && outboxKeys?.length) {
         const refused = loggedRows.flatMap((l, pos) => (l.i in res.failures ? [outboxKeys[pos]] : []));
         if (refused.length) await down.table('outbox').mutate({ type: 'delete', trans: req.trans, keys: refused });

@@ -1,7 +1,7 @@
 import Dexie, { type DexieOptions, type Table } from 'dexie';
 import { uuidv7 } from '../../../shared/ids/uuidv7';
 import type { Person } from '../../../shared/people/schema';
-import { HybridClock } from '../../../shared/sync/hlc';
+import { HybridClock, latestStamp } from '../../../shared/sync/hlc';
 import { changelogMiddleware, type OutboxEntry } from './changelog';
 import { DeviceRef } from './device';
 import { SCHEMA_HISTORY, type SchemaVersion } from './schema';
@@ -48,14 +48,16 @@ export async function openDatabase(name = 'fielddesk', { now = () => Date.now(),
   const device = new DeviceRef();
   const db = new FieldDeskDb(name, device, options);
   await db.open();
-  const { deviceId, hlc } = await db.transaction('rw', db.meta, async () => {
+  // The clock resumes from the newest stamp this device issued: the change log's newest outbox row,
+  // or meta's `hlc`, written when rows leave the outbox (settle) and when remote stamps are observed.
+  const { deviceId, hlc } = await db.transaction('rw', [db.meta, db.outbox], async () => {
     let record = (await db.meta.get('device'))?.value as DeviceRecord | undefined;
     if (!record) {
       record = { deviceId: uuidv7(now()), createdAt: new Date(now()).toISOString() };
       await db.meta.put({ key: 'device', value: record });
     }
-    const hlc = (await db.meta.get('hlc'))?.value as string | undefined;
-    return { deviceId: record.deviceId, hlc };
+    const [saved, newest] = await Promise.all([db.meta.get('hlc'), db.outbox.orderBy(':id').last()]);
+    return { deviceId: record.deviceId, hlc: latestStamp([saved?.value as string | undefined, ...Object.values(newest?.fields ?? {}).map((f) => f.stamp)]) };
   });
   device.set({ deviceId, clock: new HybridClock(deviceId, now, hlc) });
   return db;

@@ -4,7 +4,7 @@ import { CONFLICTS_TABLE, type SyncRecord } from '../../../shared/sync/protocol'
 import { isSyncTable, localFieldsOf, SYNC_TABLE_NAMES } from '../../../shared/sync/tables';
 import { markRemote } from '../data/changelog';
 import type { FieldDeskDb } from '../data/db';
-import { deriveLocalFields } from './derive';
+import { deriveLocalFields, runPageHook } from './derive';
 import { pendingFields } from './pending';
 import { conflictKey, CURSOR_KEY, recordKey, shadowKey } from './state-keys';
 
@@ -77,6 +77,7 @@ export async function applyPage(db: FieldDeskDb, records: readonly SyncRecord[],
         else shadowDeletes.push(shadowKey(table, r.id));
       });
       await store.bulkPut(rows);
+      await runPageHook(db, table, rows, existing);
       if (shadowPuts.length > 0) await db.syncState.bulkPut(shadowPuts);
       if (shadowDeletes.length > 0 && pending.size > 0) await db.syncState.bulkDelete(shadowDeletes);
       applied += list.length;

@@ -49,6 +49,9 @@ export async function settlePush(
     const present = (await db.outbox.bulkGet(settled.map((e) => e.seq as number))).filter((e): e is OutboxEntry => e !== undefined);
     if (present.length === 0) return;
     await db.outbox.bulkDelete(present.map((e) => e.seq as number));
+    // The change log does not write the clock: a restart finds it in the newest outbox row. Rows are
+    // leaving the outbox, so the clock is kept in meta instead.
+    await db.meta.put({ key: 'hlc', value: db.device.get().clock.last() });
     const setAside: { key: string; value: SetAsideOp }[] = [];
     for (const e of present) {
       const why = rejected.get(e.opId);

@@ -115,3 +115,43 @@ test('a delete racing an edit ends the same way on every device', async () => {
     await expect(d.page.getByRole('cell', { name: 'Walter Diaz', exact: true })).toBeHidden();
   }
 });
+
+test('a ticket made on one device is found on another by its requester and its work log', async () => {
+  // Device A: a new requester, a ticket for her, and a work-log entry.
+  await a.page.getByRole('link', { name: 'Tickets' }).click();
+  await a.page.locator('body').press('c');
+  const requester = a.page.getByRole('combobox', { name: 'Requester' });
+  await requester.fill('Quincy Okonkwo');
+  await requester.press('Enter');
+  await a.page.getByLabel('E-mail').fill('quincy@court.example');
+  await a.page.getByRole('button', { name: 'Add requester' }).click();
+  await expect(a.page.getByText('Quincy Okonkwo')).toBeVisible();
+  await a.page.getByLabel('Title').fill('Calendar export stalls');
+  await a.page.getByLabel('Title').press('Control+Enter');
+  await expect(a.page.getByTestId('ticket-status')).toHaveText('New');
+  const number = (await a.page.locator('h1 .mono').textContent())!;
+  await a.page.getByLabel('Work-log entry').fill('Cleared the spooler backlog on the clerk print server');
+  await a.page.getByLabel('Minutes').fill('5');
+  await a.page.getByRole('button', { name: 'Add to log' }).click();
+  await expect(a.page.getByTestId('timeline-entry')).toHaveCount(1);
+  await syncNow(a);
+  await syncNow(b);
+
+  // Device B pulled the ticket before or with its requester and work log; its search words are
+  // completed in the background once the pull is over.
+  await b.page.getByRole('link', { name: 'Tickets' }).click();
+  await b.page.getByRole('button', { name: 'All tickets' }).click();
+  const search = b.page.getByRole('searchbox', { name: 'Search tickets' });
+  const rows = b.page.getByTestId('ticket-row');
+  // Each search starts from one that matches nothing, so a row seen is the search's answer, not the list before it.
+  const found = async (query: string, timeout?: number) => {
+    await search.fill('zzqxv');
+    await expect(rows).toHaveCount(0);
+    await search.fill(query);
+    await expect(rows.filter({ hasText: number })).toBeVisible({ timeout });
+  };
+  await found('calendar export');
+  await found('spooler backlog', 15_000);
+  await found('okonkwo');
+  await b.page.screenshot({ path: test.info().outputPath('synced-ticket-search.png'), fullPage: true });
+});

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { markRemote } from '../../../../renderer/src/data/changelog';
 import { openDatabase, type FieldDeskDb } from '../../../../renderer/src/data/db';
 import { peopleRepository } from '../../../../renderer/src/data/repositories/people';
+import { settlePush } from '../../../../renderer/src/sync/settle';
 import { compareStamps, parseStamp } from '../../../../shared/sync/hlc';
 
 let n = 0;
@@ -107,6 +108,24 @@ describe('change log middleware', () => {
     if (!a.ok || !b.ok) throw new Error('create failed');
     expect(compareStamps(b.value.stamps.name!, a.value.stamps.name!)).toBeGreaterThan(0);
     expect(reopened.device.get().deviceId).toBe(db.device.get().deviceId);
+  });
+
+  it('writes no clock row per save, and resumes the clock after the outbox is emptied by a settled push', async () => {
+    let wall = 2_000_000_000_000;
+    const db = await freshDb(() => wall);
+    const a = await peopleRepository(db).create({ name: 'Gus' });
+    if (!a.ok) throw new Error('create failed');
+    expect(await db.meta.get('hlc')).toBeUndefined();
+    const batch = await db.outbox.toArray();
+    await settlePush(db, batch, { applied: batch.map((e) => e.opId), rejected: [], clamped: [] }, () => new Date(wall).toISOString());
+    expect(await db.outbox.count()).toBe(0);
+    db.close();
+    wall -= 60 * 60 * 1000;
+    const reopened = await openDatabase(db.name, { now: () => wall });
+    opened.push(reopened);
+    const b = await peopleRepository(reopened).create({ name: 'Hal' });
+    if (!b.ok) throw new Error('create failed');
+    expect(compareStamps(b.value.stamps.name!, a.value.stamps.name!)).toBeGreaterThan(0);
   });
 });
 

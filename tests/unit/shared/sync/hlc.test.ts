@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compareStamps, formatStamp, HybridClock, observe, parseStamp, tick } from '../../../../shared/sync/hlc';
+import { compareStamps, formatStamp, HybridClock, latestStamp, observe, parseStamp, tick } from '../../../../shared/sync/hlc';
 
 describe('hybrid logical clock', () => {
   it('formats stamps that sort as strings exactly as (wall, counter, device)', () => {
@@ -56,5 +56,25 @@ describe('hybrid logical clock', () => {
     expect(parseStamp('12:34:dev')).toBeNull();
     expect(parseStamp('')).toBeNull();
     expect(() => formatStamp({ wall: -1, counter: 0 }, 'd')).toThrow();
+  });
+});
+
+describe('latestStamp', () => {
+  it('picks the newest valid stamp and ignores missing or malformed ones', () => {
+    const a = formatStamp({ wall: 5, counter: 2 }, 'dev-a');
+    const b = formatStamp({ wall: 5, counter: 10 }, 'dev-a');
+    const c = formatStamp({ wall: 4, counter: 999 }, 'dev-b');
+    expect(latestStamp([a, undefined, b, 'not a stamp', c])).toBe(b);
+    expect(latestStamp([undefined, 'junk'])).toBeUndefined();
+    expect(latestStamp([])).toBeUndefined();
+  });
+
+  it('agrees with sorting by compareStamps', () => {
+    fc.assert(
+      fc.property(fc.array(fc.record({ wall: fc.nat(1e12), counter: fc.nat(999_999), dev: fc.constantFrom('a', 'b', 'c') }), { minLength: 1 }), (xs) => {
+        const stamps = xs.map((x) => formatStamp({ wall: x.wall, counter: x.counter }, x.dev));
+        expect(latestStamp(stamps)).toBe([...stamps].sort(compareStamps).at(-1));
+      }),
+    );
   });
 });

@@ -1,8 +1,10 @@
 import { currentDue } from '../../../../../shared/tickets/views';
 import { listKeys, NO_DUE, UNASSIGNED } from '../../../../../shared/tickets/list-keys';
 import type { Ticket } from '../../../../../shared/tickets/schema';
-import { searchWords } from '../../../../../shared/tickets/search';
-import { registerDerivedFields } from '../../../sync/derive';
+import { searchWords, tokenize } from '../../../../../shared/tickets/search';
+import { registerDerivedFields, registerPageHook } from '../../../sync/derive';
+import type { FieldDeskDb } from '../../db';
+import { queueWordRefresh } from './word-refresh';
 
 /**
  * The stored ticket row: the synced record plus keys derived from it on this
@@ -26,15 +28,44 @@ export function stripKeys(row: TicketRow | Ticket): Ticket {
 }
 
 /**
- * A ticket that arrives by sync has no local fields: derive them. The
- * requester's name and the work log are not at hand here, so a record that
- * already has words keeps them, and a new one gets words from its own text
- * (the next local edit or work-log entry completes them).
+ * A ticket that arrives by sync has no local fields: derive them. Its
+ * requester's name and work log are not at hand in a pulled page, so it gets
+ * the words of its own text at once (added to any it had, so a new title is
+ * found straight away) and is queued for the full words (word-refresh.ts).
  */
 export function deriveSyncedTicket(row: Record<string, unknown>): Record<string, unknown> {
   const t = row as unknown as Ticket;
-  const words = Array.isArray(row.words) && row.words.length > 0 ? (row.words as string[]) : searchWords({ number: t.number ?? '', title: t.title ?? '', description: t.description ?? '' });
+  const own = searchWords({ number: t.number ?? '', title: t.title ?? '', description: t.description ?? '' });
+  const had = Array.isArray(row.words) ? (row.words as string[]) : [];
+  const words = had.length === 0 ? own : tokenize([had.join(' '), own.join(' ')]);
   return { ...row, words, assigneeKey: t.assigneeId ?? UNASSIGNED, due: currentDue(t) ?? NO_DUE };
+}
+
+type Rows = readonly Record<string, unknown>[];
+type Before = readonly (Record<string, unknown> | undefined)[];
+
+const changedIn = (fields: readonly string[]) => (row: Record<string, unknown>, before: Record<string, unknown> | undefined) =>
+  !before || fields.some((f) => JSON.stringify(row[f]) !== JSON.stringify(before[f]));
+const ticketTextChanged = changedIn(['number', 'title', 'description', 'requesterId', 'deleted']);
+const entryChanged = changedIn(['body', 'deleted', 'ticketId']);
+const nameChanged = changedIn(['name']);
+
+/** Pulled tickets whose words depend on text that changed: queue them. */
+async function afterTickets(db: FieldDeskDb, rows: Rows, before: Before): Promise<void> {
+  await queueWordRefresh(db, rows.flatMap((r, i) => (ticketTextChanged(r, before[i]) ? [r.id as string] : [])));
+}
+
+/** Pulled work-log entries: their tickets' words gain the entries' text. */
+async function afterWorkLog(db: FieldDeskDb, rows: Rows, before: Before): Promise<void> {
+  await queueWordRefresh(db, rows.flatMap((r, i) => (entryChanged(r, before[i]) ? [r.ticketId as string, ...(before[i] && before[i].ticketId !== r.ticketId ? [before[i].ticketId as string] : [])] : [])));
+}
+
+/** Pulled people, new or renamed: the tickets they requested carry their name. */
+async function afterPeople(db: FieldDeskDb, rows: Rows, before: Before): Promise<void> {
+  const named = rows.flatMap((r, i) => (nameChanged(r, before[i]) ? [r.id as string] : []));
+  if (named.length === 0) return;
+  const tickets = (await db.table('tickets').where('requesterId').anyOf(named).primaryKeys()) as string[];
+  await queueWordRefresh(db, tickets);
 }
 
 let registered = false;
@@ -43,4 +74,7 @@ export function registerTicketDerivation(): void {
   if (registered) return;
   registered = true;
   registerDerivedFields('tickets', deriveSyncedTicket);
+  registerPageHook('tickets', afterTickets);
+  registerPageHook('workLog', afterWorkLog);
+  registerPageHook('people', afterPeople);
 }

@@ -1,0 +1,135 @@
+import { liveQuery } from 'dexie';
+import { uuidv7 } from '../../../../../shared/ids/uuidv7';
+import { searchWords } from '../../../../../shared/tickets/search';
+import { markRemote } from '../../changelog';
+import type { FieldDeskDb } from '../../db';
+import { alive, ticketTables } from './tables';
+
+/**
+ * Search words of tickets that arrive by sync.
+ *
+ * A ticket's words come from its number, title and description, its
+ * requester's name and its work log. A pulled page has only the ticket's own
+ * text at hand (its requester and work log may arrive pages later), and
+ * reading them there would slow every page of a first sync. So the page's
+ * transaction stores the ticket with the words of its own text and queues the
+ * ticket here (one queue row per page, in the same transaction, so a crash
+ * loses nothing); the refresher then recomputes the full words in small
+ * transactions once the pull has gone quiet. Work-log entries and renamed
+ * requesters that arrive by sync queue their tickets the same way.
+ */
+export const WORDS_QUEUE_PREFIX = 'words-queue:';
+
+/** Queue tickets for a words refresh: one row, inside the caller's transaction (which must include syncState). */
+export async function queueWordRefresh(db: FieldDeskDb, ticketIds: readonly string[]): Promise<void> {
+  const ids = [...new Set(ticketIds)];
+  if (ids.length > 0) await db.syncState.put({ key: `${WORDS_QUEUE_PREFIX}${uuidv7()}`, value: { ids } });
+}
+
+const queueRange = (db: FieldDeskDb) => db.syncState.where('key').startsWith(WORDS_QUEUE_PREFIX);
+
+/** Tickets still waiting for their words. */
+export async function queuedWordRefreshes(db: FieldDeskDb): Promise<number> {
+  const rows = await queueRange(db).toArray();
+  return rows.reduce((n, r) => n + ((r.value as { ids: string[] }).ids?.length ?? 0), 0);
+}
+
+const sameWords = (a: readonly string[] | undefined, b: readonly string[]): boolean => a !== undefined && a.length === b.length && a.every((w, i) => w === b[i]);
+
+/** Recompute the words of up to `ids.length` tickets in the caller's transaction; returns how many changed. */
+async function refreshTickets(db: FieldDeskDb, ids: readonly string[]): Promise<number> {
+  const t = ticketTables(db);
+  const [tickets, entries] = await Promise.all([t.tickets.bulkGet([...ids]), t.workLog.where('ticketId').anyOf([...ids]).toArray()]);
+  const live = tickets.filter((x): x is NonNullable<typeof x> => x !== undefined && !x.deleted);
+  const people = await t.people.bulkGet([...new Set(live.map((x) => x.requesterId))]);
+  const nameOf = new Map(people.flatMap((p) => (p ? [[p.id, p.name] as const] : [])));
+  const bodies = new Map<string, string[]>();
+  for (const e of alive(entries)) bodies.set(e.ticketId, [...(bodies.get(e.ticketId) ?? []), e.body]);
+  const changed = live.flatMap((x) => {
+    const words = searchWords({ number: x.number, title: x.title, description: x.description, requesterName: nameOf.get(x.requesterId) ?? '', workLogBodies: bodies.get(x.id) ?? [] });
+    return sameWords(x.words, words) ? [] : [{ ...x, words }];
+  });
+  if (changed.length > 0) await t.tickets.bulkPut(changed);
+  return changed.length;
+}
+
+export interface RefreshOptions {
+  /** Tickets per transaction: small, so a screen's reads and a user's save never wait long behind one. */
+  chunk?: number;
+  signal?: AbortSignal;
+  /** Between transactions; the default yields to the event loop. */
+  pause?: () => Promise<void>;
+}
+
+/**
+ * Work through the queue, oldest row first, a chunk per transaction. Each
+ * transaction writes the words and shortens (or removes) its queue row, so an
+ * interrupted refresh resumes exactly. The writes change only `words`, a
+ * local field, so they are marked remote: nothing is sent to the server.
+ */
+export async function refreshQueuedWords(db: FieldDeskDb, { chunk = 200, signal, pause = () => new Promise((r) => setTimeout(r, 0)) }: RefreshOptions = {}): Promise<{ tickets: number; changed: number }> {
+  const t = ticketTables(db);
+  let tickets = 0;
+  let changed = 0;
+  while (!signal?.aborted) {
+    const done = await db.transaction('rw', [t.tickets, t.people, t.workLog, db.syncState], async (tx) => {
+      markRemote(tx.idbtrans);
+      const row = await queueRange(db).first();
+      if (!row) return true;
+      const ids = (row.value as { ids: string[] }).ids ?? [];
+      const part = ids.slice(0, chunk);
+      const rest = ids.slice(chunk);
+      changed += await refreshTickets(db, part);
+      tickets += part.length;
+      if (rest.length > 0) await db.syncState.put({ key: row.key, value: { ids: rest } });
+      else await db.syncState.delete(row.key);
+      return false;
+    });
+    if (done) break;
+    await pause();
+  }
+  return { tickets, changed };
+}
+
+/**
+ * Keep the queue drained while the database is open: a refresh starts once
+ * the queue has stopped growing for `quietMs` (a pull in progress adds a row
+ * per page, and its pages should not share the disk with the refresh).
+ * Returns a stop function.
+ */
+export function startWordRefresher(db: FieldDeskDb, { quietMs = 1500, onError }: { quietMs?: number; onError?: (e: unknown) => void } = {}): () => void {
+  const abort = new AbortController();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let running = false;
+  let again = false;
+  const run = async () => {
+    if (running) {
+      again = true;
+      return;
+    }
+    running = true;
+    try {
+      do {
+        again = false;
+        await refreshQueuedWords(db, { signal: abort.signal });
+      } while (again && !abort.signal.aborted);
+    } catch (e) {
+      // The queue is kept: the next change to it (or the next start) tries again.
+      if (!abort.signal.aborted) onError?.(e);
+    } finally {
+      running = false;
+    }
+  };
+  const sub = liveQuery(() => queueRange(db).primaryKeys()).subscribe({
+    next: (keys) => {
+      clearTimeout(timer);
+      if (keys.length > 0 && !abort.signal.aborted) timer = setTimeout(() => void run(), quietMs);
+    },
+    error: (e: unknown) => onError?.(e),
+  });
+  return () => {
+    abort.abort();
+    clearTimeout(timer);
+    sub.unsubscribe();
+  };
+}
