@@ -151,5 +151,5 @@ function previousFigures(part: 'pull' | 'push'): BenchResult[] {
   const file = 'bench/results/sync.json';
   if (!existsSync(file)) return [];
   const all = JSON.parse(readFileSync(file, 'utf8')) as BenchResult[];
-  return all.filter((r) => r.name.startsWith(part === 'push' ? 'push throughput' : 'first sync'));
+  return all.filter((r) => (part === 'push' ? r.name.startsWith('push throughput') : r.name.startsWith('first sync') || r.name.startsWith('floor:')));
 }
