@@ -16,6 +16,7 @@ import Dexie from 'dexie';
 import PouchDB from 'pouchdb-browser';
 import { openDatabase, type FieldDeskDb } from '../../../renderer/src/data/db';
 import { registerTicketDerivation } from '../../../renderer/src/data/repositories/tickets/derive';
+import { refreshQueuedWords } from '../../../renderer/src/data/repositories/tickets/word-refresh';
 import { openBareDatabase } from '../../lib/bare-database';
 import { SyncEngine } from '../../../renderer/src/sync/engine';
 import { requestJson } from '../../../renderer/src/sync/http';
@@ -36,7 +37,7 @@ async function closeSynced(): Promise<void> {
 
 const api = {
   /** A new device's first sync, timed from the engine's start to the end of the last page. */
-  async firstSync(session: SyncSession, pageSize: number | null): Promise<{ ms: number; received: number; stored: number; pages: number }> {
+  async firstSync(session: SyncSession, pageSize: number | null): Promise<{ ms: number; received: number; stored: number; pages: number; wordsMs: number; wordsChanged: number }> {
     await closeSynced();
     await Dexie.delete(SYNC_DB);
     const db = await openDatabase(SYNC_DB);
@@ -60,7 +61,10 @@ const api = {
     engine.stop();
     if (r.status !== 'synced') throw new Error(`first sync did not finish: ${JSON.stringify(r)}`);
     const stored = await db.table('tickets').count();
-    return { ms, received: r.received, stored, pages: (last as PullProgress | null)?.pages ?? 0 };
+    // What the app then does in the background: complete the pulled tickets' search words.
+    const w = performance.now();
+    const words = await refreshQueuedWords(db, { pause: async () => {} });
+    return { ms, received: r.received, stored, pages: (last as PullProgress | null)?.pages ?? 0, wordsMs: performance.now() - w, wordsChanged: words.changed };
   },
 
   /** Every pull page fetched, parsed and checked against the protocol as the client does, and thrown away. */
