@@ -104,6 +104,8 @@ export async function run(args: string[]): Promise<BenchResult[]> {
     if (cdp) writeFileSync(process.env.FD_CPU_PROFILE!, JSON.stringify((await cdp.send('Profiler.stop')).profile));
     // The first edit warms caches (SLA policy, statements); medians make that moot, but drop it anyway.
     out.push(result('save an edit (assign): ticket + history + outbox, strict', median(edits.app.slice(1)), 'ms', 'bare Dexie put, strict', median(edits.bare.slice(1)), '≤ 1.5×'));
+    const floor = await call<{ put: number[]; writes: number[] }>(page, 'editWritesBare', ids);
+    out.push(result('floor: the writes of an assign edit (record, history row, two outbox rows), bare, strict', median(floor.writes.slice(1)), 'ms', 'bare Dexie put, strict', median(floor.put.slice(1)), 'info'));
     out.push(result('save an edit (title: + search words from the work log), strict', median(edits.title.slice(1)), 'ms', 'bare Dexie put, strict', median(edits.bare.slice(1)), 'info'));
     }
 

@@ -1,3 +1,4 @@
+import type { Table } from 'dexie';
 import { err, ok, type Result } from '../../../../../shared/result';
 import type { Status } from '../../../../../shared/tickets/enums';
 import { createTicket } from '../../../../../shared/tickets/create';
@@ -82,10 +83,24 @@ export function ticketsRepository(ctx: RepoContext) {
     return ok({ ticket: valid.value, events: events.length });
   }
 
+  /**
+   * The stores an edit of these fields reads and writes. Every store named in
+   * a transaction costs IndexedDB a little to open and lock, which a
+   * one-field edit feels; the change log adds the outbox and meta itself.
+   */
+  function editScope(patch: TicketPatchInput) {
+    const keys = typeof patch === 'object' && patch !== null ? Object.keys(patch) : [];
+    // People: the actor's directory look-up, and a new requester's check.
+    const stores: Table[] = [t.tickets, t.history, t.people, db.meta];
+    if (keys.includes('impact') || keys.includes('urgency')) stores.push(t.slaPolicies, t.calendars);
+    if (keys.some((k) => k === 'title' || k === 'description' || k === 'requesterId')) stores.push(t.workLog);
+    return stores;
+  }
+
   /** Load, change with a rule, write: the common shape of every single-ticket action. */
-  function change(id: string, rule: (ticket: Ticket, at: string, actor: Actor) => Promise<Result<Ticket>> | Result<Ticket>): Promise<Result<SavedTicket>> {
+  function change(id: string, rule: (ticket: Ticket, at: string, actor: Actor) => Promise<Result<Ticket>> | Result<Ticket>, stores: Table[] = scope()): Promise<Result<SavedTicket>> {
     return atomically(async () => {
-      return db.transaction('rw', scope(), async () => {
+      return db.transaction('rw', stores, async () => {
         // Who and what are read together, inside the write's transaction (no separate read transaction first).
         const [actor, loaded] = await Promise.all([ctx.actor(), current(id)]);
         const before = orRollback(loaded);
@@ -145,7 +160,7 @@ export function ticketsRepository(ctx: RepoContext) {
         }
         const textChanged = ['title', 'description', 'requesterId'].some((f) => edited.value.changed.includes(f));
         return ok(textChanged ? { ...next, words: await wordsFor(next) } : next);
-      });
+      }, editScope(patch));
     },
 
     /** Change status by the one transition rule (pending needs a reason, resolving a resolution). */
