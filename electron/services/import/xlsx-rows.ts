@@ -56,7 +56,13 @@ export async function* readXlsxRows(path: string, options: XlsxReadOptions = {})
       const name = meta.name ?? `Sheet${seen.length + 1}`;
       seen.push(name);
       const wanted = options.sheet ? name === options.sheet : meta.state !== 'hidden' && meta.state !== 'veryHidden';
-      if (!wanted || found) continue;
+      if (!wanted || found) {
+        // Read a skipped sheet to its end. ExcelJS keeps each sheet in a temporary file and deletes it as
+        // soon as the next sheet is asked for; a file deleted before its read stream has opened throws an
+        // uncaught ENOENT (seen under load in CI).
+        for await (const skipped of sheet) if (options.signal?.aborted && skipped) throw new AbortedError();
+        continue;
+      }
       found = true;
       options.onSheet?.(name);
       for await (const row of sheet) {
