@@ -34,9 +34,16 @@ describe('the actor of a write', () => {
     expect(await actor()).toEqual({ id: sam.value.id, name: 'Sam Ortiz' });
     expect(lookups).toBe(2);
 
-    // A name with no staff record falls back to the device, and is not remembered.
+    // A name with no staff record falls back to the device, and that too is remembered…
     await profileRepository(db).save({ staffName: 'New Hire', deviceName: 'Laptop' });
     expect(await actor()).toEqual({ id: db.device.get().deviceId, name: 'New Hire' });
+    await actor();
+    expect(lookups).toBe(3);
+    // …until the directory changes: then the next save looks again and finds the new record.
+    const hire = await people.create({ name: 'New Hire', kind: 'staff' });
+    if (!hire.ok) throw new Error('setup');
+    expect(await actor()).toEqual({ id: hire.value.id, name: 'New Hire' });
+    expect(lookups).toBe(4);
     await actor();
     expect(lookups).toBe(4);
   });

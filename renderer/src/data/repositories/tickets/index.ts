@@ -1,3 +1,4 @@
+import Dexie from 'dexie';
 import { uuidv7 } from '../../../../../shared/ids/uuidv7';
 import type { FieldDeskDb } from '../../db';
 import type { Profile } from '../../../../../shared/profile/schema';
@@ -40,17 +41,30 @@ async function actorOf(db: FieldDeskDb, profile: Profile | null): Promise<Actor>
 
 /**
  * resolveActor for every write, without looking the staff member up again
- * while the profile's name stays the same: a save then reads only the
- * profile, alongside the record it changes, not the directory after it.
- * A name that found no staff record is looked up again next time.
+ * while the profile's name and the directory stay the same: a save then reads
+ * only the profile, alongside the record it changes, not the directory after
+ * it. That holds for a name with no staff record too (a new user's, often),
+ * which used to cost every save a second, sequential read. Any committed write
+ * to people, in this window or another, makes the next save look again.
  */
 export function cachedActor(db: FieldDeskDb): () => Promise<Actor> {
   let last: { staffName: string; actor: Actor } | null = null;
+  let generation = 0;
+  const peoplePart = `idb://${db.name}/people/`;
+  const forget = (parts: Record<string, unknown>) => {
+    if (!Object.keys(parts).some((p) => p.startsWith(peoplePart))) return;
+    last = null;
+    generation++;
+  };
+  Dexie.on.storagemutated.subscribe(forget);
+  db.on('close', () => Dexie.on.storagemutated.unsubscribe(forget));
   return async () => {
     const profile = await profileRepository(db).get();
     if (profile && last?.staffName === profile.staffName) return last.actor;
+    const seen = generation;
     const actor = await actorOf(db, profile);
-    last = profile && actor.id !== db.device.get().deviceId ? { staffName: profile.staffName, actor } : null;
+    // A directory change while looking means the answer may be stale already: use it, but do not keep it.
+    last = profile && seen === generation ? { staffName: profile.staffName, actor } : null;
     return actor;
   };
 }
