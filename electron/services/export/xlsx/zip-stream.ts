@@ -83,6 +83,12 @@ export class ZipWriter {
 
   /** @internal bytes for the output, counted for the offsets. */
   emit(bytes: Buffer): boolean {
+    // A compressor may still hand over data after the output was closed or destroyed (the export stopped):
+    // writing it would raise ERR_STREAM_DESTROYED on a stream nobody is listening to any more.
+    if (this.out.destroyed || this.out.writableEnded) {
+      this.fail(new Error('The export was stopped'));
+      return false;
+    }
     this.offset += bytes.length;
     if (this.offset > MAX_32) this.fail(new ZipLimitError('the file'));
     return this.out.write(bytes);

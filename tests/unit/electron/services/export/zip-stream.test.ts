@@ -88,6 +88,19 @@ describe('streaming ZIP writer', () => {
     expect(file.destroyed).toBe(true);
   });
 
+  it('does not write into an output that is gone while the compressor still has data', async () => {
+    const file = createWriteStream(join(t.dir, 'gone.zip'));
+    const errors: unknown[] = [];
+    file.on('error', (e) => errors.push(e));
+    const zip = new ZipWriter(file, { level: 1, modified });
+    const entry = zip.openEntry('big.txt');
+    const pending = entry.write(randomBytes(4 * 1024 * 1024).toString('hex'));
+    file.destroy();
+    await expect(pending.then(() => entry.close())).rejects.toThrow('The export was stopped');
+    await new Promise((r) => setTimeout(r, 20));
+    expect(errors).toEqual([]);
+  });
+
   it('refuses a sheet longer than a spreadsheet holds, with the reason', async () => {
     const file = createWriteStream(join(t.dir, 'long.xlsx'));
     const zip = new ZipWriter(file, { level: 1, modified });
@@ -95,6 +108,9 @@ describe('streaming ZIP writer', () => {
     const sheet = await SheetPart.open(zip, 0, 'Incidents', columns, 'UTC', undefined, 3);
     await sheet.write([{ n: 1 }, { n: 2 }], new AbortController().signal);
     await expect(sheet.write([{ n: 3 }, { n: 4 }], new AbortController().signal)).rejects.toThrow(/Incidents sheet would have more than 3 rows.*choose CSV/);
-    file.destroy();
+    // As the export does when it stops: the compressor first, then the file (destroying only the file
+    // left the compressor writing into it, an unhandled ERR_STREAM_DESTROYED under load).
+    zip.destroy();
+    expect(file.destroyed).toBe(true);
   });
 });
