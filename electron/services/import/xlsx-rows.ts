@@ -60,7 +60,7 @@ export async function* readXlsxRows(path: string, options: XlsxReadOptions = {})
         // Read a skipped sheet to its end. ExcelJS keeps each sheet in a temporary file and deletes it as
         // soon as the next sheet is asked for; a file deleted before its read stream has opened throws an
         // uncaught ENOENT (seen under load in CI).
-        for await (const skipped of sheet) if (options.signal?.aborted && skipped) throw new AbortedError();
+        for await (const _row of sheet) if (options.signal?.aborted) throw new AbortedError();
         continue;
       }
       found = true;

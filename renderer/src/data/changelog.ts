@@ -49,9 +49,9 @@ export function changelogMiddleware(device: DeviceRef): Middleware<DBCore> {
       return {
         ...down,
         transaction(stores, mode, options) {
-          // Any readwrite transaction on a synced table also gets the outbox and
-          // meta stores, even when the caller did not name them.
-          const widened = mode === 'readwrite' && stores.some(isSyncTable) ? [...new Set([...stores, 'outbox', 'meta'])] : stores;
+          // Any readwrite transaction on a synced table also gets the outbox,
+          // even when the caller did not name it.
+          const widened = mode === 'readwrite' && stores.some(isSyncTable) ? [...new Set([...stores, 'outbox'])] : stores;
           return down.transaction(widened, mode, options);
         },
         table(name) {

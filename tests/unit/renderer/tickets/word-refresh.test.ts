@@ -5,6 +5,7 @@ import { registerTicketDerivation } from '../../../../renderer/src/data/reposito
 import { queuedWordRefreshes, refreshQueuedWords, startWordRefresher } from '../../../../renderer/src/data/repositories/tickets/word-refresh';
 import { applyPage } from '../../../../renderer/src/sync/apply';
 import type { SyncRecord } from '../../../../shared/sync/protocol';
+import type { TicketPatchInput } from '../../../../shared/tickets/schema';
 import { localFieldsOf } from '../../../../shared/sync/tables';
 import { closeAll, freshDesk, opened } from './setup';
 
@@ -31,9 +32,19 @@ async function twoDevices() {
   const row = async (table: string, id: string) => (await a.db.table(table).get(id)) as Record<string, unknown>;
   const ticketId = created.value.ticket.id;
   const entryId = (await a.db.table('workLog').where('ticketId').equals(ticketId).first())!.id as string;
-  return { a, b, ticketId, ticket: () => row('tickets', ticketId), entry: () => row('workLog', entryId), person: () => row('people', a.requester.id) };
+  const ticket = () => row('tickets', ticketId);
+  /** B pulls the ticket and completes its words; A edits it; B pulls the edit. */
+  const pullEditFromA = async (patch: TicketPatchInput) => {
+    await applyPage(b, [asRecord('tickets', await ticket())], 'c1');
+    await refreshQueuedWords(b, noPause);
+    const edited = await a.repos.tickets.edit(ticketId, patch);
+    if (!edited.ok) throw new Error(edited.error.message);
+    await applyPage(b, [asRecord('tickets', await ticket())], 'c2');
+  };
+  return { a, b, ticketId, ticket, pullEditFromA, entry: () => row('workLog', entryId), person: () => row('people', a.requester.id) };
 }
 
+const noPause = { pause: async () => {} };
 const wordsOf = async (db: FieldDeskDb, id: string) => ((await db.table('tickets').get(id)) as { words: string[] }).words;
 
 describe('search words of synced tickets', () => {
@@ -46,7 +57,7 @@ describe('search words of synced tickets', () => {
     await applyPage(b, [asRecord('people', await person()), asRecord('workLog', await entry())], 'c2');
     expect(await queuedWordRefreshes(b)).toBeGreaterThanOrEqual(1);
 
-    const r = await refreshQueuedWords(b, { pause: async () => {} });
+    const r = await refreshQueuedWords(b, noPause);
     expect(r.changed).toBe(1);
     expect(await wordsOf(b, ticketId)).toEqual(expect.arrayContaining(['printer', 'fuser', 'assembly', 'ana', 'méndez'.normalize('NFD').replace(/\p{M}/gu, '')]));
     expect(await queuedWordRefreshes(b)).toBe(0);
@@ -55,26 +66,18 @@ describe('search words of synced tickets', () => {
   });
 
   it('finds a title changed on another device at once, and drops the old words on refresh', async () => {
-    const { a, b, ticketId, ticket } = await twoDevices();
-    await applyPage(b, [asRecord('tickets', await ticket())], 'c1');
-    await refreshQueuedWords(b, { pause: async () => {} });
-    const edited = await a.repos.tickets.edit(ticketId, { title: 'Scanner offline' });
-    if (!edited.ok) throw new Error(edited.error.message);
-    await applyPage(b, [asRecord('tickets', await ticket())], 'c2');
+    const { b, ticketId, pullEditFromA } = await twoDevices();
+    await pullEditFromA({ title: 'Scanner offline' });
     expect(await wordsOf(b, ticketId)).toEqual(expect.arrayContaining(['scanner', 'offline']));
-    await refreshQueuedWords(b, { pause: async () => {} });
+    await refreshQueuedWords(b, noPause);
     const words = await wordsOf(b, ticketId);
     expect(words).toContain('scanner');
     expect(words).not.toContain('printer');
   });
 
   it('queues nothing for a pulled ticket whose text did not change', async () => {
-    const { a, b, ticketId, ticket } = await twoDevices();
-    await applyPage(b, [asRecord('tickets', await ticket())], 'c1');
-    await refreshQueuedWords(b, { pause: async () => {} });
-    const assigned = await a.repos.tickets.edit(ticketId, { assigneeId: 'staff-kim' });
-    if (!assigned.ok) throw new Error(assigned.error.message);
-    await applyPage(b, [asRecord('tickets', await ticket())], 'c2');
+    const { b, pullEditFromA } = await twoDevices();
+    await pullEditFromA({ assigneeId: 'staff-kim' });
     expect(await queuedWordRefreshes(b)).toBe(0);
   });
 

@@ -1,10 +1,10 @@
 import { currentDue } from '../../../../../shared/tickets/views';
 import { listKeys, NO_DUE, UNASSIGNED } from '../../../../../shared/tickets/list-keys';
 import type { Ticket } from '../../../../../shared/tickets/schema';
-import { searchWords, tokenize } from '../../../../../shared/tickets/search';
+import { tokenize } from '../../../../../shared/tickets/search';
 import { registerDerivedFields, registerPageHook } from '../../../sync/derive';
 import type { FieldDeskDb } from '../../db';
-import { queueWordRefresh } from './word-refresh';
+import { queueWordRefresh, ticketWords } from './word-refresh';
 
 /**
  * The stored ticket row: the synced record plus keys derived from it on this
@@ -35,7 +35,7 @@ export function stripKeys(row: TicketRow | Ticket): Ticket {
  */
 export function deriveSyncedTicket(row: Record<string, unknown>): Record<string, unknown> {
   const t = row as unknown as Ticket;
-  const own = searchWords({ number: t.number ?? '', title: t.title ?? '', description: t.description ?? '' });
+  const own = ticketWords(t);
   const had = Array.isArray(row.words) ? (row.words as string[]) : [];
   const words = had.length === 0 ? own : tokenize([had.join(' '), own.join(' ')]);
   return { ...row, words, assigneeKey: t.assigneeId ?? UNASSIGNED, due: currentDue(t) ?? NO_DUE };
@@ -57,7 +57,9 @@ async function afterTickets(db: FieldDeskDb, rows: Rows, before: Before): Promis
 
 /** Pulled work-log entries: their tickets' words gain the entries' text. */
 async function afterWorkLog(db: FieldDeskDb, rows: Rows, before: Before): Promise<void> {
-  await queueWordRefresh(db, rows.flatMap((r, i) => (entryChanged(r, before[i]) ? [r.ticketId as string, ...(before[i] && before[i].ticketId !== r.ticketId ? [before[i].ticketId as string] : [])] : [])));
+  // An entry moved to another ticket changes the words of both.
+  const tickets = rows.flatMap((r, i) => (entryChanged(r, before[i]) ? [r.ticketId, before[i]?.ticketId] : []));
+  await queueWordRefresh(db, tickets.filter((id): id is string => typeof id === 'string'));
 }
 
 /** Pulled people, new or renamed: the tickets they requested carry their name. */

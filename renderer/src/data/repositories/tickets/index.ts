@@ -48,6 +48,14 @@ async function actorOf(db: FieldDeskDb, profile: Profile | null): Promise<Actor>
  * to people, in this window or another, makes the next save look again.
  */
 export function cachedActor(db: FieldDeskDb): () => Promise<Actor> {
+  // One per database: screens build repositories on mount, and each cache listens to every commit.
+  let actor = actors.get(db);
+  if (!actor) actors.set(db, (actor = newCachedActor(db)));
+  return actor;
+}
+const actors = new WeakMap<FieldDeskDb, () => Promise<Actor>>();
+
+function newCachedActor(db: FieldDeskDb): () => Promise<Actor> {
   let last: { staffName: string; actor: Actor } | null = null;
   let generation = 0;
   const peoplePart = `idb://${db.name}/people/`;
@@ -57,7 +65,10 @@ export function cachedActor(db: FieldDeskDb): () => Promise<Actor> {
     generation++;
   };
   Dexie.on.storagemutated.subscribe(forget);
-  db.on('close', () => Dexie.on.storagemutated.unsubscribe(forget));
+  db.on('close', () => {
+    Dexie.on.storagemutated.unsubscribe(forget);
+    actors.delete(db);
+  });
   return async () => {
     const profile = await profileRepository(db).get();
     if (profile && last?.staffName === profile.staffName) return last.actor;

@@ -8,10 +8,10 @@ import { diffForHistory, withIds, type HistoryDraft } from '../../../../../share
 import { clearPriorityOverride, overridePriority } from '../../../../../shared/tickets/priority';
 import { type RouteSuggestion } from '../../../../../shared/tickets/routing';
 import { TicketSchema, type Ticket, type TicketCreateInput, type TicketPatchInput } from '../../../../../shared/tickets/schema';
-import { searchWords } from '../../../../../shared/tickets/search';
 import { applyTransition, type TransitionContext } from '../../../../../shared/tickets/transitions';
 import { parseWith } from '../../../../../shared/validation';
 import { stripKeys, withKeys, type TicketRow } from './derive';
+import { ticketWords } from './word-refresh';
 import { takeTicketNumber } from './numbering';
 import { atomically, orRollback } from './rollback';
 import { slaFor, type SlaContext } from './sla-context';
@@ -64,13 +64,7 @@ export function ticketsRepository(ctx: RepoContext) {
   async function wordsFor(ticket: Ticket, extraBodies: readonly string[] = []): Promise<string[]> {
     const requester = await t.people.get(ticket.requesterId);
     const entries = alive(await t.workLog.where('ticketId').equals(ticket.id).toArray());
-    return searchWords({
-      number: ticket.number,
-      title: ticket.title,
-      description: ticket.description,
-      requesterName: requester?.name ?? '',
-      workLogBodies: [...entries.map((e) => e.body), ...extraBodies],
-    });
+    return ticketWords(ticket, requester?.name, [...entries.map((e) => e.body), ...extraBodies]);
   }
 
   /** Validate and write one ticket with the history of its change. Call inside a transaction. */
@@ -86,7 +80,7 @@ export function ticketsRepository(ctx: RepoContext) {
   /**
    * The stores an edit of these fields reads and writes. Every store named in
    * a transaction costs IndexedDB a little to open and lock, which a
-   * one-field edit feels; the change log adds the outbox and meta itself.
+   * one-field edit feels; the change log adds the outbox itself.
    */
   function editScope(patch: TicketPatchInput) {
     const keys = typeof patch === 'object' && patch !== null ? Object.keys(patch) : [];

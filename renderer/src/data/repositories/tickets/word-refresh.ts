@@ -1,5 +1,6 @@
 import { liveQuery } from 'dexie';
 import { uuidv7 } from '../../../../../shared/ids/uuidv7';
+import type { Ticket } from '../../../../../shared/tickets/schema';
 import { searchWords } from '../../../../../shared/tickets/search';
 import { markRemote } from '../../changelog';
 import type { FieldDeskDb } from '../../db';
@@ -19,6 +20,11 @@ import { alive, ticketTables } from './tables';
  * requesters that arrive by sync queue their tickets the same way.
  */
 export const WORDS_QUEUE_PREFIX = 'words-queue:';
+
+/** A ticket's search words: its own text, its requester's name, its work log. The one place that says which. */
+export function ticketWords(t: Pick<Ticket, 'number' | 'title' | 'description'>, requesterName = '', workLogBodies: readonly string[] = []): string[] {
+  return searchWords({ number: t.number ?? '', title: t.title ?? '', description: t.description ?? '', requesterName, workLogBodies });
+}
 
 /** Queue tickets for a words refresh: one row, inside the caller's transaction (which must include syncState). */
 export async function queueWordRefresh(db: FieldDeskDb, ticketIds: readonly string[]): Promise<void> {
@@ -44,9 +50,13 @@ async function refreshTickets(db: FieldDeskDb, ids: readonly string[]): Promise<
   const people = await t.people.bulkGet([...new Set(live.map((x) => x.requesterId))]);
   const nameOf = new Map(people.flatMap((p) => (p ? [[p.id, p.name] as const] : [])));
   const bodies = new Map<string, string[]>();
-  for (const e of alive(entries)) bodies.set(e.ticketId, [...(bodies.get(e.ticketId) ?? []), e.body]);
+  for (const e of alive(entries)) {
+    const list = bodies.get(e.ticketId);
+    if (list) list.push(e.body);
+    else bodies.set(e.ticketId, [e.body]);
+  }
   const changed = live.flatMap((x) => {
-    const words = searchWords({ number: x.number, title: x.title, description: x.description, requesterName: nameOf.get(x.requesterId) ?? '', workLogBodies: bodies.get(x.id) ?? [] });
+    const words = ticketWords(x, nameOf.get(x.requesterId), bodies.get(x.id));
     return sameWords(x.words, words) ? [] : [{ ...x, words }];
   });
   if (changed.length > 0) await t.tickets.bulkPut(changed);
