@@ -29,15 +29,22 @@ export function stripKeys(row: TicketRow | Ticket): Ticket {
 
 /**
  * A ticket that arrives by sync has no local fields: derive them. Its
- * requester's name and work log are not at hand in a pulled page, so it gets
- * the words of its own text at once (added to any it had, so a new title is
- * found straight away) and is queued for the full words (word-refresh.ts).
+ * requester's name and work log are not at hand in a pulled page, so every
+ * pulled ticket whose text changed is queued for its full words
+ * (word-refresh.ts), which the background refresher writes once pulls go
+ * quiet. Until then:
+ * - a ticket this device already had keeps its words plus those of its new
+ *   text, so a changed title is found straight away;
+ * - a ticket new to this device has no words yet. Its search words are most
+ *   of the index entries a ticket costs, and the refresher
+ *   rewrites the ticket with its full words anyway: writing its own words here
+ *   too made a first sync write every ticket's words twice. The list says
+ *   that search is still catching up while the queue is not empty.
  */
 export function deriveSyncedTicket(row: Record<string, unknown>): Record<string, unknown> {
   const t = row as unknown as Ticket;
-  const own = ticketWords(t);
   const had = Array.isArray(row.words) ? (row.words as string[]) : [];
-  const words = had.length === 0 ? own : tokenize([had.join(' '), own.join(' ')]);
+  const words = had.length === 0 ? [] : tokenize([had.join(' '), ticketWords(t).join(' ')]);
   return { ...row, words, assigneeKey: t.assigneeId ?? UNASSIGNED, due: currentDue(t) ?? NO_DUE };
 }
 

@@ -12,6 +12,7 @@ import { useTicketsUi } from '../store';
 import { usePeopleNames, type Desk } from '../useDesk';
 import { BulkBar } from './BulkBar';
 import { FilterBar } from './FilterBar';
+import { SearchBacklog } from './SearchBacklog';
 import { SlaCell } from './SlaCell';
 import { pageRange, useTicketWindow } from './useTicketWindow';
 
@@ -127,6 +128,7 @@ export function TicketList({ desk }: { desk: Desk }) {
         <span>{loading ? 'Finding tickets…' : exact ? `${count.toLocaleString('en-US')} ticket${count === 1 ? '' : 's'}` : `${count.toLocaleString('en-US')}+ tickets`}</span>
         {/* Sorting thousands of matches would mean reading them all; narrow the search (or add a filter) to sort by a column. */}
         {newestFirst && !loading ? <span className="muted"> · many matches, newest first — add a word or a filter to sort by column</span> : null}
+        <SearchBacklog db={desk.db} searching={Boolean(filter.text)} />
       </p>
       <div className="ticket-scroller" ref={scroller} tabIndex={0} aria-label="Ticket list, j and k to move, Enter to open, x to select">
         <table className="data-table ticket-list" aria-rowcount={count + 1}>

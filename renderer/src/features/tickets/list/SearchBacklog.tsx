@@ -1,0 +1,20 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import type { FieldDeskDb } from '../../../data/db';
+import { queuedWordRefreshes } from '../../../data/repositories/tickets/word-refresh';
+
+/**
+ * While a search is typed, says how many synced tickets the background
+ * refresher has not given their search words yet (after a first sync, that
+ * can be thousands for a minute or two), so a search that misses one of them
+ * is not mistaken for "no such ticket".
+ */
+export function SearchBacklog({ db, searching }: { db: FieldDeskDb; searching: boolean }) {
+  const waiting = useLiveQuery(() => queuedWordRefreshes(db), [db]) ?? 0;
+  if (!searching || waiting === 0) return null;
+  return (
+    <span className="muted" data-testid="search-backlog">
+      {' '}
+      · search is still indexing {waiting.toLocaleString('en-US')} synced ticket{waiting === 1 ? '' : 's'}
+    </span>
+  );
+}
