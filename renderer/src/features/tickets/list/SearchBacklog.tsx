@@ -9,7 +9,8 @@ import { queuedWordRefreshes } from '../../../data/repositories/tickets/word-ref
  * is not mistaken for "no such ticket".
  */
 export function SearchBacklog({ db, searching }: { db: FieldDeskDb; searching: boolean }) {
-  const waiting = useLiveQuery(() => queuedWordRefreshes(db), [db]) ?? 0;
+  // Counted only while searching: during a first sync the queue changes with every page.
+  const waiting = useLiveQuery(() => (searching ? queuedWordRefreshes(db) : 0), [db, searching]) ?? 0;
   if (!searching || waiting === 0) return null;
   return (
     <span className="muted" data-testid="search-backlog">
