@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cutoff, planWindow, ticketQueries, type OrderedRead, type TicketQuery } from '../../../../renderer/src/data/repositories/tickets/query';
 import type { TicketRow } from '../../../../renderer/src/data/repositories/tickets/derive';
 import { DEFAULT_NOW } from '../../../../shared/sample-data';
-import { BUILT_IN_VIEWS, compareTickets, matchesFilter, type FilterContext } from '../../../../shared/tickets/views';
+import { BUILT_IN_VIEWS, compareTickets, matchesFilter, siteView, type FilterContext } from '../../../../shared/tickets/views';
 import { closeAll, freshDesk } from './setup';
 
 let desk: Awaited<ReturnType<typeof freshDesk>>;
@@ -33,6 +33,13 @@ async function readAll(q: TicketQuery, c: FilterContext, narrowCap: number, orde
 
 const brute = (q: TicketQuery, c: FilterContext) => all.filter((t) => matchesFilter(t, q.filter, c)).sort(compareTickets(q.sort)).map((t) => t.id);
 
+/** The site with the most open tickets. */
+const busiestSite = (): string => {
+  const n = new Map<string, number>();
+  for (const t of all) if (t.siteId && ['new', 'open', 'pending'].includes(t.status)) n.set(t.siteId, (n.get(t.siteId) ?? 0) + 1);
+  return [...n].sort((a, b) => b[1] - a[1])[0]![0];
+};
+
 describe('list queries', () => {
   const staffWithWork = () => all.find((t) => t.assigneeId !== null && t.status === 'open')!.assigneeId!;
 
@@ -43,6 +50,7 @@ describe('list queries', () => {
     ['waiting on requester', () => BUILT_IN_VIEWS[3]!, () => ctx('x')],
     ['a two-word search', () => ({ filter: { text: 'printer jam' }, sort: [{ key: 'updatedAt', dir: 'desc' }] }), () => ctx('x')],
     ['site and priority', () => ({ filter: { siteIds: [all[0]!.siteId!], priorities: ['P3', 'P4'] }, sort: [{ key: 'createdAt', dir: 'asc' }] }), () => ctx('x')],
+    ['a site view (its open tickets by priority)', () => siteView({ id: busiestSite(), name: 'Busiest' }), () => ctx('x')],
     ['created range, tag', () => ({ filter: { createdFrom: all[50]!.createdAt, createdTo: all[300]!.createdAt, tags: [all.find((t) => t.tags.length)!.tags[0]!] }, sort: [{ key: 'number', dir: 'asc' }] }), () => ctx('x')],
   ];
 
@@ -149,6 +157,34 @@ describe('list queries', () => {
     const rest = await queries.broadWindow(q, ctx('x'), 200, 400);
     expect(third.rows.map((r) => r.id)).toEqual(expected.slice(200, 300));
     expect([...firstTwo.rows, ...rest.rows].map((r) => r.id)).toEqual(expected.slice(0, 400));
+  });
+
+  it('a site view too big to read whole walks the site index: its first screen reads only the site\'s records', async () => {
+    const q = siteView({ id: busiestSite(), name: 'Busiest' });
+    const open = all.filter((t) => matchesFilter(t, q.filter, ctx('x'))).length;
+    // Caps below the site's open tickets: too many to read whole, as a busy site is at 100,000.
+    const queries = ticketQueries(desk.repos.tables, { narrowCap: 2, smallCap: 2 });
+    const plan = await queries.plan(q, ctx('x'));
+    expect(plan.mode).toBe('broad');
+    const table = desk.repos.tables.tickets;
+    const bulkGet = table.bulkGet.bind(table);
+    const read: string[] = [];
+    table.bulkGet = ((keys: string[]) => {
+      read.push(...keys);
+      return bulkGet(keys);
+    }) as typeof table.bulkGet;
+    try {
+      const w = await planWindow(queries, plan, q, ctx('x'), 0, 3);
+      const byId = new Map(all.map((t) => [t.id, t]));
+      const expected = brute(q, ctx('x')).slice(0, 3);
+      expect(open).toBeGreaterThan(3);
+      expect(w.rows.map((r) => r.priority)).toEqual(expected.map((id) => byId.get(id)!.priority));
+      // Every record read is one of the site's open tickets: a walk by status alone reads the other sites' too.
+      expect(read.length).toBeGreaterThanOrEqual(3);
+      expect(read.every((id) => matchesFilter(byId.get(id)!, q.filter, ctx('x')))).toBe(true);
+    } finally {
+      table.bulkGet = bulkGet;
+    }
   });
 
   it('the cutoff is the first probed key that proves enough entries up to it, across ranges', () => {

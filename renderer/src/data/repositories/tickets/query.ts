@@ -73,14 +73,22 @@ const SORT_INDEX: Partial<Record<SortSpec['key'], string>> = {
 };
 export const INDEXED_SORT_KEYS = Object.keys(SORT_INDEX) as SortSpec['key'][];
 
-/** An ordered walk: an index whose first component is `parts`, then the sort key, then the id. */
+/**
+ * An ordered walk: an index whose first components are one of `parts` (a
+ * status; a pending reason; a site and a status), then the sort key, then the id.
+ */
 interface Ordered {
   index: string;
-  parts: readonly string[];
+  parts: readonly (readonly string[])[];
 }
 
 /** Pending tickets by reason, in order of last update (schema v5). */
 const REASON_SORT_INDEX = '[pendingReason+updatedAt+id]';
+
+/** A site's tickets by status, then priority (schema v6): "By site" views read one screen, not every site's rows. */
+const SITE_SORT_INDEX = '[siteId+status+priority+id]';
+/** More sites × statuses than this are walked by status instead: each part is a range read and probed on its own. */
+const MAX_SITE_PARTS = 12;
 
 /** Sort keys with a per-status index in sort order (schema v4). */
 const STATUS_SORT_INDEX: Partial<Record<SortSpec['key'], string>> = {
@@ -102,7 +110,7 @@ export const queryKey = (q: TicketQuery, ctx: Pick<FilterContext, 'meId'>): stri
 const cross = <A, B>(as: readonly A[], bs: readonly B[]): [A, B][] => as.flatMap((a) => bs.map((b): [A, B] => [a, b]));
 
 /** Primary keys of a candidate: one collection, or several read side by side (each a getAllKeys, not a cursor). */
-type Keys = ((limit: number) => Promise<string[]>) & { statusOnly?: boolean };
+type Keys = ((limit: number) => Promise<string[]>) & { statusOnly?: boolean; siteOnly?: boolean; withinStatuses?: boolean; allOfStatuses?: boolean };
 const keysOf =
   (make: () => Collection<TicketRow, string>): Keys =>
   (limit) =>
@@ -113,9 +121,11 @@ const keysOfEach =
     (await Promise.all(makes.map((m) => m().limit(limit).primaryKeys()))).flat();
 /** A candidate on status (and due or priority) or pending reason alone: an ordered walk can answer the same view. */
 const statusOnly = (k: Keys): Keys => Object.assign(k, { statusOnly: true });
-/** Exact matches of `[x+status]` for each pair, read in parallel. */
+/** A candidate on site (and status): the site index can answer the same view in priority order. */
+const siteOnly = (k: Keys): Keys => Object.assign(k, { siteOnly: true });
+/** Exact matches of `[x+status]` for each pair, read in parallel: a subset of the view's statuses' tickets. */
 const pairs = (t: TicketTables, index: string, xs: readonly string[], statuses: readonly string[]): Keys =>
-  keysOfEach(cross(xs, statuses).map((p) => () => t.tickets.where(index).equals(p)));
+  Object.assign(keysOfEach(cross(xs, statuses).map((p) => () => t.tickets.where(index).equals(p))), { withinStatuses: true });
 
 /** Index conditions that can stand in for part of the filter, most selective first (a guess; each is tried with a cap). */
 function candidates(t: TicketTables, f: TicketFilter, ctx: FilterContext): Keys[] {
@@ -130,7 +140,7 @@ function candidates(t: TicketTables, f: TicketFilter, ctx: FilterContext): Keys[
     const until = f.sla === 'breached' ? ctx.now : ctx.endOfToday;
     out.push(statusOnly(keysOfEach(statuses.map((s) => () => t.tickets.where('[status+due+id]').between([s, '', Dexie.minKey], [s, until, Dexie.minKey], true, false)))));
   }
-  if (f.siteIds?.length) out.push(pairs(t, '[siteId+status]', f.siteIds, statuses));
+  if (f.siteIds?.length) out.push(siteOnly(pairs(t, '[siteId+status]', f.siteIds, statuses)));
   if (f.systemIds?.length) out.push(pairs(t, '[systemId+status]', f.systemIds, statuses));
   if (f.teamIds?.length) out.push(pairs(t, '[teamId+status]', f.teamIds, statuses));
   if (f.tags?.length) out.push(keysOf(() => t.tickets.where('tags').equals(f.tags![0]!.trim().toLowerCase())));
@@ -142,7 +152,7 @@ function candidates(t: TicketTables, f: TicketFilter, ctx: FilterContext): Keys[
     out.push(statusOnly(keysOfEach(cross(statuses, f.priorities).map(([s, p]) => () => t.tickets.where('[status+priority+id]').between([s, p, Dexie.minKey], [s, p, Dexie.maxKey])))));
   if (f.pendingReasons?.length)
     out.push(statusOnly(keysOfEach(f.pendingReasons.map((r) => () => t.tickets.where(REASON_SORT_INDEX).between([r, '', Dexie.minKey], [r, '\uffff', Dexie.maxKey])))));
-  if (f.statuses?.length) out.push(statusOnly(keysOfEach(f.statuses.map((s) => () => t.tickets.where('status').equals(s)))));
+  if (f.statuses?.length) out.push(Object.assign(statusOnly(keysOfEach(f.statuses.map((s) => () => t.tickets.where('status').equals(s)))), { allOfStatuses: true }));
   return out;
 }
 
@@ -222,13 +232,16 @@ export function ticketQueries(
   const orderedIndex = (q: TicketQuery): Ordered | null => {
     const key = q.sort[0]?.key ?? 'updatedAt';
     const f = q.filter;
-    if (f.pendingReasons?.length && key === 'updatedAt' && (f.statuses ?? ['pending']).every((s) => s === 'pending')) return { index: REASON_SORT_INDEX, parts: f.pendingReasons };
+    if (f.pendingReasons?.length && key === 'updatedAt' && (f.statuses ?? ['pending']).every((s) => s === 'pending')) return { index: REASON_SORT_INDEX, parts: f.pendingReasons.map((r) => [r]) };
+    const statuses = f.statuses?.length ? f.statuses : STATUSES;
+    if (key === 'priority' && f.siteIds?.length && f.siteIds.length * statuses.length <= MAX_SITE_PARTS) return { index: SITE_SORT_INDEX, parts: cross(f.siteIds, statuses) };
     const index = STATUS_SORT_INDEX[key];
-    return index ? { index, parts: f.statuses?.length ? f.statuses : STATUSES } : null;
+    return index ? { index, parts: statuses.map((s) => [s]) } : null;
   };
 
   async function plan(q: TicketQuery, ctx: FilterContext): Promise<QueryPlan> {
-    const ordered = orderedIndex(q) !== null;
+    const walk = orderedIndex(q);
+    const ordered = walk !== null;
     const search = q.filter.text ? await termWords(q.filter.text) : null;
     if (search) {
       // Few matches are read whole and sorted by the view's column; many are listed newest first.
@@ -247,10 +260,18 @@ export function ticketQueries(
       }
       return { mode: 'search', total: null, walk, first: first.rows, marks: new Map() };
     }
+    // A pair candidate over its cap means its statuses hold more still: no need to read them to find out.
+    let statusesOver = false;
     for (const keysFor of candidates(t, q.filter, ctx)) {
-      const cap = keysFor.statusOnly && ordered ? smallCap : narrowCap;
+      if (keysFor.allOfStatuses && statusesOver) continue;
+      // What the ordered walk can answer by itself is read whole only when small: the walk reads one screen.
+      const walkable = keysFor.statusOnly || (keysFor.siteOnly && walk?.index === SITE_SORT_INDEX);
+      const cap = walkable && ordered ? smallCap : narrowCap;
       const keys = await keysFor(cap + 1);
-      if (keys.length > cap) continue;
+      if (keys.length > cap) {
+        statusesOver ||= keysFor.withinStatuses === true;
+        continue;
+      }
       // Multi-entry and OR'ed ranges can repeat a key; narrow() reads each once.
       return narrow(keys, q, ctx);
     }
@@ -266,16 +287,16 @@ export function ticketQueries(
     return statuses ? (await Promise.all(statuses.map((st) => t.tickets.where('status').equals(st).count()))).reduce((a, b) => a + b, 0) : t.tickets.count();
   }
 
-  /** The bounds of one status's slice of `[status+key+id]`, narrowed by the filter's own range on that key. */
-  function bounds(part: string, key: SortSpec['key'], f: TicketFilter, ctx: FilterContext): [unknown[], unknown[]] {
+  /** The bounds of one part's slice of `[…part+key+id]`, narrowed by the filter's own range on that key. */
+  function bounds(part: readonly string[], key: SortSpec['key'], f: TicketFilter, ctx: FilterContext): [unknown[], unknown[]] {
     let lo = '';
     let hi = '\uffff';
     if (key === 'due' && (f.dueToday || f.sla === 'breached')) hi = f.sla === 'breached' ? ctx.now : ctx.endOfToday;
     if (key === 'createdAt') [lo, hi] = [f.createdFrom ?? lo, f.createdTo ? `${f.createdTo}\uffff` : hi];
     if (key === 'updatedAt') [lo, hi] = [f.updatedFrom ?? lo, f.updatedTo ? `${f.updatedTo}\uffff` : hi];
     return [
-      [part, lo, Dexie.minKey],
-      [part, hi, Dexie.maxKey],
+      [...part, lo, Dexie.minKey],
+      [...part, hi, Dexie.maxKey],
     ];
   }
 
@@ -293,7 +314,7 @@ export function ticketQueries(
     const desc = spec.dir === 'desc';
     // A fair share per part first; a status that runs dry while others still have rows reads more.
     let batch = Math.max(16, Math.ceil(want / parts.length) + 8);
-    const streams = parts.map((part) => ({ part, buf: [] as TicketRow[], pos: 0, done: false, last: (after ? [part, ...after] : null) as unknown[] | null }));
+    const streams = parts.map((part) => ({ part, buf: [] as TicketRow[], pos: 0, done: false, last: (after ? [...part, ...after] : null) as unknown[] | null }));
     const fill = async (st: (typeof streams)[number]): Promise<void> => {
       if (st.pos < st.buf.length || st.done) return;
       const [lo, hi] = bounds(st.part, spec.key, q.filter, ctx);
@@ -304,7 +325,7 @@ export function ticketQueries(
       st.pos = 0;
       st.done = rows.length < batch;
       const lastRow = rows[rows.length - 1];
-      if (lastRow) st.last = [st.part, sortValue(spec.key, lastRow), lastRow.id];
+      if (lastRow) st.last = [...st.part, sortValue(spec.key, lastRow), lastRow.id];
     };
     const cmp = (a: TicketRow, b: TicketRow): number => {
       const ka = sortValue(spec.key, a);
@@ -341,8 +362,11 @@ export function ticketQueries(
     const { index, parts } = ordered;
     const spec = q.sort[0]!;
     const desc = spec.dir === 'desc';
+    // Index keys are [...part, key, id]: compare by the last two, whatever the part's length.
     const cmp = (a: readonly unknown[], b: readonly unknown[]): number => {
-      const c = (a[1] as string) < (b[1] as string) ? -1 : (a[1] as string) > (b[1] as string) ? 1 : (a[2] as string) < (b[2] as string) ? -1 : (a[2] as string) > (b[2] as string) ? 1 : 0;
+      const [ka, ia] = a.slice(-2) as [string, string];
+      const [kb, ib] = b.slice(-2) as [string, string];
+      const c = ka < kb ? -1 : ka > kb ? 1 : ia < ib ? -1 : ia > ib ? 1 : 0;
       return desc ? -c : c;
     };
     const out: TicketRow[] = [];
@@ -356,7 +380,7 @@ export function ticketQueries(
       const ranges = parts.map((st) => {
         const [lo, hi] = bounds(st, spec.key, q.filter, ctx);
         if (from === null) return { st, lo, hi, loOpen: false, hiOpen: false };
-        return desc ? { st, lo, hi: [st, ...from], loOpen: false, hiOpen: true } : { st, lo: [st, ...from], hi, loOpen: true, hiOpen: false };
+        return desc ? { st, lo, hi: [...st, ...from], loOpen: false, hiOpen: true } : { st, lo: [...st, ...from], hi, loOpen: true, hiOpen: false };
       });
       const positions = [...new Set(Array.from({ length: PROBES }, (_, j) => Math.max(1, Math.round((need * (j + 1)) / PROBES))))];
       // Side by side: where the probed positions are (plain IndexedDB), and each status's first `need` ids in
@@ -396,7 +420,7 @@ export function ticketQueries(
         if (out.length >= want) break;
       }
       if (cut === null) break;
-      from = [cut[1] as string, cut[2] as string];
+      from = cut.slice(-2) as [string, string];
     }
     return out;
   }
