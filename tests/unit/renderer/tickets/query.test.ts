@@ -166,6 +166,9 @@ describe('list queries', () => {
     const queries = ticketQueries(desk.repos.tables, { narrowCap: 2, smallCap: 2 });
     const plan = await queries.plan(q, ctx('x'));
     expect(plan.mode).toBe('broad');
+    // The list still shows how many: a site view is counted from its index, beside the first screen.
+    expect(plan.mode === 'broad' && plan.countable).toBe(true);
+    expect(await queries.count(q)).toBe(open);
     const table = desk.repos.tables.tickets;
     const bulkGet = table.bulkGet.bind(table);
     const read: string[] = [];

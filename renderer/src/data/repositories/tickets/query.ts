@@ -156,9 +156,16 @@ function candidates(t: TicketTables, f: TicketFilter, ctx: FilterContext): Keys[
   return out;
 }
 
+const unset = (v: unknown): boolean => v === undefined || v === false || v === '' || (Array.isArray(v) && v.length === 0);
+
 /** Does the filter hold anything beyond a status list? (Then a broad view's size is unknown without reading every row.) */
-const onlyStatuses = (f: TicketFilter): boolean =>
-  Object.entries(f).every(([k, v]) => k === 'statuses' || v === undefined || v === false || v === '' || (Array.isArray(v) && v.length === 0));
+const onlyStatuses = (f: TicketFilter): boolean => Object.entries(f).every(([k, v]) => k === 'statuses' || unset(v));
+
+/** A site view: sites and statuses only, counted exactly from `[siteId+status]`. */
+const onlySitesAndStatuses = (f: TicketFilter): boolean => !unset(f.siteIds) && Object.entries(f).every(([k, v]) => k === 'statuses' || k === 'siteIds' || unset(v));
+
+/** Can count() tell a broad view's size without reading its rows? */
+const countable = (f: TicketFilter): boolean => onlyStatuses(f) || onlySitesAndStatuses(f);
 
 /**
  * How an ordered walk reads: the ids at or above a probed cutoff, then just
@@ -277,11 +284,16 @@ export function ticketQueries(
     }
     checkpoints.delete(queryKey(q, ctx));
     // Counting thousands of index entries costs more than the first screen: the size comes from count(), separately.
-    return { mode: 'broad', total: null, countable: onlyStatuses(q.filter) };
+    return { mode: 'broad', total: null, countable: countable(q.filter) };
   }
 
-  /** How many tickets a broad view holds, where the filter is statuses alone (else null: unknown without reading every row). */
+  /** How many tickets a broad view holds, where the filter is statuses, or sites and statuses (else null: unknown without reading every row). */
   async function count(q: TicketQuery): Promise<number | null> {
+    if (onlySitesAndStatuses(q.filter)) {
+      // A site's view walks its own index for the first screen and is counted beside it, as a status view is.
+      const parts = cross(q.filter.siteIds!, q.filter.statuses?.length ? q.filter.statuses : STATUSES);
+      return (await Promise.all(parts.map((p) => t.tickets.where('[siteId+status]').equals(p).count()))).reduce((a, b) => a + b, 0);
+    }
     if (!onlyStatuses(q.filter)) return null;
     const statuses = q.filter.statuses?.length ? q.filter.statuses : null;
     return statuses ? (await Promise.all(statuses.map((st) => t.tickets.where('status').equals(st).count()))).reduce((a, b) => a + b, 0) : t.tickets.count();
