@@ -16,8 +16,8 @@ const PERSON_AS_WRITTEN_BY: Record<number, { stored: Record<string, unknown>; ex
     expected: { name: 'Rosa Diaz', kind: 'staff', deleted: 0 },
   },
 };
-// v3 added the help-desk and training stores, v4 to v6 ticket indexes; a person is written as in v2.
-for (const v of [3, 4, 5]) PERSON_AS_WRITTEN_BY[v] = PERSON_AS_WRITTEN_BY[2]!;
+// v3 added the help-desk and training stores, v4 to v7 ticket indexes; a person is written as in v2.
+for (const v of [3, 4, 5, 6]) PERSON_AS_WRITTEN_BY[v] = PERSON_AS_WRITTEN_BY[2]!;
 
 describe('schema migrations', () => {
   it('versions only go up, and each adds or changes something', () => {
@@ -67,6 +67,23 @@ async function openedAt(name: string, upTo: number): Promise<FieldDeskDb> {
   await old.meta.put({ key: 'device', value: { deviceId: 'old-device', createdAt: '2024-01-01T00:00:00.000Z' } });
   return old;
 }
+
+describe('v7 assignee index', () => {
+  it('tickets written by v6 are found by assignee and status, in priority order, after the upgrade', async () => {
+    const name = 'migration-v6-assignee';
+    const old = await openedAt(name, 6);
+    const row = (id: string, assigneeKey: string, status: string, priority: string) => ({ id, number: `AB12-0000${id}`, siteId: 's', status, priority, pendingReason: null, due: '~', createdAt: '2024-01-01T00:00:00.000Z', updatedAt: '2024-01-01T00:00:00.000Z', assigneeKey, words: [], tags: [], deleted: 0, stamps: {} });
+    await old.table('tickets').bulkAdd([row('1', '-', 'new', 'P4'), row('2', '-', 'new', 'P2'), row('3', 'staff-a', 'new', 'P1'), row('4', '-', 'closed', 'P1')]);
+    old.close();
+
+    const db = await openDatabase(name);
+    expect(db.verno).toBe(CURRENT_SCHEMA_VERSION);
+    const unassigned = await db.table('tickets').where('[assigneeKey+status+priority+id]').between(['-', 'new', '', ''], ['-', 'new', '\uffff', '\uffff']).primaryKeys();
+    expect(unassigned).toEqual(['2', '1']);
+    db.close();
+    await db.delete();
+  });
+});
 
 describe('v6 site index', () => {
   it('tickets written by v5 are found by site and status, in priority order, after the upgrade', async () => {

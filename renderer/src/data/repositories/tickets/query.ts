@@ -87,8 +87,14 @@ const REASON_SORT_INDEX = '[pendingReason+updatedAt+id]';
 
 /** A site's tickets by status, then priority (schema v6): "By site" views read one screen, not every site's rows. */
 const SITE_SORT_INDEX = '[siteId+status+priority+id]';
-/** More sites × statuses than this are walked by status instead: each part is a range read and probed on its own. */
+/** An assignee's (or nobody's) tickets by status, then priority (schema v7): "My open" and "Unassigned". */
+const ASSIGNEE_SORT_INDEX = '[assigneeKey+status+priority+id]';
+/** More sites (or assignees) × statuses than this are walked by status instead: each part is a range read and probed on its own. */
 const MAX_SITE_PARTS = 12;
+
+/** The `assigneeKey` values an assignee filter stands for, or null when it has none. */
+const assigneeKeys = (f: TicketFilter, ctx: Pick<FilterContext, 'meId'>): readonly string[] | null =>
+  f.assignee === 'me' ? [ctx.meId] : f.assignee === 'unassigned' ? [UNASSIGNED] : f.assignee?.length ? f.assignee : null;
 
 /** Sort keys with a per-status index in sort order (schema v4). */
 const STATUS_SORT_INDEX: Partial<Record<SortSpec['key'], string>> = {
@@ -110,7 +116,7 @@ export const queryKey = (q: TicketQuery, ctx: Pick<FilterContext, 'meId'>): stri
 const cross = <A, B>(as: readonly A[], bs: readonly B[]): [A, B][] => as.flatMap((a) => bs.map((b): [A, B] => [a, b]));
 
 /** Primary keys of a candidate: one collection, or several read side by side (each a getAllKeys, not a cursor). */
-type Keys = ((limit: number) => Promise<string[]>) & { statusOnly?: boolean; siteOnly?: boolean; withinStatuses?: boolean; allOfStatuses?: boolean };
+type Keys = ((limit: number) => Promise<string[]>) & { statusOnly?: boolean; siteOnly?: boolean; assigneeOnly?: boolean; withinStatuses?: boolean; allOfStatuses?: boolean };
 const keysOf =
   (make: () => Collection<TicketRow, string>): Keys =>
   (limit) =>
@@ -134,8 +140,8 @@ function candidates(t: TicketTables, f: TicketFilter, ctx: FilterContext): Keys[
   const allActive = statuses.every((s) => (ACTIVE_STATUSES as readonly string[]).includes(s));
   const q = f.text ? parseQuery(f.text) : null;
   if (q) for (const term of [...q.terms].sort((a, b) => b.length - a.length)) out.push(keysOf(() => t.tickets.where('words').startsWith(term)));
-  const assignee = f.assignee === 'me' ? [ctx.meId] : f.assignee === 'unassigned' ? [UNASSIGNED] : f.assignee?.length ? f.assignee : null;
-  if (assignee) out.push(pairs(t, '[assigneeKey+status]', assignee, statuses));
+  const assignee = assigneeKeys(f, ctx);
+  if (assignee) out.push(Object.assign(pairs(t, '[assigneeKey+status]', assignee, statuses), { assigneeOnly: true }));
   if ((f.dueToday || f.sla === 'breached') && allActive) {
     const until = f.sla === 'breached' ? ctx.now : ctx.endOfToday;
     out.push(statusOnly(keysOfEach(statuses.map((s) => () => t.tickets.where('[status+due+id]').between([s, '', Dexie.minKey], [s, until, Dexie.minKey], true, false)))));
@@ -164,8 +170,11 @@ const onlyStatuses = (f: TicketFilter): boolean => Object.entries(f).every(([k, 
 /** A site view: sites and statuses only, counted exactly from `[siteId+status]`. */
 const onlySitesAndStatuses = (f: TicketFilter): boolean => !unset(f.siteIds) && Object.entries(f).every(([k, v]) => k === 'statuses' || k === 'siteIds' || unset(v));
 
+/** An assignee view ("My open", "Unassigned"): assignee and statuses only, counted exactly from `[assigneeKey+status]`. */
+const onlyAssigneeAndStatuses = (f: TicketFilter): boolean => !unset(f.assignee) && Object.entries(f).every(([k, v]) => k === 'statuses' || k === 'assignee' || unset(v));
+
 /** Can count() tell a broad view's size without reading its rows? */
-const countable = (f: TicketFilter): boolean => onlyStatuses(f) || onlySitesAndStatuses(f);
+const countable = (f: TicketFilter): boolean => onlyStatuses(f) || onlySitesAndStatuses(f) || onlyAssigneeAndStatuses(f);
 
 /**
  * How an ordered walk reads: the ids at or above a probed cutoff, then just
@@ -236,18 +245,20 @@ export function ticketQueries(
    * walk side by side: the pending reasons of a "waiting on …" view (a small
    * index: only pending tickets have a reason), else the statuses.
    */
-  const orderedIndex = (q: TicketQuery): Ordered | null => {
+  const orderedIndex = (q: TicketQuery, ctx: Pick<FilterContext, 'meId'>): Ordered | null => {
     const key = q.sort[0]?.key ?? 'updatedAt';
     const f = q.filter;
     if (f.pendingReasons?.length && key === 'updatedAt' && (f.statuses ?? ['pending']).every((s) => s === 'pending')) return { index: REASON_SORT_INDEX, parts: f.pendingReasons.map((r) => [r]) };
     const statuses = f.statuses?.length ? f.statuses : STATUSES;
     if (key === 'priority' && f.siteIds?.length && f.siteIds.length * statuses.length <= MAX_SITE_PARTS) return { index: SITE_SORT_INDEX, parts: cross(f.siteIds, statuses) };
+    const assignees = assigneeKeys(f, ctx);
+    if (key === 'priority' && assignees && assignees.length * statuses.length <= MAX_SITE_PARTS) return { index: ASSIGNEE_SORT_INDEX, parts: cross(assignees, statuses) };
     const index = STATUS_SORT_INDEX[key];
     return index ? { index, parts: statuses.map((s) => [s]) } : null;
   };
 
   async function plan(q: TicketQuery, ctx: FilterContext): Promise<QueryPlan> {
-    const walk = orderedIndex(q);
+    const walk = orderedIndex(q, ctx);
     const ordered = walk !== null;
     const search = q.filter.text ? await termWords(q.filter.text) : null;
     if (search) {
@@ -272,7 +283,7 @@ export function ticketQueries(
     for (const keysFor of candidates(t, q.filter, ctx)) {
       if (keysFor.allOfStatuses && statusesOver) continue;
       // What the ordered walk can answer by itself is read whole only when small: the walk reads one screen.
-      const walkable = keysFor.statusOnly || (keysFor.siteOnly && walk?.index === SITE_SORT_INDEX);
+      const walkable = keysFor.statusOnly || (keysFor.siteOnly && walk?.index === SITE_SORT_INDEX) || (keysFor.assigneeOnly && walk?.index === ASSIGNEE_SORT_INDEX);
       const cap = walkable && ordered ? smallCap : narrowCap;
       const keys = await keysFor(cap + 1);
       if (keys.length > cap) {
@@ -288,7 +299,12 @@ export function ticketQueries(
   }
 
   /** How many tickets a broad view holds, where the filter is statuses, or sites and statuses (else null: unknown without reading every row). */
-  async function count(q: TicketQuery): Promise<number | null> {
+  async function count(q: TicketQuery, ctx?: Pick<FilterContext, 'meId'>): Promise<number | null> {
+    const assignees = ctx ? assigneeKeys(q.filter, ctx) : null;
+    if (assignees && onlyAssigneeAndStatuses(q.filter)) {
+      const parts = cross(assignees, q.filter.statuses?.length ? q.filter.statuses : STATUSES);
+      return (await Promise.all(parts.map((p) => t.tickets.where('[assigneeKey+status]').equals(p).count()))).reduce((a, b) => a + b, 0);
+    }
     if (onlySitesAndStatuses(q.filter)) {
       // A site's view walks its own index for the first screen and is counted beside it, as a status view is.
       const parts = cross(q.filter.siteIds!, q.filter.statuses?.length ? q.filter.statuses : STATUSES);
@@ -450,7 +466,7 @@ export function ticketQueries(
     for (const s of marks.keys()) if (s <= start && s > from) from = s;
     const spec = q.sort[0] ?? { key: 'updatedAt', dir: 'desc' };
     const after = marks.get(from);
-    const ordered = orderedIndex({ ...q, sort: [spec] });
+    const ordered = orderedIndex({ ...q, sort: [spec] }, ctx);
     let rows: TicketRow[];
     if (ordered) {
       rows = await orderedRows(ordered, { ...q, sort: [spec] }, ctx, (after as [string, string] | null | undefined) ?? null, end - from);

@@ -24,7 +24,7 @@ export function useTicketWindow(desk: Desk, q: TicketQuery, ctx: FilterContext, 
   const { queries } = desk.repos;
   const plan = useLiveQuery(() => queries.plan(q, ctx), [queries, key, minute]) as QueryPlan | undefined;
   // A broad view's size is counted beside the first screen, not before it.
-  const counted = useLiveQuery(() => (plan?.mode === 'broad' && plan.countable ? queries.count(q) : null), [plan]) ?? null;
+  const counted = useLiveQuery(() => (plan?.mode === 'broad' && plan.countable ? queries.count(q, ctx) : null), [plan]) ?? null;
   const win = useLiveQuery(
     () => (!plan ? undefined : planWindow(queries, plan, q, ctx, range.start, range.end)),
     [plan, range.start, range.end],
