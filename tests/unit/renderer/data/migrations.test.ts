@@ -68,37 +68,40 @@ async function openedAt(name: string, upTo: number): Promise<FieldDeskDb> {
   return old;
 }
 
-describe('v7 assignee index', () => {
-  it('tickets written by v6 are found by assignee and status, in priority order, after the upgrade', async () => {
-    const name = 'migration-v6-assignee';
-    const old = await openedAt(name, 6);
-    const row = (id: string, assigneeKey: string, status: string, priority: string) => ({ id, number: `AB12-0000${id}`, siteId: 's', status, priority, pendingReason: null, due: '~', createdAt: '2024-01-01T00:00:00.000Z', updatedAt: '2024-01-01T00:00:00.000Z', assigneeKey, words: [], tags: [], deleted: 0, stamps: {} });
-    await old.table('tickets').bulkAdd([row('1', '-', 'new', 'P4'), row('2', '-', 'new', 'P2'), row('3', 'staff-a', 'new', 'P1'), row('4', '-', 'closed', 'P1')]);
-    old.close();
+/** A ticket row as v5 and v6 wrote it; `fields` set what a test is about. */
+const ticketRow = (id: string, fields: Record<string, unknown>) => ({ id, number: `AB12-0000${id}`, siteId: 's', status: 'open', priority: 'P3', pendingReason: null, due: '~', createdAt: '2024-01-01T00:00:00.000Z', updatedAt: '2024-01-01T00:00:00.000Z', assigneeKey: '-', words: [], tags: [], deleted: 0, stamps: {}, ...fields });
 
-    const db = await openDatabase(name);
+/** Tickets written by schema `version`, then the primary keys in one range of an index the upgrade built. */
+async function keysAfterUpgrade(version: number, rows: Record<string, unknown>[], index: string, lower: unknown[], upper: unknown[]): Promise<unknown[]> {
+  const name = `migration-v${version}-${index}`;
+  const old = await openedAt(name, version);
+  await old.table('tickets').bulkAdd(rows);
+  old.close();
+  const db = await openDatabase(name);
+  try {
     expect(db.verno).toBe(CURRENT_SCHEMA_VERSION);
-    const unassigned = await db.table('tickets').where('[assigneeKey+status+priority+id]').between(['-', 'new', '', ''], ['-', 'new', '\uffff', '\uffff']).primaryKeys();
-    expect(unassigned).toEqual(['2', '1']);
+    return await db.table('tickets').where(index).between(lower, upper).primaryKeys();
+  } finally {
     db.close();
     await db.delete();
+  }
+}
+
+describe('v7 assignee index', () => {
+  it('tickets written by v6 are found by assignee and status, in priority order, after the upgrade', async () => {
+    const row = (id: string, assigneeKey: string, status: string, priority: string) => ticketRow(id, { assigneeKey, status, priority });
+    const rows = [row('1', '-', 'new', 'P4'), row('2', '-', 'new', 'P2'), row('3', 'staff-a', 'new', 'P1'), row('4', '-', 'closed', 'P1')];
+    const unassigned = await keysAfterUpgrade(6, rows, '[assigneeKey+status+priority+id]', ['-', 'new', '', ''], ['-', 'new', '\uffff', '\uffff']);
+    expect(unassigned).toEqual(['2', '1']);
   });
 });
 
 describe('v6 site index', () => {
   it('tickets written by v5 are found by site and status, in priority order, after the upgrade', async () => {
-    const name = 'migration-v5-site';
-    const old = await openedAt(name, 5);
-    const row = (id: string, siteId: string, status: string, priority: string) => ({ id, number: `AB12-0000${id}`, siteId, status, priority, pendingReason: null, due: '~', createdAt: '2024-01-01T00:00:00.000Z', updatedAt: '2024-01-01T00:00:00.000Z', assigneeKey: '-', words: [], tags: [], deleted: 0, stamps: {} });
-    await old.table('tickets').bulkAdd([row('1', 'site-a', 'open', 'P3'), row('2', 'site-a', 'open', 'P1'), row('3', 'site-b', 'open', 'P1'), row('4', 'site-a', 'closed', 'P1')]);
-    old.close();
-
-    const db = await openDatabase(name);
-    expect(db.verno).toBe(CURRENT_SCHEMA_VERSION);
-    const open = await db.table('tickets').where('[siteId+status+priority+id]').between(['site-a', 'open', '', ''], ['site-a', 'open', '\uffff', '\uffff']).primaryKeys();
+    const row = (id: string, siteId: string, status: string, priority: string) => ticketRow(id, { siteId, status, priority });
+    const rows = [row('1', 'site-a', 'open', 'P3'), row('2', 'site-a', 'open', 'P1'), row('3', 'site-b', 'open', 'P1'), row('4', 'site-a', 'closed', 'P1')];
+    const open = await keysAfterUpgrade(5, rows, '[siteId+status+priority+id]', ['site-a', 'open', '', ''], ['site-a', 'open', '\uffff', '\uffff']);
     expect(open).toEqual(['2', '1']);
-    db.close();
-    await db.delete();
   });
 });
 

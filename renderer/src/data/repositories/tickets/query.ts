@@ -1,4 +1,4 @@
-import Dexie, { type Collection } from 'dexie';
+import Dexie, { type Collection, type IndexableType } from 'dexie';
 import { ACTIVE_STATUSES, STATUSES, type Status } from '../../../../../shared/tickets/enums';
 import { parseQuery } from '../../../../../shared/tickets/search';
 import { compareTickets, matchesFilter, type FilterContext, type SortSpec, type TicketFilter } from '../../../../../shared/tickets/views';
@@ -90,7 +90,7 @@ const SITE_SORT_INDEX = '[siteId+status+priority+id]';
 /** An assignee's (or nobody's) tickets by status, then priority (schema v7): "My open" and "Unassigned". */
 const ASSIGNEE_SORT_INDEX = '[assigneeKey+status+priority+id]';
 /** More sites (or assignees) × statuses than this are walked by status instead: each part is a range read and probed on its own. */
-const MAX_SITE_PARTS = 12;
+const MAX_WALK_PARTS = 12;
 
 /** The `assigneeKey` values an assignee filter stands for, or null when it has none. */
 const assigneeKeys = (f: TicketFilter, ctx: Pick<FilterContext, 'meId'>): readonly string[] | null =>
@@ -116,7 +116,15 @@ export const queryKey = (q: TicketQuery, ctx: Pick<FilterContext, 'meId'>): stri
 const cross = <A, B>(as: readonly A[], bs: readonly B[]): [A, B][] => as.flatMap((a) => bs.map((b): [A, B] => [a, b]));
 
 /** Primary keys of a candidate: one collection, or several read side by side (each a getAllKeys, not a cursor). */
-type Keys = ((limit: number) => Promise<string[]>) & { statusOnly?: boolean; siteOnly?: boolean; assigneeOnly?: boolean; withinStatuses?: boolean; allOfStatuses?: boolean };
+type Keys = ((limit: number) => Promise<string[]>) & {
+  statusOnly?: boolean;
+  /** The ordered walk index that answers the same view (a pair candidate on site or assignee). */
+  walkedBy?: string;
+  /** A pair candidate: a subset of the view's statuses' tickets. */
+  withinStatuses?: boolean;
+  /** The view's statuses alone: a superset of every pair candidate. */
+  allOfStatuses?: boolean;
+};
 const keysOf =
   (make: () => Collection<TicketRow, string>): Keys =>
   (limit) =>
@@ -127,11 +135,9 @@ const keysOfEach =
     (await Promise.all(makes.map((m) => m().limit(limit).primaryKeys()))).flat();
 /** A candidate on status (and due or priority) or pending reason alone: an ordered walk can answer the same view. */
 const statusOnly = (k: Keys): Keys => Object.assign(k, { statusOnly: true });
-/** A candidate on site (and status): the site index can answer the same view in priority order. */
-const siteOnly = (k: Keys): Keys => Object.assign(k, { siteOnly: true });
 /** Exact matches of `[x+status]` for each pair, read in parallel: a subset of the view's statuses' tickets. */
-const pairs = (t: TicketTables, index: string, xs: readonly string[], statuses: readonly string[]): Keys =>
-  Object.assign(keysOfEach(cross(xs, statuses).map((p) => () => t.tickets.where(index).equals(p))), { withinStatuses: true });
+const pairs = (t: TicketTables, index: string, xs: readonly string[], statuses: readonly string[], walkedBy?: string): Keys =>
+  Object.assign(keysOfEach(cross(xs, statuses).map((p) => () => t.tickets.where(index).equals(p))), { withinStatuses: true, walkedBy });
 
 /** Index conditions that can stand in for part of the filter, most selective first (a guess; each is tried with a cap). */
 function candidates(t: TicketTables, f: TicketFilter, ctx: FilterContext): Keys[] {
@@ -141,12 +147,12 @@ function candidates(t: TicketTables, f: TicketFilter, ctx: FilterContext): Keys[
   const q = f.text ? parseQuery(f.text) : null;
   if (q) for (const term of [...q.terms].sort((a, b) => b.length - a.length)) out.push(keysOf(() => t.tickets.where('words').startsWith(term)));
   const assignee = assigneeKeys(f, ctx);
-  if (assignee) out.push(Object.assign(pairs(t, '[assigneeKey+status]', assignee, statuses), { assigneeOnly: true }));
+  if (assignee) out.push(pairs(t, '[assigneeKey+status]', assignee, statuses, ASSIGNEE_SORT_INDEX));
   if ((f.dueToday || f.sla === 'breached') && allActive) {
     const until = f.sla === 'breached' ? ctx.now : ctx.endOfToday;
     out.push(statusOnly(keysOfEach(statuses.map((s) => () => t.tickets.where('[status+due+id]').between([s, '', Dexie.minKey], [s, until, Dexie.minKey], true, false)))));
   }
-  if (f.siteIds?.length) out.push(siteOnly(pairs(t, '[siteId+status]', f.siteIds, statuses)));
+  if (f.siteIds?.length) out.push(pairs(t, '[siteId+status]', f.siteIds, statuses, SITE_SORT_INDEX));
   if (f.systemIds?.length) out.push(pairs(t, '[systemId+status]', f.systemIds, statuses));
   if (f.teamIds?.length) out.push(pairs(t, '[teamId+status]', f.teamIds, statuses));
   if (f.tags?.length) out.push(keysOf(() => t.tickets.where('tags').equals(f.tags![0]!.trim().toLowerCase())));
@@ -250,9 +256,9 @@ export function ticketQueries(
     const f = q.filter;
     if (f.pendingReasons?.length && key === 'updatedAt' && (f.statuses ?? ['pending']).every((s) => s === 'pending')) return { index: REASON_SORT_INDEX, parts: f.pendingReasons.map((r) => [r]) };
     const statuses = f.statuses?.length ? f.statuses : STATUSES;
-    if (key === 'priority' && f.siteIds?.length && f.siteIds.length * statuses.length <= MAX_SITE_PARTS) return { index: SITE_SORT_INDEX, parts: cross(f.siteIds, statuses) };
+    if (key === 'priority' && f.siteIds?.length && f.siteIds.length * statuses.length <= MAX_WALK_PARTS) return { index: SITE_SORT_INDEX, parts: cross(f.siteIds, statuses) };
     const assignees = assigneeKeys(f, ctx);
-    if (key === 'priority' && assignees && assignees.length * statuses.length <= MAX_SITE_PARTS) return { index: ASSIGNEE_SORT_INDEX, parts: cross(assignees, statuses) };
+    if (key === 'priority' && assignees && assignees.length * statuses.length <= MAX_WALK_PARTS) return { index: ASSIGNEE_SORT_INDEX, parts: cross(assignees, statuses) };
     const index = STATUS_SORT_INDEX[key];
     return index ? { index, parts: statuses.map((s) => [s]) } : null;
   };
@@ -283,7 +289,7 @@ export function ticketQueries(
     for (const keysFor of candidates(t, q.filter, ctx)) {
       if (keysFor.allOfStatuses && statusesOver) continue;
       // What the ordered walk can answer by itself is read whole only when small: the walk reads one screen.
-      const walkable = keysFor.statusOnly || (keysFor.siteOnly && walk?.index === SITE_SORT_INDEX) || (keysFor.assigneeOnly && walk?.index === ASSIGNEE_SORT_INDEX);
+      const walkable = keysFor.statusOnly || (walk !== null && keysFor.walkedBy === walk.index);
       const cap = walkable && ordered ? smallCap : narrowCap;
       const keys = await keysFor(cap + 1);
       if (keys.length > cap) {
@@ -298,21 +304,23 @@ export function ticketQueries(
     return { mode: 'broad', total: null, countable: countable(q.filter) };
   }
 
-  /** How many tickets a broad view holds, where the filter is statuses, or sites and statuses (else null: unknown without reading every row). */
+  /** The number of entries with each of these keys in an index, added up. */
+  const countEach = async (index: string, keys: readonly IndexableType[]): Promise<number> =>
+    (await Promise.all(keys.map((k) => t.tickets.where(index).equals(k).count()))).reduce((a, b) => a + b, 0);
+
+  /**
+   * How many tickets a broad view holds, where the filter is statuses alone, or
+   * with sites or an assignee (views that walk their own index for the first
+   * screen and are counted beside it); else null: unknown without reading every row.
+   */
   async function count(q: TicketQuery, ctx?: Pick<FilterContext, 'meId'>): Promise<number | null> {
-    const assignees = ctx ? assigneeKeys(q.filter, ctx) : null;
-    if (assignees && onlyAssigneeAndStatuses(q.filter)) {
-      const parts = cross(assignees, q.filter.statuses?.length ? q.filter.statuses : STATUSES);
-      return (await Promise.all(parts.map((p) => t.tickets.where('[assigneeKey+status]').equals(p).count()))).reduce((a, b) => a + b, 0);
-    }
-    if (onlySitesAndStatuses(q.filter)) {
-      // A site's view walks its own index for the first screen and is counted beside it, as a status view is.
-      const parts = cross(q.filter.siteIds!, q.filter.statuses?.length ? q.filter.statuses : STATUSES);
-      return (await Promise.all(parts.map((p) => t.tickets.where('[siteId+status]').equals(p).count()))).reduce((a, b) => a + b, 0);
-    }
-    if (!onlyStatuses(q.filter)) return null;
-    const statuses = q.filter.statuses?.length ? q.filter.statuses : null;
-    return statuses ? (await Promise.all(statuses.map((st) => t.tickets.where('status').equals(st).count()))).reduce((a, b) => a + b, 0) : t.tickets.count();
+    const f = q.filter;
+    const statuses = f.statuses?.length ? f.statuses : STATUSES;
+    const assignees = ctx ? assigneeKeys(f, ctx) : null;
+    if (assignees && onlyAssigneeAndStatuses(f)) return countEach('[assigneeKey+status]', cross(assignees, statuses));
+    if (onlySitesAndStatuses(f)) return countEach('[siteId+status]', cross(f.siteIds!, statuses));
+    if (!onlyStatuses(f)) return null;
+    return f.statuses?.length ? countEach('status', f.statuses) : t.tickets.count();
   }
 
   /** The bounds of one part's slice of `[…part+key+id]`, narrowed by the filter's own range on that key. */

@@ -13,10 +13,10 @@ import { alive, ticketTables } from './tables';
  * requester's name and its work log. A pulled page has only the ticket's own
  * text at hand (its requester and work log may arrive pages later), and
  * reading them there would slow every page of a first sync. So the page's
- * transaction stores the ticket with the words of its own text and queues the
- * ticket here (one queue row per page, in the same transaction, so a crash
- * loses nothing); the refresher then recomputes the full words in small
- * transactions once the pull has gone quiet. Work-log entries and renamed
+ * transaction queues the ticket here (one queue row per page, in the same
+ * transaction, so a crash loses nothing) and stores it without words when it
+ * is new to the device (derive.ts); the refresher then writes the full words
+ * in small transactions once the pull has gone quiet. Work-log entries and renamed
  * requesters that arrive by sync queue their tickets the same way.
  */
 export const WORDS_QUEUE_PREFIX = 'words-queue:';
