@@ -151,7 +151,6 @@ export async function createBackupSession(path: string, header: BackupHeaderInpu
   const bodyTemp = tempPathFor(path);
   try {
     const body = await openOutput(bodyTemp);
-    body.on('error', () => undefined); // surfaced through assertWritable / endOutput
     const gzip = createGzip({ level: 6 });
     gzip.on('error', () => undefined);
     gzip.pipe(body);

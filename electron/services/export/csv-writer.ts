@@ -74,7 +74,6 @@ export async function openCsvWriter(cfg: ResolvedExport): Promise<Result<FormatW
     const main = await openOutput(temp);
     streams.push(main);
     main.write(UTF8_BOM + headerRecord(cfg.columns));
-    for (const s of streams) s.on('error', () => undefined); // surfaced through write/drain/end instead
     return ok(new CsvWriter(cfg, main, workLog, files));
   } catch (e) {
     for (const s of streams) s.destroy();

@@ -4,6 +4,11 @@ import { createWriteStream, type WriteStream } from 'node:fs';
  * Opens a new file for writing and waits until it is really open, so that a
  * folder without write permission is reported when the export starts, not
  * after the person has waited for the rows. `wx`: the temporary name is ours alone.
+ *
+ * The stream comes with an 'error' listener: its failures are read through
+ * `errored` (assertWritable, endOutput). Without one, destroying it while a
+ * write is still in flight (a cancelled export) emits ERR_STREAM_DESTROYED as
+ * an uncaught error, which would take the main process down.
  */
 export function openOutput(path: string): Promise<WriteStream> {
   return new Promise((resolve, reject) => {
@@ -14,6 +19,7 @@ export function openOutput(path: string): Promise<WriteStream> {
     };
     const onReady = () => {
       stream.off('error', onError);
+      stream.on('error', () => undefined);
       resolve(stream);
     };
     stream.once('error', onError);

@@ -127,7 +127,6 @@ export async function openXlsxWriter(cfg: ResolvedExport): Promise<Result<Format
   let zip: ZipWriter | null = null;
   try {
     file = await openOutput(temp);
-    file.on('error', () => undefined); // surfaced through check() and endOutput()
     zip = new ZipWriter(file, { level: DEFLATE_LEVEL, modified: cfg.exportedAt });
     const incidents = await SheetPart.open(zip, 0, INCIDENTS_SHEET, cfg.columns, cfg.timeZone);
     return ok(new XlsxWriter(cfg, file, zip, incidents, [{ temp, final: cfg.path }]));

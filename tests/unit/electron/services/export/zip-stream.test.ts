@@ -15,10 +15,25 @@ afterEach(() => t.cleanup());
 
 const modified = new Date(2024, 2, 12, 15, 30, 10);
 
+/**
+ * The output file as the export opens it: with an error listener, because a
+ * write still in flight when the stream is destroyed ends in ERR_STREAM_DESTROYED
+ * on 'error' (surfaced in the export through check() and endOutput()).
+ */
+function output(name: string) {
+  const file = createWriteStream(join(t.dir, name));
+  file.on('error', () => undefined);
+  return file;
+}
+
+/** Waits until a destroyed output has closed its file, so nothing of it spills into the next test. */
+const closed = (file: ReturnType<typeof createWriteStream>) =>
+  file.closed ? Promise.resolve() : new Promise<void>((resolve) => file.once('close', () => resolve()));
+
 describe('streaming ZIP writer', () => {
   it('writes small and streamed entries that a strict reader and unzip -t accept, several MB of them', async () => {
     const path = join(t.dir, 'out.zip');
-    const file = createWriteStream(path);
+    const file = output('out.zip');
     const zip = new ZipWriter(file, { level: 1, modified });
     zip.addFile('first.xml', '<a>small</a>');
 
@@ -53,7 +68,7 @@ describe('streaming ZIP writer', () => {
 
   it('stamps entries with the modification time, in the MS-DOS format', async () => {
     const path = join(t.dir, 'stamp.zip');
-    const file = createWriteStream(path);
+    const file = output('stamp.zip');
     const zip = new ZipWriter(file, { level: 1, modified });
     zip.addFile('a.txt', 'a');
     zip.finish();
@@ -65,7 +80,7 @@ describe('streaming ZIP writer', () => {
   });
 
   it('keeps entries in order: no second entry while one is open, no finish before it is closed', async () => {
-    const file = createWriteStream(join(t.dir, 'order.zip'));
+    const file = output('order.zip');
     const zip = new ZipWriter(file, { level: 1, modified });
     const open = zip.openEntry('a.xml');
     expect(() => zip.addFile('b.xml', 'b')).toThrow('ZIP entry "a.xml" is still open');
@@ -77,7 +92,7 @@ describe('streaming ZIP writer', () => {
   });
 
   it('destroy() stops a write under way and refuses further writes', async () => {
-    const file = createWriteStream(join(t.dir, 'stopped.zip'));
+    const file = output('stopped.zip');
     const zip = new ZipWriter(file, { level: 1, modified });
     const entry = zip.openEntry('big.txt');
     await entry.write(randomBytes(4 * 1024 * 1024).toString('hex'));
@@ -86,6 +101,7 @@ describe('streaming ZIP writer', () => {
     await expect(pending.then(() => entry.close())).rejects.toThrow();
     await expect(entry.write('again')).rejects.toThrow('The export was stopped');
     expect(file.destroyed).toBe(true);
+    await closed(file);
   });
 
   it('does not write into an output that is gone while the compressor still has data', async () => {
@@ -102,7 +118,7 @@ describe('streaming ZIP writer', () => {
   });
 
   it('refuses a sheet longer than a spreadsheet holds, with the reason', async () => {
-    const file = createWriteStream(join(t.dir, 'long.xlsx'));
+    const file = output('long.xlsx');
     const zip = new ZipWriter(file, { level: 1, modified });
     const columns = [{ key: 'n', header: 'N', type: 'number' as const, width: 8 }];
     const sheet = await SheetPart.open(zip, 0, 'Incidents', columns, 'UTC', undefined, 3);
@@ -112,5 +128,6 @@ describe('streaming ZIP writer', () => {
     // left the compressor writing into it, an unhandled ERR_STREAM_DESTROYED under load).
     zip.destroy();
     expect(file.destroyed).toBe(true);
+    await closed(file);
   });
 });
