@@ -5,8 +5,11 @@
  * and reuses it on the next run with the same scale, so the views and search
  * can be measured again without loading for minutes; not with `load`.
  * `FD_SEARCH_PROBE=1` / `FD_ORDER_PROBE=1` also log where a search's or an
- * ordered walk's time goes, phase by phase, and `FD_CPU_PROFILE=file` saves
- * a CPU profile of the edits (development aids).
+ * ordered walk's time goes, phase by phase; `FD_EDIT_PROBE=1` (with `edit`)
+ * times an edit's reads and writes done bare in the app's own database and
+ * logs the IndexedDB requests of three edits on a timeline; `FD_RAW_PROBE=1`
+ * times raw reads (index keys, records, one large record) at this size; and
+ * `FD_CPU_PROFILE=file` saves a CPU profile of the edits (development aids).
  *
  * Measures the help-desk data layer in Chromium's IndexedDB (on disk, a real
  * profile) with the benchmark data set of issue 3 — 100,000 tickets, 20,000
@@ -104,6 +107,10 @@ export async function run(args: string[]): Promise<BenchResult[]> {
     if (cdp) writeFileSync(process.env.FD_CPU_PROFILE!, JSON.stringify((await cdp.send('Profiler.stop')).profile));
     // The first edit warms caches (SLA policy, statements); medians make that moot, but drop it anyway.
     out.push(result('save an edit (assign): ticket + history + outbox, strict', median(edits.app.slice(1)), 'ms', 'bare Dexie put, strict', median(edits.bare.slice(1)), '≤ 1.5×'));
+    if (process.env.FD_EDIT_PROBE) {
+      log(JSON.stringify(await call(page, 'editProbe', ids)));
+      for (const id of ids.slice(0, 3)) log((await call<string[]>(page, 'editTrace', id)).join('\n'));
+    }
     const floor = await call<{ put: number[]; writes: number[] }>(page, 'editWritesBare', ids);
     out.push(result('floor: the writes of an assign edit (record, history row, two outbox rows), bare, strict', median(floor.writes.slice(1)), 'ms', 'bare Dexie put, strict', median(floor.put.slice(1)), 'info'));
     out.push(result('save an edit (title: + search words from the work log), strict', median(edits.title.slice(1)), 'ms', 'bare Dexie put, strict', median(edits.bare.slice(1)), 'info'));
@@ -121,6 +128,7 @@ export async function run(args: string[]): Promise<BenchResult[]> {
       }
     }
 
+    if (process.env.FD_RAW_PROBE) log(JSON.stringify(await call(page, 'rawProbe'), null, 1));
     if (process.env.FD_ORDER_PROBE) log(JSON.stringify(await call(page, 'orderProbe', runs)));
 
     // --- Two-word full-text search.

@@ -106,6 +106,78 @@ const api = {
     return out;
   },
 
+  /** Where an edit's time goes at this size (development aid): the same writes in the app's own database, bare, then with the edit's reads and stores. */
+  async editProbe(ids: string[]): Promise<Record<string, number>> {
+    const app = await openBareDatabase('fielddesk');
+    const [tk, h, o, m, p] = [app.table('tickets'), app.table('ticketHistory'), app.table('outbox'), app.table('meta'), app.table('people')];
+    const times: Record<string, number[]> = { putOnly: [], writes4: [], reads: [], readsThenWrites5Stores: [], appEdit: [] };
+    for (const [i, id] of ids.entries()) {
+      const record = (await tk.get(id))!;
+      const at = new Date().toISOString();
+      const history = (k: string) => ({ id: `probe-h-${at}-${i}-${k}`, ticketId: id, at, field: 'assigneeId', old: null, new: 'x', by: 'bench', deviceId: 'bench', stamps: {} });
+      const op = (k: string) => ({ opId: `probe-o-${at}-${i}-${k}`, table: 'tickets', id, fields: {}, at });
+      let t = performance.now();
+      await app.transaction('rw', tk, () => tk.put(record));
+      times.putOnly!.push(performance.now() - t);
+      t = performance.now();
+      await app.transaction('rw', [tk, h, o], () => Promise.all([tk.put(record), h.add(history('a')), o.add(op('a')), o.add(op('b'))]));
+      times.writes4!.push(performance.now() - t);
+      t = performance.now();
+      await app.transaction('r', [tk, m], () => Promise.all([tk.get(id), m.get('profile')]));
+      times.reads!.push(performance.now() - t);
+      t = performance.now();
+      await app.transaction('rw', [tk, h, o, m, p], async () => {
+        await Promise.all([tk.get(id), m.get('profile')]);
+        await Promise.all([tk.put(record), h.add(history('b')), o.add(op('c')), o.add(op('d'))]);
+      });
+      times.readsThenWrites5Stores!.push(performance.now() - t);
+      const cur = (await repos.tables.tickets.get(id))!;
+      t = performance.now();
+      const r = await repos.tickets.edit(id, { assigneeId: cur.assigneeId === 'bench-staff-a' ? 'bench-staff-b' : 'bench-staff-a' });
+      times.appEdit!.push(performance.now() - t);
+      if (!r.ok) throw new Error(r.error.message);
+    }
+    app.close();
+    const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+    return Object.fromEntries(Object.entries(times).map(([k, v]) => [k, med(v.slice(1))]));
+  },
+
+  /** The IndexedDB requests of one app edit, on a timeline (development aid). */
+  async editTrace(id: string): Promise<string[]> {
+    const log: string[] = [];
+    const t0 = performance.now();
+    const ms = () => (performance.now() - t0).toFixed(2);
+    const restore: (() => void)[] = [];
+    type Method = (this: object, ...args: unknown[]) => unknown;
+    const wrap = (proto: object, name: string, label: (self: { name?: string; objectStore?: { name: string } }, args: unknown[]) => string) => {
+      const target = proto as Record<string, Method>;
+      const orig = target[name]!;
+      target[name] = function (this: object, ...args: unknown[]) {
+        const tag = label(this, args);
+        log.push(`${ms()} > ${name} ${tag}`);
+        const r = orig.apply(this, args) as EventTarget | null;
+        if (r && 'onsuccess' in r) r.addEventListener('success', () => log.push(`${ms()} < ${name} ${tag}`));
+        if (r && name === 'transaction') r.addEventListener('complete', () => log.push(`${ms()} commit ${tag}`));
+        return r;
+      };
+      restore.push(() => (target[name] = orig));
+    };
+    for (const n of ['get', 'put', 'add', 'getAll', 'getAllKeys', 'count', 'openCursor']) wrap(IDBObjectStore.prototype, n, (self) => self.name ?? '');
+    for (const n of ['get', 'getAll', 'getAllKeys', 'count', 'openCursor', 'openKeyCursor']) wrap(IDBIndex.prototype, n, (self) => `${self.objectStore?.name}.${self.name}`);
+    wrap(IDBDatabase.prototype, 'transaction', (_self, args) => `${JSON.stringify(args[0])} ${String(args[1] ?? '')}`);
+    try {
+      const cur = (await repos.tables.tickets.get(id))!;
+      log.length = 0;
+      const t = performance.now();
+      const r = await repos.tickets.edit(id, { assigneeId: cur.assigneeId === 'bench-staff-a' ? 'bench-staff-b' : 'bench-staff-a' });
+      log.push(`${ms()} resolved (${(performance.now() - t).toFixed(2)} ms, ok ${r.ok})`);
+      await new Promise((r) => setTimeout(r, 50));
+    } finally {
+      for (const f of restore) f();
+    }
+    return log;
+  },
+
   /** One edit through the repository vs a bare put of the resulting record (same durability), alternating. */
   async edit(ids: string[], staff: string[]): Promise<{ app: number[]; bare: number[]; title: number[] }> {
     const run = Date.now() % 1_000_000;
@@ -193,6 +265,40 @@ const api = {
       const win = await planWindow(queries, plan, q, ctx, 0, 50);
       const winMs = performance.now() - t;
       out.push({ text, words, wordsMs, walkMs, found: c.ids.length, getMs, mode: plan.mode, planMs, winMs, rows: win.rows.length });
+    }
+    return out;
+  },
+
+  async rawProbe(): Promise<Record<string, number>> {
+    const out: Record<string, number> = {};
+    const idb = db.backendDB();
+    const req = <T,>(r: IDBRequest<T>) => new Promise<T>((res, rej) => { r.onsuccess = () => res(r.result); r.onerror = () => rej(r.error); });
+    for (const word of ['user', 'morning', 'printers']) {
+      out[`count ${word}`] = await req(idb.transaction('tickets').objectStore('tickets').index('words').count(IDBKeyRange.only(word)));
+      for (const n of [256, 2048, 8192]) {
+        const t = performance.now();
+        await req(idb.transaction('tickets').objectStore('tickets').index('words').getAllKeys({ query: IDBKeyRange.only(word), count: n, direction: 'prev' } as unknown as IDBKeyRange));
+        out[`keys ${word} ${n}`] = performance.now() - t;
+      }
+    }
+    for (const n of [1, 16, 64, 256]) {
+      const t = performance.now();
+      await req(idb.transaction('tickets').objectStore('tickets').getAll(null, n));
+      out[`records ${n}`] = performance.now() - t;
+    }
+    for (const n of [256, 2048, 8192]) {
+      const t = performance.now();
+      await req(idb.transaction('tickets').objectStore('tickets').getAllKeys(null, n));
+      out[`primary keys ${n}`] = performance.now() - t;
+    }
+    for (const kb of [4, 16, 64, 256]) {
+      const ids = Array.from({ length: (kb * 1024) / 4 }, (_, i) => i);
+      const blob = new Uint32Array(ids);
+      await req(idb.transaction('meta', 'readwrite').objectStore('meta').put({ key: `probe-${kb}`, value: blob }));
+      const t = performance.now();
+      await req(idb.transaction('meta').objectStore('meta').get(`probe-${kb}`));
+      out[`one ${kb} KB record`] = performance.now() - t;
+      await req(idb.transaction('meta', 'readwrite').objectStore('meta').delete(`probe-${kb}`));
     }
     return out;
   },
