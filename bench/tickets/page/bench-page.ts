@@ -15,7 +15,8 @@ import { openBareDatabase } from '../../lib/bare-database';
 import { generateSampleData, type SampleChunk, type SampleOptions } from '../../../shared/sample-data';
 import { parseQuery } from '../../../shared/tickets/search';
 import { BUILT_IN_VIEWS, siteView, type FilterContext } from '../../../shared/tickets/views';
-import { WordWalk, wordsStartingWith } from '../../../renderer/src/data/repositories/tickets/word-walk';
+import { newestTicketId, WordWalk, wordsStartingWith } from '../../../renderer/src/data/repositories/tickets/word-walk';
+import { packWordBlocks, wordBlocksUpTo } from '../../../renderer/src/data/repositories/tickets/word-blocks';
 
 let db: FieldDeskDb;
 let repos: TicketRepositories;
@@ -241,6 +242,13 @@ const api = {
     return out;
   },
 
+  /** Pack the search words into blocks, as the app's background packer does; how long it took, and how many tickets. */
+  async pack(): Promise<{ ms: number; tickets: number }> {
+    const t = performance.now();
+    const tickets = await packWordBlocks(db);
+    return { ms: performance.now() - t, tickets };
+  },
+
   /** Where a search's time goes (development aid): word lists, the walk, the records. */
   async searchProbe(queries: string[]): Promise<unknown[]> {
     const out: unknown[] = [];
@@ -250,8 +258,10 @@ const api = {
       const words = await Promise.all(terms.map((term) => wordsStartingWith(db.backendDB(), term, 24)));
       const wordsMs = performance.now() - t;
       t = performance.now();
-      const c = await WordWalk.of(db.backendDB(), words).next(null, 81);
+      const walker = WordWalk.of(db.backendDB(), words, { upTo: await wordBlocksUpTo(db), newest: await newestTicketId(db.backendDB()) });
+      const c = await walker.next(null, 81);
       const walkMs = performance.now() - t;
+      const stats = walker.stats;
       t = performance.now();
       await repos.tables.tickets.bulkGet(c.ids);
       const getMs = performance.now() - t;
@@ -264,7 +274,8 @@ const api = {
       t = performance.now();
       const win = await planWindow(queries, plan, q, ctx, 0, 50);
       const winMs = performance.now() - t;
-      out.push({ text, words, wordsMs, walkMs, found: c.ids.length, getMs, mode: plan.mode, planMs, winMs, rows: win.rows.length });
+      const blocks = await Promise.all(words.flat().map((w) => db.table('wordBlocks').where('[word+last]').between([w, ''], [w, '\uffff']).count()));
+      out.push({ text, words, blocks, stats, wordsMs, walkMs, found: c.ids.length, getMs, mode: plan.mode, planMs, winMs, rows: win.rows.length });
     }
     return out;
   },
@@ -290,6 +301,24 @@ const api = {
       const t = performance.now();
       await req(idb.transaction('tickets').objectStore('tickets').getAllKeys(null, n));
       out[`primary keys ${n}`] = performance.now() - t;
+    }
+    for (const word of ['user', 'morning', 'printers', 'cable']) {
+      const range = IDBKeyRange.bound([word, ''], [word, '\uffff']);
+      let t = performance.now();
+      const prev = (await req(idb.transaction('wordBlocks').objectStore('wordBlocks').getAll({ query: range, count: 4, direction: 'prev' } as unknown as IDBKeyRange))) as { ids: string }[];
+      out[`blocks ${word} prev 4 (${prev.map((b) => b.ids.length).join('+')} chars)`] = performance.now() - t;
+      t = performance.now();
+      await req(idb.transaction('wordBlocks').objectStore('wordBlocks').getAll(range, 4));
+      out[`blocks ${word} next 4`] = performance.now() - t;
+      t = performance.now();
+      await req(idb.transaction('wordBlocks').objectStore('wordBlocks').getAll({ query: range, count: 4, direction: 'prev' } as unknown as IDBKeyRange));
+      out[`blocks ${word} prev 4 again`] = performance.now() - t;
+      t = performance.now();
+      await req(idb.transaction('wordBlocks').objectStore('wordBlocks').getAll(range));
+      out[`blocks ${word} all`] = performance.now() - t;
+      t = performance.now();
+      await req(idb.transaction('tickets').objectStore('tickets').index('words').getAllKeys({ query: IDBKeyRange.only(word), count: 256, direction: 'prev' } as unknown as IDBKeyRange));
+      out[`index ${word} 256 keys`] = performance.now() - t;
     }
     for (const kb of [4, 16, 64, 256]) {
       const ids = Array.from({ length: (kb * 1024) / 4 }, (_, i) => i);

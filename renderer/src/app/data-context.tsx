@@ -2,6 +2,7 @@ import { createContext, useContext, useEffect, useState, type ReactNode } from '
 import { openDatabase, type FieldDeskDb } from '../data/db';
 import { peopleRepository, type PeopleRepository } from '../data/repositories/people';
 import { profileRepository, type ProfileRepository } from '../data/repositories/profile';
+import { startWordPacker } from '../data/repositories/tickets/word-blocks';
 import { startWordRefresher } from '../data/repositories/tickets/word-refresh';
 
 export interface DataContextValue {
@@ -25,11 +26,14 @@ export function DataProvider({ children, dbName = 'fielddesk' }: { children: Rea
     let closed = false;
     let db: FieldDeskDb | undefined;
     let stopRefresher: (() => void) | undefined;
+    let stopPacker: (() => void) | undefined;
     openDatabase(dbName).then(
       (opened) => {
         db = opened;
         // Synced tickets get their full search words in the background (and any left from a crash, now).
         if (!closed) stopRefresher = startWordRefresher(opened, { onError: (e) => console.error('FieldDesk: search words refresh failed; it is retried on the next change', e) });
+        // Older tickets' search words are packed into blocks in the background, so a search reads a few records per word.
+        if (!closed) stopPacker = startWordPacker(opened, { onError: (e) => console.error('FieldDesk: packing search words failed; it is tried again later', e) });
         if (!closed) setState({ value: { db: opened, people: peopleRepository(opened), profile: profileRepository(opened) } });
       },
       (e: unknown) => setState({ error: e instanceof Error ? e.message : String(e) }),
@@ -37,6 +41,7 @@ export function DataProvider({ children, dbName = 'fielddesk' }: { children: Rea
     return () => {
       closed = true;
       stopRefresher?.();
+      stopPacker?.();
       db?.close();
     };
   }, [dbName]);

@@ -109,7 +109,7 @@ function remember(trans: object, table: string, keys: readonly unknown[], rows: 
  * Dexie promise: awaiting one keeps Dexie's transaction zone (PSD) for the
  * writes that follow, where awaiting a native promise would lose it.
  */
-function storedRows(table: DBCoreTable, trans: DBCoreTransaction, ids: string[]): PromiseLike<(Row | undefined)[]> {
+export function storedRows(table: DBCoreTable, trans: DBCoreTransaction, ids: string[]): PromiseLike<(Row | undefined)[]> {
   const reads = readsByTransaction.get(trans as object);
   if (reads && ids.every((id) => reads.has(cacheKey(table.name, id)))) return Dexie.Promise.resolve(ids.map((id) => reads.get(cacheKey(table.name, id))));
   return table.getMany({ trans, keys: ids }) as PromiseLike<(Row | undefined)[]>;

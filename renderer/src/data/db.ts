@@ -4,6 +4,7 @@ import type { Person } from '../../../shared/people/schema';
 import { HybridClock, latestStamp } from '../../../shared/sync/hlc';
 import { changelogMiddleware, type OutboxEntry } from './changelog';
 import { DeviceRef } from './device';
+import { newWordBlockState, WORD_BLOCKS_UP_TO, wordBlocksMiddleware, type WordBlockState } from './repositories/tickets/word-blocks';
 import { SCHEMA_HISTORY, type SchemaVersion } from './schema';
 
 export interface MetaRow {
@@ -22,6 +23,8 @@ export class FieldDeskDb extends Dexie {
   people!: Table<Person, string>;
   syncState!: Table<MetaRow, string>;
   readonly device: DeviceRef;
+  /** The search-word blocks' mark, as the write path sees it (repositories/tickets/word-blocks.ts). */
+  readonly wordBlockState: WordBlockState = newWordBlockState();
 
   constructor(name: string, device: DeviceRef, options: DexieOptions = {}, history: SchemaVersion[] = SCHEMA_HISTORY) {
     // Strict durability: a write the user saw succeed is on disk, even if the laptop loses power next.
@@ -32,6 +35,8 @@ export class FieldDeskDb extends Dexie {
     }
     this.device = device;
     this.use(changelogMiddleware(device));
+    // Registered after the change log at the same level, so it wraps it: an edit's patch blocks reuse the change log's read.
+    this.use(wordBlocksMiddleware(this.wordBlockState));
   }
 }
 
@@ -56,7 +61,8 @@ export async function openDatabase(name = 'fielddesk', { now = () => Date.now(),
       record = { deviceId: uuidv7(now()), createdAt: new Date(now()).toISOString() };
       await db.meta.put({ key: 'device', value: record });
     }
-    const [saved, newest] = await Promise.all([db.meta.get('hlc'), db.outbox.orderBy(':id').last()]);
+    const [saved, newest, mark] = await Promise.all([db.meta.get('hlc'), db.outbox.orderBy(':id').last(), db.meta.get(WORD_BLOCKS_UP_TO)]);
+    db.wordBlockState.upTo = typeof mark?.value === 'string' ? mark.value : null;
     return { deviceId: record.deviceId, hlc: latestStamp([saved?.value as string | undefined, ...Object.values(newest?.fields ?? {}).map((f) => f.stamp)]) };
   });
   device.set({ deviceId, clock: new HybridClock(deviceId, now, hlc) });

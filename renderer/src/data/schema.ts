@@ -5,7 +5,7 @@
  * written by the previous version and checks everything is still there.
  */
 import type { Transaction } from 'dexie';
-import { TICKET_STORES_V3, TICKET_STORES_V4, TICKET_STORES_V5, TICKET_STORES_V6, TICKET_STORES_V7 } from './stores/tickets';
+import { TICKET_STORES_V3, TICKET_STORES_V4, TICKET_STORES_V5, TICKET_STORES_V6, TICKET_STORES_V7, TICKET_STORES_V8 } from './stores/tickets';
 import { TRAINING_STORES_V3 } from './stores/training';
 
 export interface SchemaVersion {
@@ -68,6 +68,11 @@ export const SCHEMA_HISTORY: SchemaVersion[] = [
     version: 7,
     // An assignee's tickets by status and priority, for "My open" and "Unassigned".
     stores: TICKET_STORES_V7,
+  },
+  {
+    version: 8,
+    // Search words in blocks, so a search reads a few records per word instead of an index entry per ticket.
+    stores: TICKET_STORES_V8,
   },
 ];
 

@@ -70,3 +70,13 @@ export const TICKET_STORES_V6: Record<string, string> = {
 export const TICKET_STORES_V7: Record<string, string> = {
   tickets: `${TICKET_STORES_V6.tickets}, [assigneeKey+status+priority+id]`,
 };
+
+/**
+ * Version 8: search words in blocks, one record per word per packed step of
+ * tickets, keyed `[word+last]` (repositories/tickets/word-blocks.ts). Local
+ * only: rebuilt from the tickets, never synced. Empty until the packer runs,
+ * and until then the `words` index answers every search as before.
+ */
+export const TICKET_STORES_V8: Record<string, string> = {
+  wordBlocks: '[word+last]',
+};

@@ -5,7 +5,8 @@ import { compareTickets, matchesFilter, type FilterContext, type SortSpec, type 
 import { UNASSIGNED, type TicketRow } from './derive';
 import type { TicketTables } from './tables';
 import { probePositions, type IndexKey } from './index-probe';
-import { WordWalk, wordsStartingWith } from './word-walk';
+import { WORD_BLOCKS, WORD_BLOCKS_UP_TO } from './word-blocks';
+import { newestTicketId, WordWalk, wordsStartingWith } from './word-walk';
 
 /**
  * The list screen's queries, answered from indexes so that a view over
@@ -213,15 +214,20 @@ export function ticketQueries(
    * term is what makes a live plan re-run when a ticket gains or loses a word
    * in that range (Dexie watches the whole range a query names).
    */
-  async function termWords(text: string): Promise<{ words: string[][]; exact: boolean } | null> {
+  async function termWords(text: string): Promise<{ words: string[][]; exact: boolean; upTo: string | null; newest: string | null } | null> {
     const { terms } = parseQuery(text);
     const idb = t.tickets.db.backendDB();
-    const [lists] = await Promise.all([
+    const blocks = idb.objectStoreNames.contains(WORD_BLOCKS);
+    const [lists, , mark, newest] = await Promise.all([
       Promise.all(terms.map((term) => wordsStartingWith(idb, term, WORDS_PER_TERM))),
       Promise.all(terms.map((term) => t.tickets.where('words').startsWith(term).limit(1).primaryKeys())),
+      // The word blocks' mark, read once per plan: blocks only grow, so the walk may use it for as long as it lives.
+      blocks ? t.tickets.db.table('meta').get(WORD_BLOCKS_UP_TO) : undefined,
+      blocks ? newestTicketId(idb) : null,
     ]);
     const walkable = lists.filter((ws) => ws.length <= WORDS_PER_TERM);
-    return walkable.length === 0 ? null : { words: walkable, exact: walkable.length === lists.length };
+    const upTo = typeof mark?.value === 'string' ? mark.value : null;
+    return walkable.length === 0 ? null : { words: walkable, exact: walkable.length === lists.length, upTo, newest };
   }
 
   /**
@@ -269,7 +275,7 @@ export function ticketQueries(
     const search = q.filter.text ? await termWords(q.filter.text) : null;
     if (search) {
       // Few matches are read whole and sorted by the view's column; many are listed newest first.
-      const walk = WordWalk.of(t.tickets.db.backendDB(), search.words);
+      const walk = WordWalk.of(t.tickets.db.backendDB(), search.words, { upTo: search.upTo, newest: search.newest });
       const cap = (ordered ? smallCap : narrowCap) + 1;
       if (search.exact && onlyText(q.filter)) {
         // Every term walked and nothing else to check: the index alone tells few from many, and

@@ -1,0 +1,268 @@
+import type { DBCore, DBCoreMutateRequest, DBCoreMutateResponse, DBCoreTable, Middleware } from 'dexie';
+import { storedRows } from '../../changelog';
+import type { FieldDeskDb } from '../../db';
+import { WORDS_QUEUE_PREFIX } from './word-refresh';
+
+/**
+ * Search words in blocks: for each word, the ids of its tickets in a few
+ * large records instead of one index entry each.
+ *
+ * At 100,000 tickets a common word ("user", "printer") has 10,000–20,000
+ * entries in the multi-entry `words` index, and Chromium's IndexedDB costs
+ * about 23 µs for each index key it returns (it checks every entry against its
+ * record), while one 16 KB record reads in about 1 ms. A two-word search that
+ * intersected two common words read thousands of keys (150–300 ms). Read from
+ * blocks, the same ids cost a few records.
+ *
+ * The blocks cover the tickets with ids up to a mark kept in meta
+ * (`wordBlocksUpTo`); tickets above it (the newest, a few hundred at most) are
+ * read from the `words` index as before. Ids are time-ordered (UUIDv7), so
+ * new tickets land above the mark, and a background packer moves the mark up
+ * a step at a time (`packWordBlocks`), writing one block per word per step.
+ *
+ * A block is `{ word, last, ids }`, keyed `[word+last]`: `ids` are the word's
+ * ids in one step, ascending, joined by newlines (ids hold no control
+ * characters), and `last` is the greatest of them. Read newest first (by
+ * `last`, descending), every id above the `last` of the block read last has
+ * been seen, which is what the search's walk needs to intersect words a
+ * piece at a time (word-walk.ts).
+ *
+ * A ticket at or below the mark can gain words later (an edit, a work-log
+ * entry, a sync). Each such write adds, in its own transaction, a one-id
+ * "patch" block for every word it gains, keyed `[word, id + "\0"]` so that it
+ * never replaces a step's block. Words a ticket loses stay in the blocks: the
+ * search checks every candidate on its record, so a stale id costs a read,
+ * never a wrong answer.
+ */
+export const WORD_BLOCKS = 'wordBlocks';
+export const WORD_BLOCKS_UP_TO = 'wordBlocksUpTo';
+
+export interface WordBlock {
+  word: string;
+  last: string;
+  /** Ascending ids, newline-separated. */
+  ids: string;
+}
+
+/**
+ * This window's copy of the mark, for the write path (which cannot afford a
+ * read of meta in every save). `packing` counts packing transactions under
+ * way: while one is, every ticket write patches the words it gains, since
+ * the step's mark is not known until the packer has read its tickets.
+ * Too high a mark only costs patches that were not needed; too low would lose
+ * words, so the packer raises it before it writes, and a failed transaction
+ * that touched the mark reloads it. One window writes the database (the app
+ * has one), so no other copy can fall behind.
+ */
+export interface WordBlockState {
+  upTo: string | null;
+  packing: number;
+}
+
+export const newWordBlockState = (): WordBlockState => ({ upTo: null, packing: 0 });
+
+/** A patch's key part: just above the id, so it cannot be a step block's `last` (ids have no control characters). */
+export const patchLast = (id: string): string => `${id}\u0000`;
+
+type Row = Record<string, unknown> & { id: string; words?: string[]; deleted?: number };
+
+/** The words each row gains over its stored version, as one-id patch blocks (none for a tombstone). */
+export function patchBlocks(before: readonly (Row | undefined)[], after: readonly Row[]): WordBlock[] {
+  const out: WordBlock[] = [];
+  after.forEach((row, i) => {
+    if (row.deleted || !Array.isArray(row.words)) return;
+    const had = new Set(before[i]?.words ?? []);
+    for (const word of row.words) if (!had.has(word)) out.push({ word, last: patchLast(row.id), ids: row.id });
+  });
+  return out;
+}
+
+/** One block per word for a step of tickets (ascending ids), tombstones left out. */
+export function stepBlocks(rows: readonly Row[]): WordBlock[] {
+  const byWord = new Map<string, string[]>();
+  for (const row of rows) {
+    if (row.deleted || !Array.isArray(row.words)) continue;
+    for (const word of new Set(row.words)) {
+      const ids = byWord.get(word);
+      if (ids) ids.push(row.id);
+      else byWord.set(word, [row.id]);
+    }
+  }
+  return [...byWord].map(([word, ids]) => ({ word, last: ids[ids.length - 1]!, ids: ids.join('\n') }));
+}
+
+const hasStore = (down: DBCore, name: string) => down.schema.tables.some((t) => t.name === name);
+
+/**
+ * Keeps the blocks whole as tickets change: a readwrite transaction on
+ * tickets also takes the blocks store, and a ticket written at or below the
+ * mark adds patch blocks for the words it gains. Mounted outside the change
+ * log, so the stored rows an edit has just read come from its cache.
+ */
+export function wordBlocksMiddleware(state: WordBlockState): Middleware<DBCore> {
+  return {
+    stack: 'dbcore',
+    name: 'fielddesk-word-blocks',
+    create(down) {
+      if (!hasStore(down, WORD_BLOCKS)) return down;
+      const reload = () => {
+        const trans = down.transaction(['meta'], 'readonly');
+        void down
+          .table('meta')
+          .get({ trans, key: WORD_BLOCKS_UP_TO })
+          .then((row: { value?: unknown } | undefined) => {
+            state.upTo = typeof row?.value === 'string' ? row.value : null;
+          });
+      };
+      return {
+        ...down,
+        transaction(stores, mode, options) {
+          const widened = mode === 'readwrite' && stores.includes('tickets') && !stores.includes(WORD_BLOCKS) ? [...stores, WORD_BLOCKS] : stores;
+          return down.transaction(widened, mode, options);
+        },
+        table(name) {
+          const table = down.table(name);
+          if (name === 'tickets') return noteClears(patching(table, down, state));
+          if (name === WORD_BLOCKS) return noteClears(table);
+          if (name === 'meta') return mirroringMark(table, state, reload);
+          return table;
+        },
+      };
+    },
+  };
+}
+
+/**
+ * Transactions that cleared the tickets or the blocks: a restore, which
+ * brings the backup's own blocks and mark. Patching every restored ticket as
+ * if new (its stored row is gone) would write a block for each of its words.
+ */
+const replacing = new WeakSet<object>();
+
+function noteClears(table: DBCoreTable): DBCoreTable {
+  return {
+    ...table,
+    mutate(req: DBCoreMutateRequest): Promise<DBCoreMutateResponse> {
+      if (req.type === 'deleteRange') replacing.add(req.trans as object);
+      return table.mutate(req);
+    },
+  };
+}
+
+function patching(table: DBCoreTable, down: DBCore, state: WordBlockState): DBCoreTable {
+  return {
+    ...table,
+    async mutate(req: DBCoreMutateRequest): Promise<DBCoreMutateResponse> {
+      const upTo = state.upTo;
+      const all = state.packing > 0;
+      if ((upTo === null && !all) || (req.type !== 'put' && req.type !== 'add') || replacing.has(req.trans as object)) return table.mutate(req);
+      const rows = (req.values as Row[]).filter((v) => all || (upTo !== null && v.id <= upTo));
+      if (rows.length === 0) return table.mutate(req);
+      const before = req.type === 'add' ? [] : await storedRows(table, req.trans, rows.map((r) => r.id));
+      const patches = patchBlocks(before as (Row | undefined)[], rows);
+      if (patches.length === 0) return table.mutate(req);
+      const [res, patched] = await Promise.all([table.mutate(req), down.table(WORD_BLOCKS).mutate({ type: 'put', trans: req.trans, values: patches })]);
+      if (patched.numFailures > 0) {
+        // A ticket whose new words did not reach the blocks could not be found by them: write neither.
+        req.trans.abort();
+        throw new Error('Could not record the search words of the change');
+      }
+      return res;
+    },
+  };
+}
+
+/** Keeps `state.upTo` equal to meta's mark as it is written (a restore brings its own), reloading it when such a write fails. */
+function mirroringMark(table: DBCoreTable, state: WordBlockState, reload: () => void): DBCoreTable {
+  return {
+    ...table,
+    async mutate(req: DBCoreMutateRequest): Promise<DBCoreMutateResponse> {
+      let touched = false;
+      if (req.type === 'put' || req.type === 'add') {
+        for (const v of req.values as { key?: unknown; value?: unknown }[]) {
+          if (v.key !== WORD_BLOCKS_UP_TO) continue;
+          touched = true;
+          // Raised at once: a write queued behind this transaction must already patch up to the new mark.
+          state.upTo = typeof v.value === 'string' ? v.value : null;
+        }
+      } else if (req.type === 'deleteRange' || (req.type === 'delete' && req.keys.includes(WORD_BLOCKS_UP_TO))) {
+        touched = true;
+        state.upTo = null;
+      }
+      if (touched) (req.trans as unknown as EventTarget).addEventListener?.('abort', reload);
+      return table.mutate(req);
+    },
+  };
+}
+
+export interface PackOptions {
+  /** Tickets per step (one transaction, one block per word). */
+  step?: number;
+  /** Fewer tickets than this above the mark are left to the `words` index. */
+  minStep?: number;
+  signal?: AbortSignal;
+  /** Between steps; the default yields to the event loop. */
+  pause?: () => Promise<void>;
+}
+
+/** The mark as stored (null: no blocks). */
+export async function wordBlocksUpTo(db: FieldDeskDb): Promise<string | null> {
+  const v = (await db.meta.get(WORD_BLOCKS_UP_TO))?.value;
+  return typeof v === 'string' ? v : null;
+}
+
+/**
+ * Pack the tickets above the mark into blocks, a step per transaction, until
+ * fewer than `minStep` are left. Waits while synced tickets are still queued
+ * for their words (packing a ticket before its words arrive would turn each
+ * of them into a patch). Returns how many tickets were packed.
+ */
+export async function packWordBlocks(db: FieldDeskDb, { step = 2048, minStep = 256, signal, pause = () => new Promise((r) => setTimeout(r, 0)) }: PackOptions = {}): Promise<number> {
+  const tickets = db.table<Row, string>('tickets');
+  const blocks = db.table<WordBlock>(WORD_BLOCKS);
+  let packed = 0;
+  while (!signal?.aborted) {
+    db.wordBlockState.packing++;
+    let n: number;
+    try {
+      n = await db.transaction('rw', [tickets, blocks, db.meta, db.syncState], async () => {
+        if ((await db.syncState.where('key').startsWith(WORDS_QUEUE_PREFIX).limit(1).count()) > 0) return 0;
+        const upTo = await wordBlocksUpTo(db);
+        const rows = await (upTo === null ? tickets.orderBy(':id') : tickets.where(':id').above(upTo)).limit(step).toArray();
+        if (rows.length < minStep) return 0;
+        const mark = rows[rows.length - 1]!.id;
+        await Promise.all([blocks.bulkPut(stepBlocks(rows)), db.meta.put({ key: WORD_BLOCKS_UP_TO, value: mark })]);
+        return rows.length;
+      });
+    } finally {
+      db.wordBlockState.packing--;
+    }
+    if (n === 0) break;
+    packed += n;
+    await pause();
+  }
+  return packed;
+}
+
+/**
+ * Keep the blocks packed while the database is open: a look every
+ * `intervalMs` (and soon after start), packing when enough new tickets have
+ * gathered above the mark. Returns a stop function.
+ */
+export function startWordPacker(db: FieldDeskDb, { intervalMs = 30_000, firstMs = 3000, onError }: { intervalMs?: number; firstMs?: number; onError?: (e: unknown) => void } = {}): () => void {
+  const abort = new AbortController();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const run = async () => {
+    try {
+      await packWordBlocks(db, { signal: abort.signal });
+    } catch (e) {
+      if (!abort.signal.aborted) onError?.(e);
+    }
+    if (!abort.signal.aborted) timer = setTimeout(() => void run(), intervalMs);
+  };
+  timer = setTimeout(() => void run(), firstMs);
+  return () => {
+    abort.abort();
+    clearTimeout(timer);
+  };
+}
