@@ -9,7 +9,8 @@
  * times an edit's reads and writes done bare in the app's own database and
  * logs the IndexedDB requests of three edits on a timeline; `FD_RAW_PROBE=1`
  * times raw reads (index keys, records, one large record) at this size; and
- * `FD_CPU_PROFILE=file` saves a CPU profile of the edits (development aids).
+ * `FD_CPU_PROFILE=file` saves a CPU profile of the edits; `FD_REPACK=1` drops
+ * a kept profile's search-word blocks and packs them again, timed (development aids).
  *
  * Measures the help-desk data layer in Chromium's IndexedDB (on disk, a real
  * profile) with the benchmark data set of issue 3 — 100,000 tickets, 20,000
@@ -105,6 +106,7 @@ export async function run(args: string[]): Promise<BenchResult[]> {
     }
     const edits = await call<{ app: number[]; bare: number[]; title: number[] }>(page, 'edit', ids, staff);
     if (cdp) writeFileSync(process.env.FD_CPU_PROFILE!, JSON.stringify((await cdp.send('Profiler.stop')).profile));
+    if (process.env.FD_EDIT_PROBE) log(`each edit: ${JSON.stringify({ app: edits.app.map(Math.round), title: edits.title.map(Math.round), bare: edits.bare.map(Math.round) })}`);
     // The first edit warms caches (SLA policy, statements); medians make that moot, but drop it anyway.
     out.push(result('save an edit (assign): ticket + history + outbox, strict', median(edits.app.slice(1)), 'ms', 'bare Dexie put, strict', median(edits.bare.slice(1)), '≤ 1.5×'));
     if (process.env.FD_EDIT_PROBE) {
@@ -134,7 +136,7 @@ export async function run(args: string[]): Promise<BenchResult[]> {
     // --- Two-word full-text search.
     if (parts.has('search')) {
     // Search reads the older tickets' words from blocks, which the app packs in the background: pack first (a kept profile is packed already).
-    const packed = await call<{ ms: number; tickets: number }>(page, 'pack');
+    const packed = await call<{ ms: number; tickets: number }>(page, 'pack', Boolean(process.env.FD_REPACK));
     if (packed.tickets > 0) out.push(result(`pack search words into blocks (${packed.tickets.toLocaleString('en-US')} tickets, background)`, packed.ms / 1000, 's', 'none', 0, 'info'));
     const terms = await call<string[]>(page, 'searchTerms', runs);
     if (process.env.FD_SEARCH_PROBE) for (const p of await call<unknown[]>(page, 'searchProbe', terms)) log(JSON.stringify(p));

@@ -167,6 +167,9 @@ const api = {
     for (const n of ['get', 'getAll', 'getAllKeys', 'count', 'openCursor', 'openKeyCursor']) wrap(IDBIndex.prototype, n, (self) => `${self.objectStore?.name}.${self.name}`);
     wrap(IDBDatabase.prototype, 'transaction', (_self, args) => `${JSON.stringify(args[0])} ${String(args[1] ?? '')}`);
     try {
+      // As the edit figure does: a title edit (new search words) just before.
+      const titled = (await repos.tables.tickets.get(id))!;
+      await repos.tickets.edit(id, { title: `${titled.title.replace(/ \(\d+\)$/, '')} (${Date.now() % 100000})` });
       const cur = (await repos.tables.tickets.get(id))!;
       log.length = 0;
       const t = performance.now();
@@ -242,8 +245,9 @@ const api = {
     return out;
   },
 
-  /** Pack the search words into blocks, as the app's background packer does; how long it took, and how many tickets. */
-  async pack(): Promise<{ ms: number; tickets: number }> {
+  /** Pack the search words into blocks, as the app's background packer does; how long it took, and how many tickets. `fresh`: drop the blocks first. */
+  async pack(fresh = false): Promise<{ ms: number; tickets: number }> {
+    if (fresh) await db.transaction('rw', [db.table('wordBlocks'), db.meta], () => Promise.all([db.table('wordBlocks').clear(), db.meta.delete('wordBlocksUpTo')]));
     const t = performance.now();
     const tickets = await packWordBlocks(db);
     return { ms: performance.now() - t, tickets };

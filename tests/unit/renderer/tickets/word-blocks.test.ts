@@ -40,6 +40,17 @@ async function searchAll(text: string): Promise<string[]> {
   }
   return ids.sort();
 }
+/** New tickets, created one by one through the repository; their ids. */
+async function createTickets(n: number, title: (i: number) => string): Promise<string[]> {
+  const ids: string[] = [];
+  for (let i = 0; i < n; i++) {
+    const r = await desk.repos.tickets.create({ type: 'incident', title: title(i), description: 'Front entrance', requesterId: desk.requester.id, impact: 'low', urgency: 'low', channel: 'phone' });
+    if (!r.ok) throw new Error(r.error.message);
+    ids.push(r.value.ticket.id);
+  }
+  return ids;
+}
+
 const brute = async (text: string) =>
   ((await tickets().toArray()) as TicketRow[])
     .filter((t) => matchesFilter(t, search(text).filter, ctx))
@@ -130,12 +141,7 @@ describe('word blocks', () => {
   });
 
   it('waits while synced tickets are queued for their words, and the write path follows the mark as meta changes', async () => {
-    const created: string[] = [];
-    for (let i = 0; i < 20; i++) {
-      const r = await desk.repos.tickets.create({ type: 'incident', title: `Kiosk ${i} frozen`, description: 'Lobby kiosk', requesterId: desk.requester.id, impact: 'low', urgency: 'low', channel: 'phone' });
-      if (!r.ok) throw new Error(r.error.message);
-      created.push(r.value.ticket.id);
-    }
+    const created = await createTickets(20, (i) => `Kiosk ${i} frozen`);
     await desk.db.transaction('rw', desk.db.syncState, () => queueWordRefresh(desk.db, [created[0]!]));
     expect(await packWordBlocks(desk.db, { step: 64, minStep: 16, pause: noPause })).toBe(0);
     await desk.db.syncState.where('key').startsWith('words-queue:').delete();
@@ -157,16 +163,29 @@ describe('word blocks', () => {
     for (const b of blocks.slice(0, 50)) expect(b.ids.split('\n').every((id) => id <= b.last)).toBe(true);
   });
 
+  it('a ticket edited while a step is being packed is still found by its new words', async () => {
+    const made = await createTickets(20, (i) => `Turnstile ${i} stuck`);
+    // The step reads these tickets, the edit lands before the step writes: its new word is a patch.
+    const packing = packWordBlocks(desk.db, { step: 64, minStep: 16, pause: noPause });
+    const edited = await desk.repos.tickets.edit(made[7]!, { title: 'Turnstile okapi stuck' });
+    expect(edited.ok).toBe(true);
+    expect(await packing).toBe(20);
+    expect(await wordBlocksUpTo(desk.db)).toBe(made[19]);
+    expect(await searchAll('okapi')).toEqual([made[7]]);
+  });
+
   it('a restore brings its own blocks and mark: restored tickets add no patches, and searches still answer', async () => {
     const db = desk.db;
     const snapshot = new Map<string, unknown[]>();
     for (const table of db.tables) snapshot.set(table.name, await table.toArray());
     const blocks = await db.table(WORD_BLOCKS).count();
     const expected = await brute('printer');
-    // The shape of backup-data.ts restore(): one transaction, marked remote, clearing and refilling every table.
+    // The shape of backup-data.ts restore(): one transaction, marked remote, clearing and refilling every table;
+    // here the blocks first, so that any patch a restored ticket wrote would remain and be counted.
+    const order = [...db.tables].sort((a, b) => Number(b.name === WORD_BLOCKS) - Number(a.name === WORD_BLOCKS));
     await db.transaction('rw', db.tables, async (tx) => {
       markRemote(tx.idbtrans);
-      for (const table of db.tables) {
+      for (const table of order) {
         await table.clear();
         const rows = snapshot.get(table.name);
         if (rows?.length) await table.bulkPut(rows);

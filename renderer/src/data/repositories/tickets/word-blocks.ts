@@ -18,7 +18,8 @@ import { WORDS_QUEUE_PREFIX } from './word-refresh';
  * (`wordBlocksUpTo`); tickets above it (the newest, a few hundred at most) are
  * read from the `words` index as before. Ids are time-ordered (UUIDv7), so
  * new tickets land above the mark, and a background packer moves the mark up
- * a step at a time (`packWordBlocks`), writing one block per word per step.
+ * a step (1,024 tickets) at a time once 256 have gathered above it
+ * (`packWordBlocks`), writing one block per word per step.
  *
  * A block is `{ word, last, ids }`, keyed `[word+last]`: `ids` are the word's
  * ids in one step, ascending, joined by newlines (ids hold no control
@@ -212,28 +213,40 @@ export async function wordBlocksUpTo(db: FieldDeskDb): Promise<string | null> {
 }
 
 /**
- * Pack the tickets above the mark into blocks, a step per transaction, until
+ * Pack the tickets above the mark into blocks, a step at a time, until
  * fewer than `minStep` are left. Waits while synced tickets are still queued
  * for their words (packing a ticket before its words arrive would turn each
  * of them into a patch). Returns how many tickets were packed.
+ *
+ * A step reads its tickets in a read-only transaction and writes the blocks
+ * and the mark in a short one of their own, so a save waits behind a step's
+ * reads or its writes, never both. While a step is under way every ticket
+ * write patches the words it gains (`packing`), which covers whatever
+ * changes between the read and the write.
  */
-export async function packWordBlocks(db: FieldDeskDb, { step = 2048, minStep = 256, signal, pause = () => new Promise((r) => setTimeout(r, 0)) }: PackOptions = {}): Promise<number> {
+export async function packWordBlocks(db: FieldDeskDb, { step = 1024, minStep = 256, signal, pause = () => new Promise((r) => setTimeout(r, 0)) }: PackOptions = {}): Promise<number> {
   const tickets = db.table<Row, string>('tickets');
   const blocks = db.table<WordBlock>(WORD_BLOCKS);
   let packed = 0;
   while (!signal?.aborted) {
     db.wordBlockState.packing++;
-    let n: number;
+    let n = 0;
     try {
-      n = await db.transaction('rw', [tickets, blocks, db.meta, db.syncState], async () => {
-        if ((await db.syncState.where('key').startsWith(WORDS_QUEUE_PREFIX).limit(1).count()) > 0) return 0;
+      const read = await db.transaction('r', [tickets, db.meta, db.syncState], async () => {
+        if ((await db.syncState.where('key').startsWith(WORDS_QUEUE_PREFIX).limit(1).count()) > 0) return null;
         const upTo = await wordBlocksUpTo(db);
         const rows = await (upTo === null ? tickets.orderBy(':id') : tickets.where(':id').above(upTo)).limit(step).toArray();
-        if (rows.length < minStep) return 0;
-        const mark = rows[rows.length - 1]!.id;
-        await Promise.all([blocks.bulkPut(stepBlocks(rows)), db.meta.put({ key: WORD_BLOCKS_UP_TO, value: mark })]);
-        return rows.length;
+        return { upTo, rows };
       });
+      if (read && read.rows.length >= minStep && !signal?.aborted) {
+        const mark = read.rows[read.rows.length - 1]!.id;
+        n = await db.transaction('rw', [blocks, db.meta], async () => {
+          // Another packer, or a restore, moved the mark since the read: this step is not ours to write.
+          if ((await wordBlocksUpTo(db)) !== read.upTo) return 0;
+          await Promise.all([blocks.bulkPut(stepBlocks(read.rows)), db.meta.put({ key: WORD_BLOCKS_UP_TO, value: mark })]);
+          return read.rows.length;
+        });
+      }
     } finally {
       db.wordBlockState.packing--;
     }
