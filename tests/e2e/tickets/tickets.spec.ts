@@ -231,6 +231,22 @@ test('list: saved views, keyboard paths, bulk edit and search over sample data',
   expect(await app.getByTestId('ticket-row').count()).toBeLessThan(120);
   await app.locator('.ticket-scroller').evaluate((el) => el.scrollTo(0, el.scrollHeight));
   await expect(app.locator('tr[aria-rowindex="301"]')).toBeVisible();
+
+  // Search reads the older tickets' words from blocks, which the packer writes shortly after the load: once they
+  // are packed, a two-word search lists exactly the tickets whose own words hold both terms.
+  await expect.poll(async () => ((await readStore(app, 'meta')) as { key: string; value: unknown }[]).find((m) => m.key === 'wordBlocksUpTo')?.value, { timeout: 20_000 }).toBeTruthy();
+  expect((await readStore(app, 'wordBlocks')).length).toBeGreaterThan(100);
+  const withWords = (await readStore(app, 'tickets')) as (Row & { words: string[]; deleted?: number })[];
+  const hits = (terms: string[]) => withWords.filter((t) => !t.deleted && terms.every((term) => t.words.some((w) => w.startsWith(term))));
+  // Two words of one ticket that, together, a handful of tickets hold.
+  const pair = withWords
+    .flatMap((t) => t.words.filter((w) => /^[a-z]{5,}$/.test(w)).slice(0, 4).flatMap((a, i, ws) => ws.slice(i + 1).map((b) => [a, b])))
+    .find((terms) => hits(terms).length >= 3 && hits(terms).length <= 40)!;
+  expect(pair).toBeDefined();
+  await app.getByRole('searchbox', { name: 'Search tickets' }).fill(pair.join(' '));
+  const n = hits(pair).length;
+  await expect(app.getByText(`${n} tickets`, { exact: true })).toBeVisible();
+  await expect(app.getByTestId('ticket-row')).toHaveCount(n);
 });
 
 test('create form: requester look-up, routing suggestion and keyboard cancel; attachments are stored through main', async ({ app, host }) => {

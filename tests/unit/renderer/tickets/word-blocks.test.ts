@@ -1,9 +1,9 @@
 import 'fake-indexeddb/auto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { markRemote } from '../../../../renderer/src/data/changelog';
 import type { TicketRow } from '../../../../renderer/src/data/repositories/tickets/derive';
 import { planWindow, ticketQueries, type TicketQuery } from '../../../../renderer/src/data/repositories/tickets/query';
-import { packWordBlocks, patchBlocks, patchLast, stepBlocks, WORD_BLOCKS, WORD_BLOCKS_UP_TO, wordBlocksUpTo, type WordBlock } from '../../../../renderer/src/data/repositories/tickets/word-blocks';
+import { packWordBlocks, patchBlocks, patchLast, startWordPacker, stepBlocks, WORD_BLOCKS, WORD_BLOCKS_UP_TO, wordBlocksUpTo, type WordBlock } from '../../../../renderer/src/data/repositories/tickets/word-blocks';
 import { queueWordRefresh } from '../../../../renderer/src/data/repositories/tickets/word-refresh';
 import { DEFAULT_NOW } from '../../../../shared/sample-data';
 import { matchesFilter, type FilterContext } from '../../../../shared/tickets/views';
@@ -172,6 +172,21 @@ describe('word blocks', () => {
     expect(await packing).toBe(20);
     expect(await wordBlocksUpTo(desk.db)).toBe(made[19]);
     expect(await searchAll('okapi')).toEqual([made[7]]);
+  });
+
+  it('the background packer packs soon after tickets are written, and stops when told', async () => {
+    const stop = startWordPacker(desk.db, { firstMs: 60_000, settleMs: 20, pack: { step: 64, minStep: 16 } });
+    try {
+      const made = await createTickets(16, (i) => `Elevator ${i} alarm`);
+      await vi.waitFor(async () => expect(await wordBlocksUpTo(desk.db)).toBe(made[15]), { timeout: 3000, interval: 20 });
+      expect(await searchAll('elevator alarm')).toEqual(await brute('elevator alarm'));
+    } finally {
+      stop();
+    }
+    const mark = await wordBlocksUpTo(desk.db);
+    await createTickets(16, (i) => `Escalator ${i} noise`);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(await wordBlocksUpTo(desk.db)).toBe(mark);
   });
 
   it('a restore brings its own blocks and mark: restored tickets add no patches, and searches still answer', async () => {

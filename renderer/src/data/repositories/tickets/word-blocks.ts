@@ -1,4 +1,4 @@
-import type { DBCore, DBCoreMutateRequest, DBCoreMutateResponse, DBCoreTable, Middleware } from 'dexie';
+import Dexie, { type DBCore, type DBCoreMutateRequest, type DBCoreMutateResponse, type DBCoreTable, type Middleware } from 'dexie';
 import { storedRows } from '../../changelog';
 import type { FieldDeskDb } from '../../db';
 import { WORDS_QUEUE_PREFIX } from './word-refresh';
@@ -235,8 +235,10 @@ export async function packWordBlocks(db: FieldDeskDb, { step = 1024, minStep = 2
       const read = await db.transaction('r', [tickets, db.meta, db.syncState], async () => {
         if ((await db.syncState.where('key').startsWith(WORDS_QUEUE_PREFIX).limit(1).count()) > 0) return null;
         const upTo = await wordBlocksUpTo(db);
-        const rows = await (upTo === null ? tickets.orderBy(':id') : tickets.where(':id').above(upTo)).limit(step).toArray();
-        return { upTo, rows };
+        const above = () => (upTo === null ? tickets.orderBy(':id') : tickets.where(':id').above(upTo));
+        // Keys first: most looks find too few tickets to pack, and keys cost a fraction of records.
+        if ((await above().limit(minStep).primaryKeys()).length < minStep) return null;
+        return { upTo, rows: await above().limit(step).toArray() };
       });
       if (read && read.rows.length >= minStep && !signal?.aborted) {
         const mark = read.rows[read.rows.length - 1]!.id;
@@ -258,24 +260,58 @@ export async function packWordBlocks(db: FieldDeskDb, { step = 1024, minStep = 2
 }
 
 /**
- * Keep the blocks packed while the database is open: a look every
- * `intervalMs` (and soon after start), packing when enough new tickets have
- * gathered above the mark. Returns a stop function.
+ * Keep the blocks packed while the database is open: a look soon after
+ * start, `settleMs` after tickets were last written (a sample load, an
+ * import, a pull), and every `intervalMs`; each packs once enough new tickets
+ * have gathered above the mark. Returns a stop function.
  */
-export function startWordPacker(db: FieldDeskDb, { intervalMs = 30_000, firstMs = 3000, onError }: { intervalMs?: number; firstMs?: number; onError?: (e: unknown) => void } = {}): () => void {
+export function startWordPacker(
+  db: FieldDeskDb,
+  {
+    intervalMs = 60_000,
+    firstMs = 3000,
+    settleMs = 2000,
+    pack = {},
+    onError,
+  }: { intervalMs?: number; firstMs?: number; settleMs?: number; pack?: Pick<PackOptions, 'step' | 'minStep'>; onError?: (e: unknown) => void } = {},
+): () => void {
   const abort = new AbortController();
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let running = false;
+  let again = false;
+  const schedule = (ms: number) => {
+    clearTimeout(timer);
+    if (!abort.signal.aborted) timer = setTimeout(() => void run(), ms);
+  };
   const run = async () => {
+    if (running) {
+      again = true;
+      return;
+    }
+    running = true;
     try {
-      await packWordBlocks(db, { signal: abort.signal });
+      do {
+        again = false;
+        await packWordBlocks(db, { ...pack, signal: abort.signal });
+      } while (again && !abort.signal.aborted);
     } catch (e) {
       if (!abort.signal.aborted) onError?.(e);
+    } finally {
+      running = false;
     }
-    if (!abort.signal.aborted) timer = setTimeout(() => void run(), intervalMs);
+    schedule(intervalMs);
   };
-  timer = setTimeout(() => void run(), firstMs);
+  // Any committed write to tickets, in this window or another (Dexie's cross-window event); the packer's own
+  // writes touch only the blocks and meta, so they do not wake it.
+  const ticketsPart = `idb://${db.name}/tickets/`;
+  const onWrite = (parts: Record<string, unknown>) => {
+    if (Object.keys(parts).some((p) => p.startsWith(ticketsPart))) schedule(settleMs);
+  };
+  Dexie.on.storagemutated.subscribe(onWrite);
+  schedule(firstMs);
   return () => {
     abort.abort();
     clearTimeout(timer);
+    Dexie.on.storagemutated.unsubscribe(onWrite);
   };
 }
