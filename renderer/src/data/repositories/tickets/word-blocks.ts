@@ -1,6 +1,7 @@
 import Dexie, { type DBCore, type DBCoreMutateRequest, type DBCoreMutateResponse, type DBCoreTable, type Middleware } from 'dexie';
 import { storedRows } from '../../changelog';
 import type { FieldDeskDb } from '../../db';
+import { oneAtATime } from './background-run';
 import { WORDS_QUEUE_PREFIX } from './word-refresh';
 
 /**
@@ -277,28 +278,13 @@ export function startWordPacker(
 ): () => void {
   const abort = new AbortController();
   let timer: ReturnType<typeof setTimeout> | undefined;
-  let running = false;
-  let again = false;
   const schedule = (ms: number) => {
     clearTimeout(timer);
     if (!abort.signal.aborted) timer = setTimeout(() => void run(), ms);
   };
+  const pass = oneAtATime((signal) => packWordBlocks(db, { ...pack, signal }), abort.signal, onError);
   const run = async () => {
-    if (running) {
-      again = true;
-      return;
-    }
-    running = true;
-    try {
-      do {
-        again = false;
-        await packWordBlocks(db, { ...pack, signal: abort.signal });
-      } while (again && !abort.signal.aborted);
-    } catch (e) {
-      if (!abort.signal.aborted) onError?.(e);
-    } finally {
-      running = false;
-    }
+    await pass();
     schedule(intervalMs);
   };
   // Any committed write to tickets, in this window or another (Dexie's cross-window event); the packer's own

@@ -4,6 +4,7 @@ import type { Ticket } from '../../../../../shared/tickets/schema';
 import { searchWords } from '../../../../../shared/tickets/search';
 import { markRemote } from '../../changelog';
 import type { FieldDeskDb } from '../../db';
+import { oneAtATime } from './background-run';
 import { alive, ticketTables } from './tables';
 
 /**
@@ -110,26 +111,8 @@ export async function refreshQueuedWords(db: FieldDeskDb, { chunk = 200, signal,
 export function startWordRefresher(db: FieldDeskDb, { quietMs = 1500, onError }: { quietMs?: number; onError?: (e: unknown) => void } = {}): () => void {
   const abort = new AbortController();
   let timer: ReturnType<typeof setTimeout> | undefined;
-  let running = false;
-  let again = false;
-  const run = async () => {
-    if (running) {
-      again = true;
-      return;
-    }
-    running = true;
-    try {
-      do {
-        again = false;
-        await refreshQueuedWords(db, { signal: abort.signal });
-      } while (again && !abort.signal.aborted);
-    } catch (e) {
-      // The queue is kept: the next change to it (or the next start) tries again.
-      if (!abort.signal.aborted) onError?.(e);
-    } finally {
-      running = false;
-    }
-  };
+  // A failure keeps the queue: the next change to it (or the next start) tries again.
+  const run = oneAtATime((signal) => refreshQueuedWords(db, { signal }), abort.signal, onError);
   const sub = liveQuery(() => queueRange(db).primaryKeys()).subscribe({
     next: (keys) => {
       clearTimeout(timer);
