@@ -193,6 +193,13 @@ export const BUILT_IN_VIEWS: readonly SavedView[] = [
   },
 ];
 
+/** The list opens on "All open"; "All tickets" drops every condition. They frame the built-in views on the list. */
+export const ALL_OPEN_VIEW: SavedView = { id: 'all-open', name: 'All open', filter: { statuses: active }, sort: [{ key: 'updatedAt', dir: 'desc' }] };
+export const ALL_TICKETS_VIEW: SavedView = { id: 'all', name: 'All tickets', filter: {}, sort: [{ key: 'updatedAt', dir: 'desc' }] };
+
+/** Every view the list shows before the ones a person saves, in order. */
+export const LIST_VIEWS: readonly SavedView[] = [ALL_OPEN_VIEW, ...BUILT_IN_VIEWS, ALL_TICKETS_VIEW];
+
 /** "By site" is one view per site, made on demand from the site list. */
 export function siteView(site: { id: string; name: string }): SavedView {
   return {

@@ -71,3 +71,20 @@ export async function readStore(page: Page, store: string): Promise<unknown[]> {
     store,
   );
 }
+
+/**
+ * From the ticket list: open the create form with `c` and add a requester who
+ * is not in the directory yet, on the spot, as a new caller would be added.
+ */
+export async function newTicketForNewRequester(page: Page, name: string, email: string): Promise<void> {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.getByRole('link', { name: 'Tickets' }).click();
+  await page.locator('body').press('c');
+  await expect(page.getByRole('heading', { name: 'New ticket' })).toBeVisible();
+  const requester = page.getByRole('combobox', { name: 'Requester' });
+  await requester.fill(name);
+  await requester.press('Enter');
+  await page.getByLabel('E-mail').fill(email);
+  await page.getByRole('button', { name: 'Add requester' }).click();
+  await expect(page.getByText(name)).toBeVisible({ timeout: 20_000 });
+}

@@ -27,6 +27,14 @@ import { memorySessionStore, type SyncSession } from '../../../renderer/src/sync
 const SYNC_DB = 'bench-sync';
 const BARE_DB = 'bench-bare';
 const POUCH_DB = 'bench-pouch';
+const RAW_DB = 'bench-raw';
+
+const deleteRaw = (name: string): Promise<void> =>
+  new Promise((resolve, reject) => {
+    const req = indexedDB.deleteDatabase(name);
+    req.onsuccess = () => resolve();
+    req.onerror = () => reject(req.error);
+  });
 
 let synced: FieldDeskDb | null = null;
 
@@ -83,6 +91,53 @@ const api = {
   },
 
   /**
+   * The least any client that keeps each ticket as its own IndexedDB record can
+   * do here, with no library in the way: every page downloaded first (not
+   * timed), then only the documents PouchDB stores (`{_id, ...fields}`: no
+   * stamps, no local fields, no index but the primary key) put with raw
+   * IndexedDB, `batch` per transaction, relaxed durability.
+   */
+  async rawPutFloor(session: SyncSession, pageSize: number, batch: number): Promise<{ ms: number; stored: number; bytes: number }> {
+    const http = { baseUrl: session.serverUrl, fetch: (i: RequestInfo | URL, init?: RequestInit) => window.fetch(i, init), localNow: () => Date.now() };
+    const docs: Record<string, unknown>[] = [];
+    for (let cursor = ''; ; ) {
+      const r = await requestJson(http, 'POST', ROUTES.pull, PullResponseSchema, { token: session.token, body: { cursor, limit: pageSize } });
+      if (!r.ok || r.value.status !== 'page') throw new Error(`download failed: ${JSON.stringify(r)}`);
+      for (const rec of r.value.records) docs.push({ _id: rec.id, ...rec.fields });
+      if (!r.value.hasMore) break;
+      cursor = r.value.cursor;
+    }
+    const bytes = docs.reduce((n, d) => n + JSON.stringify(d).length, 0);
+    await deleteRaw(RAW_DB);
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const req = indexedDB.open(RAW_DB, 1);
+      req.onupgradeneeded = () => req.result.createObjectStore('docs', { keyPath: '_id' });
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+    const t = performance.now();
+    for (let i = 0; i < docs.length; i += batch) {
+      await new Promise<void>((resolve, reject) => {
+        const tx = db.transaction('docs', 'readwrite', { durability: 'relaxed' });
+        const store = tx.objectStore('docs');
+        for (const d of docs.slice(i, i + batch)) store.put(d);
+        tx.oncomplete = () => resolve();
+        tx.onerror = () => reject(tx.error);
+        tx.onabort = () => reject(tx.error ?? new Error('aborted'));
+      });
+    }
+    const ms = performance.now() - t;
+    const stored = await new Promise<number>((resolve, reject) => {
+      const req = db.transaction('docs').objectStore('docs').count();
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+    db.close();
+    await deleteRaw(RAW_DB);
+    return { ms, stored, bytes };
+  },
+
+  /**
    * The rows the first sync stored, bulkPut into a bare Dexie database, `batch`
    * per transaction: of the same schema, or (`keyOnly`) with no index but the
    * primary key, the least IndexedDB can do to store each record on its own.
@@ -128,6 +183,7 @@ const api = {
     await Dexie.delete(SYNC_DB);
     await Dexie.delete(BARE_DB);
     await new PouchDB(POUCH_DB).destroy();
+    await deleteRaw(RAW_DB);
   },
 };
 

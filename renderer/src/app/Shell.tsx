@@ -5,6 +5,7 @@ import { ReportsScreen } from '../features/reports/ReportsScreen';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
 import { ticketCommands } from '../features/tickets/commands';
 import { TicketsScreen } from '../features/tickets/TicketsScreen';
+import { useSavedViews } from '../features/tickets/useSavedViews';
 import { TrainingScreen } from '../features/training/TrainingScreen';
 import { useSyncEngine } from '../sync/useSyncEngine';
 import { AboutDialog } from './AboutDialog';
@@ -29,9 +30,12 @@ const SCREENS: Record<Route, () => ReactElement> = {
 /** The app frame: navigation, the current screen, the status bar and the palette. */
 export function Shell({ staffName }: { staffName: string }) {
   const { route, navigate, paletteOpen, setPaletteOpen, aboutOpen, setAboutOpen, announcement } = useUi();
-  const commands = useMemo(() => buildCommands(ticketCommands()), []);
+  const { db } = useData();
+  // The person's saved views are read live, so one saved, renamed or deleted is in the palette at once.
+  const savedViews = useSavedViews(db).views;
+  const commands = useMemo(() => buildCommands(ticketCommands(savedViews)), [savedViews]);
   useShortcuts(commands);
-  useDailyBackup(useData().db);
+  useDailyBackup(db);
   useSyncEngine();
   const Screen = SCREENS[route];
   return (

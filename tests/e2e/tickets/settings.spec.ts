@@ -1,4 +1,4 @@
-import { expect, expectAccessible, onboard, readStore, test } from '../fixtures';
+import { expect, expectAccessible, newTicketForNewRequester, onboard, readStore, test } from '../fixtures';
 
 interface Rec {
   id: string;
@@ -88,16 +88,7 @@ test('help-desk settings offline: a new routing rule routes the next ticket; an 
   await desk.screenshot({ path: test.info().outputPath('settings-helpdesk.png') });
 
   // The create form suggests the new rule's team, and the ticket is routed and gets SLA due times.
-  await app.setViewportSize({ width: 1280, height: 800 });
-  await app.getByRole('link', { name: 'Tickets' }).click();
-  await app.locator('body').press('c');
-  await expect(app.getByRole('heading', { name: 'New ticket' })).toBeVisible();
-  const requester = app.getByRole('combobox', { name: 'Requester' });
-  await requester.fill('Ana Méndez');
-  await requester.press('Enter');
-  await app.getByLabel('E-mail').fill('ana@court.example');
-  await app.getByRole('button', { name: 'Add requester' }).click();
-  await expect(app.getByText('Ana Méndez')).toBeVisible({ timeout: 20_000 });
+  await newTicketForNewRequester(app, 'Ana Méndez', 'ana@court.example');
   await app.getByLabel('Title').fill('Jury room printer prints blank pages');
   await app.getByLabel('Category').fill('Printing');
   await expect(app.locator('.route-hint')).toContainText('routes to Printing desk by rule “Printing to the printing desk”');

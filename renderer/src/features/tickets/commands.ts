@@ -1,3 +1,4 @@
+import type { SavedView } from '../../../../shared/tickets/views';
 import type { Command } from '../../app/commands';
 import { useUi } from '../../app/ui-store';
 import { goToNew } from './route';
@@ -5,9 +6,10 @@ import { useTicketsUi, VIEWS } from './store';
 
 /**
  * Palette entries of the tickets feature. The app builds the palette with
- * `buildCommands(extra)`; passing `ticketCommands()` there lists them.
+ * `buildCommands(extra)`; passing `ticketCommands(savedViews)` there lists
+ * them, the person's own views after the built-in ones.
  */
-export function ticketCommands(): Command[] {
+export function ticketCommands(savedViews: readonly SavedView[] = []): Command[] {
   const open = (hash: string) => {
     useUi.getState().navigate('tickets');
     location.hash = hash;
@@ -29,12 +31,12 @@ export function ticketCommands(): Command[] {
         });
       },
     },
-    ...VIEWS.map(
+    ...[...VIEWS, ...savedViews].map(
       (v): Command => ({
         id: `tickets.view.${v.id}`,
         title: `Tickets: ${v.name}`,
         group: 'View',
-        keywords: 'ticket view queue',
+        keywords: 'ticket view queue saved filter',
         run: () => {
           useTicketsUi.getState().chooseView(v);
           open('#/tickets');

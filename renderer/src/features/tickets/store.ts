@@ -1,6 +1,5 @@
 import { create } from 'zustand';
-import { ACTIVE_STATUSES } from '../../../../shared/tickets/enums';
-import { BUILT_IN_VIEWS, type SortSpec, type TicketFilter } from '../../../../shared/tickets/views';
+import { ALL_OPEN_VIEW, ALL_TICKETS_VIEW, LIST_VIEWS, type SortSpec, type TicketFilter } from '../../../../shared/tickets/views';
 
 /**
  * UI state of the tickets screen only: which view and filters are chosen, the
@@ -14,9 +13,9 @@ export interface ViewChoice {
   sort: SortSpec[];
 }
 
-export const ALL_OPEN: ViewChoice = { id: 'all-open', name: 'All open', filter: { statuses: [...ACTIVE_STATUSES] }, sort: [{ key: 'updatedAt', dir: 'desc' }] };
-export const EVERYTHING: ViewChoice = { id: 'all', name: 'All tickets', filter: {}, sort: [{ key: 'updatedAt', dir: 'desc' }] };
-export const VIEWS: readonly ViewChoice[] = [ALL_OPEN, ...BUILT_IN_VIEWS, EVERYTHING];
+export const ALL_OPEN: ViewChoice = ALL_OPEN_VIEW;
+export const EVERYTHING: ViewChoice = ALL_TICKETS_VIEW;
+export const VIEWS: readonly ViewChoice[] = LIST_VIEWS;
 
 interface TicketsUi {
   viewId: string;
@@ -28,6 +27,8 @@ interface TicketsUi {
   sampleLoading: boolean;
   setSampleLoading(on: boolean): void;
   chooseView(view: ViewChoice): void;
+  /** The chosen view was deleted: its filter and sort stay on screen, as an unsaved ("custom") choice. */
+  forgetView(id: string): void;
   setFilter(patch: Partial<TicketFilter>): void;
   setSort(sort: SortSpec[]): void;
   setCursor(i: number): void;
@@ -54,6 +55,7 @@ export const useTicketsUi = create<TicketsUi>((set) => ({
   sampleLoading: false,
   setSampleLoading: (sampleLoading) => set({ sampleLoading }),
   chooseView: (v) => set({ viewId: v.id, filter: v.filter, sort: v.sort, cursor: 0, selected: new Set() }),
+  forgetView: (id) => set((s) => (s.viewId === id ? { viewId: 'custom' } : {})),
   setFilter: (patch) => set((s) => ({ filter: clean({ ...s.filter, ...patch }), viewId: 'custom', cursor: 0 })),
   setSort: (sort) => set({ sort, cursor: 0 }),
   setCursor: (cursor) => set({ cursor: Math.max(0, cursor) }),

@@ -47,4 +47,31 @@ describe('the actor of a write', () => {
     await actor();
     expect(lookups).toBe(4);
   });
+
+  it('is answered from memory, without reading the profile, until the profile or the directory changes', async () => {
+    const db = await openDatabase(`actor-test-${Math.random().toString(36).slice(2)}`);
+    opened.push(db);
+    const jordan = await peopleRepository(db).create({ name: 'Jordan Avila', kind: 'staff' });
+    const sam = await peopleRepository(db).create({ name: 'Sam Ortiz', kind: 'staff' });
+    if (!jordan.ok || !sam.ok) throw new Error('setup');
+    await profileRepository(db).save({ staffName: 'Jordan Avila', deviceName: 'Laptop' });
+
+    let profileReads = 0;
+    const get = db.meta.get.bind(db.meta);
+    db.meta.get = ((key: string) => {
+      if (key === 'profile') profileReads++;
+      return get(key);
+    }) as typeof db.meta.get;
+
+    const actor = cachedActor(db);
+    expect(await actor()).toEqual({ id: jordan.value.id, name: 'Jordan Avila' });
+    const afterFirst = profileReads;
+    expect(await actor()).toEqual({ id: jordan.value.id, name: 'Jordan Avila' });
+    expect(profileReads).toBe(afterFirst);
+    // The profile is in meta: saving it (here, another staff name) makes the next answer read it again.
+    await profileRepository(db).save({ staffName: 'Sam Ortiz', deviceName: 'Laptop' });
+    const beforeChange = profileReads;
+    expect(await actor()).toEqual({ id: sam.value.id, name: 'Sam Ortiz' });
+    expect(profileReads).toBe(beforeChange + 1);
+  });
 });

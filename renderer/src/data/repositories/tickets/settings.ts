@@ -1,34 +1,37 @@
 import { BusinessCalendarSchema, type BusinessCalendar, type BusinessCalendarInput } from '../../../../../shared/tickets/calendar';
-import { TeamSchema, type Site, type System, type Team } from '../../../../../shared/tickets/catalog';
+import type { Person } from '../../../../../shared/people/schema';
+import { TeamSchema, type Agency, type Site, type System, type Team } from '../../../../../shared/tickets/catalog';
 import { isoDate } from '../../../../../shared/tickets/fields';
 import { compareRules, RoutingRuleSchema, specificity, WILDCARD, type RoutingRule, type RoutingRuleInput } from '../../../../../shared/tickets/routing';
 import { SlaPolicySchema, type SlaPolicy, type SlaPolicyInput } from '../../../../../shared/tickets/sla';
 import { err, ok, type Result } from '../../../../../shared/result';
 import { parseWith } from '../../../../../shared/validation';
-import type { Table } from 'dexie';
 import type { z } from 'zod';
+import { catalogSettings } from './catalog-settings';
+import { invalid, notFound, settingsWrites, type Editable } from './settings-writes';
 import { alive, type RepoContext } from './tables';
 
 /**
  * Help-desk settings: teams, routing rules, SLA policies and business
- * calendars, as edited in Settings. Every write is validated by the shared
- * schema first (nothing is written on bad input, and the messages are keyed by
- * field), then written in one transaction; the change-log middleware records
- * each write in the outbox. Removal is a tombstone (`deleted: 1`) so it
- * reaches every device.
+ * calendars, as edited in Settings (agencies, sites and systems are in
+ * catalog-settings.ts, on the same write helpers: settings-writes.ts). Every
+ * write is validated by the shared schema first (nothing is written on bad
+ * input, and the messages are keyed by field), then written in one
+ * transaction; the change-log middleware records each write in the outbox.
+ * Removal is a tombstone (`deleted: 1`) so it reaches every device.
  *
  * Changing a policy or a calendar does not recompute the due times of tickets
  * already stored: they follow the new settings when next created or
  * re-prioritised.
  */
 
-type Editable<T> = Omit<T, 'id' | 'stamps' | 'deleted'>;
 export type TeamInput = Editable<z.input<typeof TeamSchema>>;
 export type RuleInput = Editable<RoutingRuleInput>;
 export type PolicyInput = Editable<SlaPolicyInput>;
 export type CalendarInput = Editable<BusinessCalendarInput>;
 
 export interface HelpdeskSettings {
+  agencies: Agency[];
   teams: Team[];
   sites: Site[];
   systems: System[];
@@ -36,6 +39,8 @@ export interface HelpdeskSettings {
   rules: RoutingRule[];
   policies: SlaPolicy[];
   calendars: BusinessCalendar[];
+  /** Staff in the people directory: who can be a team member. */
+  staff: Person[];
 }
 
 const byName = <T extends { name: string }>(a: T, b: T) => a.name.localeCompare(b.name);
@@ -54,11 +59,10 @@ function normaliseMatchers<T extends Partial<RuleInput>>(input: T): T {
 /** Holidays once each, in date order. */
 const withSortedHolidays = (cal: BusinessCalendar): BusinessCalendar => ({ ...cal, holidays: [...new Set(cal.holidays)].sort() });
 
-const notFound = (what: string) => err('not_found', `That ${what} no longer exists; it may have been removed on another device.`);
-const invalid = (field: string, message: string) => err('invalid_request', message, { [field]: message });
-
 export function helpdeskSettingsRepository(ctx: RepoContext) {
   const { db, t } = ctx;
+  const writes = settingsWrites(ctx);
+  const { update, retire } = writes;
 
   async function liveTeam(id: string): Promise<boolean> {
     const team = await t.teams.get(id);
@@ -105,56 +109,32 @@ export function helpdeskSettingsRepository(ctx: RepoContext) {
   }
 
   /**
-   * The shape of every edit here: read the live record, merge the patch,
-   * validate with the schema, let `check` refuse or finish the record, put it;
-   * in one transaction over `scope` (the tables `check` reads too).
+   * Members once each; a member being added must be staff in the directory.
+   * Members the team already had are kept as they are: one may be a person
+   * this device has not received yet, and an edit here must not drop them.
+   * Runs before the put, so the stored row is still the team as it was.
    */
-  async function update<T extends { id: string; deleted: 0 | 1 }>(
-    table: Table<T, string>,
-    scope: Table[],
-    schema: z.ZodType<T>,
-    what: string,
-    id: string,
-    merge: (current: T) => object,
-    check: (row: T) => Promise<Result<T>> = async (row) => ok(row),
-  ): Promise<Result<T>> {
-    return db.transaction('rw', [table, ...scope], async () => {
-      const current = await table.get(id);
-      if (!current || current.deleted) return notFound(what);
-      const parsed = parseWith(schema, { ...merge(current), id }, what);
-      if (!parsed.ok) return parsed;
-      const checked = await check(parsed.value);
-      if (checked.ok) await table.put(checked.value);
-      return checked;
-    });
-  }
-
-  /** Tombstone a record after `guard` (which may refuse) has looked at it. */
-  async function retire<T extends { id: string; deleted: 0 | 1 }>(
-    table: Table<T, string>,
-    id: string,
-    what: string,
-    guard: (row: T) => Promise<Result<unknown> | null> = async () => null,
-  ): Promise<Result<{ id: string }>> {
-    return db.transaction('rw', [t.teams, t.routingRules, t.slaPolicies, t.calendars], async () => {
-      const row = await table.get(id);
-      if (!row || row.deleted) return notFound(what);
-      const refused = await guard(row);
-      if (refused && !refused.ok) return refused;
-      await table.put({ ...row, deleted: 1 });
-      return ok({ id });
-    });
+  async function checkMembers(team: Team): Promise<Result<Team>> {
+    const had = (await t.teams.get(team.id))?.memberIds ?? [];
+    const memberIds = [...new Set(team.memberIds)];
+    const added = memberIds.filter((id) => !had.includes(id));
+    const people = await t.people.bulkGet(added);
+    if (people.some((p) => !p || p.deleted || p.kind !== 'staff')) return invalid('memberIds', 'Choose members from the staff in the people directory');
+    return ok({ ...team, memberIds });
   }
 
   const teams = {
     async create(input: TeamInput): Promise<Result<Team>> {
       const parsed = parseWith(TeamSchema, { ...input, id: ctx.newId(), stamps: {}, deleted: 0 }, 'team');
       if (!parsed.ok) return parsed;
-      await t.teams.add(parsed.value);
-      return parsed;
+      return db.transaction('rw', [t.teams, t.people], async () => {
+        const checked = await checkMembers(parsed.value);
+        if (checked.ok) await t.teams.add(checked.value);
+        return checked;
+      });
     },
     update(id: string, patch: Partial<TeamInput>): Promise<Result<Team>> {
-      return update<Team>(t.teams, [], TeamSchema, 'team', id, (current) => ({ ...current, ...patch }));
+      return update<Team>(t.teams, [t.people], TeamSchema, 'team', id, (current) => ({ ...current, ...patch }), checkMembers);
     },
     /** Refused while a routing rule still sends tickets to the team. */
     retire(id: string): Promise<Result<{ id: string }>> {
@@ -289,23 +269,29 @@ export function helpdeskSettingsRepository(ctx: RepoContext) {
   return {
     /** Everything the Settings screen lists, live records only. */
     async load(): Promise<HelpdeskSettings> {
-      const [teamRows, sites, systems, rules, policies, calendarRows] = await Promise.all([
+      const [agencies, teamRows, sites, systems, rules, policies, calendarRows, staff] = await Promise.all([
+        t.agencies.toArray(),
         t.teams.toArray(),
         t.sites.toArray(),
         t.systems.toArray(),
         t.routingRules.toArray(),
         t.slaPolicies.toArray(),
         t.calendars.toArray(),
+        t.people.where('[kind+name]').between(['staff', ''], ['staff', '\uffff']).toArray(),
       ]);
       return {
+        agencies: alive(agencies).sort(byName),
         teams: alive(teamRows).sort(byName),
         sites: alive(sites).sort(byName),
         systems: alive(systems).sort(byName),
         rules: alive(rules).sort(compareRules),
         policies: alive(policies).sort((a, b) => Number(b.isDefault) - Number(a.isDefault) || byName(a, b)),
         calendars: alive(calendarRows).sort(byName),
+        staff: alive(staff),
       };
     },
+
+    ...catalogSettings(ctx, writes),
 
     teams,
     routingRules,

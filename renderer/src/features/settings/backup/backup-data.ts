@@ -9,13 +9,17 @@ const CHUNK = 2000;
 
 /** Every table, a chunk at a time in primary-key order, so a large database never sits in memory twice. */
 async function* chunksOf(table: Table): AsyncGenerator<Record<string, unknown>[]> {
-  // Every FieldDesk table keeps its key inside the record (id, key or seq).
-  const keyPath = table.schema.primKey.keyPath as string;
+  // Every FieldDesk table keeps its key inside the record: one field (id, key or seq) or, for a
+  // compound key such as the search-word blocks' [word+last], several, read as an array.
+  const keyPath = table.schema.primKey.keyPath;
+  const keyOf = (r: Record<string, unknown>): unknown => (Array.isArray(keyPath) ? keyPath.map((k) => r[k]) : r[keyPath as string]);
   let last: unknown = undefined;
   for (;;) {
     const chunk = (await (last === undefined ? table.toCollection() : table.where(':id').above(last)).limit(CHUNK).toArray()) as Record<string, unknown>[];
     if (chunk.length === 0) return;
-    last = chunk[chunk.length - 1]![keyPath];
+    last = keyOf(chunk[chunk.length - 1]!);
+    // A key the record does not hold would start the table over, forever.
+    if (last === undefined || (Array.isArray(last) && last.includes(undefined))) throw new Error(`Cannot back up ${table.name}: a record has no primary key`);
     yield chunk;
   }
 }

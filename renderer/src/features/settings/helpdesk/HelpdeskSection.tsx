@@ -3,9 +3,12 @@ import { useMemo } from 'react';
 import { useData } from '../../../app/data-context';
 import { ticketRepositories } from '../../../data/repositories/tickets';
 import type { HelpdeskSettings, HelpdeskSettingsRepository } from '../../../data/repositories/tickets/settings';
+import { AgenciesPanel } from './AgenciesPanel';
 import { CalendarsPanel } from './CalendarsPanel';
 import { RoutingPanel } from './RoutingPanel';
+import { SitesPanel } from './SitesPanel';
 import { SlaPanel } from './SlaPanel';
+import { SystemsPanel } from './SystemsPanel';
 import { TeamsPanel } from './TeamsPanel';
 import './helpdesk.css';
 
@@ -16,8 +19,9 @@ export interface PanelProps {
 }
 
 /**
- * Help-desk settings: teams, routing rules (with a route tester), SLA
- * policies and business calendars. Read live, so an edit synced from another
+ * Help-desk settings: the catalog tickets point at (agencies, sites,
+ * systems; first, since the rules and policies below name them), teams,
+ * routing rules (with a route tester), SLA policies and business calendars. Read live, so an edit synced from another
  * device shows up here at once; every write goes through the settings
  * repository, which validates it and records it for sync.
  */
@@ -30,6 +34,9 @@ export function HelpdeskSection() {
       <h2 id="helpdesk-title">Help desk</h2>
       {data ? (
         <div className="helpdesk-grid">
+          <AgenciesPanel repo={repo} data={data} />
+          <SitesPanel repo={repo} data={data} />
+          <SystemsPanel repo={repo} data={data} />
           <TeamsPanel repo={repo} data={data} />
           <RoutingPanel repo={repo} data={data} />
           <SlaPanel repo={repo} data={data} />

@@ -4,7 +4,7 @@ import { LIMITS } from '../../../../../shared/tickets/fields';
 import type { SlaPolicy, SlaTarget } from '../../../../../shared/tickets/sla';
 import { Field } from '../../../ui/Field';
 import { SelectField } from '../../tickets/fields';
-import { AddButton, Checkbox, FormButtons, ListPanel, report, RowActions, useNotice } from './common';
+import { AddButton, Checkbox, CheckList, FormButtons, ListPanel, report, RowActions, useNotice } from './common';
 import { DURATION_ERROR, DURATION_HINT, formatDuration, parseDuration } from './format';
 import type { PanelProps } from './HelpdeskSection';
 import { useEditing } from './useEditing';
@@ -141,23 +141,7 @@ function PolicyForm({ repo, data, policy, onDone, say }: PanelProps & { policy: 
         />
       </div>
       <Checkbox label="Default policy" checked={isDefault} onChange={setIsDefault} hint="Tickets at sites no policy lists get the default. Making this the default takes the flag from the other policy." />
-      {data.sites.length > 0 ? (
-        <fieldset className="checks-fieldset" aria-describedby={errors.siteIds ? 'hd-sla-sites-error' : undefined}>
-          <legend>Sites that use this policy instead of the default</legend>
-          <div className="checks">
-            {data.sites.map((s) => (
-              <label key={s.id}>
-                <input type="checkbox" checked={siteIds.includes(s.id)} onChange={(e) => setSiteIds((ids) => (e.target.checked ? [...ids, s.id] : ids.filter((x) => x !== s.id)))} /> {s.name}
-              </label>
-            ))}
-          </div>
-          {errors.siteIds ? (
-            <p className="field-error" id="hd-sla-sites-error" role="alert">
-              {errors.siteIds}
-            </p>
-          ) : null}
-        </fieldset>
-      ) : null}
+      {data.sites.length > 0 ? <CheckList legend="Sites that use this policy instead of the default" options={data.sites} value={siteIds} onChange={setSiteIds} error={errors.siteIds} /> : null}
       <fieldset className="checks-fieldset" aria-describedby="hd-sla-targets-hint">
         <legend>Targets</legend>
         <p className="field-hint" id="hd-sla-targets-hint">

@@ -1,4 +1,4 @@
-import { useCallback, useState, type ReactNode, type Ref } from 'react';
+import { useCallback, useId, useState, type ReactNode, type Ref } from 'react';
 import type { Result } from '../../../../../shared/result';
 import { useUi } from '../../../app/ui-store';
 
@@ -128,7 +128,11 @@ export function Checkbox({ label, checked, onChange, hint }: { label: string; ch
   );
 }
 
-/** Edit and Remove buttons of a row, named after the row for screen readers. */
+/**
+ * Edit and Remove buttons of a row, named after the row for screen readers.
+ * Remove asks first (as removals do elsewhere in the app): it reaches every
+ * device at the next sync, and there is no undo here.
+ */
 export function RowActions({ name, onEdit, onRemove, children }: { name: string; onEdit: () => void; onRemove: () => void; children?: ReactNode }) {
   return (
     <td className="row-actions">
@@ -136,10 +140,52 @@ export function RowActions({ name, onEdit, onRemove, children }: { name: string;
       <button type="button" onClick={onEdit} aria-label={`Edit ${name}`}>
         Edit
       </button>
-      <button type="button" className="danger" onClick={onRemove} aria-label={`Remove ${name}`}>
+      <button type="button" className="danger" onClick={() => confirm(`Remove the ${name}? This removes it on every device at the next sync.`) && onRemove()} aria-label={`Remove ${name}`}>
         Remove
       </button>
     </td>
+  );
+}
+
+/** A group of checkboxes choosing some of `options` by id (a policy's sites, a team's members), its message beside it. */
+export function CheckList({
+  legend,
+  options,
+  value,
+  onChange,
+  hint,
+  error,
+}: {
+  legend: string;
+  options: readonly { id: string; name: string }[];
+  value: readonly string[];
+  onChange: (ids: string[]) => void;
+  hint?: ReactNode;
+  error?: string | undefined;
+}) {
+  const id = useId();
+  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
+  return (
+    <fieldset className="checks-fieldset" aria-describedby={describedBy}>
+      <legend>{legend}</legend>
+      {hint ? (
+        <p className="field-hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      ) : null}
+      <div className="checks">
+        {options.map((o) => (
+          <label key={o.id}>
+            <input type="checkbox" checked={value.includes(o.id)} onChange={(e) => onChange(e.target.checked ? [...value, o.id] : value.filter((x) => x !== o.id))} /> {o.name}
+          </label>
+        ))}
+      </div>
+      {error ? (
+        <p className="field-error" id={`${id}-error`} role="alert">
+          {error}
+        </p>
+      ) : null}
+    </fieldset>
   );
 }
 

@@ -1,9 +1,11 @@
 import { WEEKDAYS, type BusinessCalendar, type Weekday } from '../../../../../shared/tickets/calendar';
+import { distinctCategories } from '../../../../../shared/tickets/catalog-names';
 
 /**
  * What people type into the help-desk settings forms, and how it is shown back:
  * SLA targets as business time ("4h", "1h 30m", or plain minutes) and a day's
- * working hours ("08:00-12:00, 13:00-17:00"). Parsing only splits the text;
+ * working hours ("08:00-12:00, 13:00-17:00"); a system's categories, one a
+ * line or separated by commas. Parsing only splits the text;
  * the shared schemas judge the numbers and times.
  */
 
@@ -72,3 +74,9 @@ export function summariseWeek(week: BusinessCalendar['week']): string {
   if (open.length === 0) return 'Closed every day';
   return open.map((r) => `${r.from === r.to ? short(r.from) : `${short(r.from)}–${short(r.to)}`} ${r.hours}`).join('; ');
 }
+
+/** A system's categories from text, one a line or separated by commas (people paste either); each once. */
+export const parseCategories = (input: string): string[] => distinctCategories(input.split(/[,\r\n]+/));
+
+/** One a line, so a long list reads down the box and each line is one category to edit. */
+export const formatCategories = (categories: readonly string[]): string => categories.join('\n');

@@ -3,6 +3,8 @@ import { ACTIVE_STATUSES, LABELS, PRIORITIES, STATUSES, type Status } from '../.
 import { siteView, type TicketFilter } from '../../../../../shared/tickets/views';
 import { useTicketsUi, VIEWS } from '../store';
 import type { Desk } from '../useDesk';
+import { useSavedViews } from '../useSavedViews';
+import { SavedViewActions } from './SavedViewActions';
 
 const ACTIVE = ACTIVE_STATUSES.join(',');
 const statusValue = (f: TicketFilter) => (f.statuses?.length ? f.statuses.join(',') : '');
@@ -18,7 +20,7 @@ const toDate = (iso: string | undefined) => {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 };
 
-/** Saved views, search and filters of the list. */
+/** Saved views (built in, then the person's own), search and filters of the list. */
 export function FilterBar({ desk, searchRef }: { desk: Desk; searchRef: RefObject<HTMLInputElement | null> }) {
   const { viewId, filter, chooseView, setFilter } = useTicketsUi();
   const [text, setText] = useState(filter.text ?? '');
@@ -31,31 +33,35 @@ export function FilterBar({ desk, searchRef }: { desk: Desk; searchRef: RefObjec
   }, [text, setFilter]);
   useEffect(() => setText(filter.text ?? ''), [filter.text]);
   const { catalog } = desk;
+  const saved = useSavedViews(desk.db);
   const siteChoice = viewId.startsWith('site-') ? viewId.slice(5) : '';
 
   return (
     <div className="ticket-filters">
-      <div className="view-tabs" role="group" aria-label="Saved views">
-        {VIEWS.map((v) => (
-          <button key={v.id} type="button" aria-pressed={viewId === v.id} onClick={() => chooseView(v)}>
-            {v.name}
-          </button>
-        ))}
-        <select
-          aria-label="View by site"
-          value={siteChoice}
-          onChange={(e) => {
-            const site = catalog.sites.find((s) => s.id === e.target.value);
-            if (site) chooseView(siteView(site));
-          }}
-        >
-          <option value="">By site…</option>
-          {catalog.sites.map((s) => (
-            <option key={s.id} value={s.id}>
-              {s.name}
-            </option>
+      <div className="view-bar">
+        <div className="view-tabs" role="group" aria-label="Saved views">
+          {[...VIEWS, ...saved.views].map((v) => (
+            <button key={v.id} type="button" aria-pressed={viewId === v.id} onClick={() => chooseView(v)}>
+              {v.name}
+            </button>
           ))}
-        </select>
+          <select
+            aria-label="View by site"
+            value={siteChoice}
+            onChange={(e) => {
+              const site = catalog.sites.find((s) => s.id === e.target.value);
+              if (site) chooseView(siteView(site));
+            }}
+          >
+            <option value="">By site…</option>
+            {catalog.sites.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <SavedViewActions views={saved.views} repo={saved.repo} />
       </div>
       <div className="filter-row">
         <input
@@ -139,6 +145,8 @@ export function FilterBar({ desk, searchRef }: { desk: Desk; searchRef: RefObjec
             ))}
           </select>
           <input
+            // Typed freely and read on blur; a chosen view with other tags remounts it with them.
+            key={filter.tags?.join(',') ?? ''}
             aria-label="Tags"
             placeholder="Tags (comma separated)"
             defaultValue={filter.tags?.join(', ') ?? ''}

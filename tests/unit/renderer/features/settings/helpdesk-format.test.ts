@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDuration, formatHours, parseDuration, parseHours, summariseWeek } from '../../../../../renderer/src/features/settings/helpdesk/format';
+import { formatCategories, formatDuration, formatHours, parseCategories, parseDuration, parseHours, summariseWeek } from '../../../../../renderer/src/features/settings/helpdesk/format';
 
 describe('help-desk settings text formats', () => {
   it('reads SLA targets as business minutes and writes them back', () => {
@@ -27,5 +27,12 @@ describe('help-desk settings text formats', () => {
     expect(formatHours(day)).toBe('08:00-17:00');
     expect(summariseWeek({ sun: [], mon: day, tue: day, wed: day, thu: day, fri: day, sat: [{ start: '09:00', end: '12:00' }] })).toBe('Mon–Fri 08:00-17:00; Sat 09:00-12:00');
     expect(summariseWeek({ sun: [], mon: day, tue: [], wed: day, thu: [], fri: [], sat: [] })).toBe('Mon 08:00-17:00; Wed 08:00-17:00');
+  });
+
+  it('reads a system’s categories one a line or separated by commas, each once, and writes them one a line', () => {
+    expect(parseCategories('Printing, Login\n  Filing rejected \r\nprinting,,\n\n')).toEqual(['Printing', 'Login', 'Filing rejected']);
+    expect(parseCategories('   ')).toEqual([]);
+    expect(formatCategories(['Printing', 'Login'])).toBe('Printing\nLogin');
+    expect(parseCategories(formatCategories(['Printing', 'Login', 'Filing rejected']))).toEqual(['Printing', 'Login', 'Filing rejected']);
   });
 });

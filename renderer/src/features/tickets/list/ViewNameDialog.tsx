@@ -1,0 +1,91 @@
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import type { Result } from '../../../../../shared/result';
+import { VIEW_NAME_MAX } from '../../../../../shared/tickets/view-names';
+import { Field } from '../../../ui/Field';
+import { trapTab } from '../../../ui/trap-tab';
+
+export interface ViewNameDialogProps {
+  title: string;
+  submitLabel: string;
+  initialName: string;
+  /** The name rule as typed (null: fine), so a message beside the field follows the typing once it is shown. */
+  check(name: string): string | null;
+  /** Saves; a refusal's message is shown beside the field and the dialog stays open. */
+  onSubmit(name: string): Promise<Result<unknown>>;
+  /** The dialog has closed (saved, Esc or Cancel): unmount it. */
+  onClose(): void;
+}
+
+/**
+ * Asks for a view's name: Enter saves, Esc cancels. It opens when mounted. A
+ * modal <dialog>: the page behind is inert, Tab cycles through the dialog's
+ * controls, and the browser returns focus to the button that opened it when
+ * it closes.
+ */
+export function ViewNameDialog({ title, submitLabel, initialName, check, onSubmit, onClose }: ViewNameDialogProps) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
+  const [name, setName] = useState(initialName);
+  const [error, setError] = useState<string | undefined>();
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    const dialog = ref.current;
+    if (!dialog || dialog.open) return;
+    dialog.showModal();
+    // showModal focuses the field (the first control); a rename starts with the old name selected, ready to retype.
+    dialog.querySelector('input')?.select();
+  }, []);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (busy) return;
+    setBusy(true);
+    const res = await onSubmit(name);
+    setBusy(false);
+    if (res.ok) {
+      ref.current?.close();
+      return;
+    }
+    setError(res.error.fields?.name ?? res.error.message);
+    ref.current?.querySelector('input')?.focus();
+  };
+
+  return (
+    <dialog
+      ref={ref}
+      className="view-name-dialog"
+      aria-labelledby={titleId}
+      onKeyDown={trapTab}
+      // Esc (cancel) and Cancel both close the dialog natively; the parent learns of it here.
+      onClose={(e) => {
+        if (e.target === e.currentTarget) onClose();
+      }}
+    >
+      <form onSubmit={(e) => void submit(e)} noValidate>
+        <h2 id={titleId}>{title}</h2>
+        <Field
+          label="View name"
+          value={name}
+          error={error}
+          hint={`Up to ${VIEW_NAME_MAX} characters, unlike any other view’s name.`}
+          autoComplete="off"
+          spellCheck={false}
+          onChange={(e) => {
+            setName(e.target.value);
+            // A message already shown follows the typing; a name that grows too long is said at once.
+            if (error !== undefined || e.target.value.length > VIEW_NAME_MAX) setError(check(e.target.value) ?? undefined);
+          }}
+        />
+        <div className="form-actions">
+          <button type="submit" className="primary" disabled={busy}>
+            {submitLabel}
+          </button>
+          <button type="button" onClick={() => ref.current?.close()}>
+            Cancel
+          </button>
+        </div>
+      </form>
+    </dialog>
+  );
+}
