@@ -5,7 +5,7 @@
  * written by the previous version and checks everything is still there.
  */
 import type { Transaction } from 'dexie';
-import { TICKET_STORES_V3, TICKET_STORES_V4, TICKET_STORES_V5, TICKET_STORES_V6, TICKET_STORES_V7, TICKET_STORES_V8 } from './stores/tickets';
+import { TICKET_STORES_V3, TICKET_STORES_V4, TICKET_STORES_V5, TICKET_STORES_V6, TICKET_STORES_V7, TICKET_STORES_V8, TICKET_STORES_V9 } from './stores/tickets';
 import { TRAINING_STORES_V3 } from './stores/training';
 
 export interface SchemaVersion {
@@ -73,6 +73,11 @@ export const SCHEMA_HISTORY: SchemaVersion[] = [
     version: 8,
     // Search words in blocks, so a search reads a few records per word instead of an index entry per ticket.
     stores: TICKET_STORES_V8,
+  },
+  {
+    version: 9,
+    // Ticket numbers indexed but not unique: another device's ticket with a clashing number must not stop sync.
+    stores: TICKET_STORES_V9,
   },
 ];
 

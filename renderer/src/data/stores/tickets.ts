@@ -80,3 +80,16 @@ export const TICKET_STORES_V7: Record<string, string> = {
 export const TICKET_STORES_V8: Record<string, string> = {
   wordBlocks: '[word+last]',
 };
+
+/**
+ * Version 9: ticket numbers are no longer a unique index. A device numbers
+ * with its own code and never reuses a number it holds, but two devices can
+ * end up with one code (two ids hashed alike, a backup restored on a second
+ * laptop while the first is in use); their tickets then share numbers, and a
+ * unique index made the pull that brought the second one fail, every time:
+ * sync stopped for good. Now the pull stores it, and the device that learns
+ * of the clash changes its code (repositories/tickets/numbering.ts).
+ */
+export const TICKET_STORES_V9: Record<string, string> = {
+  tickets: TICKET_STORES_V7.tickets!.replace('&number', 'number'),
+};

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { FieldDeskDb, openDatabase } from '../../../../renderer/src/data/db';
 import { DeviceRef } from '../../../../renderer/src/data/device';
 import { CURRENT_SCHEMA_VERSION, SCHEMA_HISTORY } from '../../../../renderer/src/data/schema';
+import { markRemote } from '../../../../renderer/src/data/changelog';
 import { HybridClock } from '../../../../shared/sync/hlc';
 
 /** A person as the code of each schema version wrote it (v1 had no kind and no tombstone). */
@@ -16,8 +17,8 @@ const PERSON_AS_WRITTEN_BY: Record<number, { stored: Record<string, unknown>; ex
     expected: { name: 'Rosa Diaz', kind: 'staff', deleted: 0 },
   },
 };
-// v3 added the help-desk and training stores, v4 to v7 ticket indexes, v8 the word blocks; a person is written as in v2.
-for (const v of [3, 4, 5, 6, 7]) PERSON_AS_WRITTEN_BY[v] = PERSON_AS_WRITTEN_BY[2]!;
+// v3 added the help-desk and training stores, v4 to v7 ticket indexes, v8 the word blocks, v9 a non-unique number index; a person is written as in v2.
+for (const v of [3, 4, 5, 6, 7, 8]) PERSON_AS_WRITTEN_BY[v] = PERSON_AS_WRITTEN_BY[2]!;
 
 describe('schema migrations', () => {
   it('versions only go up, and each adds or changes something', () => {
@@ -86,6 +87,30 @@ async function keysAfterUpgrade(version: number, rows: Record<string, unknown>[]
     await db.delete();
   }
 }
+
+describe('v9 ticket numbers not unique', () => {
+  it('tickets written by v8 keep their numbers in the index, and a second ticket with a taken number can be stored', async () => {
+    const name = 'migration-v8-number';
+    const old = await openedAt(name, 8);
+    await old.table('tickets').bulkAdd([ticketRow('1', { number: 'KX7Q-00001' }), ticketRow('2', { number: 'KX7Q-00002' })]);
+    // v8 refuses a second ticket numbered KX7Q-00001: the unique index this version drops.
+    await expect(old.table('tickets').add(ticketRow('3', { number: 'KX7Q-00001' }))).rejects.toThrow(/ConstraintError|constraint/i);
+    old.close();
+    const db = await openDatabase(name);
+    try {
+      expect(db.verno).toBe(CURRENT_SCHEMA_VERSION);
+      await db.transaction('rw', db.table('tickets'), (tx) => {
+        markRemote(tx.idbtrans);
+        return db.table('tickets').put(ticketRow('3', { number: 'KX7Q-00001' }));
+      });
+      expect(await db.table('tickets').where('number').equals('KX7Q-00001').primaryKeys()).toEqual(['1', '3']);
+      expect(await db.table('tickets').where('number').equals('KX7Q-00002').primaryKeys()).toEqual(['2']);
+    } finally {
+      db.close();
+      await db.delete();
+    }
+  });
+});
 
 describe('v7 assignee index', () => {
   it('tickets written by v6 are found by assignee and status, in priority order, after the upgrade', async () => {

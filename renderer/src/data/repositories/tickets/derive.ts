@@ -4,6 +4,7 @@ import type { Ticket } from '../../../../../shared/tickets/schema';
 import { tokenize } from '../../../../../shared/tickets/search';
 import { registerDerivedFields, registerPageHook } from '../../../sync/derive';
 import type { FieldDeskDb } from '../../db';
+import { recodeAfterClash } from './numbering';
 import { queueWordRefresh, ticketWords } from './word-refresh';
 
 /**
@@ -57,9 +58,10 @@ const ticketTextChanged = changedIn(['number', 'title', 'description', 'requeste
 const entryChanged = changedIn(['body', 'deleted', 'ticketId']);
 const nameChanged = changedIn(['name']);
 
-/** Pulled tickets whose words depend on text that changed: queue them. */
+/** Pulled tickets whose words depend on text that changed: queue them. One numbered with this device's code: change code. */
 async function afterTickets(db: FieldDeskDb, rows: Rows, before: Before): Promise<void> {
   await queueWordRefresh(db, rows.flatMap((r, i) => (ticketTextChanged(r, before[i]) ? [r.id as string] : [])));
+  await recodeAfterClash(db, rows, before);
 }
 
 /** Pulled work-log entries: their tickets' words gain the entries' text. */
