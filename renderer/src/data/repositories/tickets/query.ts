@@ -109,7 +109,7 @@ const sortValue = (key: SortSpec['key'], r: TicketRow): string =>
   key === 'priority' ? r.priority : key === 'due' ? r.due : key === 'createdAt' ? r.createdAt : key === 'number' ? r.number : r.updatedAt;
 
 const indexKey = (index: string, r: TicketRow): unknown =>
-  index === 'number' ? r.number : [index === '[priority+id]' ? r.priority : index === '[due+id]' ? r.due : index === '[createdAt+id]' ? r.createdAt : r.updatedAt, r.id];
+  index === 'number' ? [r.number, r.id] : [index === '[priority+id]' ? r.priority : index === '[due+id]' ? r.due : index === '[createdAt+id]' ? r.createdAt : r.updatedAt, r.id];
 
 /** A stable key for caching per query. */
 export const queryKey = (q: TicketQuery, ctx: Pick<FilterContext, 'meId'>): string => JSON.stringify([q.filter, q.sort, ctx.meId]);
@@ -490,7 +490,12 @@ export function ticketQueries(
       const desc = spec.dir === 'desc';
       let coll: Collection<TicketRow, string>;
       if (from === 0 || after === null || after === undefined) coll = t.tickets.orderBy(index);
-      else coll = desc ? t.tickets.where(index).below(after) : t.tickets.where(index).above(after);
+      else if (index === 'number') {
+        // Numbers are not unique (two devices may share a code): resume at the page's last number and
+        // skip what was read of it, in the index's order of equal keys (by id), so no namesake is lost.
+        const [n, id] = after as [string, string];
+        coll = (desc ? t.tickets.where(index).belowOrEqual(n) : t.tickets.where(index).aboveOrEqual(n)).filter((r) => r.number !== n || (desc ? r.id < id : r.id > id));
+      } else coll = desc ? t.tickets.where(index).below(after) : t.tickets.where(index).above(after);
       if (desc) coll = coll.reverse();
       rows = await coll.filter((r) => matchesFilter(r, q.filter, ctx)).limit(end - from).toArray();
       for (let i = PAGE; i <= rows.length; i += PAGE) marks.set(from + i, indexKey(index, rows[i - 1]!));
