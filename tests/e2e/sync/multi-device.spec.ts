@@ -1,4 +1,4 @@
-import { expect, test } from '../fixtures';
+import { expect, readStore, test } from '../fixtures';
 import { addPerson, addUser, editPerson, openDevice, people, startSyncServer, syncNow, type DeviceUnderTest } from './devices';
 
 // One server and three devices (two staff, one of them on two laptops) for the whole file: starting
@@ -116,20 +116,25 @@ test('a delete racing an edit ends the same way on every device', async () => {
   }
 });
 
+/** On one device, from the keyboard: a ticket for a requester added on the spot. Gives its number. */
+async function createTicket(d: DeviceUnderTest, requesterName: string, email: string, title: string): Promise<string> {
+  await d.page.getByRole('link', { name: 'Tickets' }).click();
+  await d.page.locator('body').press('c');
+  const requester = d.page.getByRole('combobox', { name: 'Requester' });
+  await requester.fill(requesterName);
+  await requester.press('Enter');
+  await d.page.getByLabel('E-mail').fill(email);
+  await d.page.getByRole('button', { name: 'Add requester' }).click();
+  await expect(d.page.getByText(requesterName)).toBeVisible();
+  await d.page.getByLabel('Title').fill(title);
+  await d.page.getByLabel('Title').press('Control+Enter');
+  await expect(d.page.getByTestId('ticket-status')).toHaveText('New');
+  return (await d.page.locator('h1 .mono').textContent())!;
+}
+
 test('a ticket made on one device is found on another by its requester and its work log', async () => {
   // Device A: a new requester, a ticket for her, and a work-log entry.
-  await a.page.getByRole('link', { name: 'Tickets' }).click();
-  await a.page.locator('body').press('c');
-  const requester = a.page.getByRole('combobox', { name: 'Requester' });
-  await requester.fill('Quincy Okonkwo');
-  await requester.press('Enter');
-  await a.page.getByLabel('E-mail').fill('quincy@court.example');
-  await a.page.getByRole('button', { name: 'Add requester' }).click();
-  await expect(a.page.getByText('Quincy Okonkwo')).toBeVisible();
-  await a.page.getByLabel('Title').fill('Calendar export stalls');
-  await a.page.getByLabel('Title').press('Control+Enter');
-  await expect(a.page.getByTestId('ticket-status')).toHaveText('New');
-  const number = (await a.page.locator('h1 .mono').textContent())!;
+  const number = await createTicket(a, 'Quincy Okonkwo', 'quincy@court.example', 'Calendar export stalls');
   await a.page.getByLabel('Work-log entry').fill('Cleared the spooler backlog on the clerk print server');
   await a.page.getByLabel('Minutes').fill('5');
   await a.page.getByRole('button', { name: 'Add to log' }).click();
@@ -154,4 +159,44 @@ test('a ticket made on one device is found on another by its requester and its w
   await found('spooler backlog', 15_000);
   await found('okonkwo');
   await b.page.screenshot({ path: test.info().outputPath('synced-ticket-search.png'), fullPage: true });
+});
+
+test('two laptops numbering with one code (a backup of one restored on the other) both sync, and each takes a new code', async () => {
+  // B gets A's numbering state, as restoring A's backup on it would: both now number with A's code.
+  const numbering = ((await readStore(a.page, 'meta')) as { key: string; value: unknown }[]).find((r) => r.key === 'ticketNumbering')!.value;
+  await b.page.evaluate(
+    (value) =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('fielddesk');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const tx = open.result.transaction('meta', 'readwrite');
+          tx.objectStore('meta').put({ key: 'ticketNumbering', value });
+          tx.oncomplete = () => {
+            open.result.close();
+            resolve();
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    numbering,
+  );
+  await offline(a, b);
+  const fromA = await createTicket(a, 'Rhea Castillo', 'rhea@court.example', 'Jury check-in kiosk offline');
+  const fromB = await createTicket(b, 'Ines Barros', 'ines@court.example', 'Minute order template missing');
+  expect(fromB).toBe(fromA);
+
+  // Each pulls the other's ticket with its own number: stored (a unique index made that pull fail, every time).
+  await reconnectAndSettle([a, b]);
+  for (const d of [a, b]) {
+    const shared = ((await readStore(d.page, 'tickets')) as { number: string; title: string }[]).filter((t) => t.number === fromA);
+    expect(shared.map((t) => t.title).sort(), `${d.name} holds both tickets numbered ${fromA}`).toEqual(['Jury check-in kiosk offline', 'Minute order template missing']);
+  }
+  // And each numbers its next ticket with a code of its own.
+  const code = (n: string) => n.slice(0, n.indexOf('-'));
+  const nextA = await createTicket(a, 'Tomas Reyes', 'tomas@court.example', 'Badge printer ribbon out');
+  const nextB = await createTicket(b, 'Wen Li', 'wen@court.example', 'Interpreter schedule will not load');
+  expect(code(nextA)).not.toBe(code(fromA));
+  expect(code(nextB)).not.toBe(code(fromA));
+  expect(code(nextA)).not.toBe(code(nextB));
 });
