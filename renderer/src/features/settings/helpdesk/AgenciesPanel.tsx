@@ -3,7 +3,7 @@ import { AGENCY_KINDS, type Agency, type AgencyKind } from '../../../../../share
 import { LIMITS } from '../../../../../shared/tickets/fields';
 import { Field } from '../../../ui/Field';
 import { SelectField } from '../../tickets/fields';
-import { AddButton, FormButtons, ListPanel, report, RowActions, useNotice } from './common';
+import { AddButton, FormButtons, ListPanel, report, RowActions, useNotice, useSaveForm } from './common';
 import type { PanelProps } from './HelpdeskSection';
 import { useEditing } from './useEditing';
 
@@ -54,13 +54,10 @@ function AgencyForm({ repo, agency, onDone, say }: { repo: PanelProps['repo']; a
   const [name, setName] = useState(agency?.name ?? '');
   const [kind, setKind] = useState<AgencyKind>(agency?.kind ?? 'state_court');
   const [code, setCode] = useState(agency?.code ?? '');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
+  const { errors, save } = useSaveForm(say);
+  const submit = (e: FormEvent) => {
     const input = { name, kind, code };
-    const res = await report(agency ? repo.agencies.update(agency.id, input) : repo.agencies.create(input), say, (a) => `Saved the agency ${a.name}`);
-    if (res.ok) onDone();
-    else setErrors(res.fields);
+    void save(e, agency ? repo.agencies.update(agency.id, input) : repo.agencies.create(input), (a) => `Saved the agency ${a.name}`, onDone);
   };
   const title = agency ? `Edit agency ${agency.name}` : 'New agency';
   return (

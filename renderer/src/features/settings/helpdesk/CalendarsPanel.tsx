@@ -2,7 +2,7 @@ import { useMemo, useState, type FormEvent } from 'react';
 import type { BusinessCalendar, Weekday } from '../../../../../shared/tickets/calendar';
 import { LIMITS } from '../../../../../shared/tickets/fields';
 import { Field } from '../../../ui/Field';
-import { AddButton, FormButtons, ListPanel, report, RowActions, useNotice } from './common';
+import { AddButton, FormButtons, ListPanel, report, RowActions, useNotice, useSaveForm } from './common';
 import { DAY_NAMES, formatHours, HOURS_ERROR, parseHours, summariseWeek, WEEK_ORDER, type Hours } from './format';
 import type { PanelProps } from './HelpdeskSection';
 import { APPLIES_FROM_NOW } from './SlaPanel';
@@ -82,9 +82,9 @@ function CalendarForm({
     for (const d of WEEK_ORDER) out[d] = formatHours(calendar.week[d]);
     return out;
   });
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const { errors, save, refuse } = useSaveForm(say);
 
-  const submit = async (e: FormEvent) => {
+  const submit = (e: FormEvent) => {
     e.preventDefault();
     const parsed = {} as Record<Weekday, Hours>;
     const local: Record<string, string> = {};
@@ -93,15 +93,9 @@ function CalendarForm({
       if (hours === null) local[`week.${d}`] = HOURS_ERROR;
       parsed[d] = hours ?? [];
     }
-    if (Object.keys(local).length) {
-      setErrors(local);
-      say(false, 'Check the fields marked below; nothing was saved.');
-      return;
-    }
+    if (Object.keys(local).length) return refuse(local);
     const input = { name, timeZone: timeZone.trim(), week: parsed };
-    const res = await report(calendar ? repo.calendars.update(calendar.id, input) : repo.calendars.create(input), say, (c) => `Saved the calendar ${c.name}`);
-    if (res.ok) onSaved(res.value, !calendar);
-    else setErrors(res.fields);
+    void save(e, calendar ? repo.calendars.update(calendar.id, input) : repo.calendars.create(input), (c) => `Saved the calendar ${c.name}`, (c) => onSaved(c, !calendar));
   };
   // Schema messages are keyed week.mon.0.end: show each beside its day.
   const dayError = (d: Weekday) => Object.entries(errors).find(([k]) => k === `week.${d}` || k.startsWith(`week.${d}.`))?.[1];

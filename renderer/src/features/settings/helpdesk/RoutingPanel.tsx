@@ -3,7 +3,7 @@ import { LIMITS } from '../../../../../shared/tickets/fields';
 import { specificity, suggestRoute, WILDCARD, type RoutingRule } from '../../../../../shared/tickets/routing';
 import { Field } from '../../../ui/Field';
 import { SelectField } from '../../tickets/fields';
-import { AddButton, Checkbox, FormButtons, ListPanel, report, RowActions, useNotice } from './common';
+import { AddButton, Checkbox, FormButtons, ListPanel, report, RowActions, useNotice, useSaveForm } from './common';
 import type { HelpdeskData, PanelProps } from './HelpdeskSection';
 import { useEditing } from './useEditing';
 
@@ -90,14 +90,9 @@ function RuleForm({ repo, data, rule, onDone, say }: PanelProps & { rule: Routin
       ? { name: rule.name, systemId: fromMatcher(rule.systemId), category: fromMatcher(rule.category), siteId: fromMatcher(rule.siteId), teamId: rule.teamId, enabled: rule.enabled }
       : { name: '', systemId: ANY, category: ANY, siteId: ANY, teamId: '', enabled: true },
   );
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const { errors, save } = useSaveForm(say);
   const set = <K extends keyof RuleDraft>(k: K, v: RuleDraft[K]) => setD((x) => ({ ...x, [k]: v }));
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    const res = await report(rule ? repo.routingRules.update(rule.id, d) : repo.routingRules.create(d), say, (r) => `Saved the rule ${r.name}`);
-    if (res.ok) onDone();
-    else setErrors(res.fields);
-  };
+  const submit = (e: FormEvent) => void save(e, rule ? repo.routingRules.update(rule.id, d) : repo.routingRules.create(d), (r) => `Saved the rule ${r.name}`, onDone);
   const title = rule ? `Edit rule ${rule.name}` : 'New routing rule';
   return (
     <form className="helpdesk-form" onSubmit={submit} noValidate aria-label={title}>

@@ -3,7 +3,7 @@ import type { Site } from '../../../../../shared/tickets/catalog';
 import { LIMITS } from '../../../../../shared/tickets/fields';
 import { Field } from '../../../ui/Field';
 import { SelectField, TextAreaField } from '../../tickets/fields';
-import { AddButton, FormButtons, ListPanel, report, RowActions, useNotice } from './common';
+import { AddButton, FormButtons, ListPanel, report, RowActions, useNotice, useSaveForm } from './common';
 import type { PanelProps } from './HelpdeskSection';
 import { useEditing } from './useEditing';
 
@@ -51,14 +51,11 @@ function SiteForm({ repo, data, site, onDone, say }: PanelProps & { site: Site |
   const [agencyId, setAgencyId] = useState(site?.agencyId ?? (data.agencies.length === 1 ? data.agencies[0]!.id : ''));
   const [address, setAddress] = useState(site?.address ?? '');
   const [timeZone, setTimeZone] = useState(site?.timeZone ?? '');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
+  const { errors, save } = useSaveForm(say);
+  const submit = (e: FormEvent) => {
     // An empty zone is "not set", not a zone named "".
     const input = { name, agencyId, address, timeZone: timeZone.trim() || null };
-    const res = await report(site ? repo.sites.update(site.id, input) : repo.sites.create(input), say, (s) => `Saved the site ${s.name}`);
-    if (res.ok) onDone();
-    else setErrors(res.fields);
+    void save(e, site ? repo.sites.update(site.id, input) : repo.sites.create(input), (s) => `Saved the site ${s.name}`, onDone);
   };
   const title = site ? `Edit site ${site.name}` : 'New site';
   return (

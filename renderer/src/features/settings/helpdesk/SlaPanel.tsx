@@ -4,7 +4,7 @@ import { LIMITS } from '../../../../../shared/tickets/fields';
 import type { SlaPolicy, SlaTarget } from '../../../../../shared/tickets/sla';
 import { Field } from '../../../ui/Field';
 import { SelectField } from '../../tickets/fields';
-import { AddButton, Checkbox, CheckList, FormButtons, ListPanel, report, RowActions, useNotice } from './common';
+import { AddButton, Checkbox, CheckList, FormButtons, ListPanel, report, RowActions, useNotice, useSaveForm } from './common';
 import { DURATION_ERROR, DURATION_HINT, formatDuration, parseDuration } from './format';
 import type { PanelProps } from './HelpdeskSection';
 import { useEditing } from './useEditing';
@@ -91,9 +91,9 @@ function PolicyForm({ repo, data, policy, onDone, say }: PanelProps & { policy: 
     for (const p of PRIORITIES) out[p] = { firstResponseMinutes: formatDuration(from[p].firstResponseMinutes), resolutionMinutes: formatDuration(from[p].resolutionMinutes) };
     return out;
   });
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const { errors, save, refuse } = useSaveForm(say);
 
-  const submit = async (e: FormEvent) => {
+  const submit = (e: FormEvent) => {
     e.preventDefault();
     const parsed = {} as Record<Priority, SlaTarget>;
     const local: Record<string, string> = {};
@@ -107,15 +107,9 @@ function PolicyForm({ repo, data, policy, onDone, say }: PanelProps & { policy: 
     }
     const share = Number(atRisk) / 100;
     if (atRisk.trim() === '' || Number.isNaN(share)) local.atRiskFraction = 'At-risk share must be a number of percent, such as 25';
-    if (Object.keys(local).length) {
-      setErrors(local);
-      say(false, 'Check the fields marked below; nothing was saved.');
-      return;
-    }
+    if (Object.keys(local).length) return refuse(local);
     const input = { name, calendarId, isDefault, siteIds, targets: parsed, atRiskFraction: share };
-    const res = await report(policy ? repo.slaPolicies.update(policy.id, input) : repo.slaPolicies.create(input), say, (p) => `Saved the SLA policy ${p.name}`);
-    if (res.ok) onDone();
-    else setErrors(res.fields);
+    void save(e, policy ? repo.slaPolicies.update(policy.id, input) : repo.slaPolicies.create(input), (p) => `Saved the SLA policy ${p.name}`, onDone);
   };
 
   const title = policy ? `Edit SLA policy ${policy.name}` : 'New SLA policy';

@@ -3,7 +3,7 @@ import type { System } from '../../../../../shared/tickets/catalog';
 import { LIMITS } from '../../../../../shared/tickets/fields';
 import { Field } from '../../../ui/Field';
 import { TextAreaField } from '../../tickets/fields';
-import { AddButton, FormButtons, ListPanel, report, RowActions, useNotice } from './common';
+import { AddButton, FormButtons, ListPanel, report, RowActions, useNotice, useSaveForm } from './common';
 import { formatCategories, parseCategories } from './format';
 import type { PanelProps } from './HelpdeskSection';
 import { useEditing } from './useEditing';
@@ -58,16 +58,13 @@ function SystemForm({ repo, system, onDone, say }: { repo: PanelProps['repo']; s
   const [name, setName] = useState(system?.name ?? '');
   const [vendor, setVendor] = useState(system?.vendor ?? '');
   const [categories, setCategories] = useState(formatCategories(system?.categories ?? []));
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const { errors, save } = useSaveForm(say);
   const [sent, setSent] = useState<string[]>([]);
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
+  const submit = (e: FormEvent) => {
     const list = parseCategories(categories);
     setSent(list);
     const input = { name, vendor, categories: list };
-    const res = await report(system ? repo.systems.update(system.id, input) : repo.systems.create(input), say, (s) => `Saved the system ${s.name}`);
-    if (res.ok) onDone();
-    else setErrors(res.fields);
+    void save(e, system ? repo.systems.update(system.id, input) : repo.systems.create(input), (s) => `Saved the system ${s.name}`, onDone);
   };
   const title = system ? `Edit system ${system.name}` : 'New system';
   return (

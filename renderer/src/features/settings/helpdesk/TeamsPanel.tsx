@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import type { Team } from '../../../../../shared/tickets/catalog';
 import { LIMITS } from '../../../../../shared/tickets/fields';
 import { Field } from '../../../ui/Field';
-import { AddButton, CheckList, FormButtons, ListPanel, report, RowActions, useNotice } from './common';
+import { AddButton, CheckList, FormButtons, ListPanel, report, RowActions, useNotice, useSaveForm } from './common';
 import type { PanelProps } from './HelpdeskSection';
 import { useEditing } from './useEditing';
 
@@ -55,13 +55,10 @@ function TeamForm({ repo, data, team, onDone, say }: PanelProps & { team: Team |
   // Every member id is kept, also those with no staff record here; the boxes change only the ones listed.
   const [memberIds, setMemberIds] = useState<string[]>(team?.memberIds ?? []);
   const unlisted = memberIds.filter((id) => !data.staff.some((p) => p.id === id)).length;
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
+  const { errors, save } = useSaveForm(say);
+  const submit = (e: FormEvent) => {
     const input = { name, description, memberIds };
-    const res = await report(team ? repo.teams.update(team.id, input) : repo.teams.create(input), say, (t) => `Saved the team ${t.name}`);
-    if (res.ok) onDone();
-    else setErrors(res.fields);
+    void save(e, team ? repo.teams.update(team.id, input) : repo.teams.create(input), (t) => `Saved the team ${t.name}`, onDone);
   };
   const title = team ? `Edit team ${team.name}` : 'New team';
   return (

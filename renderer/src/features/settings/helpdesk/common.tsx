@@ -1,4 +1,4 @@
-import { useCallback, useId, useState, type ReactNode, type Ref } from 'react';
+import { useCallback, useId, useState, type FormEvent, type ReactNode, type Ref } from 'react';
 import type { Result } from '../../../../../shared/result';
 import { useUi } from '../../../app/ui-store';
 
@@ -41,8 +41,31 @@ export async function report<T>(
     return { ok: true, value: res.value };
   }
   const fields = res.error.fields ?? {};
-  say(false, Object.keys(fields).length ? 'Check the fields marked below; nothing was saved.' : res.error.message);
+  say(false, Object.keys(fields).length ? CHECK_FIELDS : res.error.message);
   return { ok: false, fields };
+}
+
+const CHECK_FIELDS = 'Check the fields marked below; nothing was saved.';
+
+/**
+ * A panel form's save. `save` (the form's submit) runs the write and reports
+ * it; on success `onSaved` runs (the form closes), otherwise the per-field
+ * messages stay in `errors` for the form. `refuse` shows messages the form
+ * found itself, before writing anything.
+ */
+export function useSaveForm(say: (ok: boolean, text: string) => void) {
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  async function save<T>(e: FormEvent, write: Promise<Result<T>>, done: (value: T) => string, onSaved: (value: T) => void): Promise<void> {
+    e.preventDefault();
+    const res = await report(write, say, done);
+    if (res.ok) onSaved(res.value);
+    else setErrors(res.fields);
+  }
+  const refuse = (fields: Record<string, string>) => {
+    setErrors(fields);
+    say(false, CHECK_FIELDS);
+  };
+  return { errors, save, refuse };
 }
 
 /**
