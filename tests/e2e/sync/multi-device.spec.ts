@@ -1,4 +1,4 @@
-import { expect, readStore, test } from '../fixtures';
+import { expect, expectAccessible, readStore, test } from '../fixtures';
 import { addPerson, addUser, editPerson, openDevice, people, startSyncServer, syncNow, type DeviceUnderTest } from './devices';
 
 // One server and three devices (two staff, one of them on two laptops) for the whole file: starting
@@ -199,4 +199,20 @@ test('two laptops numbering with one code (a backup of one restored on the other
   expect(code(nextA)).not.toBe(code(fromA));
   expect(code(nextB)).not.toBe(code(fromA));
   expect(code(nextA)).not.toBe(code(nextB));
+
+  // Linking by the shared number asks which of the two is meant, and links the one picked.
+  await a.page.getByLabel('Ticket number to link').fill(fromA);
+  await a.page.getByRole('button', { name: 'Link', exact: true }).click();
+  const choice = a.page.getByRole('group', { name: `Tickets numbered ${fromA}` });
+  await expect(choice.getByRole('button', { name: /^Link to/ })).toHaveCount(2);
+  await expectAccessible(a.page, 'choice between two tickets with one number');
+  await a.page.screenshot({ path: test.info().outputPath('link-shared-number.png'), fullPage: true });
+  await choice.getByRole('button', { name: 'Link to “Minute order template missing”', exact: false }).click();
+  await expect(choice).toHaveCount(0);
+  const links = a.page.getByRole('region', { name: 'Links' });
+  await expect(links.getByRole('link', { name: fromA })).toHaveCount(1);
+  const stored = (await readStore(a.page, 'ticketLinks')) as { fromId: string; toId: string; deleted: number }[];
+  const tickets = (await readStore(a.page, 'tickets')) as { id: string; title: string }[];
+  const titleOf = (id: string) => tickets.find((t) => t.id === id)?.title;
+  expect(stored.filter((l) => !l.deleted).map((l) => [titleOf(l.fromId), titleOf(l.toId)])).toEqual([['Badge printer ribbon out', 'Minute order template missing']]);
 });

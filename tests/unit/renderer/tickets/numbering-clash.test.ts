@@ -76,3 +76,29 @@ describe('a ticket-number clash learnt by sync', () => {
     void a;
   });
 });
+
+describe('typing a number two tickets carry', () => {
+  it('gives both, oldest first, and leaves out the ticket being worked on when the other carries it too', async () => {
+    const { b, first, clashing, row } = await twoDevicesOneCode();
+    await applyPage(b.db, [asRecord(await row(first.id))], 'c1');
+    const both = await b.repos.links.ticketsNumbered(` ${first.number.toLowerCase()} `);
+    expect(both.map((t) => t.id)).toEqual([first.id, clashing.id]);
+    // On one of the two, the number means the other one, so a link or merge can go ahead.
+    expect((await b.repos.links.ticketsNumbered(first.number, clashing.id)).map((t) => t.id)).toEqual([first.id]);
+    ok(await b.repos.links.link(clashing.id, first.id, 'related'));
+    // A ticket's own number, when no other carries it, still names it (and linking it to itself is refused).
+    const next = ok(await b.repos.tickets.create({ title: 'Printer offline in Dept 4', requesterId: b.requester.id })).ticket;
+    expect((await b.repos.links.ticketsNumbered(next.number, next.id)).map((t) => t.id)).toEqual([next.id]);
+    expect((await b.repos.links.link(next.id, next.id, 'related')).ok).toBe(false);
+    // A removed ticket is not offered.
+    await b.db.table('tickets').update(first.id, { deleted: 1 });
+    expect((await b.repos.links.ticketsNumbered(first.number)).map((t) => t.id)).toEqual([clashing.id]);
+    expect(await b.repos.links.ticketsNumbered('not a number')).toEqual([]);
+    expect(await b.repos.links.ticketsNumbered('')).toEqual([]);
+  });
+});
+
+function ok<T>(r: { ok: true; value: T } | { ok: false; error: { message: string } }): T {
+  if (!r.ok) throw new Error(r.error.message);
+  return r.value;
+}

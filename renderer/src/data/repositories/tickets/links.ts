@@ -4,9 +4,9 @@ import { planMerge } from '../../../../../shared/tickets/merge';
 import { tokenize } from '../../../../../shared/tickets/search';
 import { withIds } from '../../../../../shared/tickets/history';
 import { formatTicketNumber, parseTicketNumber } from '../../../../../shared/tickets/numbering';
-import { TicketSchema } from '../../../../../shared/tickets/schema';
+import { TicketSchema, type Ticket } from '../../../../../shared/tickets/schema';
 import { parseWith } from '../../../../../shared/validation';
-import { withKeys } from './derive';
+import { stripKeys, withKeys } from './derive';
 import { atomically, orRollback } from './rollback';
 import { alive, type RepoContext } from './tables';
 import type { TicketsRepository } from './tickets';
@@ -21,19 +21,27 @@ export function linksRepository(ctx: RepoContext, tickets: TicketsRepository) {
     return alive([...new Map(rows.map((l) => [l.id, l])).values()]);
   }
 
-  /** Resolve what a person typed ("KX7Q-42", or an id) to a ticket. */
-  async function findByNumber(text: string) {
+  /**
+   * Resolve what a person typed ("KX7Q-42", or an id) to the live tickets it
+   * names. Usually one; several when two devices numbered with one code
+   * (numbering.ts re-codes after such a clash, but numbers already issued
+   * stay), and then the person must choose. `besides` (the ticket being
+   * worked on) is left out when another ticket carries the number too.
+   */
+  async function ticketsNumbered(text: string, besides?: string): Promise<Ticket[]> {
     const raw = text.trim();
-    const byId = await t.tickets.get(raw);
-    if (byId && !byId.deleted) return byId;
+    const byId = raw ? await t.tickets.get(raw) : undefined;
+    if (byId && !byId.deleted) return [stripKeys(byId)];
     const parsed = parseTicketNumber(raw);
-    if (!parsed.ok) return null;
-    const row = await t.tickets.where('number').equals(formatTicketNumber(parsed.value.code, parsed.value.seq)).first();
-    return row && !row.deleted ? row : null;
+    if (!parsed.ok) return [];
+    const rows = alive(await t.tickets.where('number').equals(formatTicketNumber(parsed.value.code, parsed.value.seq)).toArray());
+    const others = rows.filter((r) => r.id !== besides);
+    // Oldest first: the order people met them in.
+    return (others.length > 0 ? others : rows).sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id)).map(stripKeys);
   }
 
   return {
-    findByNumber,
+    ticketsNumbered,
 
     async link(fromId: string, toId: string, kind: LinkKind): Promise<Result<TicketLink>> {
       return atomically(async () => {

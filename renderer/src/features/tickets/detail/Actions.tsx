@@ -8,6 +8,7 @@ import { Field } from '../../../ui/Field';
 import { SelectField, TextAreaField } from '../fields';
 import { RESOLUTION_LABELS } from '../labels';
 import type { Desk } from '../useDesk';
+import { NumberChoice } from './NumberChoice';
 
 type Panel = 'pending' | 'resolve' | 'escalate' | 'priority' | 'merge' | null;
 
@@ -148,14 +149,9 @@ export function Actions({ desk, ticket }: { desk: Desk; ticket: Ticket }) {
       ) : null}
       {panel === 'merge' ? (
         <MergeForm
-          onSubmit={(number) =>
-            run('merged', async () => {
-              const target = await desk.repos.links.findByNumber(number);
-              if (!target) return { ok: false, error: { code: 'not_found', message: `No ticket ${number.trim()} on this device.` } };
-              const r = await desk.repos.links.merge(ticket.id, target.id);
-              return r;
-            })
-          }
+          find={(number) => desk.repos.links.ticketsNumbered(number, ticket.id)}
+          onNotFound={(number) => setMessage(`No ticket ${number.trim() || '(empty)'} on this device.`)}
+          onMerge={(target) => run(`merged into ${target.number}`, () => desk.repos.links.merge(ticket.id, target.id))}
         />
       ) : null}
     </section>
@@ -271,14 +267,22 @@ function PriorityForm({ errors, current, overridden, onSubmit, onClear }: { erro
   );
 }
 
-function MergeForm({ onSubmit }: { onSubmit: (number: string) => void }) {
+function MergeForm({ find, onNotFound, onMerge }: { find: (number: string) => Promise<Ticket[]>; onNotFound: (number: string) => void; onMerge: (target: Ticket) => void }) {
   const [number, setNumber] = useState('');
+  const [choices, setChoices] = useState<Ticket[]>([]);
+  const submit = async () => {
+    const found = await find(number);
+    setChoices(found.length > 1 ? found : []);
+    if (found.length === 0) onNotFound(number);
+    else if (found.length === 1) onMerge(found[0]!);
+  };
   return (
-    <SubForm label="Merge into another ticket" onSubmit={() => onSubmit(number)}>
+    <SubForm label="Merge into another ticket" onSubmit={() => void submit()}>
       <Field label="Ticket this one duplicates" hint="Its number, such as KX7Q-00042. This ticket is closed and its work log copied there." value={number} onChange={(e) => setNumber(e.target.value)} />
       <button type="submit" className="primary">
         Merge
       </button>
+      {choices.length > 0 ? <NumberChoice tickets={choices} action="Merge into" onPick={(t) => (setChoices([]), onMerge(t))} onCancel={() => setChoices([])} /> : null}
     </SubForm>
   );
 }
