@@ -104,6 +104,7 @@ export async function run(args: string[]): Promise<BenchResult[]> {
       await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
       await cdp.send('Profiler.start');
     }
+    if (process.env.FD_EDIT_PROBE) log('probe before: ' + JSON.stringify(await call(page, 'editProbe', ids)));
     const edits = await call<{ app: number[]; bare: number[]; title: number[] }>(page, 'edit', ids, staff);
     if (cdp) writeFileSync(process.env.FD_CPU_PROFILE!, JSON.stringify((await cdp.send('Profiler.stop')).profile));
     if (process.env.FD_EDIT_PROBE) log(`each edit: ${JSON.stringify({ app: edits.app.map(Math.round), title: edits.title.map(Math.round), bare: edits.bare.map(Math.round) })}`);
@@ -111,7 +112,7 @@ export async function run(args: string[]): Promise<BenchResult[]> {
     out.push(result('save an edit (assign): ticket + history + outbox, strict', median(edits.app.slice(1)), 'ms', 'bare Dexie put, strict', median(edits.bare.slice(1)), '≤ 1.5×'));
     if (process.env.FD_EDIT_PROBE) {
       log(JSON.stringify(await call(page, 'editProbe', ids)));
-      for (const id of ids.slice(0, 3)) log((await call<string[]>(page, 'editTrace', id)).join('\n'));
+      if (process.env.FD_EDIT_TRACE) for (const id of ids.slice(0, 3)) log((await call<string[]>(page, 'editTrace', id)).join('\n'));
     }
     const floor = await call<{ put: number[]; writes: number[] }>(page, 'editWritesBare', ids);
     out.push(result('floor: the writes of an assign edit (record, history row, two outbox rows), bare, strict', median(floor.writes.slice(1)), 'ms', 'bare Dexie put, strict', median(floor.put.slice(1)), 'info'));

@@ -111,7 +111,8 @@ const api = {
   async editProbe(ids: string[]): Promise<Record<string, number>> {
     const app = await openBareDatabase('fielddesk');
     const [tk, h, o, m, p] = [app.table('tickets'), app.table('ticketHistory'), app.table('outbox'), app.table('meta'), app.table('people')];
-    const times: Record<string, number[]> = { putOnly: [], writes4: [], reads: [], readsThenWrites5Stores: [], appEdit: [] };
+    const wb = app.table('wordBlocks');
+    const times: Record<string, number[]> = { putOnly: [], writes4: [], writes4In6Stores: [], readThenWrites3Stores: [], readThenWrites3StoresCommitted: [], putCommitted: [], reads: [], readsThenWrites5Stores: [], appEdit: [] };
     for (const [i, id] of ids.entries()) {
       const record = (await tk.get(id))!;
       const at = new Date().toISOString();
@@ -123,6 +124,30 @@ const api = {
       t = performance.now();
       await app.transaction('rw', [tk, h, o], () => Promise.all([tk.put(record), h.add(history('a')), o.add(op('a')), o.add(op('b'))]));
       times.writes4!.push(performance.now() - t);
+      t = performance.now();
+      await app.transaction('rw', [tk, h, o, m, p, wb], () => Promise.all([tk.put(record), h.add(history('e')), o.add(op('e')), o.add(op('f'))]));
+      times.writes4In6Stores!.push(performance.now() - t);
+      t = performance.now();
+      await app.transaction('rw', [tk, h, o], async () => {
+        await tk.get(id);
+        await Promise.all([tk.put(record), h.add(history('g')), o.add(op('g')), o.add(op('h'))]);
+      });
+      times.readThenWrites3Stores!.push(performance.now() - t);
+      t = performance.now();
+      await app.transaction('rw', [tk, h, o], async () => {
+        await tk.get(id);
+        const all = Promise.all([tk.put(record), h.add(history('i')), o.add(op('i')), o.add(op('j'))]);
+        (Dexie.currentTransaction as unknown as { idbtrans: IDBTransaction }).idbtrans.commit();
+        await all;
+      });
+      times.readThenWrites3StoresCommitted!.push(performance.now() - t);
+      t = performance.now();
+      await app.transaction('rw', tk, async () => {
+        const p = tk.put(record);
+        (Dexie.currentTransaction as unknown as { idbtrans: IDBTransaction }).idbtrans.commit();
+        await p;
+      });
+      times.putCommitted!.push(performance.now() - t);
       t = performance.now();
       await app.transaction('r', [tk, m], () => Promise.all([tk.get(id), m.get('profile')]));
       times.reads!.push(performance.now() - t);
@@ -165,6 +190,7 @@ const api = {
     };
     for (const n of ['get', 'put', 'add', 'getAll', 'getAllKeys', 'count', 'openCursor']) wrap(IDBObjectStore.prototype, n, (self) => self.name ?? '');
     for (const n of ['get', 'getAll', 'getAllKeys', 'count', 'openCursor', 'openKeyCursor']) wrap(IDBIndex.prototype, n, (self) => `${self.objectStore?.name}.${self.name}`);
+    wrap(IDBTransaction.prototype, 'commit', () => 'early');
     wrap(IDBDatabase.prototype, 'transaction', (_self, args) => `${JSON.stringify(args[0])} ${String(args[1] ?? '')}`);
     try {
       // As the edit figure does: a title edit (new search words) just before.
@@ -182,25 +208,38 @@ const api = {
     return log;
   },
 
-  /** One edit through the repository vs a bare put of the resulting record (same durability), alternating. */
+  /**
+   * One edit through the repository vs a bare put of the resulting record
+   * (same durability), in alternating order, so neither side always follows
+   * the other's commit. The title edits (new search words, many index
+   * writes) run in a pass of their own: interleaved, each slowed the assign
+   * edit queued after it while LevelDB absorbed its writes, which the bare
+   * put, always second, never saw.
+   */
   async edit(ids: string[], staff: string[]): Promise<{ app: number[]; bare: number[]; title: number[] }> {
     const run = Date.now() % 1_000_000;
     const app: number[] = [];
     const base: number[] = [];
     const title: number[] = [];
-    for (const [i, id] of ids.entries()) {
-      const current = (await repos.tables.tickets.get(id))!;
-      const assigneeId = staff[i % staff.length] === current.assigneeId ? staff[(i + 1) % staff.length]! : staff[i % staff.length]!;
-      let t = performance.now();
-      const r = await repos.tickets.edit(id, { assigneeId });
-      app.push(performance.now() - t);
-
-      if (!r.ok) throw new Error(r.error.message);
+    const barePut = async (id: string) => {
       const record = (await repos.tables.tickets.get(id))!;
-      t = performance.now();
+      const t = performance.now();
       await bare.transaction('rw', bare.table('tickets'), () => bare.table('tickets').put(record));
       base.push(performance.now() - t);
-      t = performance.now();
+    };
+    for (const [i, id] of ids.entries()) {
+      if (i % 2 === 1) await barePut(id);
+      const current = (await repos.tables.tickets.get(id))!;
+      const assigneeId = staff[i % staff.length] === current.assigneeId ? staff[(i + 1) % staff.length]! : staff[i % staff.length]!;
+      const t = performance.now();
+      const r = await repos.tickets.edit(id, { assigneeId });
+      app.push(performance.now() - t);
+      if (!r.ok) throw new Error(r.error.message);
+      if (i % 2 === 0) await barePut(id);
+    }
+    for (const [i, id] of ids.entries()) {
+      const record = (await repos.tables.tickets.get(id))!;
+      const t = performance.now();
       // A run's own number in the title: a kept profile (--profile) edits the same tickets again.
       const r2 = await repos.tickets.edit(id, { title: `${record.title.replace(/ \(\d+\)$/, '')} (${run}${i})` });
       title.push(performance.now() - t);

@@ -3,6 +3,7 @@ import { uuidv7 } from '../../../shared/ids/uuidv7';
 import type { FieldChange } from '../../../shared/sync/ops';
 import { isSyncTable, localFieldsOf } from '../../../shared/sync/tables';
 import type { DeviceRef } from './device';
+import { holdCommit } from './early-commit';
 
 /** A row of the outbox table: one local change, waiting to be pushed. */
 export interface OutboxEntry {
@@ -33,7 +34,7 @@ function sameValue(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
 
-type Row = Record<string, unknown> & { id: string; stamps?: Record<string, string> };
+export type Row = Record<string, unknown> & { id: string; stamps?: Record<string, string> };
 
 /**
  * DBCore middleware that turns every write to a synced table into an outbox
@@ -104,15 +105,52 @@ function remember(trans: object, table: string, keys: readonly unknown[], rows: 
   keys.forEach((k, i) => reads.set(cacheKey(table, k), rows[i] === undefined ? undefined : (structuredClone(rows[i]) as Row)));
 }
 
+/** The stored rows as this transaction read or wrote them, when it has them all; else null. */
+export function cachedRows(trans: DBCoreTransaction, table: string, ids: readonly string[]): (Row | undefined)[] | null {
+  const reads = readsByTransaction.get(trans as object);
+  if (!reads || !ids.every((id) => reads.has(cacheKey(table, id)))) return null;
+  return ids.map((id) => reads.get(cacheKey(table, id)));
+}
+
 /**
  * The stored rows, from this transaction's reads when it has them. Always a
  * Dexie promise: awaiting one keeps Dexie's transaction zone (PSD) for the
  * writes that follow, where awaiting a native promise would lose it.
  */
 export function storedRows(table: DBCoreTable, trans: DBCoreTransaction, ids: string[]): PromiseLike<(Row | undefined)[]> {
-  const reads = readsByTransaction.get(trans as object);
-  if (reads && ids.every((id) => reads.has(cacheKey(table.name, id)))) return Dexie.Promise.resolve(ids.map((id) => reads.get(cacheKey(table.name, id))));
+  const cached = cachedRows(trans, table.name, ids);
+  if (cached) return Dexie.Promise.resolve(cached);
   return table.getMany({ trans, keys: ids }) as PromiseLike<(Row | undefined)[]>;
+}
+
+/**
+ * Place a write now when the stored rows it compares with are at hand (an
+ * add compares with none: it writes new records only), else after reading
+ * them. Placed at once, every request of a save is placed by the time the
+ * caller's write call returns, and the save can commit without waiting for
+ * their answers (early-commit.ts); a read first holds that commit back.
+ */
+export function placeWrite<T>(table: DBCoreTable, req: DBCoreMutateRequest & { values: readonly Row[] }, ids: string[], place: (rows: readonly (Row | undefined)[]) => Promise<T>): Promise<T> {
+  const now = (rows: readonly (Row | undefined)[]) => {
+    try {
+      return place(rows);
+    } catch (e) {
+      return Promise.reject(e);
+    }
+  };
+  if (req.type === 'add') return now([]);
+  const cached = cachedRows(req.trans, table.name, ids);
+  if (cached) return now(cached);
+  const placed = holdCommit(req.trans as object);
+  return Promise.resolve(
+    storedRows(table, req.trans, ids).then((rows) => {
+      try {
+        return now(rows);
+      } finally {
+        placed();
+      }
+    }),
+  );
 }
 
 function logged(table: DBCoreTable, down: DBCore, device: DeviceRef): DBCoreTable {
@@ -129,7 +167,7 @@ function logged(table: DBCoreTable, down: DBCore, device: DeviceRef): DBCoreTabl
         remember(req.trans as object, table.name, req.keys, rows);
         return rows;
       }),
-    async mutate(req: DBCoreMutateRequest): Promise<DBCoreMutateResponse> {
+    mutate(req: DBCoreMutateRequest): Promise<DBCoreMutateResponse> {
       if (remoteTransactions.has(req.trans as object)) {
         readsByTransaction.delete(req.trans as object);
         return table.mutate(req);
@@ -138,55 +176,68 @@ function logged(table: DBCoreTable, down: DBCore, device: DeviceRef): DBCoreTabl
       if ((req.trans as { mode?: string }).mode === 'versionchange') return table.mutate(req);
       if (req.type === 'delete' || req.type === 'deleteRange') {
         // A hard delete would never reach other devices: deletes are tombstones (`deleted: 1`).
-        throw new Error(`Records in ${table.name} are deleted by writing a tombstone, not removed.`);
+        return Promise.reject(new Error(`Records in ${table.name} are deleted by writing a tombstone, not removed.`));
       }
       const values = req.values as Row[];
-      const local = localFieldsOf(table.name);
-      const ids = values.map((v) => v.id);
-      // An add writes new records only (it fails on an existing key), so there is nothing to compare with: skip the read.
-      const existing = req.type === 'add' ? [] : await storedRows(table, req.trans, ids);
-      const { clock } = device.get();
-      const at = new Date(clock.now()).toISOString();
-      const entries: (OutboxEntry | undefined)[] = [];
-      const stamped = values.map((value, i) => {
-        const before = existing[i];
-        const changed = Object.keys(value).filter((k) => !BOOKKEEPING.has(k) && !local.includes(k) && (!before || !sameValue(before[k], value[k])));
-        // Fields the caller dropped entirely are unchanged, not deleted: records are merged field by field.
-        if (changed.length === 0) {
-          entries.push(undefined);
-          return { ...value, stamps: before?.stamps ?? value.stamps ?? {} };
-        }
-        const stamp = clock.next();
-        const stamps = { ...(before?.stamps ?? {}), ...(value.stamps ?? {}) };
-        const fields: Record<string, FieldChange> = {};
-        for (const k of changed) {
-          stamps[k] = stamp;
-          fields[k] = { value: value[k], stamp };
-        }
-        entries.push({ opId: uuidv7(), table: table.name, id: value.id, fields, at });
-        return { ...value, stamps };
-      });
-      const write = { ...req, values: stamped } as DBCoreMutateRequest;
-      // The clock is not written here: the newest outbox row holds the newest stamp this device issued, and
-      // openDatabase restores the clock from it (and from meta's `hlc`, which whoever empties the outbox
-      // writes). That saves a write per save, a quarter of what a one-field edit asks of IndexedDB.
-      const logRows = (rows: OutboxEntry[]) => (rows.length === 0 ? null : down.table('outbox').mutate({ type: 'add', trans: req.trans, values: rows }));
-      // The records and their log entries are queued together: one round trip, in order, and the
-      // transaction still commits all or nothing.
-      const loggedRows = entries.flatMap((e, i) => (e ? [{ e, i }] : []));
-      const [res, log] = await Promise.all([table.mutate(write), logRows(loggedRows.map((l) => l.e))]);
-      if (log) mustSucceed(log, 'change log', req.trans);
-      // A refused record (an add of an existing key; in a bulk write some rows may fail and are not written)
-      // takes its log entry back, so exactly the rows written are logged. The caller sees the failure as it
-      // would without the change log, and may catch it and go on in the same transaction.
-      const outboxKeys = log?.results;
-      if (res.numFailures > 0 && outboxKeys?.length) {
-        const refused = loggedRows.flatMap((l, pos) => (l.i in res.failures ? [outboxKeys[pos]] : []));
-        if (refused.length) await down.table('outbox').mutate({ type: 'delete', trans: req.trans, keys: refused });
-      }
-      const written = stamped.filter((_, i) => !(i in res.failures));
-      remember(req.trans as object, table.name, written.map((v) => v.id), written);
-      return res;
+      return placeWrite(table, req as DBCoreMutateRequest & { values: Row[] }, values.map((v) => v.id), (existing) => logAndWrite(req, values, existing));
     },
   };
+
+  /** Stamp the changed fields and place the write and its log entries together (synchronously); the answer settles later. */
+  function logAndWrite(req: DBCoreMutateRequest, values: Row[], existing: readonly (Row | undefined)[]): Promise<DBCoreMutateResponse> {
+    const local = localFieldsOf(table.name);
+    const { clock } = device.get();
+    const at = new Date(clock.now()).toISOString();
+    const entries: (OutboxEntry | undefined)[] = [];
+    const stamped = values.map((value, i) => {
+      const before = existing[i];
+      const changed = Object.keys(value).filter((k) => !BOOKKEEPING.has(k) && !local.includes(k) && (!before || !sameValue(before[k], value[k])));
+      // Fields the caller dropped entirely are unchanged, not deleted: records are merged field by field.
+      if (changed.length === 0) {
+        entries.push(undefined);
+        return { ...value, stamps: before?.stamps ?? value.stamps ?? {} };
+      }
+      const stamp = clock.next();
+      const stamps = { ...(before?.stamps ?? {}), ...(value.stamps ?? {}) };
+      const fields: Record<string, FieldChange> = {};
+      for (const k of changed) {
+        stamps[k] = stamp;
+        fields[k] = { value: value[k], stamp };
+      }
+      entries.push({ opId: uuidv7(), table: table.name, id: value.id, fields, at });
+      return { ...value, stamps };
+    });
+    const write = { ...req, values: stamped } as DBCoreMutateRequest;
+    // The clock is not written here: the newest outbox row holds the newest stamp this device issued, and
+    // openDatabase restores the clock from it (and from meta's `hlc`, which whoever empties the outbox
+    // writes). That saves a write per save, a quarter of what a one-field edit asks of IndexedDB.
+    const loggedRows = entries.flatMap((e, i) => (e ? [{ e, i }] : []));
+    // The records and their log entries are placed together: one round trip, in order, and the
+    // transaction still commits all or nothing.
+    const written = table.mutate(write);
+    const logged = loggedRows.length === 0 ? null : down.table('outbox').mutate({ type: 'add', trans: req.trans, values: loggedRows.map((l) => l.e) });
+    return settle(req, stamped, loggedRows, written, logged);
+  }
+
+  async function settle(
+    req: DBCoreMutateRequest,
+    stamped: Row[],
+    loggedRows: { e: OutboxEntry; i: number }[],
+    written: Promise<DBCoreMutateResponse>,
+    logged: Promise<DBCoreMutateResponse> | null,
+  ): Promise<DBCoreMutateResponse> {
+    const [res, log] = await Promise.all([written, logged]);
+    if (log) mustSucceed(log, 'change log', req.trans);
+    // A refused record (an add of an existing key; in a bulk write some rows may fail and are not written)
+    // takes its log entry back, so exactly the rows written are logged. The caller sees the failure as it
+    // would without the change log, and may catch it and go on in the same transaction.
+    const outboxKeys = log?.results;
+    if (res.numFailures > 0 && outboxKeys?.length) {
+      const refused = loggedRows.flatMap((l, pos) => (l.i in res.failures ? [outboxKeys[pos]] : []));
+      if (refused.length) await down.table('outbox').mutate({ type: 'delete', trans: req.trans, keys: refused });
+    }
+    const kept = stamped.filter((_, i) => !(i in res.failures));
+    remember(req.trans as object, table.name, kept.map((v) => v.id), kept);
+    return res;
+  }
 }

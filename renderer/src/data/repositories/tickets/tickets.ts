@@ -17,6 +17,8 @@ import { atomically, orRollback } from './rollback';
 import { slaFor, type SlaContext } from './sla-context';
 import { withDueTimes } from '../../../../../shared/tickets/sla';
 import { alive, type Actor, type RepoContext } from './tables';
+import { withoutWordBlocks } from './word-blocks';
+import { commitPlacedWrites } from '../../early-commit';
 
 export interface SavedTicket {
   ticket: Ticket;
@@ -67,41 +69,59 @@ export function ticketsRepository(ctx: RepoContext) {
     return ticketWords(ticket, requester?.name, [...entries.map((e) => e.body), ...extraBodies]);
   }
 
-  /** Validate and write one ticket with the history of its change. Call inside a transaction. */
-  async function write(before: Ticket | null, after: Ticket, actor: Actor, at: string, extra: HistoryDraft[] = []): Promise<Result<SavedTicket>> {
+  /**
+   * Validate and write one ticket with the history of its change. Call inside
+   * a transaction; `last` when nothing else will be written in it, so it can
+   * commit without waiting for the writes' answers (early-commit.ts).
+   */
+  async function write(before: Ticket | null, after: Ticket, actor: Actor, at: string, extra: HistoryDraft[] = [], { last = false } = {}): Promise<Result<SavedTicket>> {
     const valid = parseWith(TicketSchema, after, 'ticket');
     if (!valid.ok) return valid;
     const events = withIds([...diffForHistory(before, valid.value, actor.id, deviceId(), at), ...extra], newId);
     // Queued together: IndexedDB keeps their order, and the transaction still commits all or nothing.
-    await Promise.all([t.tickets.put(withKeys(valid.value)), events.length ? t.history.bulkAdd(events) : null]);
+    const written = Promise.all([t.tickets.put(withKeys(valid.value)), events.length ? t.history.bulkAdd(events) : null]);
+    if (last) commitPlacedWrites();
+    await written;
     return ok({ ticket: valid.value, events: events.length });
   }
 
   /**
-   * The stores an edit of these fields reads and writes. Every store named in
-   * a transaction costs IndexedDB a little to open and lock, which a
-   * one-field edit feels; the change log adds the outbox itself.
+   * The stores an edit of these fields reads and writes, and whether it can
+   * change the ticket's search words. Every store named in a transaction
+   * costs IndexedDB a little to open and lock, which a one-field edit feels
+   * (about a millisecond for three stores more); the change log adds the
+   * outbox itself, and the blocks store comes too only when words can change.
    */
-  function editScope(patch: TicketPatchInput) {
+  function editScope(patch: TicketPatchInput): { stores: Table[]; words: boolean } {
     const keys = typeof patch === 'object' && patch !== null ? Object.keys(patch) : [];
-    // People: the actor's directory look-up, and a new requester's check.
-    const stores: Table[] = [t.tickets, t.history, t.people, db.meta];
+    const stores: Table[] = [t.tickets, t.history];
     if (keys.includes('impact') || keys.includes('urgency')) stores.push(t.slaPolicies, t.calendars);
-    if (keys.some((k) => k === 'title' || k === 'description' || k === 'requesterId')) stores.push(t.workLog);
-    return stores;
+    // The text and the requester (a name is searched, and a new one is checked in the directory) make the words.
+    const words = keys.some((k) => k === 'title' || k === 'description' || k === 'requesterId');
+    if (words) stores.push(t.workLog, t.people);
+    return { stores, words };
   }
 
-  /** Load, change with a rule, write: the common shape of every single-ticket action. */
-  function change(id: string, rule: (ticket: Ticket, at: string, actor: Actor) => Promise<Result<Ticket>> | Result<Ticket>, stores: Table[] = scope()): Promise<Result<SavedTicket>> {
+  /**
+   * Load, change with a rule, write: the common shape of every single-ticket
+   * action. The actor is known before the transaction opens (from memory,
+   * almost always), so the transaction need not take the profile's stores.
+   */
+  function change(
+    id: string,
+    rule: (ticket: Ticket, at: string, actor: Actor) => Promise<Result<Ticket>> | Result<Ticket>,
+    { stores, words }: { stores: Table[]; words: boolean } = { stores: scope(), words: true },
+  ): Promise<Result<SavedTicket>> {
     return atomically(async () => {
-      return db.transaction('rw', stores, async () => {
-        // Who and what are read together, inside the write's transaction (no separate read transaction first).
-        const [actor, loaded] = await Promise.all([ctx.actor(), current(id)]);
-        const before = orRollback(loaded);
-        const at = now();
-        const after = orRollback(await rule(before, at, actor));
-        return ok(orRollback(await write(before, after, actor, at)));
-      });
+      const actor = await ctx.actor();
+      const open = () =>
+        db.transaction('rw', stores, async () => {
+          const before = orRollback(await current(id));
+          const at = now();
+          const after = orRollback(await rule(before, at, actor));
+          return ok(orRollback(await write(before, after, actor, at, [], { last: true })));
+        });
+      return words ? open() : withoutWordBlocks(open);
     });
   }
 
@@ -132,7 +152,7 @@ export function ticketsRepository(ctx: RepoContext) {
           const created = orRollback(
             createTicket(input, { id: newId(), number, now: at, createdBy: actor.id, rules, policy: sla.policy, calendar: sla.calendar, requesterName: requester.name }),
           );
-          const saved = orRollback(await write(null, created.ticket, actor, at));
+          const saved = orRollback(await write(null, created.ticket, actor, at, [], { last: true }));
           return ok({ ticket: saved.ticket, route: created.route });
         }),
       );

@@ -1,5 +1,5 @@
 import Dexie, { type DBCore, type DBCoreMutateRequest, type DBCoreMutateResponse, type DBCoreTable, type Middleware } from 'dexie';
-import { storedRows } from '../../changelog';
+import { placeWrite } from '../../changelog';
 import type { FieldDeskDb } from '../../db';
 import { oneAtATime } from './background-run';
 import { WORDS_QUEUE_PREFIX } from './word-refresh';
@@ -95,6 +95,23 @@ export function stepBlocks(rows: readonly Row[]): WordBlock[] {
 
 const hasStore = (down: DBCore, name: string) => down.schema.tables.some((t) => t.name === name);
 
+/** A Dexie zone property: transactions opened inside it leave the blocks store out. */
+const LEAVE_OUT = 'fielddeskWithoutWordBlocks';
+type Zones = { PSD: Record<string, unknown>; newPSD<T>(fn: () => T, props: Record<string, unknown>): T };
+const zones = Dexie.Promise as unknown as Zones;
+
+/**
+ * Open `open`'s transaction without the blocks store, for a ticket write that
+ * cannot change words (an assignment, a status): a store fewer to open and
+ * lock is part of what a one-field save costs. Dexie's zone carries the
+ * request to the transaction it creates, a microtask later. Should such a
+ * write gain words after all, it fails with a message (patching, below)
+ * rather than leave a ticket its search cannot find.
+ */
+export function withoutWordBlocks<T>(open: () => T): T {
+  return zones.newPSD(open, { [LEAVE_OUT]: true });
+}
+
 /**
  * Keeps the blocks whole as tickets change: a readwrite transaction on
  * tickets also takes the blocks store, and a ticket written at or below the
@@ -119,7 +136,7 @@ export function wordBlocksMiddleware(state: WordBlockState): Middleware<DBCore> 
       return {
         ...down,
         transaction(stores, mode, options) {
-          const widened = mode === 'readwrite' && stores.includes('tickets') && !stores.includes(WORD_BLOCKS) ? [...stores, WORD_BLOCKS] : stores;
+          const widened = mode === 'readwrite' && stores.includes('tickets') && !stores.includes(WORD_BLOCKS) && !zones.PSD[LEAVE_OUT] ? [...stores, WORD_BLOCKS] : stores;
           return down.transaction(widened, mode, options);
         },
         table(name) {
@@ -154,24 +171,35 @@ function noteClears(table: DBCoreTable): DBCoreTable {
 function patching(table: DBCoreTable, down: DBCore, state: WordBlockState): DBCoreTable {
   return {
     ...table,
-    async mutate(req: DBCoreMutateRequest): Promise<DBCoreMutateResponse> {
+    mutate(req: DBCoreMutateRequest): Promise<DBCoreMutateResponse> {
       const upTo = state.upTo;
       const all = state.packing > 0;
       if ((upTo === null && !all) || (req.type !== 'put' && req.type !== 'add') || replacing.has(req.trans as object)) return table.mutate(req);
       const rows = (req.values as Row[]).filter((v) => all || (upTo !== null && v.id <= upTo));
       if (rows.length === 0) return table.mutate(req);
-      const before = req.type === 'add' ? [] : await storedRows(table, req.trans, rows.map((r) => r.id));
-      const patches = patchBlocks(before as (Row | undefined)[], rows);
-      if (patches.length === 0) return table.mutate(req);
-      const [res, patched] = await Promise.all([table.mutate(req), down.table(WORD_BLOCKS).mutate({ type: 'put', trans: req.trans, values: patches })]);
-      if (patched.numFailures > 0) {
+      // Placed at once when the stored rows are at hand (an edit has just read its ticket): see early-commit.ts.
+      return placeWrite(table, req as DBCoreMutateRequest & { values: Row[] }, rows.map((r) => r.id), (before) => withPatches(req, rows, before));
+    },
+  };
+
+  function withPatches(req: DBCoreMutateRequest, rows: Row[], before: readonly (Row | undefined)[]): Promise<DBCoreMutateResponse> {
+    const patches = patchBlocks(before, rows);
+    if (patches.length === 0) return table.mutate(req);
+    if (!(req.trans as unknown as IDBTransaction).objectStoreNames.contains(WORD_BLOCKS)) {
+      req.trans.abort();
+      throw new Error('This change adds search words, but was saved as one that cannot: nothing was saved');
+    }
+    const written = table.mutate(req);
+    const patched = down.table(WORD_BLOCKS).mutate({ type: 'put', trans: req.trans, values: patches });
+    return Promise.all([written, patched]).then(([res, p]) => {
+      if (p.numFailures > 0) {
         // A ticket whose new words did not reach the blocks could not be found by them: write neither.
         req.trans.abort();
         throw new Error('Could not record the search words of the change');
       }
       return res;
-    },
-  };
+    });
+  }
 }
 
 /** Keeps `state.upTo` equal to meta's mark as it is written (a restore brings its own), reloading it when such a write fails. */

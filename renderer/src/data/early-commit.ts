@@ -1,0 +1,48 @@
+import Dexie from 'dexie';
+
+/**
+ * Committing a save as soon as its last request is placed.
+ *
+ * Left alone, IndexedDB commits a transaction once its last request has
+ * answered and the page has run that answer's callbacks: a round trip to
+ * the database process and back (1–2 ms for a ticket save in Chromium)
+ * before the commit, and its flush to disk, even begin. A single-ticket save
+ * knows when it has placed its last write, so it commits then
+ * (`IDBTransaction.commit()`); its requests still run, in order, all or
+ * nothing, and the save still waits for the commit before it reports success.
+ *
+ * The catch is a write that has not been placed yet: one that waits on a
+ * read (the change log comparing with a stored row it has not seen) would
+ * find the transaction committing and fail. Such a write holds the commit
+ * back (`holdCommit`) until it is placed; `commitPlacedWrites` then leaves
+ * the transaction to commit in the usual way.
+ */
+const holds = new WeakMap<object, number>();
+
+/** A write of `trans` is waiting to be placed; call the returned function once it is. */
+export function holdCommit(trans: object): () => void {
+  holds.set(trans, (holds.get(trans) ?? 0) + 1);
+  let released = false;
+  return () => {
+    if (released) return;
+    released = true;
+    holds.set(trans, (holds.get(trans) ?? 1) - 1);
+  };
+}
+
+/**
+ * Commit the current Dexie transaction now, if every write it was given has
+ * been placed. Call only after the last write of the transaction's work.
+ * Returns whether it committed early.
+ */
+export function commitPlacedWrites(): boolean {
+  const idbtrans = (Dexie.currentTransaction as unknown as { idbtrans?: IDBTransaction } | null)?.idbtrans;
+  if (!idbtrans || (holds.get(idbtrans) ?? 0) > 0 || typeof idbtrans.commit !== 'function') return false;
+  try {
+    idbtrans.commit();
+    return true;
+  } catch {
+    // Already committing or finished: it commits (or has failed) the usual way.
+    return false;
+  }
+}
