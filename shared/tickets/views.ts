@@ -52,6 +52,24 @@ export const SortSpecSchema = z.object({
 });
 export type SortSpec = z.output<typeof SortSpecSchema>;
 
+/**
+ * Whether two filter-and-sort pairs show the same list: empty conditions are
+ * no conditions, and the order of a list of choices (statuses, sites, tags)
+ * does not matter; the order of the sort keys does. "Update the view" is
+ * offered only when they differ.
+ */
+export function sameListing(a: { filter: TicketFilter; sort: readonly SortSpec[] }, b: { filter: TicketFilter; sort: readonly SortSpec[] }): boolean {
+  const canonical = (f: TicketFilter) =>
+    JSON.stringify(
+      Object.entries(f)
+        .filter(([, v]) => !(v === undefined || v === '' || v === false || (Array.isArray(v) && v.length === 0)))
+        .map(([k, v]) => [k, Array.isArray(v) ? [...(v as string[])].sort() : typeof v === 'string' ? v.trim() : v])
+        .sort(([x], [y]) => String(x).localeCompare(String(y))),
+    );
+  const sorts = (s: readonly SortSpec[]) => JSON.stringify(s.map((x) => [x.key, x.dir]));
+  return canonical(a.filter) === canonical(b.filter) && sorts(a.sort) === sorts(b.sort);
+}
+
 export const SavedViewSchema = z.object({
   id: idField('Id'),
   name: text('View name', LIMITS.name, { required: true }),

@@ -154,6 +154,35 @@ test('a saved view keeps a filter: named in a dialog, still there after a reload
   await expect(renameButton).toBeFocused();
   expect((await storedViews(app)).map((r) => r.value.name)).toEqual(['Being worked on']);
 
+  // Changing the filter of one's view offers to update it; updated, the view is chosen again with the new filter.
+  const update = app.getByRole('button', { name: 'Update “Being worked on”' });
+  await expect(update).toHaveCount(0);
+  const other = ['P1', 'P2', 'P3', 'P4'].find((p) => p !== prio.p)!;
+  await priority.selectOption(other);
+  await expect(renamed).toHaveAttribute('aria-pressed', 'false');
+  await expectAccessible(app, 'update view offered, dark');
+  await app.screenshot({ path: test.info().outputPath('update-view-dark.png') });
+  await update.click();
+  await expect(renamed).toHaveAttribute('aria-pressed', 'true');
+  await expect(update).toHaveCount(0);
+  expect((await storedViews(app))[0]?.value).toMatchObject({ name: 'Being worked on', filter: { statuses: ['open'], priorities: [other] } });
+  // And back, by keyboard.
+  await priority.selectOption(prio.p);
+  await update.focus();
+  await app.keyboard.press('Enter');
+  await expect(renamed).toHaveAttribute('aria-pressed', 'true');
+  expect((await storedViews(app))[0]?.value).toMatchObject({ filter: { statuses: ['open'], priorities: [prio.p] } });
+
+  // The palette can save the list as a view as well: it opens the same dialog.
+  await app.keyboard.press('Control+k');
+  await app.keyboard.type('save the ticket list');
+  await expect(palette.getByRole('option')).toHaveCount(1);
+  await app.keyboard.press('Enter');
+  const fromPalette = app.getByRole('dialog', { name: 'Save view' });
+  await expect(fromPalette.getByRole('textbox', { name: 'View name' })).toBeFocused();
+  await app.keyboard.press('Escape');
+  await expect(fromPalette).toBeHidden();
+
   // Delete takes effect at once and offers Undo, focused: Enter brings the view back.
   const remove = app.getByRole('button', { name: 'Delete view' });
   await remove.click();

@@ -17,6 +17,16 @@ export function ticketCommands(savedViews: readonly SavedView[] = []): Command[]
   return [
     { id: 'tickets.new', title: 'New ticket', group: 'Create', keywords: 'create incident request call', run: () => (useUi.getState().navigate('tickets'), goToNew()) },
     {
+      id: 'tickets.saveView',
+      title: 'Save the ticket list as a view…',
+      group: 'Create',
+      keywords: 'saved view filter sort name keep',
+      run: () => {
+        open('#/tickets');
+        useTicketsUi.getState().askToSaveView();
+      },
+    },
+    {
       id: 'tickets.sample',
       title: 'Sample data (Settings)',
       group: 'Go to',

@@ -19,6 +19,11 @@ export const VIEWS: readonly ViewChoice[] = LIST_VIEWS;
 
 interface TicketsUi {
   viewId: string;
+  /** The view the filter and sort on screen came from, still known once they are changed (to offer updating it). */
+  basedOn: string;
+  /** Counts requests (from the palette) to open the "Save view" dialog. */
+  saveViewAsked: number;
+  askToSaveView(): void;
   filter: TicketFilter;
   sort: SortSpec[];
   cursor: number;
@@ -48,14 +53,17 @@ function clean(f: TicketFilter): TicketFilter {
 
 export const useTicketsUi = create<TicketsUi>((set) => ({
   viewId: ALL_OPEN.id,
+  basedOn: ALL_OPEN.id,
+  saveViewAsked: 0,
+  askToSaveView: () => set((s) => ({ saveViewAsked: s.saveViewAsked + 1 })),
   filter: ALL_OPEN.filter,
   sort: ALL_OPEN.sort,
   cursor: 0,
   selected: new Set(),
   sampleLoading: false,
   setSampleLoading: (sampleLoading) => set({ sampleLoading }),
-  chooseView: (v) => set({ viewId: v.id, filter: v.filter, sort: v.sort, cursor: 0, selected: new Set() }),
-  forgetView: (id) => set((s) => (s.viewId === id ? { viewId: 'custom' } : {})),
+  chooseView: (v) => set({ viewId: v.id, basedOn: v.id, filter: v.filter, sort: v.sort, cursor: 0, selected: new Set() }),
+  forgetView: (id) => set((s) => ({ ...(s.viewId === id ? { viewId: 'custom' } : {}), ...(s.basedOn === id ? { basedOn: 'custom' } : {}) })),
   setFilter: (patch) => set((s) => ({ filter: clean({ ...s.filter, ...patch }), viewId: 'custom', cursor: 0 })),
   setSort: (sort) => set({ sort, cursor: 0 }),
   setCursor: (cursor) => set({ cursor: Math.max(0, cursor) }),

@@ -25,6 +25,25 @@ describe('saved views in the command palette', () => {
     expect(location.hash).toBe('#/tickets');
   });
 
+  it('“Save the ticket list as a view…” opens the list and asks for the save dialog', () => {
+    useUi.getState().navigate('settings');
+    const asked = useTicketsUi.getState().saveViewAsked;
+    const [found] = filterCommands(buildCommands(ticketCommands()), 'save view');
+    expect(found?.id).toBe('tickets.saveView');
+    found!.run();
+    expect(useTicketsUi.getState().saveViewAsked).toBe(asked + 1);
+    expect(useUi.getState().route).toBe('tickets');
+    expect(location.hash).toBe('#/tickets');
+  });
+
+  it('remembers the view a changed filter came from, until that view is deleted', () => {
+    useTicketsUi.getState().chooseView(mine);
+    useTicketsUi.getState().setFilter({ priorities: ['P2'] });
+    expect(useTicketsUi.getState()).toMatchObject({ viewId: 'custom', basedOn: mine.id });
+    useTicketsUi.getState().forgetView(mine.id);
+    expect(useTicketsUi.getState().basedOn).toBe('custom');
+  });
+
   it('offers no saved views when there are none', () => {
     expect(filterCommands(buildCommands(ticketCommands()), 'kiosks p1')).toEqual([]);
   });

@@ -83,6 +83,19 @@ describe('saved views repository', () => {
     expect((await repo.list())[0]).toEqual({ ...a, name: 'KIOSKS (ALL COURTS)' });
   });
 
+  it('updates a view with a new filter and sort, keeping its name and place; a bad filter or a gone view writes nothing', async () => {
+    const { db, repo } = await fresh();
+    const view = value(await repo.save({ name: 'P1 open', filter: p1Open, sort: byDue }));
+    const other = value(await repo.save({ name: 'Mine', filter: { assignee: 'me' }, sort: [] }));
+    const updated = value(await repo.update(view.id, { filter: { ...p1Open, priorities: ['P1', 'P2'] }, sort: [{ key: 'updatedAt', dir: 'desc' }] }));
+    expect(updated).toEqual({ id: view.id, name: 'P1 open', filter: { ...p1Open, priorities: ['P1', 'P2'] }, sort: [{ key: 'updatedAt', dir: 'desc' }] });
+    expect(await repo.list()).toEqual([updated, other]);
+    const before = await snapshot(db);
+    expect(refusal(await repo.update(view.id, { filter: { priorities: ['P9'] } as unknown as TicketFilter, sort: [] }))?.fields).toHaveProperty(['filter.priorities.0']);
+    expect(refusal(await repo.update('view-999', { filter: {}, sort: [] }))?.code).toBe('not_found');
+    expect(await snapshot(db)).toEqual(before);
+  });
+
   it('deletes a view and puts it back in its place on undo, unless its name was taken meanwhile', async () => {
     const { db, repo } = await fresh();
     const [a, b, c] = [value(await repo.save({ name: 'A', filter: {}, sort: [] })), value(await repo.save({ name: 'B', filter: p1Open, sort: byDue })), value(await repo.save({ name: 'C', filter: {}, sort: [] }))];

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Ticket } from '../../../../shared/tickets/schema';
 import { slaState } from '../../../../shared/tickets/sla';
-import { BUILT_IN_VIEWS, compareTickets, matchesFilter, siteView, TicketFilterSchema, type FilterContext } from '../../../../shared/tickets/views';
+import { BUILT_IN_VIEWS, compareTickets, matchesFilter, sameListing, siteView, TicketFilterSchema, type FilterContext } from '../../../../shared/tickets/views';
 import { makeTicket, pacific, policy } from './fixtures';
 
 const ctx: FilterContext = { meId: 'me', now: '2025-01-13T20:00:00.000Z', endOfToday: '2025-01-14T08:00:00.000Z' };
@@ -106,5 +106,20 @@ describe('compareTickets', () => {
     const n2 = t({ number: 'KX7Q-99999', title: 'Apple' });
     expect([n1, n2].sort(compareTickets([{ key: 'number', dir: 'asc' }]))[0]).toBe(n2);
     expect([n1, n2].sort(compareTickets([{ key: 'title', dir: 'desc' }]))[0]).toBe(n1);
+  });
+});
+
+describe('sameListing', () => {
+  const view = { filter: { statuses: ['open' as const, 'new' as const], priorities: ['P1' as const], text: 'kiosk' }, sort: [{ key: 'due' as const, dir: 'asc' as const }] };
+  it('ignores empty conditions, the order of choices and spaces around the search text', () => {
+    expect(sameListing(view, { filter: { text: ' kiosk ', priorities: ['P1'], statuses: ['new', 'open'], tags: [], escalated: false }, sort: [{ key: 'due', dir: 'asc' }] })).toBe(true);
+  });
+  it('tells a changed condition, an added one, a changed sort and a reordered sort apart', () => {
+    expect(sameListing(view, { ...view, filter: { ...view.filter, priorities: ['P2'] } })).toBe(false);
+    expect(sameListing(view, { ...view, filter: { ...view.filter, escalated: true } })).toBe(false);
+    expect(sameListing(view, { ...view, filter: { statuses: ['open', 'new'], priorities: ['P1'] } })).toBe(false);
+    expect(sameListing(view, { ...view, sort: [{ key: 'due', dir: 'desc' }] })).toBe(false);
+    const two = { ...view, sort: [{ key: 'due' as const, dir: 'asc' as const }, { key: 'priority' as const, dir: 'asc' as const }] };
+    expect(sameListing(two, { ...two, sort: [...two.sort].reverse() })).toBe(false);
   });
 });

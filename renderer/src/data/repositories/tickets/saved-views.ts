@@ -69,6 +69,11 @@ export function savedViewsRepository(db: FieldDeskDb, { newId = () => uuidv7() }
       return write(newId(), (_, views) => (views.length >= MAX_SAVED_VIEWS ? full() : ok(input)));
     },
 
+    /** Keep the view's name, give it the filter and sort now on screen. */
+    update(id: string, change: Pick<SavedViewInput, 'filter' | 'sort'>): Promise<Result<SavedView>> {
+      return write(id, (current) => (current ? ok({ ...current, filter: change.filter, sort: change.sort }) : notFound()));
+    },
+
     rename(id: string, name: string): Promise<Result<SavedView>> {
       return write(id, (current) => (current ? ok({ ...current, name }) : notFound()));
     },

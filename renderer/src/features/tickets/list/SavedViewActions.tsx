@@ -1,19 +1,20 @@
 import { useEffect, useRef, useState } from 'react';
 import { checkViewName } from '../../../../../shared/tickets/view-names';
-import type { SavedView } from '../../../../../shared/tickets/views';
+import { sameListing, type SavedView } from '../../../../../shared/tickets/views';
 import { useUi } from '../../../app/ui-store';
 import type { SavedViewsRepository } from '../../../data/repositories/tickets/saved-views';
 import { useTicketsUi } from '../store';
 import { ViewNameDialog } from './ViewNameDialog';
 
 /**
- * "Save view…" for the filter and sort on screen and, while one of the
- * person's own views is chosen, "Rename view…" and "Delete view". A delete
+ * "Save view…" for the filter and sort on screen; "Update ‹view›" once the
+ * filter or sort of one of the person's own views has been changed; and,
+ * while one of them is chosen, "Rename view…" and "Delete view". A delete
  * happens at once and offers Undo (focused, so Enter takes it back) rather
  * than asking first.
  */
 export function SavedViewActions({ views, repo }: { views: SavedView[]; repo: SavedViewsRepository }) {
-  const { viewId, chooseView, forgetView } = useTicketsUi();
+  const { viewId, basedOn, filter, sort, saveViewAsked, chooseView, forgetView } = useTicketsUi();
   const announce = useUi((s) => s.announce);
   const [dialog, setDialog] = useState<'save' | 'rename' | null>(null);
   const [deleted, setDeleted] = useState<SavedView | null>(null);
@@ -21,6 +22,8 @@ export function SavedViewActions({ views, repo }: { views: SavedView[]; repo: Sa
   const undoRef = useRef<HTMLButtonElement>(null);
   const saveRef = useRef<HTMLButtonElement>(null);
   const active = views.find((v) => v.id === viewId);
+  // One of the person's views, whose filter or sort has been changed on screen since it was chosen.
+  const changed = views.find((v) => v.id === basedOn && !sameListing(v, { filter, sort }));
 
   useEffect(() => {
     if (deleted) undoRef.current?.focus();
@@ -37,6 +40,14 @@ export function SavedViewActions({ views, repo }: { views: SavedView[]; repo: Sa
     setDialog(which);
   };
 
+  // "Save view…" from the command palette: opened here, where the dialog lives.
+  const asked = useRef(saveViewAsked);
+  useEffect(() => {
+    if (saveViewAsked === asked.current) return;
+    asked.current = saveViewAsked;
+    open('save');
+  }, [saveViewAsked]);
+
   const remove = async (view: SavedView) => {
     const res = await repo.remove(view.id);
     if (!res.ok) return setProblem(res.error.message);
@@ -44,6 +55,14 @@ export function SavedViewActions({ views, repo }: { views: SavedView[]; repo: Sa
     setProblem(null);
     setDeleted(res.value);
     announce(`Deleted the view “${view.name}”.`);
+  };
+
+  const update = async (view: SavedView) => {
+    const res = await repo.update(view.id, { filter, sort });
+    if (!res.ok) return setProblem(res.error.message);
+    setProblem(null);
+    chooseView(res.value);
+    announce(`Updated the view “${view.name}” with this filter and sort.`);
   };
 
   const undo = async (view: SavedView) => {
@@ -60,6 +79,11 @@ export function SavedViewActions({ views, repo }: { views: SavedView[]; repo: Sa
       <button type="button" ref={saveRef} onClick={() => open('save')}>
         Save view…
       </button>
+      {changed ? (
+        <button type="button" onClick={() => void update(changed)}>
+          Update “{changed.name}”
+        </button>
+      ) : null}
       {active ? (
         <>
           <button type="button" onClick={() => open('rename')}>
