@@ -16,6 +16,13 @@ import Dexie from 'dexie';
  * find the transaction committing and fail. Such a write holds the commit
  * back (`holdCommit`) until it is placed; `commitPlacedWrites` then leaves
  * the transaction to commit in the usual way.
+ *
+ * Once committing, a transaction can no longer be aborted by the page, so a
+ * request that failed after the commit was asked for would not undo the
+ * others. None of a ticket save's requests can: a bad key throws when the
+ * request is made (before the commit), the only unique keys they write are
+ * new UUIDv7s and the outbox's own counter, and a full disk fails the whole
+ * commit, which IndexedDB undoes whole.
  */
 const holds = new WeakMap<object, number>();
 
