@@ -117,3 +117,29 @@ describe('a single-ticket save', () => {
     expect((await tickets.get(id)).words).not.toContain('lobby');
   });
 });
+
+describe('the ticket actions', () => {
+  it('each lock just the ticket, its history and the SLA settings they read, and commit early', async () => {
+    const { repos, requester } = await freshDesk();
+    const created = await repos.tickets.create({ title: 'Clerk cannot print minute orders', requesterId: requester.id });
+    if (!created.ok) throw new Error(created.error.message);
+    const id = created.value.ticket.id;
+    const sla = ['calendars', 'outbox', 'slaPolicies', 'ticketHistory', 'tickets'];
+    const plain = ['outbox', 'ticketHistory', 'tickets'];
+    const steps: [string, () => Promise<{ ok: boolean }>, string[]][] = [
+      ['open', () => repos.tickets.transition(id, 'open'), sla],
+      ['escalate', () => repos.tickets.escalate(id, { reason: 'Court in session at 9', toLevel: 2 }), plain],
+      ['de-escalate', () => repos.tickets.deEscalate(id, { reason: 'Workaround in place', toLevel: 1 }), plain],
+      ['override priority', () => repos.tickets.overridePriority(id, { priority: 'P1', reason: 'Jury waiting' }), sla],
+      ['clear override', () => repos.tickets.clearPriorityOverride(id), sla],
+      ['pending', () => repos.tickets.transition(id, 'pending', { pendingReason: 'waiting_on_requester' }), sla],
+    ];
+    for (const [what, step, stores] of steps) {
+      const seen = await watchTransactions(step);
+      expect(seen.result.ok, what).toBe(true);
+      expect(seen.opened.filter((t) => t.mode === 'readwrite'), what).toEqual([{ stores, mode: 'readwrite', committedEarly: true }]);
+    }
+    const history = (await repos.tables.history.where('ticketId').equals(id).toArray()).map((h) => h.field);
+    expect(history).toEqual(expect.arrayContaining(['status', 'escalationLevel', 'priority', 'pendingReason']));
+  });
+});

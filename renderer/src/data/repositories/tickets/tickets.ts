@@ -102,6 +102,9 @@ export function ticketsRepository(ctx: RepoContext) {
     return { stores, words };
   }
 
+  /** A change of the ticket's own fields that cannot touch its words (a status, an escalation, a priority): the ticket, its history, and `more`. */
+  const fieldsOnly = (...more: Table[]) => ({ stores: [t.tickets, t.history, ...more], words: false });
+
   /**
    * Load, change with a rule, write: the common shape of every single-ticket
    * action. The actor is known before the transaction opens (from memory,
@@ -110,7 +113,7 @@ export function ticketsRepository(ctx: RepoContext) {
   function change(
     id: string,
     rule: (ticket: Ticket, at: string, actor: Actor) => Promise<Result<Ticket>> | Result<Ticket>,
-    { stores, words }: { stores: Table[]; words: boolean } = { stores: scope(), words: true },
+    { stores, words }: { stores: Table[]; words: boolean },
   ): Promise<Result<SavedTicket>> {
     return atomically(async () => {
       const actor = await ctx.actor();
@@ -179,15 +182,15 @@ export function ticketsRepository(ctx: RepoContext) {
 
     /** Change status by the one transition rule (pending needs a reason, resolving a resolution). */
     transition(id: string, to: Status, input: TransitionInput = {}): Promise<Result<SavedTicket>> {
-      return change(id, async (before, at) => applyTransition(before, to, { at, ...input, ...(await slaFor(t, before)) }));
+      return change(id, async (before, at) => applyTransition(before, to, { at, ...input, ...(await slaFor(t, before)) }), fieldsOnly(t.slaPolicies, t.calendars));
     },
 
     escalate(id: string, input: Pick<EscalationInput, 'reason' | 'toLevel' | 'teamId'>): Promise<Result<SavedTicket>> {
-      return change(id, (before, at, actor) => escalate(before, { ...input, by: actor.id, at }));
+      return change(id, (before, at, actor) => escalate(before, { ...input, by: actor.id, at }), fieldsOnly());
     },
 
     deEscalate(id: string, input: Pick<EscalationInput, 'reason' | 'toLevel'>): Promise<Result<SavedTicket>> {
-      return change(id, (before, at, actor) => deEscalate(before, { ...input, by: actor.id, at }));
+      return change(id, (before, at, actor) => deEscalate(before, { ...input, by: actor.id, at }), fieldsOnly());
     },
 
     overridePriority(id: string, input: { priority: 'P1' | 'P2' | 'P3' | 'P4'; reason: string }): Promise<Result<SavedTicket>> {
@@ -196,7 +199,7 @@ export function ticketsRepository(ctx: RepoContext) {
         if (!r.ok) return r;
         const sla = await slaFor(t, r.value);
         return ok(r.value.priority !== before.priority && sla.policy ? applyDue(r.value, sla) : r.value);
-      });
+      }, fieldsOnly(t.slaPolicies, t.calendars));
     },
 
     clearPriorityOverride(id: string): Promise<Result<SavedTicket>> {
@@ -204,7 +207,7 @@ export function ticketsRepository(ctx: RepoContext) {
         const r = clearPriorityOverride(before, at);
         if (!r.ok) return r;
         return ok(applyDue(r.value, await slaFor(t, r.value)));
-      });
+      }, fieldsOnly(t.slaPolicies, t.calendars));
     },
 
     /**
