@@ -413,6 +413,11 @@ const api = {
     const octx: FilterContext = { meId: 'nobody', now: new Date().toISOString(), endOfToday: new Date().toISOString() };
     ways.allOpenPlan = () => ticketQueries(repos.tables).plan(allOpen, octx);
     ways.allOpenWindow = () => ticketQueries(repos.tables).broadWindow(allOpen, octx, 0, 50);
+    const sites = await repos.tables.sites.toArray();
+    const site = siteView(sites[3] ?? sites[0]!);
+    ways.sitePlan = () => ticketQueries(repos.tables).plan(site, octx);
+    ways.siteWindow = () => ticketQueries(repos.tables).broadWindow(site, octx, 0, 50);
+    ways.sitePairKeys81 = () => Promise.all(statuses.map((st) => repos.tables.tickets.where('[siteId+status]').equals([site.filter.siteIds![0]!, st]).limit(81).primaryKeys()));
     ways.countStatuses = () => Promise.all(statuses.map((st) => repos.tables.tickets.where('status').equals(st).count()));
     const out: Record<string, number> = {};
     for (const [name, fn] of Object.entries(ways)) {
