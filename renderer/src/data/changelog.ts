@@ -143,7 +143,8 @@ export function placeWrite<T>(table: DBCoreTable, req: DBCoreMutateRequest & { v
   if (cached) return now(cached);
   const placed = holdCommit(req.trans as object);
   return Promise.resolve(
-    storedRows(table, req.trans, ids).then((rows) => {
+    // Not storedRows: the cache was just looked in.
+    (table.getMany({ trans: req.trans, keys: ids }) as PromiseLike<(Row | undefined)[]>).then((rows) => {
       try {
         return now(rows);
       } finally {

@@ -3,9 +3,8 @@ import { AGENCY_KINDS, type Agency, type AgencyKind } from '../../../../../share
 import { LIMITS } from '../../../../../shared/tickets/fields';
 import { Field } from '../../../ui/Field';
 import { SelectField } from '../../tickets/fields';
-import { AddButton, FormButtons, ListPanel, report, RowActions, useNotice, useSaveForm } from './common';
+import { AddButton, FormButtons, ListPanel, RowActions, useListPanel, useSaveForm } from './common';
 import type { PanelProps } from './HelpdeskSection';
-import { useEditing } from './useEditing';
 
 export const AGENCY_KIND_LABELS: Record<AgencyKind, string> = {
   state_court: 'State court',
@@ -16,12 +15,8 @@ export const AGENCY_KIND_LABELS: Record<AgencyKind, string> = {
 
 /** Agencies: the courts and county offices whose staff call the desk; sites belong to them. */
 export function AgenciesPanel({ repo, data }: PanelProps) {
-  const notice = useNotice();
-  const { editing, open, close, addRef } = useEditing();
+  const { notice, editing, open, close, addRef, remove } = useListPanel<Agency>((id) => repo.agencies.retire(id), 'agency');
   const siteCount = (id: string) => data.sites.filter((s) => s.agencyId === id).length;
-  const remove = async (agency: Agency) => {
-    await report(repo.agencies.retire(agency.id), notice.say, () => `Removed the agency ${agency.name}`);
-  };
   return (
     <ListPanel
       id="hd-agencies-title"

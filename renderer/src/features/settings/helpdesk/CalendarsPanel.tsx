@@ -2,11 +2,10 @@ import { useMemo, useState, type FormEvent } from 'react';
 import type { BusinessCalendar, Weekday } from '../../../../../shared/tickets/calendar';
 import { LIMITS } from '../../../../../shared/tickets/fields';
 import { Field } from '../../../ui/Field';
-import { AddButton, FormButtons, ListPanel, report, RowActions, useNotice, useSaveForm } from './common';
+import { AddButton, FormButtons, ListPanel, report, RowActions, useListPanel, useNotice, useSaveForm } from './common';
 import { DAY_NAMES, formatHours, HOURS_ERROR, parseHours, summariseWeek, WEEK_ORDER, type Hours } from './format';
 import type { PanelProps } from './HelpdeskSection';
 import { APPLIES_FROM_NOW } from './SlaPanel';
-import { useEditing } from './useEditing';
 
 const WORKDAY = '08:00-17:00';
 const NEW_WEEK: Record<Weekday, string> = { sun: '', mon: WORKDAY, tue: WORKDAY, wed: WORKDAY, thu: WORKDAY, fri: WORKDAY, sat: '' };
@@ -15,11 +14,7 @@ const localZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone
 
 /** Business calendars: the zone, the working hours of each weekday, and the holidays SLA clocks skip. */
 export function CalendarsPanel({ repo, data }: PanelProps) {
-  const notice = useNotice();
-  const { editing, open, close, addRef } = useEditing();
-  const remove = async (cal: BusinessCalendar) => {
-    await report(repo.calendars.retire(cal.id), notice.say, () => `Removed the calendar ${cal.name}`);
-  };
+  const { notice, editing, open, close, addRef, remove } = useListPanel<BusinessCalendar>((id) => repo.calendars.retire(id), 'calendar');
   const editingCal = data.calendars.find((c) => c.id === editing);
   return (
     <ListPanel

@@ -3,9 +3,8 @@ import { LIMITS } from '../../../../../shared/tickets/fields';
 import { specificity, suggestRoute, WILDCARD, type RoutingRule } from '../../../../../shared/tickets/routing';
 import { Field } from '../../../ui/Field';
 import { SelectField } from '../../tickets/fields';
-import { AddButton, Checkbox, FormButtons, ListPanel, report, RowActions, useNotice, useSaveForm } from './common';
+import { AddButton, Checkbox, FormButtons, ListPanel, report, RowActions, useListPanel, useSaveForm } from './common';
 import type { HelpdeskData, PanelProps } from './HelpdeskSection';
-import { useEditing } from './useEditing';
 
 const ANY = '';
 const fromMatcher = (v: string) => (v === WILDCARD ? ANY : v);
@@ -23,16 +22,12 @@ function useNames(data: HelpdeskData) {
 
 /** Routing rules (system, category, site → team), their order, and a box to test them. */
 export function RoutingPanel({ repo, data }: PanelProps) {
-  const notice = useNotice();
-  const { editing, open, close, addRef } = useEditing();
+  const { notice, editing, open, close, addRef, remove } = useListPanel<RoutingRule>((id) => repo.routingRules.retire(id), 'rule');
   const names = useNames(data);
   const rules = data.rules;
   const sameGroup = (a: RoutingRule | undefined, b: RoutingRule) => a !== undefined && specificity(a) === specificity(b);
   const move = async (rule: RoutingRule, direction: -1 | 1) => {
     await report(repo.routingRules.move(rule.id, direction), notice.say, () => `Moved the rule ${rule.name} ${direction < 0 ? 'up' : 'down'}`);
-  };
-  const remove = async (rule: RoutingRule) => {
-    await report(repo.routingRules.retire(rule.id), notice.say, () => `Removed the rule ${rule.name}`);
   };
   return (
     <ListPanel

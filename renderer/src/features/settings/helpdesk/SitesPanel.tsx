@@ -3,18 +3,13 @@ import type { Site } from '../../../../../shared/tickets/catalog';
 import { LIMITS } from '../../../../../shared/tickets/fields';
 import { Field } from '../../../ui/Field';
 import { SelectField, TextAreaField } from '../../tickets/fields';
-import { AddButton, FormButtons, ListPanel, report, RowActions, useNotice, useSaveForm } from './common';
+import { AddButton, FormButtons, ListPanel, RowActions, useListPanel, useSaveForm } from './common';
 import type { PanelProps } from './HelpdeskSection';
-import { useEditing } from './useEditing';
 
 /** Sites: the courthouses and offices tickets come from, each under an agency. */
 export function SitesPanel({ repo, data }: PanelProps) {
-  const notice = useNotice();
-  const { editing, open, close, addRef } = useEditing();
+  const { notice, editing, open, close, addRef, remove } = useListPanel<Site>((id) => repo.sites.retire(id), 'site');
   const agencyName = (id: string) => data.agencies.find((a) => a.id === id)?.name ?? '(removed agency)';
-  const remove = async (site: Site) => {
-    await report(repo.sites.retire(site.id), notice.say, () => `Removed the site ${site.name}`);
-  };
   return (
     <ListPanel
       id="hd-sites-title"

@@ -4,10 +4,9 @@ import { LIMITS } from '../../../../../shared/tickets/fields';
 import type { SlaPolicy, SlaTarget } from '../../../../../shared/tickets/sla';
 import { Field } from '../../../ui/Field';
 import { SelectField } from '../../tickets/fields';
-import { AddButton, Checkbox, CheckList, FormButtons, ListPanel, report, RowActions, useNotice, useSaveForm } from './common';
+import { AddButton, Checkbox, CheckList, FormButtons, ListPanel, RowActions, useListPanel, useSaveForm } from './common';
 import { DURATION_ERROR, DURATION_HINT, formatDuration, parseDuration } from './format';
 import type { PanelProps } from './HelpdeskSection';
-import { useEditing } from './useEditing';
 
 export const APPLIES_FROM_NOW = 'Changes apply to tickets created or re-prioritised from now on; due times already set on tickets are not recomputed.';
 
@@ -25,13 +24,9 @@ const KINDS = [
 
 /** SLA policies: first-response and resolution targets per priority, on a business calendar. */
 export function SlaPanel({ repo, data }: PanelProps) {
-  const notice = useNotice();
-  const { editing, open, close, addRef } = useEditing();
+  const { notice, editing, open, close, addRef, remove } = useListPanel<SlaPolicy>((id) => repo.slaPolicies.retire(id), 'SLA policy');
   const calendarName = (id: string) => data.calendars.find((c) => c.id === id)?.name ?? '(removed calendar)';
   const siteNames = (ids: string[]) => ids.map((id) => data.sites.find((s) => s.id === id)?.name ?? id).join(', ');
-  const remove = async (policy: SlaPolicy) => {
-    await report(repo.slaPolicies.retire(policy.id), notice.say, () => `Removed the SLA policy ${policy.name}`);
-  };
   return (
     <ListPanel
       id="hd-sla-title"

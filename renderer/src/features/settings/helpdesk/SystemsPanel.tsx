@@ -3,18 +3,13 @@ import type { System } from '../../../../../shared/tickets/catalog';
 import { LIMITS } from '../../../../../shared/tickets/fields';
 import { Field } from '../../../ui/Field';
 import { TextAreaField } from '../../tickets/fields';
-import { AddButton, FormButtons, ListPanel, report, RowActions, useNotice, useSaveForm } from './common';
+import { AddButton, FormButtons, ListPanel, RowActions, useListPanel, useSaveForm } from './common';
 import { formatCategories, parseCategories } from './format';
 import type { PanelProps } from './HelpdeskSection';
-import { useEditing } from './useEditing';
 
 /** Systems staff support, with the categories of problem the create form offers for each. */
 export function SystemsPanel({ repo, data }: PanelProps) {
-  const notice = useNotice();
-  const { editing, open, close, addRef } = useEditing();
-  const remove = async (system: System) => {
-    await report(repo.systems.retire(system.id), notice.say, () => `Removed the system ${system.name}`);
-  };
+  const { notice, editing, open, close, addRef, remove } = useListPanel<System>((id) => repo.systems.retire(id), 'system');
   return (
     <ListPanel
       id="hd-systems-title"

@@ -2,14 +2,12 @@ import { useState, type FormEvent } from 'react';
 import type { Team } from '../../../../../shared/tickets/catalog';
 import { LIMITS } from '../../../../../shared/tickets/fields';
 import { Field } from '../../../ui/Field';
-import { AddButton, CheckList, FormButtons, ListPanel, report, RowActions, useNotice, useSaveForm } from './common';
+import { AddButton, CheckList, FormButtons, ListPanel, RowActions, useListPanel, useSaveForm } from './common';
 import type { PanelProps } from './HelpdeskSection';
-import { useEditing } from './useEditing';
 
 /** Teams (queues) that routing rules send tickets to, and the staff on each. */
 export function TeamsPanel({ repo, data }: PanelProps) {
-  const notice = useNotice();
-  const { editing, open, close, addRef } = useEditing();
+  const { notice, editing, open, close, addRef, remove } = useListPanel<Team>((id) => repo.teams.retire(id), 'team');
   const ruleCount = (id: string) => data.rules.filter((r) => r.teamId === id).length;
   const staffNames = new Map(data.staff.map((p) => [p.id, p.name]));
   // Members this device has no staff record for are counted, not named: they may not have synced here yet.
@@ -17,9 +15,6 @@ export function TeamsPanel({ repo, data }: PanelProps) {
     const known = team.memberIds.flatMap((id) => staffNames.get(id) ?? []);
     const unknown = team.memberIds.length - known.length;
     return [...known, ...(unknown ? [`${unknown} not on this device`] : [])].join(', ');
-  };
-  const remove = async (team: Team) => {
-    await report(repo.teams.retire(team.id), notice.say, () => `Removed the team ${team.name}`);
   };
   return (
     <ListPanel

@@ -1,6 +1,7 @@
 import { useCallback, useId, useState, type FormEvent, type ReactNode, type Ref } from 'react';
 import type { Result } from '../../../../../shared/result';
 import { useUi } from '../../../app/ui-store';
+import { useEditing } from './useEditing';
 
 export interface Notice {
   ok: boolean;
@@ -223,4 +224,17 @@ export function FormButtons({ save, onCancel }: { save: string; onCancel: () => 
       </button>
     </div>
   );
+}
+
+/**
+ * A settings list's state: its notice, which record its form edits, and
+ * removing a record ("Removed the site Fresno Courthouse", or why not).
+ */
+export function useListPanel<T extends { id: string; name: string }>(retire: (id: string) => Promise<Result<unknown>>, what: string) {
+  const notice = useNotice();
+  const editing = useEditing();
+  const remove = async (item: T) => {
+    await report(retire(item.id), notice.say, () => `Removed the ${what} ${item.name}`);
+  };
+  return { notice, ...editing, remove };
 }

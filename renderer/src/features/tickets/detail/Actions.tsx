@@ -8,7 +8,7 @@ import { Field } from '../../../ui/Field';
 import { SelectField, TextAreaField } from '../fields';
 import { RESOLUTION_LABELS } from '../labels';
 import type { Desk } from '../useDesk';
-import { NumberChoice } from './NumberChoice';
+import { NumberChoice, useNumberChoice } from './NumberChoice';
 
 type Panel = 'pending' | 'resolve' | 'escalate' | 'priority' | 'merge' | null;
 
@@ -269,20 +269,14 @@ function PriorityForm({ errors, current, overridden, onSubmit, onClear }: { erro
 
 function MergeForm({ find, onNotFound, onMerge }: { find: (number: string) => Promise<Ticket[]>; onNotFound: (number: string) => void; onMerge: (target: Ticket) => void }) {
   const [number, setNumber] = useState('');
-  const [choices, setChoices] = useState<Ticket[]>([]);
-  const submit = async () => {
-    const found = await find(number);
-    setChoices(found.length > 1 ? found : []);
-    if (found.length === 0) onNotFound(number);
-    else if (found.length === 1) onMerge(found[0]!);
-  };
+  const choice = useNumberChoice(find, onMerge, onNotFound);
   return (
-    <SubForm label="Merge into another ticket" onSubmit={() => void submit()}>
+    <SubForm label="Merge into another ticket" onSubmit={() => void choice.lookUp(number)}>
       <Field label="Ticket this one duplicates" hint="Its number, such as KX7Q-00042. This ticket is closed and its work log copied there." value={number} onChange={(e) => setNumber(e.target.value)} />
       <button type="submit" className="primary">
         Merge
       </button>
-      {choices.length > 0 ? <NumberChoice tickets={choices} action="Merge into" onPick={(t) => (setChoices([]), onMerge(t))} onCancel={() => setChoices([])} /> : null}
+      {choice.choices.length > 0 ? <NumberChoice tickets={choice.choices} action="Merge into" onPick={choice.pick} onCancel={choice.cancel} /> : null}
     </SubForm>
   );
 }

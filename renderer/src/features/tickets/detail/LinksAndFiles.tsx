@@ -5,7 +5,7 @@ import type { Ticket } from '../../../../../shared/tickets/schema';
 import { platform } from '../../../platform/bridge';
 import { goToTicket } from '../route';
 import type { Desk } from '../useDesk';
-import { NumberChoice } from './NumberChoice';
+import { NumberChoice, useNumberChoice } from './NumberChoice';
 
 const KIND_LABEL: Record<LinkKind, string> = { parent: 'Parent of', related: 'Related to', duplicate: 'Duplicate of' };
 
@@ -20,20 +20,21 @@ export function LinksPanel({ desk, ticketId, links, numbers, readOnly }: { desk:
     const what = l.kind === 'related' ? 'Related to' : l.kind === 'parent' ? (out ? 'Parent of' : 'Child of') : out ? 'Duplicate of' : 'Duplicated by';
     return { other, what };
   };
-  const [choices, setChoices] = useState<Ticket[]>([]);
   const linkTo = async (other: Ticket) => {
-    setChoices([]);
     const res = await desk.repos.links.link(ticketId, other.id, kind);
     if (!res.ok) return setError(res.error.message);
     setError('');
     setNumber('');
   };
+  const choice = useNumberChoice(
+    (n) => desk.repos.links.ticketsNumbered(n, ticketId),
+    linkTo,
+    (n) => setError(`No ticket ${n.trim() || '(empty)'} on this device.`),
+  );
   const add = async (e: FormEvent) => {
     e.preventDefault();
-    const found = await desk.repos.links.ticketsNumbered(number, ticketId);
-    if (found.length === 0) return setError(`No ticket ${number.trim() || '(empty)'} on this device.`);
-    if (found.length > 1) return (setError(''), setChoices(found));
-    await linkTo(found[0]!);
+    setError('');
+    await choice.lookUp(number);
   };
   return (
     <section className="panel" aria-label="Links">
@@ -73,7 +74,7 @@ export function LinksPanel({ desk, ticketId, links, numbers, readOnly }: { desk:
           <button type="submit">Link</button>
         </form>
       ) : null}
-      {choices.length > 0 ? <NumberChoice tickets={choices} action="Link to" onPick={(t) => void linkTo(t)} onCancel={() => setChoices([])} /> : null}
+      {choice.choices.length > 0 ? <NumberChoice tickets={choice.choices} action="Link to" onPick={choice.pick} onCancel={choice.cancel} /> : null}
       {error ? (
         <p className="form-error" role="alert">
           {error}

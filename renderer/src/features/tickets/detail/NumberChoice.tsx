@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import type { Ticket } from '../../../../../shared/tickets/schema';
 import { formatWhen } from '../labels';
 
@@ -28,4 +29,24 @@ export function NumberChoice({ tickets, action, onPick, onCancel }: { tickets: T
       </button>
     </div>
   );
+}
+
+/**
+ * Look up a typed number and act on the ticket it names: none is reported,
+ * one is acted on at once, several are offered (`choices`) until one is
+ * picked or the choice cancelled.
+ */
+export function useNumberChoice(find: (number: string) => Promise<Ticket[]>, act: (ticket: Ticket) => unknown, notFound: (number: string) => void) {
+  const [choices, setChoices] = useState<Ticket[]>([]);
+  const lookUp = async (number: string) => {
+    const found = await find(number);
+    setChoices(found.length > 1 ? found : []);
+    if (found.length === 0) notFound(number);
+    else if (found.length === 1) await act(found[0]!);
+  };
+  const pick = (ticket: Ticket) => {
+    setChoices([]);
+    void act(ticket);
+  };
+  return { choices, lookUp, pick, cancel: () => setChoices([]) };
 }
