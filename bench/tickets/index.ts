@@ -10,7 +10,9 @@
  * logs the IndexedDB requests of three edits on a timeline; `FD_RAW_PROBE=1`
  * times raw reads (index keys, records, one large record) at this size; and
  * `FD_CPU_PROFILE=file` saves a CPU profile of the edits; `FD_REPACK=1` drops
- * a kept profile's search-word blocks and packs them again, timed (development aids).
+ * a kept profile's search-word blocks and packs them again, timed; `FD_LOAD_PROBE=rounds` loads the
+ * data set bare and through the app several ways, each into a database of its own, and logs each way's
+ * time per table (development aids).
  *
  * Measures the help-desk data layer in Chromium's IndexedDB (on disk, a real
  * profile) with the benchmark data set of issue 3 — 100,000 tickets, 20,000
@@ -21,7 +23,7 @@
  *   - the first screen of filtered, sorted views and two-word searches vs a
  *     bare primary-key read of the same rows;
  *   - loading the data set (validation, derived keys, change log) vs a bare
- *     bulkPut of the same records;
+ *     bulkPut of the same records, each in a browser profile of its own;
  *   - the renderer's JS heap with the real app's list open.
  * The bench page (./page) is built with Vite from the real data layer and
  * served, together with the built app (out/renderer, from `npx electron-vite
@@ -63,34 +65,68 @@ export async function run(args: string[]): Promise<BenchResult[]> {
   await buildBenchPage('bench/tickets/page', path.join(site, 'bench'), '/bench/', !process.env.FD_CPU_PROFILE);
   // A kept profile's data lives under the origin's port, so that port stays fixed.
   const server = await startStaticServer(site, () => buildCsp({ syncServerUrl: null }), kept ? 47_613 : 0);
-  const browser = await chromium.launchPersistentContext(kept ?? path.join(dir, 'profile'), { executablePath: chromiumExecutable(), args: CHROMIUM_ARGS, headless: true });
+  const pageUrl = `${server.origin}/bench/index.html`;
+
+  // --- Loading. Each load runs in a browser profile of its own: all of an origin's databases share one
+  // LevelDB, so a load that followed another in the same profile also paid for compacting the other's
+  // records. Bare and app take turns going first (one run each at full scale; they take minutes).
+  const loadRuns = !parts.has('load') ? 0 : scale <= 0.2 ? 3 : 1;
+  const appLoads: number[] = [];
+  const bareLoads: number[] = [];
+  let records = 0;
+  let loadedProfile: string | null = null;
+  const loadOnce = async (kind: 'bare' | 'app', profile: string) => {
+    const ctx = await chromium.launchPersistentContext(profile, { executablePath: chromiumExecutable(), args: CHROMIUM_ARGS, headless: true });
+    try {
+      const p = await openReadyPage(ctx, pageUrl, log);
+      await call(p, 'open');
+      const r = await call<{ ms: number; records: number }>(p, kind === 'bare' ? 'loadBare' : 'loadApp', data);
+      await call(p, 'close');
+      return r;
+    } finally {
+      await ctx.close();
+    }
+  };
+  for (let i = 0; i < loadRuns; i++) {
+    for (const kind of i % 2 === 0 ? (['bare', 'app'] as const) : (['app', 'bare'] as const)) {
+      const profile = mkdtempSync(path.join(dir, `load-${kind}-`));
+      log(`loading (run ${i + 1} of ${loadRuns}), ${kind === 'bare' ? 'bare bulkPut' : 'through the repositories'}, fresh profile…`);
+      const r = await loadOnce(kind, profile);
+      log(`  ${kind} ${(r.ms / 1000).toFixed(1)} s for ${r.records.toLocaleString('en-US')} records`);
+      (kind === 'bare' ? bareLoads : appLoads).push(r.ms);
+      if (kind === 'app') records = r.records;
+      // The last app load's profile holds the data set the other figures read; the rest go.
+      if (kind === 'app' && i === loadRuns - 1) loadedProfile = profile;
+      else rmSync(profile, { recursive: true, force: true });
+    }
+  }
+
+  const browser = await chromium.launchPersistentContext(kept ?? loadedProfile ?? path.join(dir, 'profile'), { executablePath: chromiumExecutable(), args: CHROMIUM_ARGS, headless: true });
   const out: BenchResult[] = [];
   try {
-    const page = await openReadyPage(browser, `${server.origin}/bench/index.html`, log);
+    const page = await openReadyPage(browser, pageUrl, log);
     await call(page, 'open');
 
-    // --- Loading: bare first, then the app's loader (one run each at full scale; they take minutes).
-    const loaded = kept ? (await call<{ tickets: number }>(page, 'counts')).tickets : 0;
+    if (process.env.FD_LOAD_PROBE) {
+      const rounds = Number(process.env.FD_LOAD_PROBE) || 2;
+      const probe = await call<Record<string, Record<string, number[]>>>(page, 'loadProbe', data, rounds);
+      // Per way and table: the chunk times summed within a round, median over the rounds (seconds).
+      for (const [way, tables] of Object.entries(probe)) {
+        const row: Record<string, number> = {};
+        for (const [table, ms] of Object.entries(tables)) {
+          const per = table === 'TOTAL' ? ms : Array.from({ length: rounds }, (_, r) => ms.slice((r * ms.length) / rounds, ((r + 1) * ms.length) / rounds).reduce((a, b) => a + b, 0));
+          row[table] = Math.round(median(per)) / 1000;
+        }
+        row.sum = Math.round(Object.entries(row).filter(([k]) => k !== 'TOTAL').reduce((a, [, v]) => a + v, 0) * 1000) / 1000;
+        log(`load probe ${way}: ${JSON.stringify(row)}`);
+      }
+    }
+    const loaded = (await call<{ tickets: number }>(page, 'counts')).tickets;
     if (loaded > 0 && loaded !== data.tickets) throw new Error(`${kept} holds ${loaded} tickets, not ${data.tickets}: use another --profile for this scale`);
-    if (!parts.has('load') && loaded === 0) {
+    if (loaded === 0) {
       log('loading the data set through the repositories (not measured)…');
       await call(page, 'loadApp', data);
-    } else if (loaded > 0) log(`reusing the data set in ${kept}`);
-    const loadRuns = !parts.has('load') ? 0 : scale <= 0.2 ? 3 : 1;
-    const appLoads: number[] = [];
-    const bareLoads: number[] = [];
-    let records = 0;
-    for (let i = 0; i < loadRuns; i++) {
-      if (i > 0) await call(page, 'clear');
-      log(`loading (run ${i + 1} of ${loadRuns}), bare bulkPut…`);
-      const b = await call<{ ms: number; records: number }>(page, 'loadBare', data);
-      log(`  bare ${(b.ms / 1000).toFixed(1)} s; through the repositories…`);
-      const a = await call<{ ms: number; records: number }>(page, 'loadApp', data);
-      log(`  app ${(a.ms / 1000).toFixed(1)} s for ${a.records.toLocaleString('en-US')} records`);
-      bareLoads.push(b.ms);
-      appLoads.push(a.ms);
-      records = a.records;
-    }
+    } else log(`reusing the data set${kept ? ` in ${kept}` : ' of the last app load'}`);
     if (parts.has('load')) out.push(result(`load data set${tag}, ${records.toLocaleString('en-US')} records, validated + change log`, median(appLoads) / 1000, 's', 'bare bulkPut of the same records', median(bareLoads) / 1000, '≤ 1.5×'));
     log(`counts ${JSON.stringify(await call(page, 'counts'))}`);
 

@@ -73,10 +73,74 @@ const api = {
     return { ms, records };
   },
 
-  async clear() {
-    await db.delete();
-    await bare.delete();
-    await api.open();
+  /**
+   * Where a load's time goes (development aid): the same chunks, each way into a fresh database of
+   * its own, in rotating order: bare records, bare records without search words, bare records with
+   * the app's stamps and outbox rows (built here, no middleware), and the app's loader with and
+   * without validation. Per table, in ms.
+   */
+  async loadProbe(o: SampleOptions, rounds: number): Promise<Record<string, Record<string, number[]>>> {
+    const chunks = [...generateSampleData(o)];
+    const out: Record<string, Record<string, number[]>> = {};
+    const add = (way: string, table: string, ms: number) => (((out[way] ??= {})[table] ??= []).push(ms));
+    const stampOf = (i: number) => `2025-06-02T16:00:00.000Z-${String(i).padStart(8, '0')}-bench`;
+    const bareWay = (way: string, shape: (table: string, r: Record<string, unknown>, i: number) => Record<string, unknown>, withOutbox: boolean) => async () => {
+      const d = await openBareDatabase(`probe-${way}`);
+      let n = 0;
+      for (const chunk of chunks) {
+        const rows = (chunk.table === 'tickets' ? chunk.records.map(withKeys) : chunk.records).map((r) => shape(chunk.table, r as Record<string, unknown>, n++));
+        const table = d.table(TABLE[chunk.table] ?? chunk.table);
+        const ob = d.table('outbox');
+        const t = performance.now();
+        await d.transaction('rw', [table, ob], async () => {
+          const ops = withOutbox ? rows.map((r) => ({ opId: `${way}-${r.id as string}`, table: chunk.table, id: r.id, fields: Object.fromEntries(Object.entries(r).filter(([k]) => k !== 'stamps').map(([k, v]) => [k, { value: v, stamp: stampOf(n) }])), at: stampOf(n) })) : [];
+          await Promise.all([table.bulkPut(rows), ops.length ? ob.bulkAdd(ops) : null]);
+        });
+        add(way, chunk.table, performance.now() - t);
+      }
+      d.close();
+      await Dexie.delete(`probe-${way}`);
+    };
+    const stamps = (r: Record<string, unknown>, i: number) => ({ ...r, stamps: Object.fromEntries(Object.keys(r).map((k) => [k, stampOf(i)])) });
+    const ways: Record<string, () => Promise<void>> = {
+      bare: bareWay('bare', (_t, r) => r, false),
+      bareNoWords: bareWay('bareNoWords', (t, r) => (t === 'tickets' ? { ...r, words: [] } : r), false),
+      bareStampsOutbox: bareWay('bareStampsOutbox', (_t, r, i) => stamps(r, i), true),
+    };
+    for (const validate of [false, true]) {
+      ways[validate ? 'app' : 'appNoValidate'] = async () => {
+        const name = `probe-app-${validate}`;
+        const d = await openDatabase(name);
+        const r2 = ticketRepositories(d);
+        await profileRepository(d).save({ staffName: 'Bench Runner', deviceName: 'Bench' });
+        let last = performance.now();
+        let lastTable = '';
+        let sent = 0;
+        const source = (function* () {
+          for (const c of chunks) {
+            yield c;
+          }
+        })();
+        const t = performance.now();
+        const res = await r2.sampleData.load({ ...o, source, validate, onProgress: (p) => {
+          const table = p.label.replace(/.*\((.*)\)$/, '$1');
+          const now = performance.now();
+          add(validate ? 'app' : 'appNoValidate', table, now - last);
+          last = now;
+          lastTable = table;
+          sent++;
+        } });
+        add(validate ? 'app' : 'appNoValidate', 'TOTAL', performance.now() - t);
+        void lastTable;
+        void sent;
+        if (!res.ok) throw new Error(res.error.message);
+        d.close();
+        await Dexie.delete(name);
+      };
+    }
+    const names = Object.keys(ways);
+    for (let r = 0; r < rounds; r++) for (let k = 0; k < names.length; k++) await ways[names[(r + k) % names.length]!]!();
+    return out;
   },
 
   async sampleIds(n: number): Promise<string[]> {

@@ -26,11 +26,12 @@ const v1ToV2: UpgradeStep = (table, record) => {
  * v3 ticket has), 4 → 5 an index of pending tickets by reason, 5 → 6 and
  * 6 → 7 indexes of tickets by site (and by assignee), status and priority,
  * 7 → 8 a store of search-word blocks (rebuilt from the tickets; an older
- * backup simply has none), 8 → 9 the ticket-number index made not unique.
+ * backup simply has none), 8 → 9 the ticket-number index made not unique,
+ * 9 → 10 unread indexes dropped (outbox, work log, history).
  */
 const sameShape: UpgradeStep = (table, record) => ({ table, record });
 
-export const BACKUP_UPGRADES: Readonly<Record<number, UpgradeStep>> = { 1: v1ToV2, 2: sameShape, 3: sameShape, 4: sameShape, 5: sameShape, 6: sameShape, 7: sameShape, 8: sameShape };
+export const BACKUP_UPGRADES: Readonly<Record<number, UpgradeStep>> = { 1: v1ToV2, 2: sameShape, 3: sameShape, 4: sameShape, 5: sameShape, 6: sameShape, 7: sameShape, 8: sameShape, 9: sameShape };
 
 export function upgradeBackupRecord(
   fromVersion: number,

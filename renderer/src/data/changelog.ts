@@ -73,13 +73,18 @@ export function changelogMiddleware(device: DeviceRef): Middleware<DBCore> {
 function mustSucceed(res: DBCoreMutateResponse, what: string, trans: DBCoreTransaction): void {
   if (res.numFailures > 0) {
     // The failed request called preventDefault, so IndexedDB would still commit the record: abort it.
-    try {
-      trans.abort();
-    } catch {
-      // already finished or aborting
-    }
+    abortQuietly(trans);
     const first = Object.values(res.failures)[0];
     throw first instanceof Error ? first : new Error(`Could not write the ${what}: ${String(first)}`);
+  }
+}
+
+/** Abort a transaction that may already be finishing (then it stays as it is). */
+export function abortQuietly(trans: DBCoreTransaction): void {
+  try {
+    trans.abort();
+  } catch {
+    // already finished or aborting
   }
 }
 
@@ -227,7 +232,19 @@ function logged(table: DBCoreTable, down: DBCore, device: DeviceRef): DBCoreTabl
     written: Promise<DBCoreMutateResponse>,
     logged: Promise<DBCoreMutateResponse> | null,
   ): Promise<DBCoreMutateResponse> {
-    const [res, log] = await Promise.all([written, logged]);
+    let res: DBCoreMutateResponse;
+    let log: DBCoreMutateResponse | null;
+    try {
+      [res, log] = await Promise.all([written, logged]);
+    } catch (e) {
+      // A request refused as it was made (IndexedDB throws: a bad key, a value it cannot store) rejects
+      // its write, but the other write of the pair may be placed already, and a refused request is not
+      // a failed one: IndexedDB would commit the rest. Nobody awaiting the rejection aborts it in time
+      // (the transaction can commit first), so the pair is taken back here: a record without its log
+      // entry would never sync, and a log entry without its record would send a change nobody made.
+      abortQuietly(req.trans);
+      throw e;
+    }
     if (log) mustSucceed(log, 'change log', req.trans);
     // A refused record (an add of an existing key; in a bulk write some rows may fail and are not written)
     // takes its log entry back, so exactly the rows written are logged. The caller sees the failure as it

@@ -19,10 +19,15 @@ import Dexie from 'dexie';
  *
  * Once committing, a transaction can no longer be aborted by the page, so a
  * request that failed after the commit was asked for would not undo the
- * others. None of a ticket save's requests can: a bad key throws when the
- * request is made (before the commit), the only unique keys they write are
- * new UUIDv7s and the outbox's own counter, and a full disk fails the whole
- * commit, which IndexedDB undoes whole.
+ * others. None of a ticket save's requests can:
+ * - a request IndexedDB refuses as it is made (a bad key, a value it cannot
+ *   store) rejects its write a few microtasks later, and the change log then
+ *   aborts the transaction (changelog.ts), which after an early commit is too
+ *   late; but a save's keys are strings this device makes (UUIDv7s, words)
+ *   and its values plain data its schema has checked, so none is refused;
+ * - the only unique keys they write are new UUIDv7s and the outbox's own
+ *   counter;
+ * - a full disk fails the whole commit, which IndexedDB undoes whole.
  */
 const holds = new WeakMap<object, number>();
 

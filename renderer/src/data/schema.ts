@@ -5,7 +5,7 @@
  * written by the previous version and checks everything is still there.
  */
 import type { Transaction } from 'dexie';
-import { TICKET_STORES_V3, TICKET_STORES_V4, TICKET_STORES_V5, TICKET_STORES_V6, TICKET_STORES_V7, TICKET_STORES_V8, TICKET_STORES_V9 } from './stores/tickets';
+import { TICKET_STORES_V3, TICKET_STORES_V4, TICKET_STORES_V5, TICKET_STORES_V6, TICKET_STORES_V7, TICKET_STORES_V8, TICKET_STORES_V9, TICKET_STORES_V10 } from './stores/tickets';
 import { TRAINING_STORES_V3 } from './stores/training';
 
 export interface SchemaVersion {
@@ -78,6 +78,13 @@ export const SCHEMA_HISTORY: SchemaVersion[] = [
     version: 9,
     // Ticket numbers indexed but not unique: another device's ticket with a clashing number must not stop sync.
     stores: TICKET_STORES_V9,
+  },
+  {
+    version: 10,
+    // Unread indexes dropped: the outbox's `opId` and `table` (the outbox is read in `seq` order, and settled
+    // by `seq`), work-log and history `ticketId` (`[ticketId+at]` answers it), work-log `authorId`. Every change
+    // wrote an outbox row, so each save and each loaded record wrote two index entries for nothing.
+    stores: { outbox: '++seq', ...TICKET_STORES_V10 },
   },
 ];
 

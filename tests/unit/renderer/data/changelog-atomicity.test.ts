@@ -1,26 +1,45 @@
 import 'fake-indexeddb/auto';
-import { describe, expect, it, vi } from 'vitest';
-import type * as Uuid from '../../../../shared/ids/uuidv7';
-
-// Make the change log's opId collide with an existing outbox row, so the
-// middleware's own outbox write fails inside the user's transaction.
-const ids = vi.hoisted(() => ({ forced: [] as string[] }));
-vi.mock('../../../../shared/ids/uuidv7', async (original) => {
-  const real = await original<typeof Uuid>();
-  return { ...real, uuidv7: (...args: Parameters<typeof real.uuidv7>) => ids.forced.shift() ?? real.uuidv7(...args) };
-});
+import { afterEach, describe, expect, it } from 'vitest';
 
 const { openDatabase } = await import('../../../../renderer/src/data/db');
 const { peopleRepository } = await import('../../../../renderer/src/data/repositories/people');
 
+// Make the change log's own outbox write fail inside the user's transaction, as a full disk or a
+// refused key would: IndexedDB refuses the request when it is made.
+const realAdd = IDBObjectStore.prototype.add;
+let refuse: string | null = null;
+IDBObjectStore.prototype.add = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['add']>) {
+  if (this.name === refuse) throw new DOMException(`The ${refuse} store refused the record`, 'DataError');
+  return realAdd.apply(this, args);
+};
+afterEach(() => {
+  refuse = null;
+});
+
 describe('change log atomicity', () => {
   it('aborts the record write when its outbox entry cannot be written', async () => {
     const db = await openDatabase('atomicity-test');
-    await db.outbox.add({ opId: 'taken', table: 'people', id: 'other', fields: {}, at: '' });
-    ids.forced.push('0190a0b0-0000-7000-8000-0000000000aa', 'taken'); // person id, then the clashing opId
+    await db.outbox.add({ opId: 'earlier', table: 'people', id: 'other', fields: {}, at: '' });
+    refuse = 'outbox';
     await expect(peopleRepository(db).create({ name: 'Ivy Lund' })).rejects.toThrow();
+    refuse = null;
     expect(await db.people.count()).toBe(0);
     expect(await db.outbox.count()).toBe(1);
+    // With the outbox writable again, the same save goes through, logged.
+    expect((await peopleRepository(db).create({ name: 'Ivy Lund' })).ok).toBe(true);
+    expect(await db.people.count()).toBe(1);
+    expect(await db.outbox.count()).toBe(2);
+    db.close();
+    await db.delete();
+  });
+
+  it('writes no log entry when the record itself is refused', async () => {
+    const db = await openDatabase('atomicity-record-test');
+    refuse = 'people';
+    await expect(peopleRepository(db).create({ name: 'Ivy Lund' })).rejects.toThrow(/people store refused/);
+    refuse = null;
+    expect(await db.people.count()).toBe(0);
+    expect(await db.outbox.count()).toBe(0);
     db.close();
     await db.delete();
   });

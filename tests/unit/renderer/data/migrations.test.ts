@@ -17,8 +17,8 @@ const PERSON_AS_WRITTEN_BY: Record<number, { stored: Record<string, unknown>; ex
     expected: { name: 'Rosa Diaz', kind: 'staff', deleted: 0 },
   },
 };
-// v3 added the help-desk and training stores, v4 to v7 ticket indexes, v8 the word blocks, v9 a non-unique number index; a person is written as in v2.
-for (const v of [3, 4, 5, 6, 7, 8]) PERSON_AS_WRITTEN_BY[v] = PERSON_AS_WRITTEN_BY[2]!;
+// v3 added the help-desk and training stores, v4 to v7 ticket indexes, v8 the word blocks, v9 a non-unique number index, v10 dropped unread indexes; a person is written as in v2.
+for (const v of [3, 4, 5, 6, 7, 8, 9]) PERSON_AS_WRITTEN_BY[v] = PERSON_AS_WRITTEN_BY[2]!;
 
 describe('schema migrations', () => {
   it('versions only go up, and each adds or changes something', () => {
@@ -164,6 +164,37 @@ describe('v4 list indexes', () => {
     expect(db.verno).toBe(CURRENT_SCHEMA_VERSION);
     const open = await db.table('tickets').where('[status+updatedAt+id]').between(['open', '', ''], ['open', '\uffff', '\uffff']).reverse().primaryKeys();
     expect(open).toEqual(['2', '1']);
+    db.close();
+    await db.delete();
+  });
+});
+
+describe('v10 unread indexes dropped', () => {
+  it('work log, history and outbox written by v9 are still found by ticket and read in order, without the dropped indexes', async () => {
+    const name = 'migration-v9-dropped-indexes';
+    const old = await openedAt(name, 9);
+    const entry = (id: string, ticketId: string, at: string) => ({ id, ticketId, at, kind: 'note', body: `entry ${id}`, authorId: 'staff-1', minutes: 5, deleted: 0, stamps: {} });
+    await old.table('workLog').bulkAdd([entry('w1', 't1', '2024-01-02'), entry('w2', 't2', '2024-01-03'), entry('w3', 't1', '2024-01-01')]);
+    await old.table('ticketHistory').bulkAdd([{ id: 'h1', ticketId: 't1', at: '2024-01-01', field: 'status', old: 'new', new: 'open', by: 'staff-1', deviceId: 'old-device', stamps: {} }]);
+    const seqs = (await old.outbox.toArray()).map((o) => o.seq);
+    old.close();
+
+    const db = await openDatabase(name);
+    const idb = db.backendDB();
+    const indexes = (store: string) => [...idb.transaction(store).objectStore(store).indexNames].sort();
+    expect(indexes('workLog')).toEqual(['[ticketId+at]']);
+    expect(indexes('ticketHistory')).toEqual(['[ticketId+at]']);
+    expect(indexes('outbox')).toEqual([]);
+    // `ticketId` is now the first part of `[ticketId+at]`, which Dexie reads as an index of its own.
+    expect((await db.table('workLog').where('ticketId').equals('t1').toArray()).map((e) => e.id).sort()).toEqual(['w1', 'w3']);
+    expect((await db.table('workLog').where('ticketId').anyOf(['t1', 't2']).primaryKeys()).sort()).toEqual(['w1', 'w2', 'w3']);
+    expect(await db.table('ticketHistory').where('ticketId').equals('t1').count()).toBe(1);
+    // The change log v9 wrote is still there, in order, and new changes go after it.
+    expect((await db.outbox.orderBy('seq').toArray()).map((o) => o.seq)).toEqual(seqs);
+    await db.table('workLog').put({ ...entry('w4', 't2', '2024-01-04') });
+    const after = await db.outbox.orderBy('seq').toArray();
+    expect(after).toHaveLength(seqs.length + 1);
+    expect(after.at(-1)).toMatchObject({ table: 'workLog', id: 'w4' });
     db.close();
     await db.delete();
   });

@@ -192,7 +192,7 @@ describe('ticket repositories', () => {
     expect(seen.length).toBeGreaterThan(3);
     const outboxTables = new Set((await db.outbox.toArray()).map((o) => o.table));
     expect([...outboxTables]).toEqual(expect.arrayContaining(['tickets', 'workLog', 'people', 'sites', 'ticketHistory']));
-    expect(await db.outbox.where('table').equals('tickets').count()).toBe(60);
+    expect(await db.outbox.filter((o) => o.table === 'tickets').count()).toBe(60);
 
     const { repos: other } = await freshDesk();
     const controller = new AbortController();

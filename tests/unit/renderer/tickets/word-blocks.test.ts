@@ -124,6 +124,25 @@ describe('word blocks', () => {
     expect(await searchAll('narwhal')).toEqual([third!.id]);
   });
 
+  it('an edit whose word patches are refused as they are made saves nothing, not the ticket without its words', async () => {
+    const mark = (await wordBlocksUpTo(desk.db))!;
+    const target = ((await tickets().where(':id').belowOrEqual(mark).toArray()) as TicketRow[]).filter((t) => ['new', 'open', 'pending'].includes(t.status))[3]!;
+    const outbox = await desk.db.outbox.count();
+    const realPut = IDBObjectStore.prototype.put;
+    const put = vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
+      if (this.name === WORD_BLOCKS) throw new DOMException('The blocks refused the patch', 'DataError');
+      return realPut.apply(this, args);
+    });
+    try {
+      await expect(desk.repos.tickets.edit(target.id, { title: 'Echidna scanner jams' })).rejects.toThrow(/refused the patch/);
+    } finally {
+      put.mockRestore();
+    }
+    expect(((await tickets().get(target.id)) as TicketRow).title).toBe(target.title);
+    expect(await desk.db.outbox.count()).toBe(outbox);
+    expect(await searchAll('echidna')).toEqual([]);
+  });
+
   it('without the patches a packed ticket would not be found by its new word: the blocks answer below the mark', async () => {
     const mark = (await wordBlocksUpTo(desk.db))!;
     const target = (await tickets().where(':id').belowOrEqual(mark).last()) as TicketRow;
