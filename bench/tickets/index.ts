@@ -12,7 +12,7 @@
  * `FD_CPU_PROFILE=file` saves a CPU profile of the edits; `FD_REPACK=1` drops
  * a kept profile's search-word blocks and packs them again, timed; `FD_LOAD_PROBE=rounds` loads the
  * data set bare and through the app several ways, each into a database of its own, and logs each way's
- * time per table (development aids).
+ * time per table (`FD_LOAD_PROBE_WAYS=bare,app,…` picks the ways) (development aids).
  *
  * Measures the help-desk data layer in Chromium's IndexedDB (on disk, a real
  * profile) with the benchmark data set of issue 3 — 100,000 tickets, 20,000
@@ -109,7 +109,8 @@ export async function run(args: string[]): Promise<BenchResult[]> {
 
     if (process.env.FD_LOAD_PROBE) {
       const rounds = Number(process.env.FD_LOAD_PROBE) || 2;
-      const probe = await call<Record<string, Record<string, number[]>>>(page, 'loadProbe', data, rounds);
+      const only = (process.env.FD_LOAD_PROBE_WAYS ?? '').split(',').filter(Boolean);
+      const probe = await call<Record<string, Record<string, number[]>>>(page, 'loadProbe', data, rounds, only);
       // Per way and table: the chunk times summed within a round, median over the rounds (seconds).
       for (const [way, tables] of Object.entries(probe)) {
         const row: Record<string, number> = {};

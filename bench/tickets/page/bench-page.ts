@@ -79,12 +79,13 @@ const api = {
    * the app's stamps and outbox rows (built here, no middleware), and the app's loader with and
    * without validation. Per table, in ms.
    */
-  async loadProbe(o: SampleOptions, rounds: number): Promise<Record<string, Record<string, number[]>>> {
+  async loadProbe(o: SampleOptions, rounds: number, only: string[] = []): Promise<Record<string, Record<string, number[]>>> {
     const chunks = [...generateSampleData(o)];
     const out: Record<string, Record<string, number[]>> = {};
     const add = (way: string, table: string, ms: number) => (((out[way] ??= {})[table] ??= []).push(ms));
     const stampOf = (i: number) => `2025-06-02T16:00:00.000Z-${String(i).padStart(8, '0')}-bench`;
-    const bareWay = (way: string, shape: (table: string, r: Record<string, unknown>, i: number) => Record<string, unknown>, withOutbox: boolean) => async () => {
+    type Outbox = 'none' | 'full' | 'tiny';
+    const bareWay = (way: string, shape: (table: string, r: Record<string, unknown>, i: number) => Record<string, unknown>, outbox: Outbox) => async () => {
       const d = await openBareDatabase(`probe-${way}`);
       let n = 0;
       for (const chunk of chunks) {
@@ -93,7 +94,12 @@ const api = {
         const ob = d.table('outbox');
         const t = performance.now();
         await d.transaction('rw', [table, ob], async () => {
-          const ops = withOutbox ? rows.map((r) => ({ opId: `${way}-${r.id as string}`, table: chunk.table, id: r.id, fields: Object.fromEntries(Object.entries(r).filter(([k]) => k !== 'stamps').map(([k, v]) => [k, { value: v, stamp: stampOf(n) }])), at: stampOf(n) })) : [];
+          const ops =
+            outbox === 'none'
+              ? []
+              : outbox === 'tiny'
+                ? rows.map((r) => ({ opId: `${way}-${r.id as string}`, table: chunk.table, id: r.id, at: stampOf(n) }))
+                : rows.map((r) => ({ opId: `${way}-${r.id as string}`, table: chunk.table, id: r.id, fields: Object.fromEntries(Object.entries(r).filter(([k]) => k !== 'stamps').map(([k, v]) => [k, { value: v, stamp: stampOf(n) }])), at: stampOf(n) }));
           await Promise.all([table.bulkPut(rows), ops.length ? ob.bulkAdd(ops) : null]);
         });
         add(way, chunk.table, performance.now() - t);
@@ -103,9 +109,11 @@ const api = {
     };
     const stamps = (r: Record<string, unknown>, i: number) => ({ ...r, stamps: Object.fromEntries(Object.keys(r).map((k) => [k, stampOf(i)])) });
     const ways: Record<string, () => Promise<void>> = {
-      bare: bareWay('bare', (_t, r) => r, false),
-      bareNoWords: bareWay('bareNoWords', (t, r) => (t === 'tickets' ? { ...r, words: [] } : r), false),
-      bareStampsOutbox: bareWay('bareStampsOutbox', (_t, r, i) => stamps(r, i), true),
+      bare: bareWay('bare', (_t, r) => r, 'none'),
+      bareNoWords: bareWay('bareNoWords', (t, r) => (t === 'tickets' ? { ...r, words: [] } : r), 'none'),
+      bareStampsOutbox: bareWay('bareStampsOutbox', (_t, r, i) => stamps(r, i), 'full'),
+      // An outbox row per record that holds almost nothing: does a row cost its request, or its bytes?
+      bareTinyOutbox: bareWay('bareTinyOutbox', (_t, r) => r, 'tiny'),
     };
     for (const validate of [false, true]) {
       ways[validate ? 'app' : 'appNoValidate'] = async () => {
@@ -138,7 +146,7 @@ const api = {
         await Dexie.delete(name);
       };
     }
-    const names = Object.keys(ways);
+    const names = Object.keys(ways).filter((n) => only.length === 0 || only.includes(n));
     for (let r = 0; r < rounds; r++) for (let k = 0; k < names.length; k++) await ways[names[(r + k) % names.length]!]!();
     return out;
   },
