@@ -160,12 +160,16 @@ export async function run(args: string[]): Promise<BenchResult[]> {
     // --- First screen of filtered, sorted views.
     const now = '2025-06-02T16:00:00.000Z';
     for (const view of parts.has('views') ? ['unassigned', 'waiting-on-requester', 'breaching-today', 'site', 'all-open'] : []) {
+      // Untimed first: the way measured first would otherwise also pay for a cold cache (seen: 2–4 ms).
+      await call(page, 'firstScreen', view, 3, now);
       const r = await call<{ ms: number[]; bare: number[]; rows: number; mode: string }>(page, 'firstScreen', view, runs, now);
       out.push(result(`first screen: ${view} (${r.rows} rows, ${r.mode})`, median(r.ms), 'ms', `bulkGet of ${r.rows} rows by primary key`, median(r.bare), '≤ 16 ms'));
-      // The ordered walk's other way of reading (records in batches instead of index keys), same run.
+      // The ordered walk's other ways of reading (records in batches; index keys merged), same run.
       if (r.mode === 'broad') {
-        const alt = await call<{ ms: number[]; bare: number[]; rows: number }>(page, 'firstScreen', view, runs, now, 'records');
-        out.push(result(`first screen: ${view} (${alt.rows} rows, broad, records in batches)`, median(alt.ms), 'ms', `bulkGet of ${alt.rows} rows by primary key`, median(alt.bare), 'info'));
+        for (const [way, label] of [['records', 'records in batches'], ['keys', 'index keys merged']] as const) {
+          const alt = await call<{ ms: number[]; bare: number[]; rows: number }>(page, 'firstScreen', view, runs, now, way);
+          out.push(result(`first screen: ${view} (${alt.rows} rows, broad, ${label})`, median(alt.ms), 'ms', `bulkGet of ${alt.rows} rows by primary key`, median(alt.bare), 'info'));
+        }
       }
     }
 

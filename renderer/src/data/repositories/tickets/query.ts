@@ -184,11 +184,37 @@ const onlyAssigneeAndStatuses = (f: TicketFilter): boolean => !unset(f.assignee)
 const countable = (f: TicketFilter): boolean => onlyStatuses(f) || onlySitesAndStatuses(f) || onlyAssigneeAndStatuses(f);
 
 /**
- * How an ordered walk reads: the ids at or above a probed cutoff, then just
- * those records (`cutoff`), or records in bounded batches per status
- * (`records`, which over-reads). Kept switchable for the benchmark.
+ * How an ordered walk reads: the ids at or above a probed cutoff, then those
+ * records (`cutoff`, the default; it over-reads up to a probe's step per
+ * status); each status's first index keys, merged, then exactly the records
+ * on screen (`keys`: no probes and no over-read, but index keys come one by
+ * one from a cursor); or records in bounded batches per status (`records`,
+ * which over-reads more). At 50,000 tickets `keys` and `cutoff` were within
+ * the noise of each other on every view. Kept switchable for the benchmark.
  */
-export type OrderedRead = 'cutoff' | 'records';
+export type OrderedRead = 'cutoff' | 'records' | 'keys';
+
+/** Index keys are [...part, key, id]: in sort order by the last two, whatever the part's length. */
+const indexKeyOrder =
+  (desc: boolean) =>
+  (a: readonly unknown[], b: readonly unknown[]): number => {
+    const [ka, ia] = a.slice(-2) as [string, string];
+    const [kb, ib] = b.slice(-2) as [string, string];
+    const c = ka < kb ? -1 : ka > kb ? 1 : ia < ib ? -1 : ia > ib ? 1 : 0;
+    return desc ? -c : c;
+  };
+
+/** How many entries an ordered walk's next round reads, `got` of `want` rows in hand: more when the filter turned many down. */
+const nextNeed = (want: number, got: number, read: number, kept: number): number => Math.min(Math.ceil((want - got) * (kept > 0 ? read / kept : read > 0 ? 8 : 1)), Math.max(want, 1000));
+
+/** One status's slice of an ordered walk's index: its bounds, and its entries in sort order (through Dexie, which a live query watches). */
+interface WalkRange {
+  lo: unknown[];
+  hi: unknown[];
+  loOpen: boolean;
+  hiOpen: boolean;
+  entries: () => Collection<TicketRow, string>;
+}
 
 export function ticketQueries(
   t: TicketTables,
@@ -342,14 +368,6 @@ export function ticketQueries(
     ];
   }
 
-  /**
-   * Rows of a broad view sorted by a key with a per-status index. Each
-   * status's range is read in order as index keys only (cheap: no records),
-   * the ranges are merged by (key, id), and only the records that can be on
-   * screen are read (bulkGet). The filter is still applied to every record,
-   * so the ranges only have to be a superset; if it turns rows down, more keys
-   * are merged. `after` is the (key, id) of the row before the first one wanted.
-   */
   /** The `records` way of an ordered walk: each status's range read as records, a batch at a time, merged by (key, id). */
   async function orderedRecords({ index, parts }: Ordered, q: TicketQuery, ctx: FilterContext, after: [string, string] | null, want: number): Promise<TicketRow[]> {
     const spec = q.sort[0]!;
@@ -389,8 +407,18 @@ export function ticketQueries(
   }
 
   /**
-   * Rows of a broad view sorted by a key with a per-status index, read as
-   * exactly the index entries at or above a cutoff. Probes find the keys of
+   * Rows of a broad view sorted by a key with a per-status index, `want` of
+   * them after `after` (the (key, id) of the row before the first one wanted),
+   * read the way `orderedRead` says.
+   */
+  async function orderedRows(ordered: Ordered, q: TicketQuery, ctx: FilterContext, after: [string, string] | null, want: number): Promise<TicketRow[]> {
+    if (orderedRead === 'records') return orderedRecords(ordered, q, ctx, after, want);
+    if (orderedRead === 'keys') return orderedByKeys(ordered, q, ctx, after, want);
+    return orderedToCutoff(ordered, q, ctx, after, want);
+  }
+
+  /**
+   * The `cutoff` way: the index entries at or above a cutoff. Probes find the keys of
    * a few evenly spaced positions (down to `want`) in each status's range;
    * the cutoff is the first probed key in sort order with at least `want`
    * entries up to it across all statuses. Each status's ids up to the cutoff
@@ -399,31 +427,12 @@ export function ticketQueries(
    * is applied to every record; if it turns rows down, the walk goes on past
    * the cutoff. `after` is the (key, id) of the row before the first one wanted.
    */
-  async function orderedRows(ordered: Ordered, q: TicketQuery, ctx: FilterContext, after: [string, string] | null, want: number): Promise<TicketRow[]> {
-    if (orderedRead === 'records') return orderedRecords(ordered, q, ctx, after, want);
-    const { index, parts } = ordered;
+  async function orderedToCutoff(ordered: Ordered, q: TicketQuery, ctx: FilterContext, after: [string, string] | null, want: number): Promise<TicketRow[]> {
+    const { index } = ordered;
     const spec = q.sort[0]!;
     const desc = spec.dir === 'desc';
-    // Index keys are [...part, key, id]: compare by the last two, whatever the part's length.
-    const cmp = (a: readonly unknown[], b: readonly unknown[]): number => {
-      const [ka, ia] = a.slice(-2) as [string, string];
-      const [kb, ib] = b.slice(-2) as [string, string];
-      const c = ka < kb ? -1 : ka > kb ? 1 : ia < ib ? -1 : ia > ib ? 1 : 0;
-      return desc ? -c : c;
-    };
-    const out: TicketRow[] = [];
-    let from = after;
-    // Rows read and rows the filter kept: later rounds read more when the filter turns many down.
-    let read = 0;
-    let kept = 0;
-    while (out.length < want) {
-      const need = Math.min(Math.ceil((want - out.length) * (kept > 0 ? read / kept : read > 0 ? 8 : 1)), Math.max(want, 1000));
-      // Each status's range, starting after `from` (exclusive) in sort order.
-      const ranges = parts.map((st) => {
-        const [lo, hi] = bounds(st, spec.key, q.filter, ctx);
-        if (from === null) return { st, lo, hi, loOpen: false, hiOpen: false };
-        return desc ? { st, lo, hi: [...st, ...from], loOpen: false, hiOpen: true } : { st, lo: [...st, ...from], hi, loOpen: true, hiOpen: false };
-      });
+    const cmp = indexKeyOrder(desc);
+    return walkInRounds(ordered, q, ctx, after, want, async (ranges, need) => {
       const positions = [...new Set(Array.from({ length: PROBES }, (_, j) => Math.max(1, Math.round((need * (j + 1)) / PROBES))))];
       // Side by side: where the probed positions are (plain IndexedDB), and each status's first `need` ids in
       // sort order (through Dexie: these ranges and the records below are what a live query watches).
@@ -436,12 +445,7 @@ export function ticketQueries(
           positions,
           desc ? 'prev' : 'next',
         ),
-        Promise.all(
-          ranges.map((r) => {
-            const c = t.tickets.where(index).between(r.lo, r.hi, !r.loOpen, !r.hiOpen);
-            return (desc ? c.reverse() : c).limit(need).primaryKeys();
-          }),
-        ),
+        Promise.all(ranges.map((r) => r.entries().limit(need).primaryKeys())),
       ]);
       const cut = cutoff(probes, positions, need, cmp);
       // Of each status's ids, those up to the cutoff: at most up to the first probe past it.
@@ -453,16 +457,77 @@ export function ticketQueries(
       const rows = (await t.tickets.bulkGet(ids.flat())).filter((r): r is TicketRow => r !== undefined);
       const keyOf = (r: TicketRow): readonly unknown[] => [null, sortValue(spec.key, r), r.id]; // cmp ignores the part
       rows.sort((a, b) => cmp(keyOf(a), keyOf(b)));
+      // Past the cutoff: the next round reads from there.
+      const upTo = cut === null ? rows.length : rows.findIndex((r) => cmp(keyOf(r), cut) > 0);
+      return { rows: upTo < 0 ? rows : rows.slice(0, upTo), next: cut === null ? null : (cut.slice(-2) as [string, string]) };
+    });
+  }
+
+  /**
+   * The `keys` way of an ordered walk: each status's first
+   * `need` index keys in sort order (a key ends with the ticket's id, so it
+   * tells both the sort value and the record), merged by (key, id); exactly
+   * the first `need` of them are read as records (bulkGet). The filter is
+   * still applied to every record, so the ranges only have to be a superset;
+   * if it turns rows down, the walk goes on after the last key merged, asking
+   * for more at once. No probes and no over-read, for index keys that come
+   * one by one from a cursor.
+   */
+  async function orderedByKeys(ordered: Ordered, q: TicketQuery, ctx: FilterContext, after: [string, string] | null, want: number): Promise<TicketRow[]> {
+    const cmp = indexKeyOrder(q.sort[0]!.dir === 'desc');
+    return walkInRounds(ordered, q, ctx, after, want, async (ranges, need) => {
+      const lists = await Promise.all(ranges.map((r) => r.entries().limit(need).keys() as Promise<unknown[][]>));
+      const merged = lists.flat().sort(cmp).slice(0, need);
+      const rows = (await t.tickets.bulkGet(merged.map((k) => k[k.length - 1] as string))).filter((r): r is TicketRow => r !== undefined);
+      // Every list shorter than asked for: the ranges are read to their ends.
+      const done = lists.every((l) => l.length < need) || merged.length === 0;
+      return { rows, next: done ? null : (merged[merged.length - 1]!.slice(-2) as [string, string]) };
+    });
+  }
+
+  /**
+   * The rounds of an ordered walk: each reads, from each status's range after
+   * `from` (exclusive, in sort order), the rows `round` picks, in sort order,
+   * and where the next round starts (null: the ranges are done). The filter is
+   * applied to every row; the next round asks for more when it turned many down.
+   */
+  async function walkInRounds(
+    { index, parts }: Ordered,
+    q: TicketQuery,
+    ctx: FilterContext,
+    after: [string, string] | null,
+    want: number,
+    round: (ranges: WalkRange[], need: number) => Promise<{ rows: TicketRow[]; next: [string, string] | null }>,
+  ): Promise<TicketRow[]> {
+    const spec = q.sort[0]!;
+    const desc = spec.dir === 'desc';
+    const out: TicketRow[] = [];
+    let from = after;
+    // Rows read and rows the filter kept.
+    let read = 0;
+    let kept = 0;
+    while (out.length < want) {
+      const ranges = parts.map((st): WalkRange => {
+        const [lo, hi] = bounds(st, spec.key, q.filter, ctx);
+        const r = from === null ? { lo, hi, loOpen: false, hiOpen: false } : desc ? { lo, hi: [...st, ...from], loOpen: false, hiOpen: true } : { lo: [...st, ...from], hi, loOpen: true, hiOpen: false };
+        return {
+          ...r,
+          entries: () => {
+            const c = t.tickets.where(index).between(r.lo, r.hi, !r.loOpen, !r.hiOpen);
+            return desc ? c.reverse() : c;
+          },
+        };
+      });
+      const { rows, next } = await round(ranges, nextNeed(want, out.length, read, kept));
       for (const r of rows) {
-        if (cut !== null && cmp(keyOf(r), cut) > 0) break; // past the cutoff: the next round reads from there
         read++;
         if (!matchesFilter(r, q.filter, ctx)) continue;
         kept++;
         out.push(r);
         if (out.length >= want) break;
       }
-      if (cut === null) break;
-      from = cut.slice(-2) as [string, string];
+      if (next === null) break;
+      from = next;
     }
     return out;
   }
