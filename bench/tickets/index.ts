@@ -75,8 +75,9 @@ export async function run(args: string[]): Promise<BenchResult[]> {
   const bareLoads: number[] = [];
   let records = 0;
   let loadedProfile: string | null = null;
+  const launch = (profile: string) => chromium.launchPersistentContext(profile, { executablePath: chromiumExecutable(), args: CHROMIUM_ARGS, headless: true });
   const loadOnce = async (kind: 'bare' | 'app', profile: string) => {
-    const ctx = await chromium.launchPersistentContext(profile, { executablePath: chromiumExecutable(), args: CHROMIUM_ARGS, headless: true });
+    const ctx = await launch(profile);
     try {
       const p = await openReadyPage(ctx, pageUrl, log);
       await call(p, 'open');
@@ -101,7 +102,7 @@ export async function run(args: string[]): Promise<BenchResult[]> {
     }
   }
 
-  const browser = await chromium.launchPersistentContext(kept ?? loadedProfile ?? path.join(dir, 'profile'), { executablePath: chromiumExecutable(), args: CHROMIUM_ARGS, headless: true });
+  const browser = await launch(kept ?? loadedProfile ?? path.join(dir, 'profile'));
   const out: BenchResult[] = [];
   try {
     const page = await openReadyPage(browser, pageUrl, log);
@@ -111,13 +112,9 @@ export async function run(args: string[]): Promise<BenchResult[]> {
       const rounds = Number(process.env.FD_LOAD_PROBE) || 2;
       const only = (process.env.FD_LOAD_PROBE_WAYS ?? '').split(',').filter(Boolean);
       const probe = await call<Record<string, Record<string, number[]>>>(page, 'loadProbe', data, rounds, only);
-      // Per way and table: the chunk times summed within a round, median over the rounds (seconds).
+      // Per way and table: the median over the rounds (seconds).
       for (const [way, tables] of Object.entries(probe)) {
-        const row: Record<string, number> = {};
-        for (const [table, ms] of Object.entries(tables)) {
-          const per = table === 'TOTAL' ? ms : Array.from({ length: rounds }, (_, r) => ms.slice((r * ms.length) / rounds, ((r + 1) * ms.length) / rounds).reduce((a, b) => a + b, 0));
-          row[table] = Math.round(median(per)) / 1000;
-        }
+        const row = Object.fromEntries(Object.entries(tables).map(([table, ms]) => [table, Math.round(median(ms)) / 1000]));
         row.sum = Math.round(Object.entries(row).filter(([k]) => k !== 'TOTAL').reduce((a, [, v]) => a + v, 0) * 1000) / 1000;
         log(`load probe ${way}: ${JSON.stringify(row)}`);
       }

@@ -76,78 +76,69 @@ const api = {
   /**
    * Where a load's time goes (development aid): the same chunks, each way into a fresh database of
    * its own, in rotating order: bare records, bare records without search words, bare records with
-   * the app's stamps and outbox rows (built here, no middleware), and the app's loader with and
-   * without validation. Per table, in ms.
+   * the app's stamps and outbox rows (built here, no middleware), bare records with a near-empty
+   * outbox row each, and the app's loader with and without validation. Per way and table, the ms of
+   * each round (the app's loader overlaps its chunks, so its tables are times between progress reports).
    */
   async loadProbe(o: SampleOptions, rounds: number, only: string[] = []): Promise<Record<string, Record<string, number[]>>> {
     const chunks = [...generateSampleData(o)];
     const out: Record<string, Record<string, number[]>> = {};
-    const add = (way: string, table: string, ms: number) => (((out[way] ??= {})[table] ??= []).push(ms));
+    const add = (way: string, table: string, round: number, ms: number) => {
+      const times = ((out[way] ??= {})[table] ??= Array.from({ length: rounds }, () => 0));
+      times[round] = times[round]! + ms;
+    };
     const stampOf = (i: number) => `2025-06-02T16:00:00.000Z-${String(i).padStart(8, '0')}-bench`;
     type Outbox = 'none' | 'full' | 'tiny';
-    const bareWay = (way: string, shape: (table: string, r: Record<string, unknown>, i: number) => Record<string, unknown>, outbox: Outbox) => async () => {
+    const outboxRow = (kind: Outbox, way: string, table: string, r: Record<string, unknown>, stamp: string) =>
+      kind === 'tiny'
+        ? { opId: `${way}-${r.id as string}`, table, id: r.id, at: stamp }
+        : { opId: `${way}-${r.id as string}`, table, id: r.id, fields: Object.fromEntries(Object.entries(r).filter(([k]) => k !== 'stamps').map(([k, v]) => [k, { value: v, stamp }])), at: stamp };
+    const bareWay = (way: string, shape: (table: string, r: Record<string, unknown>, i: number) => Record<string, unknown>, outbox: Outbox) => async (round: number) => {
       const d = await openBareDatabase(`probe-${way}`);
       let n = 0;
       for (const chunk of chunks) {
         const rows = (chunk.table === 'tickets' ? chunk.records.map(withKeys) : chunk.records).map((r) => shape(chunk.table, r as Record<string, unknown>, n++));
-        const table = d.table(TABLE[chunk.table] ?? chunk.table);
-        const ob = d.table('outbox');
+        const [table, ob] = [d.table(TABLE[chunk.table] ?? chunk.table), d.table('outbox')];
+        const ops = outbox === 'none' ? [] : rows.map((r) => outboxRow(outbox, way, chunk.table, r, stampOf(n)));
         const t = performance.now();
-        await d.transaction('rw', [table, ob], async () => {
-          const ops =
-            outbox === 'none'
-              ? []
-              : outbox === 'tiny'
-                ? rows.map((r) => ({ opId: `${way}-${r.id as string}`, table: chunk.table, id: r.id, at: stampOf(n) }))
-                : rows.map((r) => ({ opId: `${way}-${r.id as string}`, table: chunk.table, id: r.id, fields: Object.fromEntries(Object.entries(r).filter(([k]) => k !== 'stamps').map(([k, v]) => [k, { value: v, stamp: stampOf(n) }])), at: stampOf(n) }));
-          await Promise.all([table.bulkPut(rows), ops.length ? ob.bulkAdd(ops) : null]);
-        });
-        add(way, chunk.table, performance.now() - t);
+        await d.transaction('rw', [table, ob], () => Promise.all([table.bulkPut(rows), ops.length ? ob.bulkAdd(ops) : null]));
+        add(way, chunk.table, round, performance.now() - t);
       }
       d.close();
       await Dexie.delete(`probe-${way}`);
     };
     const stamps = (r: Record<string, unknown>, i: number) => ({ ...r, stamps: Object.fromEntries(Object.keys(r).map((k) => [k, stampOf(i)])) });
-    const ways: Record<string, () => Promise<void>> = {
+    const appWay = (way: string, validate: boolean) => async (round: number) => {
+      const d = await openDatabase(`probe-${way}`);
+      await profileRepository(d).save({ staffName: 'Bench Runner', deviceName: 'Bench' });
+      let last = performance.now();
+      const t = last;
+      const res = await ticketRepositories(d).sampleData.load({
+        ...o,
+        source: chunks,
+        validate,
+        onProgress: (p) => {
+          const now = performance.now();
+          add(way, p.label.replace(/.*\((.*)\)$/, '$1'), round, now - last);
+          last = now;
+        },
+      });
+      add(way, 'TOTAL', round, performance.now() - t);
+      if (!res.ok) throw new Error(res.error.message);
+      d.close();
+      await Dexie.delete(`probe-${way}`);
+    };
+    const ways: Record<string, (round: number) => Promise<void>> = {
       bare: bareWay('bare', (_t, r) => r, 'none'),
       bareNoWords: bareWay('bareNoWords', (t, r) => (t === 'tickets' ? { ...r, words: [] } : r), 'none'),
       bareStampsOutbox: bareWay('bareStampsOutbox', (_t, r, i) => stamps(r, i), 'full'),
       // An outbox row per record that holds almost nothing: does a row cost its request, or its bytes?
       bareTinyOutbox: bareWay('bareTinyOutbox', (_t, r) => r, 'tiny'),
+      appNoValidate: appWay('appNoValidate', false),
+      app: appWay('app', true),
     };
-    for (const validate of [false, true]) {
-      ways[validate ? 'app' : 'appNoValidate'] = async () => {
-        const name = `probe-app-${validate}`;
-        const d = await openDatabase(name);
-        const r2 = ticketRepositories(d);
-        await profileRepository(d).save({ staffName: 'Bench Runner', deviceName: 'Bench' });
-        let last = performance.now();
-        let lastTable = '';
-        let sent = 0;
-        const source = (function* () {
-          for (const c of chunks) {
-            yield c;
-          }
-        })();
-        const t = performance.now();
-        const res = await r2.sampleData.load({ ...o, source, validate, onProgress: (p) => {
-          const table = p.label.replace(/.*\((.*)\)$/, '$1');
-          const now = performance.now();
-          add(validate ? 'app' : 'appNoValidate', table, now - last);
-          last = now;
-          lastTable = table;
-          sent++;
-        } });
-        add(validate ? 'app' : 'appNoValidate', 'TOTAL', performance.now() - t);
-        void lastTable;
-        void sent;
-        if (!res.ok) throw new Error(res.error.message);
-        d.close();
-        await Dexie.delete(name);
-      };
-    }
     const names = Object.keys(ways).filter((n) => only.length === 0 || only.includes(n));
-    for (let r = 0; r < rounds; r++) for (let k = 0; k < names.length; k++) await ways[names[(r + k) % names.length]!]!();
+    for (let r = 0; r < rounds; r++) for (let k = 0; k < names.length; k++) await ways[names[(r + k) % names.length]!]!(r);
     return out;
   },
 

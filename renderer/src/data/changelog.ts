@@ -89,6 +89,21 @@ export function abortQuietly(trans: DBCoreTransaction): void {
 }
 
 /**
+ * The answers of two writes placed together in one transaction, which must
+ * both land or neither. A request refused as it was made (IndexedDB throws: a
+ * bad key, a value it cannot store) rejects its write, but the other may be
+ * placed already, and a refused request is not a failed one: IndexedDB would
+ * commit the rest. Nobody awaiting the rejection aborts it in time (the
+ * transaction can commit first), so the pair is taken back here.
+ */
+export function bothOrNeither<A, B>(trans: DBCoreTransaction, a: PromiseLike<A>, b: PromiseLike<B>): Promise<[A, B]> {
+  return Promise.all([a, b]).catch((e: unknown) => {
+    abortQuietly(trans);
+    throw e;
+  });
+}
+
+/**
  * Rows read inside a readwrite transaction, per transaction. The common write
  * is "read a record, change it, put it back": the diff against the stored
  * record then needs no second read. Copies are kept, since the caller owns
@@ -232,19 +247,8 @@ function logged(table: DBCoreTable, down: DBCore, device: DeviceRef): DBCoreTabl
     written: Promise<DBCoreMutateResponse>,
     logged: Promise<DBCoreMutateResponse> | null,
   ): Promise<DBCoreMutateResponse> {
-    let res: DBCoreMutateResponse;
-    let log: DBCoreMutateResponse | null;
-    try {
-      [res, log] = await Promise.all([written, logged]);
-    } catch (e) {
-      // A request refused as it was made (IndexedDB throws: a bad key, a value it cannot store) rejects
-      // its write, but the other write of the pair may be placed already, and a refused request is not
-      // a failed one: IndexedDB would commit the rest. Nobody awaiting the rejection aborts it in time
-      // (the transaction can commit first), so the pair is taken back here: a record without its log
-      // entry would never sync, and a log entry without its record would send a change nobody made.
-      abortQuietly(req.trans);
-      throw e;
-    }
+    // A record without its log entry would never sync, and a log entry without its record would send a change nobody made.
+    const [res, log] = await bothOrNeither(req.trans, written, logged ?? Promise.resolve(null));
     if (log) mustSucceed(log, 'change log', req.trans);
     // A refused record (an add of an existing key; in a bulk write some rows may fail and are not written)
     // takes its log entry back, so exactly the rows written are logged. The caller sees the failure as it

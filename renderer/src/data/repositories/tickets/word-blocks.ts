@@ -1,5 +1,5 @@
 import Dexie, { type DBCore, type DBCoreMutateRequest, type DBCoreMutateResponse, type DBCoreTable, type Middleware } from 'dexie';
-import { abortQuietly, placeWrite } from '../../changelog';
+import { abortQuietly, bothOrNeither, placeWrite } from '../../changelog';
 import type { FieldDeskDb } from '../../db';
 import { oneAtATime } from './background-run';
 import { WORDS_QUEUE_PREFIX } from './word-refresh';
@@ -191,21 +191,14 @@ function patching(table: DBCoreTable, down: DBCore, state: WordBlockState): DBCo
     }
     const written = table.mutate(req);
     const patched = down.table(WORD_BLOCKS).mutate({ type: 'put', trans: req.trans, values: patches });
-    return Promise.all([written, patched]).then(
-      ([res, p]) => {
-        if (p.numFailures > 0) {
-          // A ticket whose new words did not reach the blocks could not be found by them: write neither.
-          abortQuietly(req.trans);
-          throw new Error('Could not record the search words of the change');
-        }
-        return res;
-      },
-      (e: unknown) => {
-        // One of the pair refused as it was made: the other may be placed, and would commit alone (see changelog.ts).
+    // A ticket whose new words did not reach the blocks could not be found by them: write neither.
+    return bothOrNeither(req.trans, written, patched).then(([res, p]) => {
+      if (p.numFailures > 0) {
         abortQuietly(req.trans);
-        throw e;
-      },
-    );
+        throw new Error('Could not record the search words of the change');
+      }
+      return res;
+    });
   }
 }
 
