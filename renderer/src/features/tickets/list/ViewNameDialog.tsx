@@ -28,6 +28,8 @@ export function ViewNameDialog({ title, submitLabel, initialName, check, onSubmi
   const [name, setName] = useState(initialName);
   const [error, setError] = useState<string | undefined>();
   const [busy, setBusy] = useState(false);
+  // The name as typed now: a refusal that comes back after the name changed is about a name no longer there.
+  const typed = useRef(initialName);
 
   useEffect(() => {
     const dialog = ref.current;
@@ -47,6 +49,7 @@ export function ViewNameDialog({ title, submitLabel, initialName, check, onSubmi
       ref.current?.close();
       return;
     }
+    if (typed.current !== name) return;
     setError(res.error.fields?.name ?? res.error.message);
     ref.current?.querySelector('input')?.focus();
   };
@@ -73,6 +76,7 @@ export function ViewNameDialog({ title, submitLabel, initialName, check, onSubmi
           spellCheck={false}
           onChange={(e) => {
             setName(e.target.value);
+            typed.current = e.target.value;
             // A message already shown follows the typing; a name that grows too long is said at once.
             if (error !== undefined || e.target.value.length > VIEW_NAME_MAX) setError(check(e.target.value) ?? undefined);
           }}

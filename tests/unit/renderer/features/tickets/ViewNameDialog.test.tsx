@@ -1,0 +1,44 @@
+// @vitest-environment jsdom
+import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { err, type Result } from '../../../../../shared/result';
+import { ViewNameDialog } from '../../../../../renderer/src/features/tickets/list/ViewNameDialog';
+
+beforeAll(() => {
+  // jsdom has <dialog> without showModal/close: open and close it the plain way.
+  HTMLDialogElement.prototype.showModal ??= function (this: HTMLDialogElement) {
+    this.open = true;
+  };
+  HTMLDialogElement.prototype.close ??= function (this: HTMLDialogElement) {
+    this.open = false;
+  };
+});
+afterEach(cleanup);
+
+const tooLong = (name: string) => (name.length > 60 ? `View name is too long: ${name.length} characters, the limit is 60` : null);
+
+describe('the view name dialog', () => {
+  it('a refusal that comes back after the name was changed does not replace the message about the new name', async () => {
+    let answer: (r: Result<unknown>) => void = () => {};
+    render(<ViewNameDialog title="Save view" submitLabel="Save view" initialName="" check={tooLong} onSubmit={() => new Promise((resolve) => (answer = resolve))} onClose={() => {}} />);
+    const field = screen.getByRole('textbox', { hidden: true });
+    fireEvent.change(field, { target: { value: 'all OPEN' } });
+    fireEvent.submit(field.closest('form')!);
+    // Typed on while the save is still being checked.
+    fireEvent.change(field, { target: { value: 'x'.repeat(61) } });
+    expect(screen.getByText('View name is too long: 61 characters, the limit is 60')).toBeTruthy();
+    await act(async () => answer(err('invalid_request', 'There is already a view named “All open”; choose another name')));
+    expect(screen.queryByText(/already a view named/)).toBeNull();
+    expect(screen.getByText('View name is too long: 61 characters, the limit is 60')).toBeTruthy();
+  });
+
+  it('a refusal of the name still in the field is shown beside it', async () => {
+    let answer: (r: Result<unknown>) => void = () => {};
+    render(<ViewNameDialog title="Save view" submitLabel="Save view" initialName="" check={tooLong} onSubmit={() => new Promise((resolve) => (answer = resolve))} onClose={() => {}} />);
+    const field = screen.getByRole('textbox', { hidden: true });
+    fireEvent.change(field, { target: { value: 'all OPEN' } });
+    fireEvent.submit(field.closest('form')!);
+    await act(async () => answer(err('invalid_request', 'There is already a view named “All open”; choose another name')));
+    expect(screen.getByText('There is already a view named “All open”; choose another name')).toBeTruthy();
+  });
+});
