@@ -150,7 +150,7 @@ export async function run(args: string[]): Promise<BenchResult[]> {
       if (process.env.FD_EDIT_TRACE) for (const id of ids.slice(0, 3)) log((await call<string[]>(page, 'editTrace', id)).join('\n'));
     }
     const floor = await call<{ put: number[]; writes: number[] }>(page, 'editWritesBare', ids);
-    out.push(result('floor: the writes of an assign edit (record, history row, two outbox rows), bare, strict', median(floor.writes.slice(1)), 'ms', 'bare Dexie put, strict', median(floor.put.slice(1)), 'info'));
+    out.push(result('floor: the writes of an assign edit (record, history row, one outbox row of both changes), bare, strict', median(floor.writes.slice(1)), 'ms', 'bare Dexie put, strict', median(floor.put.slice(1)), 'info'));
     out.push(result('save an edit (title: + search words from the work log), strict', median(edits.title.slice(1)), 'ms', 'bare Dexie put of the record into its own store, strict', median(edits.same.slice(1)), 'info'));
     }
 

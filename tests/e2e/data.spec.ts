@@ -1,7 +1,7 @@
-import { expect, expectAccessible, onboard, readStore, test } from './fixtures';
+import { expect, expectAccessible, onboard, readChanges, readStore, test } from './fixtures';
 
-interface OutboxRow {
-  seq: number;
+interface Change {
+  opId: string;
   table: string;
   id: string;
   fields: Record<string, { value: unknown; stamp: string }>;
@@ -21,7 +21,7 @@ test('a record created through its repository survives a reload together with it
   await expect(form.getByText('Name is required')).toBeVisible();
   await expect(form.getByText('Not a valid email address')).toBeVisible();
   expect(await readStore(app, 'people')).toHaveLength(0);
-  expect(await readStore(app, 'outbox')).toHaveLength(0);
+  expect(await readChanges(app)).toHaveLength(0);
 
   await form.getByLabel('Name').fill('Marisol Vega');
   await form.getByLabel('Email').fill('mvega@fresno.courts.ca.gov');
@@ -34,10 +34,11 @@ test('a record created through its repository survives a reload together with it
   await app.reload();
   await expect(app.getByRole('table', { name: 'People' }).getByRole('cell', { name: 'Marisol Vega', exact: true })).toBeVisible();
   const people = (await readStore(app, 'people')) as { id: string; name: string; stamps: Record<string, string> }[];
-  const outbox = (await readStore(app, 'outbox')) as OutboxRow[];
+  const outbox = (await readChanges(app)) as Change[];
   expect(people).toHaveLength(1);
   expect(outbox).toHaveLength(1);
-  expect(outbox[0]).toMatchObject({ seq: 1, table: 'people', id: people[0]!.id });
+  expect(outbox[0]).toMatchObject({ table: 'people', id: people[0]!.id });
+  expect((await readStore(app, 'outbox')) as unknown[]).toMatchObject([{ seq: 1, n: 1 }]);
   expect(outbox[0]!.fields.name).toEqual({ value: 'Marisol Vega', stamp: people[0]!.stamps.name });
 
   // An edit logs just what changed; a removal is a tombstone that is logged too.
@@ -48,7 +49,7 @@ test('a record created through its repository survives a reload together with it
   app.once('dialog', (d) => void d.accept());
   await app.getByRole('button', { name: 'Remove Marisol Vega' }).click();
   await expect(app.getByRole('heading', { name: 'No people yet' })).toBeVisible();
-  const log = (await readStore(app, 'outbox')) as OutboxRow[];
+  const log = (await readChanges(app)) as Change[];
   expect(log.map((e) => Object.keys(e.fields).sort())).toEqual([
     expect.arrayContaining(['name', 'email', 'agency', 'site']),
     ['site', 'updatedAt'],
@@ -57,6 +58,10 @@ test('a record created through its repository survives a reload together with it
   await expect(app.getByTestId('sync-status')).toHaveText(/3 changes saved on this device/);
 
   await app.getByRole('link', { name: 'Settings' }).click();
-  await expect(app.getByRole('list', { name: 'Pending changes' }).getByRole('listitem')).toHaveCount(3);
-  await app.screenshot({ path: test.info().outputPath('settings-pending.png'), fullPage: true });
+  const pending = app.getByRole('list', { name: 'Pending changes' });
+  await expect(pending.getByRole('listitem')).toHaveCount(3);
+  // Newest first, one line per change (the outbox's rows are change sets; the list shows their changes).
+  await expect(pending.getByRole('listitem').first()).toContainText('people · 2 fields');
+  await pending.scrollIntoViewIfNeeded();
+  await app.screenshot({ path: test.info().outputPath('settings-pending.png') });
 });

@@ -52,6 +52,12 @@ export async function expectAccessible(page: Page, label: string): Promise<void>
 }
 
 /** Read a whole object store of the app's IndexedDB directly, bypassing the app. */
+/** The changes waiting in the outbox (its rows are change sets, shared/sync/outbox.ts), in order. */
+export async function readChanges(page: Page): Promise<unknown[]> {
+  const rows = (await readStore(page, 'outbox')) as { changes: unknown[] }[];
+  return rows.flatMap((r) => r.changes.filter((c) => c !== null));
+}
+
 export async function readStore(page: Page, store: string): Promise<unknown[]> {
   return page.evaluate(
     (name) =>

@@ -1,3 +1,4 @@
+import { upgradeLegacyRow } from '../../../shared/sync/outbox';
 import { BackupFileError, CURRENT_BACKUP_SCHEMA_VERSION } from './backup-format';
 
 /**
@@ -31,7 +32,10 @@ const v1ToV2: UpgradeStep = (table, record) => {
  */
 const sameShape: UpgradeStep = (table, record) => ({ table, record });
 
-export const BACKUP_UPGRADES: Readonly<Record<number, UpgradeStep>> = { 1: v1ToV2, 2: sameShape, 3: sameShape, 4: sameShape, 5: sameShape, 6: sameShape, 7: sameShape, 8: sameShape, 9: sameShape };
+/** Version 10 → 11, as in renderer/src/data/schema.ts: each outbox row becomes a one-change legacy change set keeping its op number. */
+const v10ToV11: UpgradeStep = (table, record) => (table === 'outbox' ? { table, record: upgradeLegacyRow(record) } : { table, record });
+
+export const BACKUP_UPGRADES: Readonly<Record<number, UpgradeStep>> = { 1: v1ToV2, 2: sameShape, 3: sameShape, 4: sameShape, 5: sameShape, 6: sameShape, 7: sameShape, 8: sameShape, 9: sameShape, 10: v10ToV11 };
 
 export function upgradeBackupRecord(
   fromVersion: number,

@@ -2,6 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import { firstSyncLabel } from '../features/sync/FirstSyncProgress';
 import { useData } from './data-context';
+import { waitingCount } from '../sync/pending';
 import { useSync } from './sync-store';
 
 function useOnline(): boolean {
@@ -26,7 +27,7 @@ const changes = (n: number) => `${n} ${n === 1 ? 'change' : 'changes'}`;
  */
 export function SyncStatus() {
   const { db } = useData();
-  const pending = useLiveQuery(() => db.outbox.count(), [db], 0);
+  const pending = useLiveQuery(() => waitingCount(db), [db], 0);
   const online = useOnline();
   const { phase, lastSyncedAt, error, configured, retry, progress } = useSync();
   const firstSync = phase === 'syncing' ? firstSyncLabel(progress) : null;

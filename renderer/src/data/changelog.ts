@@ -1,20 +1,12 @@
 import Dexie, { type DBCore, type DBCoreMutateRequest, type DBCoreMutateResponse, type DBCoreTable, type DBCoreTransaction, type Middleware } from 'dexie';
 import { uuidv7 } from '../../../shared/ids/uuidv7';
 import type { FieldChange } from '../../../shared/sync/ops';
+import { changeSetRows, type OutboxRow, type QueuedChange } from '../../../shared/sync/outbox';
 import { isSyncTable, localFieldsOf } from '../../../shared/sync/tables';
 import type { DeviceRef } from './device';
-import { holdCommit } from './early-commit';
+import { beforeEarlyCommit, holdCommit } from './early-commit';
 
-/** A row of the outbox table: one local change, waiting to be pushed. */
-export interface OutboxEntry {
-  /** Auto-increment key; doubles as the device sequence number of the op. */
-  seq?: number;
-  opId: string;
-  table: string;
-  id: string;
-  fields: Record<string, FieldChange>;
-  at: string;
-}
+export type { OutboxRow };
 
 // Transactions that apply data pulled from the server. Their writes already
 // carry server-merged stamps and must not be logged again (that would echo
@@ -209,13 +201,13 @@ function logged(table: DBCoreTable, down: DBCore, device: DeviceRef): DBCoreTabl
     const local = localFieldsOf(table.name);
     const { clock } = device.get();
     const at = new Date(clock.now()).toISOString();
-    const entries: (OutboxEntry | undefined)[] = [];
+    const changes: (QueuedChange | undefined)[] = [];
     const stamped = values.map((value, i) => {
       const before = existing[i];
       const changed = Object.keys(value).filter((k) => !BOOKKEEPING.has(k) && !local.includes(k) && (!before || !sameValue(before[k], value[k])));
       // Fields the caller dropped entirely are unchanged, not deleted: records are merged field by field.
       if (changed.length === 0) {
-        entries.push(undefined);
+        changes.push(undefined);
         return { ...value, stamps: before?.stamps ?? value.stamps ?? {} };
       }
       const stamp = clock.next();
@@ -225,41 +217,135 @@ function logged(table: DBCoreTable, down: DBCore, device: DeviceRef): DBCoreTabl
         stamps[k] = stamp;
         fields[k] = { value: value[k], stamp };
       }
-      entries.push({ opId: uuidv7(), table: table.name, id: value.id, fields, at });
+      changes.push({ opId: uuidv7(), table: table.name, id: value.id, fields });
       return { ...value, stamps };
     });
     const write = { ...req, values: stamped } as DBCoreMutateRequest;
     // The clock is not written here: the newest outbox row holds the newest stamp this device issued, and
     // openDatabase restores the clock from it (and from meta's `hlc`, which whoever empties the outbox
-    // writes). That saves a write per save, a quarter of what a one-field edit asks of IndexedDB.
-    const loggedRows = entries.flatMap((e, i) => (e ? [{ e, i }] : []));
-    // The records and their log entries are placed together: one round trip, in order, and the
-    // transaction still commits all or nothing.
+    // writes). That saves a write per save.
     const written = table.mutate(write);
-    const logged = loggedRows.length === 0 ? null : down.table('outbox').mutate({ type: 'add', trans: req.trans, values: loggedRows.map((l) => l.e) });
-    return settle(req, stamped, loggedRows, written, logged);
+    const queued = changes.flatMap((c, i) => (c ? [{ change: c, i }] : []));
+    // The record is placed now; its changes join the transaction's change set, placed with the set.
+    const places = queued.length === 0 ? null : joinChangeSet(req.trans, down, queued.map((q) => q.change), at, written);
+    return settle(req, stamped, queued, written, places);
   }
 
   async function settle(
     req: DBCoreMutateRequest,
     stamped: Row[],
-    loggedRows: { e: OutboxEntry; i: number }[],
+    queued: { change: QueuedChange; i: number }[],
     written: Promise<DBCoreMutateResponse>,
-    logged: Promise<DBCoreMutateResponse> | null,
+    places: Promise<Placed[]> | null,
   ): Promise<DBCoreMutateResponse> {
     // A record without its log entry would never sync, and a log entry without its record would send a change nobody made.
-    const [res, log] = await bothOrNeither(req.trans, written, logged ?? Promise.resolve(null));
-    if (log) mustSucceed(log, 'change log', req.trans);
+    const [res] = await bothOrNeither(req.trans, written, places ?? Promise.resolve(null));
     // A refused record (an add of an existing key; in a bulk write some rows may fail and are not written)
-    // takes its log entry back, so exactly the rows written are logged. The caller sees the failure as it
-    // would without the change log, and may catch it and go on in the same transaction.
-    const outboxKeys = log?.results;
-    if (res.numFailures > 0 && outboxKeys?.length) {
-      const refused = loggedRows.flatMap((l, pos) => (l.i in res.failures ? [outboxKeys[pos]] : []));
-      if (refused.length) await down.table('outbox').mutate({ type: 'delete', trans: req.trans, keys: refused });
+    // takes its change back out of the set, so exactly the records written are logged. The caller sees the
+    // failure as it would without the change log, and may catch it and go on in the same transaction.
+    if (res.numFailures > 0 && places) {
+      const slots = await places;
+      const refused = queued.flatMap((q, pos) => (q.i in res.failures ? [slots[pos] as Placed] : []));
+      if (refused.length) await takeBack(req.trans, down, refused);
     }
     const kept = stamped.filter((_, i) => !(i in res.failures));
     remember(req.trans as object, table.name, kept.map((v) => v.id), kept);
     return res;
+  }
+}
+
+/** Where a change was placed: its row (stored, with its key) and slot. */
+interface Placed {
+  row: OutboxRow;
+  slot: number;
+}
+
+/**
+ * A transaction's change set still being gathered: the writes placed before
+ * the first of them answers (a ticket and its history events; a bulk write)
+ * share one outbox row, placed when that answer arrives, or at an early
+ * commit, which places it first. A write placed after that, once the caller
+ * has awaited something, starts a set of its own. IndexedDB runs a
+ * transaction's requests in order, so placing the row last changes nothing
+ * about what commits: all of it, or none.
+ */
+interface OpenSet {
+  changes: QueuedChange[];
+  at: string;
+  placed: Promise<Placed[]>;
+  resolve: (placed: Placed[]) => void;
+  reject: (e: unknown) => void;
+}
+
+const openSets = new WeakMap<object, OpenSet>();
+
+/** Add changes to the transaction's open change set; resolves with where each landed once the set's row is stored. */
+function joinChangeSet(trans: DBCoreTransaction, down: DBCore, changes: readonly QueuedChange[], at: string, written: Promise<unknown>): Promise<Placed[]> {
+  const key = trans as object;
+  let set = openSets.get(key);
+  if (!set) {
+    let resolve!: OpenSet['resolve'];
+    let reject!: OpenSet['reject'];
+    const placed = new Promise<Placed[]>((res, rej) => {
+      resolve = res;
+      reject = rej;
+    });
+    const created: OpenSet = { changes: [], at, placed, resolve, reject };
+    set = created;
+    openSets.set(key, created);
+    const flush = () => placeChangeSet(trans, down, created);
+    beforeEarlyCommit(key, flush);
+    // On the answer, the transaction is active and every write placed with this one has joined (they
+    // answer in order, after it). Dexie's own promise keeps Dexie's transaction zone, which the layers
+    // below (Dexie's hooks) read when the row is placed.
+    written.then(flush, flush);
+  }
+  const from = set.changes.length;
+  set.changes.push(...changes);
+  return set.placed.then((all) => all.slice(from, from + changes.length));
+}
+
+/** Place the open set's rows (once: at the end of the microtask checkpoint or before an early commit, whichever is first). */
+function placeChangeSet(trans: DBCoreTransaction, down: DBCore, set: OpenSet): void {
+  if (openSets.get(trans as object) !== set) return;
+  openSets.delete(trans as object);
+  beforeEarlyCommit(trans as object, null);
+  const rows = changeSetRows(set.changes, set.at);
+  let added: Promise<DBCoreMutateResponse>;
+  try {
+    added = down.table('outbox').mutate({ type: 'add', trans, values: rows });
+  } catch (e) {
+    added = Promise.reject(e);
+  }
+  added.then(
+    (res) => {
+      if (res.numFailures > 0) {
+        abortQuietly(trans);
+        const first = Object.values(res.failures)[0];
+        set.reject(first instanceof Error ? first : new Error(`Could not write the change log: ${String(first)}`));
+        return;
+      }
+      rows.forEach((row, k) => (row.seq = res.results?.[k] as number));
+      set.resolve(rows.flatMap((row) => row.changes.map((_, slot) => ({ row, slot }))));
+    },
+    (e: unknown) => set.reject(e),
+  );
+}
+
+/** Take changes back out of their rows (their records were refused): each row is put back without them, or deleted when empty. */
+async function takeBack(trans: DBCoreTransaction, down: DBCore, refused: readonly Placed[]): Promise<void> {
+  const rows = new Set<OutboxRow>();
+  for (const { row, slot } of refused) {
+    if (row.changes[slot]) {
+      row.changes[slot] = null;
+      row.n -= 1;
+    }
+    rows.add(row);
+  }
+  const outbox = down.table('outbox');
+  for (const row of rows) {
+    // The row object is shared by every write of the set, so this put carries every take-back so far.
+    const res = row.n === 0 ? await outbox.mutate({ type: 'delete', trans, keys: [row.seq] }) : await outbox.mutate({ type: 'put', trans, values: [{ ...row, changes: row.changes.slice() }] });
+    mustSucceed(res, 'change log', trans);
   }
 }

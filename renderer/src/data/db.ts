@@ -2,7 +2,8 @@ import Dexie, { type DexieOptions, type Table } from 'dexie';
 import { uuidv7 } from '../../../shared/ids/uuidv7';
 import type { Person } from '../../../shared/people/schema';
 import { HybridClock, latestStamp } from '../../../shared/sync/hlc';
-import { changelogMiddleware, type OutboxEntry } from './changelog';
+import { changelogMiddleware } from './changelog';
+import { stampsOfRow, type OutboxRow } from '../../../shared/sync/outbox';
 import { DeviceRef } from './device';
 import { newWordBlockState, WORD_BLOCKS_UP_TO, wordBlocksMiddleware, type WordBlockState } from './repositories/tickets/word-blocks';
 import { SCHEMA_HISTORY, type SchemaVersion } from './schema';
@@ -19,7 +20,7 @@ export interface DeviceRecord {
 
 export class FieldDeskDb extends Dexie {
   meta!: Table<MetaRow, string>;
-  outbox!: Table<OutboxEntry, number>;
+  outbox!: Table<OutboxRow, number>;
   people!: Table<Person, string>;
   syncState!: Table<MetaRow, string>;
   readonly device: DeviceRef;
@@ -63,7 +64,7 @@ export async function openDatabase(name = 'fielddesk', { now = () => Date.now(),
     }
     const [saved, newest, mark] = await Promise.all([db.meta.get('hlc'), db.outbox.orderBy(':id').last(), db.meta.get(WORD_BLOCKS_UP_TO)]);
     db.wordBlockState.upTo = typeof mark?.value === 'string' ? mark.value : null;
-    return { deviceId: record.deviceId, hlc: latestStamp([saved?.value as string | undefined, ...Object.values(newest?.fields ?? {}).map((f) => f.stamp)]) };
+    return { deviceId: record.deviceId, hlc: latestStamp([saved?.value as string | undefined, ...stampsOfRow(newest)]) };
   });
   device.set({ deviceId, clock: new HybridClock(deviceId, now, hlc) });
   return db;

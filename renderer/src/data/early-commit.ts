@@ -30,6 +30,17 @@ import Dexie from 'dexie';
  * - a full disk fails the whole commit, which IndexedDB undoes whole.
  */
 const holds = new WeakMap<object, number>();
+const pendingPlacements = new WeakMap<object, () => void>();
+
+/**
+ * Writes gathered to be placed at the end of the microtask checkpoint (the
+ * change log's change set) must be placed before an early commit instead:
+ * register that here (null to unregister once placed).
+ */
+export function beforeEarlyCommit(trans: object, place: (() => void) | null): void {
+  if (place) pendingPlacements.set(trans, place);
+  else pendingPlacements.delete(trans);
+}
 
 /** A write of `trans` is waiting to be placed; call the returned function once it is. */
 export function holdCommit(trans: object): () => void {
@@ -50,6 +61,7 @@ export function holdCommit(trans: object): () => void {
 export function commitPlacedWrites(): boolean {
   const idbtrans = (Dexie.currentTransaction as unknown as { idbtrans?: IDBTransaction } | null)?.idbtrans;
   if (!idbtrans || (holds.get(idbtrans) ?? 0) > 0 || typeof idbtrans.commit !== 'function') return false;
+  pendingPlacements.get(idbtrans)?.();
   try {
     idbtrans.commit();
     return true;

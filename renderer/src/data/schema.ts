@@ -7,6 +7,7 @@
 import type { Transaction } from 'dexie';
 import { TICKET_STORES_V3, TICKET_STORES_V4, TICKET_STORES_V5, TICKET_STORES_V6, TICKET_STORES_V7, TICKET_STORES_V8, TICKET_STORES_V9, TICKET_STORES_V10 } from './stores/tickets';
 import { TRAINING_STORES_V3 } from './stores/training';
+import { upgradeLegacyRow } from '../../../shared/sync/outbox';
 
 export interface SchemaVersion {
   version: number;
@@ -85,6 +86,21 @@ export const SCHEMA_HISTORY: SchemaVersion[] = [
     // by `seq`), work-log and history `ticketId` (`[ticketId+at]` answers it), work-log `authorId`. Every change
     // wrote an outbox row, so each save and each loaded record wrote two index entries for nothing.
     stores: { outbox: '++seq', ...TICKET_STORES_V10 },
+  },
+  {
+    version: 11,
+    // Outbox rows are change sets (shared/sync/outbox.ts): one row per transaction, not per change. `n`
+    // (changes still waiting in the row) is indexed so the waiting count reads index keys, not rows.
+    stores: { outbox: '++seq, n' },
+    async upgrade(tx) {
+      // Each old row becomes a one-change legacy row that keeps its op number.
+      await tx
+        .table('outbox')
+        .toCollection()
+        .modify((row: Record<string, unknown>, ref: { value: Record<string, unknown> }) => {
+          ref.value = upgradeLegacyRow(row);
+        });
+    },
   },
 ];
 

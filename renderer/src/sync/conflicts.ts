@@ -1,5 +1,6 @@
 import { uuidv7 } from '../../../shared/ids/uuidv7';
 import { CONFLICTS_TABLE, ConflictFieldsSchema, type ConflictFields } from '../../../shared/sync/protocol';
+import { changeSetRows } from '../../../shared/sync/outbox';
 import { isSyncTable } from '../../../shared/sync/tables';
 import { err, ok, type Result } from '../../../shared/result';
 import type { FieldDeskDb } from '../data/db';
@@ -27,7 +28,7 @@ export async function listConflicts(db: FieldDeskDb): Promise<Conflict[]> {
 async function queueDismiss(db: FieldDeskDb, id: string): Promise<void> {
   const { clock } = db.device.get();
   const stamp = clock.next();
-  await db.outbox.add({ opId: uuidv7(), table: CONFLICTS_TABLE, id, fields: { deleted: { value: 1, stamp } }, at: new Date(clock.now()).toISOString() });
+  await db.outbox.add(changeSetRows([{ opId: uuidv7(), table: CONFLICTS_TABLE, id, fields: { deleted: { value: 1, stamp } } }], new Date(clock.now()).toISOString())[0]!);
   await db.meta.put({ key: 'hlc', value: clock.last() });
   await db.syncState.delete(conflictKey(id));
 }

@@ -1,5 +1,6 @@
 import { CONFLICTS_TABLE } from '../../../shared/sync/protocol';
-import { markRemote, type OutboxEntry } from '../data/changelog';
+import { withoutSettled, type OutboxRow, type PendingOp, type QueuedChange } from '../../../shared/sync/outbox';
+import { markRemote } from '../data/changelog';
 import type { FieldDeskDb } from '../data/db';
 import { syncStores, type Shadow } from './apply';
 import { pendingFields } from './pending';
@@ -7,11 +8,12 @@ import { recordKey, rejectedKey, RESYNC_KEY, shadowKey } from './state-keys';
 
 /** An op taken out of the queue for good, kept so the user can see what did not reach the server. */
 export interface SetAsideOp {
+  /** The op's device sequence number. */
   seq: number;
   opId: string;
   table: string;
   id: string;
-  fields: OutboxEntry['fields'];
+  fields: QueuedChange['fields'];
   at: string;
   code: string;
   message: string;
@@ -34,7 +36,7 @@ type Row = Record<string, unknown> & { id: string; stamps?: Record<string, strin
  */
 export async function settlePush(
   db: FieldDeskDb,
-  batch: readonly OutboxEntry[],
+  batch: readonly PendingOp[],
   answer: { applied: readonly string[]; rejected: readonly { opId: string; code: string; message: string }[]; clamped: readonly string[] },
   now: () => string,
 ): Promise<void> {
@@ -45,10 +47,24 @@ export async function settlePush(
   if (settled.length === 0) return;
   await db.transaction('rw', syncStores(db), async (tx) => {
     markRemote(tx.idbtrans);
-    // Only rows still in the outbox: a concurrent settle of the same batch (a duplicated response) is a no-op.
-    const present = (await db.outbox.bulkGet(settled.map((e) => e.seq as number))).filter((e): e is OutboxEntry => e !== undefined);
+    // Only ops still in the outbox: a concurrent settle of the same batch (a duplicated response) is a no-op.
+    const rowSeqs = [...new Set(settled.map((e) => e.rowSeq))];
+    const rows = await db.outbox.bulkGet(rowSeqs);
+    const stored = new Map(rows.flatMap((r) => (r ? [[r.seq as number, r] as const] : [])));
+    const present = settled.filter((e) => stored.get(e.rowSeq)?.changes[e.slot]?.opId === e.opId);
     if (present.length === 0) return;
-    await db.outbox.bulkDelete(present.map((e) => e.seq as number));
+    // Settled changes leave holes, so the others keep their slots (their op numbers); an empty row goes.
+    const puts: OutboxRow[] = [];
+    const deletes: number[] = [];
+    for (const [seq, row] of stored) {
+      const here = present.filter((e) => e.rowSeq === seq);
+      if (here.length === 0) continue;
+      const next = withoutSettled(row, here);
+      if (next) puts.push(next);
+      else deletes.push(seq);
+    }
+    if (deletes.length > 0) await db.outbox.bulkDelete(deletes);
+    if (puts.length > 0) await db.outbox.bulkPut(puts);
     // The change log does not write the clock: a restart finds it in the newest outbox row. Rows are
     // leaving the outbox, so the clock is kept in meta instead.
     await db.meta.put({ key: 'hlc', value: db.device.get().clock.last() });
@@ -56,7 +72,7 @@ export async function settlePush(
     for (const e of present) {
       const why = rejected.get(e.opId);
       if (why && !applied.has(e.opId)) {
-        setAside.push({ key: rejectedKey(e.seq as number), value: { seq: e.seq as number, opId: e.opId, table: e.table, id: e.id, fields: e.fields, at: e.at, code: why.code, message: why.message, setAsideAt: now() } });
+        setAside.push({ key: rejectedKey(e.deviceSeq), value: { seq: e.deviceSeq, opId: e.opId, table: e.table, id: e.id, fields: e.fields, at: e.at, code: why.code, message: why.message, setAsideAt: now() } });
       }
     }
     if (setAside.length > 0) {
@@ -69,7 +85,7 @@ export async function settlePush(
     const touched = new Set(present.map((e) => recordKey(e.table, e.id)));
     const stillPending = await pendingFields(db, touched);
     const shadows = await db.syncState.bulkGet(present.map((e) => shadowKey(e.table, e.id)));
-    const byRecord = new Map<string, { table: string; id: string; shadow: Shadow; ops: OutboxEntry[] }>();
+    const byRecord = new Map<string, { table: string; id: string; shadow: Shadow; ops: PendingOp[] }>();
     present.forEach((e, i) => {
       const shadow = shadows[i]?.value as Shadow | undefined;
       if (!shadow) return;
@@ -85,7 +101,7 @@ export async function settlePush(
       // Replay the server's merge for each held-back field: start from the server's
       // value, let each of our applied ops in order win if its stamp is newer.
       const result: Record<string, { value: unknown; stamp: string }> = {};
-      for (const op of ops.sort((a, b) => (a.seq as number) - (b.seq as number))) {
+      for (const op of ops.sort((a, b) => a.deviceSeq - b.deviceSeq)) {
         for (const [field, change] of Object.entries(op.fields)) {
           const held = shadow[field];
           if (!held || stillPending.get(key)?.has(field)) continue;

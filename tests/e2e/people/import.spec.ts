@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { expect, expectAccessible, onboard, readStore, test } from '../fixtures';
+import { expect, expectAccessible, onboard, readChanges, readStore, test } from '../fixtures';
 
 test('people import maps columns, lists every bad row, and commits all or nothing', async ({ app, host }) => {
   await onboard(app);
@@ -55,6 +55,6 @@ test('people import maps columns, lists every bad row, and commits all or nothin
   await expect(table.getByRole('cell', { name: 'Sam "Sammy" Reyes', exact: true })).toBeVisible();
   await expect(table.getByRole('cell', { name: 'Bakersfield, Dept. 5', exact: true })).toBeVisible();
   expect(await readStore(app, 'people')).toHaveLength(3);
-  expect(await readStore(app, 'outbox')).toHaveLength(3);
+  expect(await readChanges(app)).toHaveLength(3);
   await app.screenshot({ path: test.info().outputPath('people-imported.png'), fullPage: true });
 });

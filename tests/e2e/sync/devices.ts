@@ -4,7 +4,7 @@ import { mountBridge } from '../../../electron/browser-host/mount-bridge';
 import { insertUser } from '../../../server/auth/users';
 import type { Db } from '../../../server/db/db';
 import { startLocalServer, type LocalServer } from '../../../server/local';
-import { onboard, readStore } from '../fixtures';
+import { onboard, readChanges, readStore } from '../fixtures';
 
 export const PASSWORD = 'correct horse battery staple';
 
@@ -73,7 +73,7 @@ export async function syncNow(d: DeviceUnderTest): Promise<void> {
   await d.page.getByRole('button', { name: 'Sync now' }).click();
   const fast = { intervals: [50, 100, 200] };
   await expect.poll(() => lastSynced(d.page), { message: `${d.name} finished a sync`, ...fast }).not.toEqual(before);
-  await expect.poll(async () => (await readStore(d.page, 'outbox')).length, { message: `${d.name} pushed everything`, ...fast }).toBe(0);
+  await expect.poll(async () => (await readChanges(d.page)).length, { message: `${d.name} pushed everything`, ...fast }).toBe(0);
 }
 
 export async function editPerson(d: DeviceUnderTest, name: string, fields: Record<string, string>): Promise<void> {

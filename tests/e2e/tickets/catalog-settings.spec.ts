@@ -1,4 +1,4 @@
-import { expect, expectAccessible, newTicketForNewRequester, onboard, readStore, test } from '../fixtures';
+import { expect, expectAccessible, newTicketForNewRequester, onboard, readChanges, readStore, test } from '../fixtures';
 
 interface Rec {
   id: string;
@@ -150,7 +150,7 @@ test('catalog settings offline: an agency, a site and a system added in Settings
   expect(tickets[0]).toMatchObject({ siteId: site.id, systemId: system.id, category: 'Printing' });
 
   // Every catalog write is waiting in the outbox for the next sync.
-  const outboxTables = new Set(((await readStore(app, 'outbox')) as Rec[]).map((o) => o.table));
+  const outboxTables = new Set(((await readChanges(app)) as Rec[]).map((o) => o.table));
   for (const t of ['agencies', 'sites', 'systems', 'teams', 'tickets']) expect(outboxTables).toContain(t);
 
   // Dark mode uses the same theme variables and passes the same scan.

@@ -5,7 +5,7 @@ import { mountBridge } from '../../../electron/browser-host/mount-bridge';
 import type { BrowserHost } from '../../../electron/browser-host/host';
 import type { Person } from '../../../shared/people/schema';
 import type { Ticket } from '../../../shared/tickets/schema';
-import { expect, expectAccessible, onboard, readStore, test } from '../fixtures';
+import { expect, expectAccessible, onboard, readChanges, readStore, test } from '../fixtures';
 
 /** A second device on the same host: its own browser context, so its own empty IndexedDB. */
 async function freshProfile(context: BrowserContext, host: BrowserHost): Promise<{ page: Page; errors: string[] }> {
@@ -154,7 +154,7 @@ test('tickets exported to CSV and XLSX import into a fresh profile as the same t
       // History and outbox written with the tickets: one created event each, every record queued for sync.
       const history = (await readStore(page, 'ticketHistory')) as { field: string }[];
       expect(history.filter((h) => h.field === 'created')).toHaveLength(300);
-      const outbox = (await readStore(page, 'outbox')) as { table: string }[];
+      const outbox = (await readChanges(page)) as { table: string }[];
       expect(outbox.filter((o) => o.table === 'tickets')).toHaveLength(300);
       expect(outbox.filter((o) => o.table === 'ticketHistory')).toHaveLength(300);
       expect(outbox.filter((o) => o.table === 'people')).toHaveLength(requesters);
@@ -182,7 +182,7 @@ test('malformed ticket files get a clear message and change nothing', async ({ a
   test.setTimeout(120_000);
   await onboard(app);
   await app.getByRole('link', { name: 'Tickets' }).click();
-  const before = { tickets: (await readStore(app, 'tickets')).length, people: (await readStore(app, 'people')).length, outbox: (await readStore(app, 'outbox')).length };
+  const before = { tickets: (await readStore(app, 'tickets')).length, people: (await readStore(app, 'people')).length, outbox: (await readChanges(app)).length };
 
   const garbage = path.join(host.dataDir, 'tickets.csv');
   writeFileSync(garbage, Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919 + 13) % 256)));
@@ -244,7 +244,7 @@ test('malformed ticket files get a clear message and change nothing', async ({ a
   await dialog.getByRole('button', { name: 'Check every row' }).click();
   await expect(problems.getByRole('listitem')).toHaveText(['Row 2: Team: Unknown team "Night shift": add it in Settings first, or leave the column out of the import']);
 
-  expect({ tickets: (await readStore(app, 'tickets')).length, people: (await readStore(app, 'people')).length, outbox: (await readStore(app, 'outbox')).length }).toEqual(before);
+  expect({ tickets: (await readStore(app, 'tickets')).length, people: (await readStore(app, 'people')).length, outbox: (await readChanges(app)).length }).toEqual(before);
   // Escape closes the dialog.
   await app.keyboard.press('Escape');
   await expect(dialog).toBeHidden();

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { writeSampleBackup } from '../../../electron/services/sample-data/sample-backup';
-import { expect, onboard, readStore, test } from '../fixtures';
+import { expect, onboard, readChanges, test } from '../fixtures';
 
 // `npm run sample-data` writes this same file; restoring it is how a new user gets a filled profile from the script.
 test('the sample-data script’s backup restores into a profile full of tickets', async ({ app, host }) => {
@@ -27,7 +27,7 @@ test('the sample-data script’s backup restores into a profile full of tickets'
   await expect(app.getByTestId('ticket-row').first()).toBeVisible();
   await app.screenshot({ path: test.info().outputPath('sample-restored.png') });
   // Restored sample data is not a change of this device's: nothing is queued for sync.
-  const outbox = (await readStore(app, 'outbox')) as { table: string }[];
+  const outbox = (await readChanges(app)) as { table: string }[];
   expect(outbox.filter((e) => e.table === 'tickets')).toHaveLength(0);
 });
 

@@ -1,4 +1,4 @@
-import { expect, expectAccessible, newTicketForNewRequester, onboard, readStore, test } from '../fixtures';
+import { expect, expectAccessible, newTicketForNewRequester, onboard, readChanges, readStore, test } from '../fixtures';
 
 interface Rec {
   id: string;
@@ -135,7 +135,7 @@ test('help-desk settings offline: a new routing rule routes the next ticket; an 
   expect(((await readStore(app, 'calendars')) as Rec[])[0]!.holidays).toEqual(['2026-12-25']);
 
   // Every settings write is waiting in the outbox for the next sync.
-  const outboxTables = new Set(((await readStore(app, 'outbox')) as Rec[]).map((o) => o.table));
+  const outboxTables = new Set(((await readChanges(app)) as Rec[]).map((o) => o.table));
   for (const t of ['teams', 'calendars', 'slaPolicies', 'routingRules', 'tickets']) expect(outboxTables).toContain(t);
 
   // Dark mode uses the same theme variables and passes the same scan.

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { expect, expectAccessible, onboard, readStore, test } from '../fixtures';
+import { expect, expectAccessible, onboard, readChanges, readStore, test } from '../fixtures';
 
 interface Row {
   id: string;
@@ -130,7 +130,7 @@ test('a ticket walks create → triage → escalate → pending → resolve → 
   ]);
   const work = ((await readStore(app, 'workLog')) as Row[]).filter((e) => e.ticketId === ticket.id);
   expect(work.map((e) => e.body)).toEqual(['Called the jury office; restarting the kiosk service.']);
-  const outbox = (await readStore(app, 'outbox')) as Row[];
+  const outbox = (await readChanges(app)) as Row[];
   expect(outbox.filter((o) => o.table === 'tickets' && o.id === ticket.id).length).toBeGreaterThanOrEqual(9);
   expect(outbox.some((o) => o.table === 'workLog' && o.id === (work[0] as Row).id)).toBe(true);
 

@@ -3,7 +3,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { makePng } from '../../unit/shared/training/fixtures';
-import { expect, expectAccessible, onboard, readStore, test } from '../fixtures';
+import { expect, expectAccessible, onboard, readChanges, readStore, test } from '../fixtures';
 import ExcelJS from 'exceljs';
 
 /** poppler-utils: the PDF's pages and text, and PNG renders of its pages kept as artifacts. */
@@ -164,7 +164,7 @@ test('offline: schedule a session, fill the roster, take attendance at the door,
   expect(attendance.map((a) => a.mark)).toEqual(['present', 'late', 'absent', 'present']);
   const people = (await readStore(app, 'people')) as { id: string; name: string }[];
   expect(new Set(attendance.map((a) => a.takenBy))).toEqual(new Set([people.find((p) => p.name === 'Jordan Avila')!.id]));
-  const outbox = (await readStore(app, 'outbox')) as { table: string }[];
+  const outbox = (await readChanges(app)) as { table: string }[];
   expect(outbox.filter((e) => e.table === 'attendance')).toHaveLength(4);
   expect(outbox.filter((e) => e.table === 'registrations')).toHaveLength(4); // three added, one seated
   await expectAccessible(app, 'session page');

@@ -1,12 +1,18 @@
 import { useLiveQuery } from 'dexie-react-hooks';
+import { opsOfRow } from '../../../../shared/sync/outbox';
 import { useData } from '../../app/data-context';
+import { waitingCount } from '../../sync/pending';
 
 const SHOWN = 50;
 
 /** The changes saved on this device that the server has not yet acknowledged. */
 export function PendingChanges() {
   const { db } = useData();
-  const data = useLiveQuery(async () => ({ count: await db.outbox.count(), latest: await db.outbox.orderBy('seq').reverse().limit(SHOWN).toArray() }), [db]);
+  const data = useLiveQuery(async () => {
+    // Each row holds at least one waiting change, so the newest SHOWN rows hold the newest SHOWN changes.
+    const rows = await db.outbox.orderBy('seq').reverse().limit(SHOWN).toArray();
+    return { count: await waitingCount(db), latest: rows.flatMap((r) => opsOfRow(r).reverse()).slice(0, SHOWN) };
+  }, [db]);
   return (
     <section className="panel pending-changes" aria-labelledby="pending-title">
       <h2 id="pending-title">Changes waiting to sync</h2>
@@ -19,8 +25,8 @@ export function PendingChanges() {
           </p>
           <ol className="pending-list" aria-label="Pending changes">
             {data.latest.map((e) => (
-              <li key={e.seq}>
-                <span className="mono">#{e.seq}</span> {e.table} · {Object.keys(e.fields).length} fields · {new Date(e.at).toLocaleString()}
+              <li key={e.opId}>
+                {e.table} · {Object.keys(e.fields).length} fields · {new Date(e.at).toLocaleString()}
               </li>
             ))}
           </ol>

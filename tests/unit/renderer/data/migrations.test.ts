@@ -5,6 +5,9 @@ import { DeviceRef } from '../../../../renderer/src/data/device';
 import { CURRENT_SCHEMA_VERSION, SCHEMA_HISTORY } from '../../../../renderer/src/data/schema';
 import { markRemote } from '../../../../renderer/src/data/changelog';
 import { HybridClock } from '../../../../shared/sync/hlc';
+import { waitingCount, waitingOps } from '../../../../renderer/src/sync/pending';
+import { SLOTS } from '../../../../shared/sync/outbox';
+import { isStamp } from '../../../../shared/sync/hlc';
 
 /** A person as the code of each schema version wrote it (v1 had no kind and no tombstone). */
 const PERSON_AS_WRITTEN_BY: Record<number, { stored: Record<string, unknown>; expected: Record<string, unknown> }> = {
@@ -17,8 +20,8 @@ const PERSON_AS_WRITTEN_BY: Record<number, { stored: Record<string, unknown>; ex
     expected: { name: 'Rosa Diaz', kind: 'staff', deleted: 0 },
   },
 };
-// v3 added the help-desk and training stores, v4 to v7 ticket indexes, v8 the word blocks, v9 a non-unique number index, v10 dropped unread indexes; a person is written as in v2.
-for (const v of [3, 4, 5, 6, 7, 8, 9]) PERSON_AS_WRITTEN_BY[v] = PERSON_AS_WRITTEN_BY[2]!;
+// v3 added the help-desk and training stores, v4 to v7 ticket indexes, v8 the word blocks, v9 a non-unique number index, v10 dropped unread indexes, v11 made outbox rows change sets; a person is written as in v2.
+for (const v of [3, 4, 5, 6, 7, 8, 9, 10]) PERSON_AS_WRITTEN_BY[v] = PERSON_AS_WRITTEN_BY[2]!;
 
 describe('schema migrations', () => {
   it('versions only go up, and each adds or changes something', () => {
@@ -50,7 +53,7 @@ describe('schema migrations', () => {
       const person = await db.people.get('p-1');
       expect(person).toMatchObject(fixture.expected);
       expect(await db.people.where('[kind+name]').equals([fixture.expected.kind as string, 'Rosa Diaz']).count()).toBe(1);
-      const outbox = await db.outbox.toArray();
+      const outbox = await waitingOps(db);
       expect(outbox).toHaveLength(1);
       expect(outbox[0]?.fields.name?.value).toBe('Rosa Diaz');
       db.close();
@@ -176,7 +179,7 @@ describe('v10 unread indexes dropped', () => {
     const entry = (id: string, ticketId: string, at: string) => ({ id, ticketId, at, kind: 'note', body: `entry ${id}`, authorId: 'staff-1', minutes: 5, deleted: 0, stamps: {} });
     await old.table('workLog').bulkAdd([entry('w1', 't1', '2024-01-02'), entry('w2', 't2', '2024-01-03'), entry('w3', 't1', '2024-01-01')]);
     await old.table('ticketHistory').bulkAdd([{ id: 'h1', ticketId: 't1', at: '2024-01-01', field: 'status', old: 'new', new: 'open', by: 'staff-1', deviceId: 'old-device', stamps: {} }]);
-    const seqs = (await old.outbox.toArray()).map((o) => o.seq);
+    const opIds = (await waitingOps(old)).map((o) => o.opId);
     old.close();
 
     const db = await openDatabase(name);
@@ -184,16 +187,16 @@ describe('v10 unread indexes dropped', () => {
     const indexes = (store: string) => [...idb.transaction(store).objectStore(store).indexNames].sort();
     expect(indexes('workLog')).toEqual(['[ticketId+at]']);
     expect(indexes('ticketHistory')).toEqual(['[ticketId+at]']);
-    expect(indexes('outbox')).toEqual([]);
+    expect(indexes('outbox')).toEqual(['n']); // v11's count of waiting changes
     // `ticketId` is now the first part of `[ticketId+at]`, which Dexie reads as an index of its own.
     expect((await db.table('workLog').where('ticketId').equals('t1').toArray()).map((e) => e.id).sort()).toEqual(['w1', 'w3']);
     expect((await db.table('workLog').where('ticketId').anyOf(['t1', 't2']).primaryKeys()).sort()).toEqual(['w1', 'w2', 'w3']);
     expect(await db.table('ticketHistory').where('ticketId').equals('t1').count()).toBe(1);
     // The change log v9 wrote is still there, in order, and new changes go after it.
-    expect((await db.outbox.orderBy('seq').toArray()).map((o) => o.seq)).toEqual(seqs);
+    expect((await waitingOps(db)).map((o) => o.opId)).toEqual(opIds);
     await db.table('workLog').put({ ...entry('w4', 't2', '2024-01-04') });
-    const after = await db.outbox.orderBy('seq').toArray();
-    expect(after).toHaveLength(seqs.length + 1);
+    const after = await waitingOps(db);
+    expect(after).toHaveLength(opIds.length + 1);
     expect(after.at(-1)).toMatchObject({ table: 'workLog', id: 'w4' });
     db.close();
     await db.delete();
@@ -206,3 +209,41 @@ describe('data version', () => {
     expect(DATA_SCHEMA_VERSION).toBe(CURRENT_SCHEMA_VERSION);
   });
 });
+
+describe('v11 outbox rows are change sets', () => {
+  it('rows written by v10 (one change each) keep their op numbers, and new change sets number after them', async () => {
+    const name = 'migration-v10-change-sets';
+    const old = await openedAt(name, 10);
+    // As v10's change log wrote them: one row per change, the row key its op number.
+    const v10Row = (opId: string, id: string, value: string) => ({ opId, table: 'people', id, fields: { name: { value, stamp: FUTURE_STAMP } }, at: '2024-01-01T00:00:00.000Z' });
+    await old.outbox.bulkAdd([v10Row('op-1', 'p-1', 'Rosa'), v10Row('op-2', 'p-2', 'Ana'), v10Row('op-3', 'p-1', 'Rosa Diaz')] as never[]);
+    expect(isStamp(FUTURE_STAMP)).toBe(true);
+    await old.outbox.delete(1); // settled by a push
+    old.close();
+
+    const db = await openDatabase(name);
+    const legacy = await waitingOps(db);
+    expect(legacy.map((o) => [o.deviceSeq, o.opId, o.id, o.fields.name?.value])).toEqual([
+      [2, 'op-2', 'p-2', 'Ana'],
+      [3, 'op-3', 'p-1', 'Rosa Diaz'],
+    ]);
+    expect(await waitingCount(db)).toBe(2);
+    // Two writes placed together share one new row, numbered above every legacy op.
+    await db.transaction('rw', db.people, () => Promise.all([db.people.add(person('p-3', 'Ivy')), db.people.add(person('p-4', 'Lee'))]));
+    const rows = await db.outbox.toArray();
+    expect(rows.map((r) => r.n)).toEqual([1, 1, 2]);
+    const fresh = (await waitingOps(db)).slice(2);
+    expect(fresh.map((o) => [o.deviceSeq, o.id])).toEqual([
+      [4 * SLOTS, 'p-3'],
+      [4 * SLOTS + 1, 'p-4'],
+    ]);
+    expect(await waitingCount(db)).toBe(4);
+    // The clock resumed from the legacy rows' stamps (ahead of the wall clock here), so new stamps sort after them.
+    expect(fresh.every((o) => (o.fields.name?.stamp ?? '') > FUTURE_STAMP)).toBe(true);
+    db.close();
+    await db.delete();
+  });
+});
+
+const FUTURE_STAMP = '009999999999999:000005:old-device';
+const person = (id: string, name: string) => ({ id, name, email: '', phone: '', agency: '', site: '', title: '', kind: 'requester' as const, createdAt: '2024-01-01', updatedAt: '2024-01-01', stamps: {}, deleted: 0 as const });

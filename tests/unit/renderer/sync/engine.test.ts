@@ -8,6 +8,7 @@ import { pullChanges } from '../../../../renderer/src/sync/pull';
 import { listSetAside } from '../../../../renderer/src/sync/set-aside';
 import { CURSOR_KEY, PULL_PROGRESS_KEY } from '../../../../renderer/src/sync/state-keys';
 import { addUser, edit, makeDevice, person, resetSyncData, snapshot, startServer, syncOk, type Device, type TestServer } from './support/harness';
+import { waitingOps, waitingCount } from '../../../../renderer/src/sync/pending';
 
 let pg: Db;
 let server: TestServer;
@@ -45,16 +46,16 @@ describe('sync engine against a real server', () => {
     const b = await device(server.url, { name: 'b' });
     await a.db.people.add(person('p1', { name: 'Ana Ruiz', site: 'Fresno' }) as never);
     await edit(a.db, 'p1', { site: 'Visalia' });
-    expect(await a.db.outbox.count()).toBe(2);
+    expect(await waitingCount(a.db)).toBe(2);
     await syncOk(a);
-    expect(await a.db.outbox.count()).toBe(0);
+    expect(await waitingCount(a.db)).toBe(0);
     expect(a.engine.current).toMatchObject({ phase: 'synced', signedIn: true });
     expect(a.engine.current.lastSyncedAt).not.toBeNull();
     await syncOk(b);
     expect(await snapshot(b.db)).toEqual(await snapshot(a.db));
     expect((await b.db.people.get('p1'))?.site).toBe('Visalia');
     // Pulled records are not logged again: nothing echoes back.
-    expect(await b.db.outbox.count()).toBe(0);
+    expect(await waitingCount(b.db)).toBe(0);
   });
 
   it('merges offline edits of different fields and resolves the same field identically everywhere', async () => {
@@ -122,7 +123,7 @@ describe('sync engine against a real server', () => {
       await a.db.people.add(person('p2', { name: 'Eli' }) as never);
       const res = await a.engine.runOnce();
       expect(res).toMatchObject({ status: 'synced', pushed: 2, rejected: 1 });
-      expect(await a.db.outbox.count()).toBe(0);
+      expect(await waitingCount(a.db)).toBe(0);
       const setAside = await listSetAside(a.db);
       expect(setAside).toHaveLength(1);
       expect(setAside[0]).toMatchObject({ table: 'people', id: 'p1', code: 'forbidden' });
@@ -136,6 +137,32 @@ describe('sync engine against a real server', () => {
       expect(await snapshot(b.db)).toEqual(await snapshot(a.db));
       expect((await b.db.people.get('p1'))?.name).toBe('Dee Lopez');
       expect(await listSetAside(a.db)).toHaveLength(1);
+    } finally {
+      await strict.stop();
+    }
+  });
+
+  it('pushes one change set across several batches, settling it slot by slot, with a refused op set aside by its own number', async () => {
+    const strict = await startServer(pg, { writeRules: { people: { fields: { clearance: ['admin'] } } } });
+    try {
+      const a = await device(strict.url, { name: 'a', engine: { batchSize: 2 } });
+      const b = await device(strict.url, { name: 'b' });
+      // Seven people written together: one outbox row of seven changes; the fourth is forbidden.
+      const seven = Array.from({ length: 7 }, (_, i) => person(`p${i}`, i === 3 ? { name: `P${i}`, clearance: 'top' } : { name: `P${i}` }));
+      await a.db.people.bulkAdd(seven as never[]);
+      expect(await a.db.outbox.count()).toBe(1);
+      const numbers = (await waitingOps(a.db)).map((o) => o.deviceSeq);
+      const res = await a.engine.runOnce();
+      expect(res).toMatchObject({ status: 'synced', pushed: 6, rejected: 1 });
+      expect(await a.db.outbox.count()).toBe(0);
+      const setAside = await listSetAside(a.db);
+      expect(setAside.map((x) => [x.seq, x.id, x.code])).toEqual([[numbers[3], 'p3', 'forbidden']]);
+      // The server recorded each op under its own number, once.
+      const applied = await pg.query<{ device_seq: string }>('SELECT device_seq FROM applied_ops ORDER BY device_seq');
+      expect(applied.rows.map((r) => Number(r.device_seq))).toEqual(numbers.filter((_, i) => i !== 3));
+      // The refused create never reached the server; the other six did.
+      await syncOk(b);
+      expect(((await b.db.people.toArray()) as { id: string }[]).map((p) => p.id).sort()).toEqual(['p0', 'p1', 'p2', 'p4', 'p5', 'p6']);
     } finally {
       await strict.stop();
     }
@@ -155,7 +182,7 @@ describe('sync engine against a real server', () => {
       for (const site of ['one', 'two', 'three']) await edit(a.db, 'p1', { site });
       const offline = await a.engine.runOnce();
       expect(offline).toMatchObject({ status: 'failed', error: { kind: 'network' } });
-      expect(await a.db.outbox.count()).toBe(3);
+      expect(await waitingCount(a.db)).toBe(3);
       // Two hours later the token has expired; the network is back.
       serverNow += 2 * 60 * 60_000;
       a.setServer(timed.url);
@@ -164,13 +191,13 @@ describe('sync engine against a real server', () => {
       expect(expired).toMatchObject({ status: 'failed', error: { kind: 'unauthorized' } });
       expect(a.engine.current).toMatchObject({ phase: 'error', errorKind: 'unauthorized', signedIn: false });
       expect(a.engine.current.error).toMatch(/sign in again/i);
-      expect(await a.db.outbox.count()).toBe(3);
+      expect(await waitingCount(a.db)).toBe(3);
       // Sign in again: everything goes through.
       const again = await makeDevice(timed.url, { name: 'probe' });
       await a.sessions.set((await again.sessions.get())!);
       await again.close();
       await syncOk(a);
-      expect(await a.db.outbox.count()).toBe(0);
+      expect(await waitingCount(a.db)).toBe(0);
       const b = await device(timed.url, { name: 'b' });
       await syncOk(b);
       expect((await b.db.people.get('p1'))?.site).toBe('three');
@@ -205,7 +232,7 @@ describe('sync engine against a real server', () => {
 
       // After a sync, both skewed devices stamp near server time.
       await edit(ahead.db, 'p1', { site: 'ahead' });
-      const aheadStamp = (await ahead.db.outbox.toArray())[0]!.fields.site!.stamp;
+      const aheadStamp = (await waitingOps(ahead.db))[0]!.fields.site!.stamp;
       expect(Math.abs(parseStamp(aheadStamp)!.wall - t)).toBeLessThan(60_000);
       await syncOk(ahead);
 
@@ -215,7 +242,7 @@ describe('sync engine against a real server', () => {
       await syncOk(right);
       t += 60_000;
       await edit(behind.db, 'p1', { title: 'behind, later' });
-      const behindStamp = (await behind.db.outbox.toArray())[0]!.fields.title!.stamp;
+      const behindStamp = (await waitingOps(behind.db))[0]!.fields.title!.stamp;
       expect(Math.abs(parseStamp(behindStamp)!.wall - t)).toBeLessThan(60_000);
       await syncOk(behind);
       for (const d of [right, ahead, behind]) await syncOk(d);
@@ -272,7 +299,7 @@ describe('sync engine against a real server', () => {
     expect(res).toMatchObject({ ok: true, value: { resynced: true } });
     expect(await a.db.people.get('gone')).toBeUndefined();
     expect((await a.db.people.get('p2'))?.name).toBe('Not pushed yet');
-    expect(await a.db.outbox.count()).toBe(1);
+    expect(await waitingCount(a.db)).toBe(1);
     await syncOk(a);
     const b = await device(server.url, { name: 'b' });
     await syncOk(b);
@@ -315,7 +342,7 @@ describe('sync engine against a real server', () => {
     a.engine.start();
     await expect.poll(() => a.engine.current.phase, { timeout: 5_000 }).toBe('synced');
     await a.db.people.add(person('p1', { name: 'Kai' }) as never);
-    await expect.poll(() => a.db.outbox.count(), { timeout: 5_000 }).toBe(0);
+    await expect.poll(() => waitingCount(a.db), { timeout: 5_000 }).toBe(0);
     await syncOk(b);
     expect((await b.db.people.get('p1'))?.name).toBe('Kai');
   });

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { FieldDeskDb } from '../../../../renderer/src/data/db';
 import { peopleRepository } from '../../../../renderer/src/data/repositories/people';
 import { closeAll, freshDesk } from './setup';
+import { waitingOps } from '../../../../renderer/src/sync/pending';
 
 afterEach(closeAll);
 
@@ -24,7 +25,7 @@ async function snapshot(db: FieldDeskDb) {
   return Object.fromEntries(names.map((n, i) => [n, rows[i]]));
 }
 
-const outboxOf = async (db: FieldDeskDb, table: string) => (await db.outbox.toArray()).filter((o) => o.table === table);
+const outboxOf = async (db: FieldDeskDb, table: string) => (await waitingOps(db)).filter((o) => o.table === table);
 
 describe('help-desk catalog settings: agencies, sites, systems', () => {
   it('agencies: created, renamed and retired as tombstones, each write in the outbox; names unique ignoring case', async () => {
@@ -50,14 +51,14 @@ describe('help-desk catalog settings: agencies, sites, systems', () => {
     await db.outbox.clear();
     const renamed = ok(await s.agencies.update(fresno.id, { name: 'Superior court of Fresno County', code: 'SCFRE' }));
     expect(renamed).toMatchObject({ id: fresno.id, name: 'Superior court of Fresno County', kind: 'state_court', code: 'SCFRE' });
-    const [edit] = await db.outbox.toArray();
+    const [edit] = await waitingOps(db);
     expect(edit).toMatchObject({ table: 'agencies', id: fresno.id });
     expect(Object.keys(edit!.fields).sort()).toEqual(['code', 'name']);
 
     ok(await s.agencies.retire(coe.id));
     const row = await repos.tables.agencies.get(coe.id);
     expect(row?.deleted).toBe(1); // a tombstone, not a hard delete
-    expect((await db.outbox.toArray()).at(-1)?.fields.deleted?.value).toBe(1);
+    expect((await waitingOps(db)).at(-1)?.fields.deleted?.value).toBe(1);
     expect((await s.load()).agencies.map((a) => a.name)).toEqual(['Superior court of Fresno County']);
     expect(refused(await s.agencies.retire(coe.id)).code).toBe('not_found');
     expect(refused(await s.agencies.update(coe.id, { code: 'K' })).code).toBe('not_found');
@@ -156,7 +157,7 @@ describe('help-desk catalog settings: agencies, sites, systems', () => {
     await db.outbox.clear();
     const edited = ok(await s.systems.update(efile.id, { categories: ['Login', 'Payments', 'payments'] }));
     expect(edited.categories).toEqual(['Login', 'Payments']);
-    expect((await db.outbox.toArray()).map((o) => [o.table, o.id, Object.keys(o.fields)])).toEqual([['systems', efile.id, ['categories']]]);
+    expect((await waitingOps(db)).map((o) => [o.table, o.id, Object.keys(o.fields)])).toEqual([['systems', efile.id, ['categories']]]);
 
     const team = ok(await s.teams.create({ name: 'Court applications' }));
     const rule = ok(await s.routingRules.create({ name: 'E-filing to apps', systemId: efile.id, teamId: team.id }));

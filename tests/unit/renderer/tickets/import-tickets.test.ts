@@ -3,6 +3,7 @@ import { peopleRepository } from '../../../../renderer/src/data/repositories/peo
 import type { TicketImportRow } from '../../../../shared/import/ticket-rows';
 import type { Ticket } from '../../../../shared/tickets/schema';
 import { closeAll, counts, freshDesk } from './setup';
+import { waitingOps } from '../../../../renderer/src/sync/pending';
 
 afterEach(closeAll);
 
@@ -74,7 +75,7 @@ describe('ticket import (repository)', () => {
     expect(c.words).toEqual(expect.arrayContaining(['luz', 'ortega', 'pdfs']));
     const history = await repos.tables.history.toArray();
     expect(history.map((h) => [h.field, h.new]).sort()).toEqual([['created', 'KX7Q-00042'], ['created', 'KX7Q-00043'], ['created', 'KX7Q-00044']]);
-    const outbox = await db.outbox.toArray();
+    const outbox = await waitingOps(db);
     expect(outbox.filter((o) => o.table === 'tickets')).toHaveLength(3);
     expect(outbox.filter((o) => o.table === 'ticketHistory')).toHaveLength(3);
     expect(outbox.filter((o) => o.table === 'people')).toHaveLength(1);

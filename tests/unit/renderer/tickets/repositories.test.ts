@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Ticket } from '../../../../shared/tickets/schema';
 import { closeAll, counts, freshDesk } from './setup';
+import { waitingOps } from '../../../../renderer/src/sync/pending';
 
 afterEach(closeAll);
 
@@ -26,7 +27,7 @@ describe('ticket repositories', () => {
     expect(history.map((h) => h.field)).toEqual(['created']);
     expect(history[0]!.by).toBe('staff-jordan');
     expect(history[0]!.device).toBe(db.device.get().deviceId);
-    const outbox = await db.outbox.toArray();
+    const outbox = await waitingOps(db);
     expect(outbox.map((o) => o.table).sort()).toEqual(['ticketHistory', 'tickets']);
     const ticketOp = outbox.find((o) => o.table === 'tickets')!;
     expect(Object.keys(ticketOp.fields)).not.toContain('words');
@@ -76,7 +77,7 @@ describe('ticket repositories', () => {
     const events = await repos.tables.history.where('ticketId').equals(ticket.id).toArray();
     expect(events.map((e) => e.field).sort()).toEqual(['created', 'impact', 'priority', 'tags', 'urgency']);
     expect(events.find((e) => e.field === 'priority')).toMatchObject({ old: 'P3', new: 'P1' });
-    const outbox = await db.outbox.toArray();
+    const outbox = await waitingOps(db);
     expect(outbox.filter((o) => o.table === 'tickets')).toHaveLength(1);
     expect(outbox.filter((o) => o.table === 'ticketHistory')).toHaveLength(4); // one per appended event
     // A bad edit writes nothing at all.
@@ -190,9 +191,9 @@ describe('ticket repositories', () => {
     expect(loaded).toMatchObject({ tickets: 60, cancelled: false });
     expect(await repos.tables.tickets.count()).toBe(60);
     expect(seen.length).toBeGreaterThan(3);
-    const outboxTables = new Set((await db.outbox.toArray()).map((o) => o.table));
+    const outboxTables = new Set((await waitingOps(db)).map((o) => o.table));
     expect([...outboxTables]).toEqual(expect.arrayContaining(['tickets', 'workLog', 'people', 'sites', 'ticketHistory']));
-    expect(await db.outbox.filter((o) => o.table === 'tickets').count()).toBe(60);
+    expect((await waitingOps(db)).filter((o) => o.table === 'tickets')).toHaveLength(60);
 
     const { repos: other } = await freshDesk();
     const controller = new AbortController();

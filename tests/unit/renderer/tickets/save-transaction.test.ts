@@ -3,6 +3,7 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { commitPlacedWrites } from '../../../../renderer/src/data/early-commit';
 import { WORD_BLOCKS, withoutWordBlocks } from '../../../../renderer/src/data/repositories/tickets/word-blocks';
 import { closeAll, counts, freshDesk } from './setup';
+import { waitingOps } from '../../../../renderer/src/sync/pending';
 
 afterEach(closeAll);
 afterAll(() => {
@@ -46,13 +47,18 @@ describe('a single-ticket save', () => {
     if (!created.ok) throw new Error(created.error.message);
     const id = created.value.ticket.id;
     const before = await counts(db);
+    const rowsBefore = await db.outbox.count();
 
     const assign = await watchTransactions(() => repos.tickets.edit(id, { assigneeId: 'staff-kim' }));
     expect(assign.result.ok).toBe(true);
     expect(assign.opened.filter((t) => t.mode === 'readwrite')).toEqual([{ stores: ['outbox', 'ticketHistory', 'tickets'], mode: 'readwrite', committedEarly: true }]);
-    // All of it was written: the record, one history event, and an outbox row for each.
+    // All of it was written: the record, one history event, and a change for each.
     expect((await repos.tickets.get(id))?.assigneeId).toBe('staff-kim');
     expect(await counts(db)).toEqual({ ...before, history: before.history + 1, outbox: before.outbox + 2 });
+    // Both changes share one outbox row, placed before the early commit (placed after it, the save would fail).
+    expect(await db.outbox.count()).toBe(rowsBefore + 1);
+    const row = await db.outbox.orderBy('seq').last();
+    expect(row?.changes.map((c) => c?.table)).toEqual(['tickets', 'ticketHistory']);
 
     // A title can change the search words: the blocks, the work log and the directory come too.
     const retitle = await watchTransactions(() => repos.tickets.edit(id, { title: 'Jury kiosk frozen at check-in' }));
@@ -88,7 +94,7 @@ describe('a single-ticket save', () => {
     });
     expect(early).toBe(false);
     expect(((await db.table('tickets').get(created.value.ticket.id)) as { assigneeId: string }).assigneeId).toBe('staff-lee');
-    expect((await db.outbox.toArray()).at(-1)?.fields).toHaveProperty('assigneeId');
+    expect((await waitingOps(db)).at(-1)?.fields).toHaveProperty('assigneeId');
   });
 
   it('a write opened without the blocks store that gains words after all is refused whole, never saved unfindable', async () => {

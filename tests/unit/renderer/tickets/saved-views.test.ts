@@ -7,6 +7,7 @@ import type { Result } from '../../../../shared/result';
 import { VIEW_NAME_MAX } from '../../../../shared/tickets/view-names';
 import type { SortSpec, TicketFilter } from '../../../../shared/tickets/views';
 import { closeAll, opened } from './setup';
+import { waitingOps, waitingCount } from '../../../../renderer/src/sync/pending';
 
 afterEach(closeAll);
 
@@ -29,7 +30,7 @@ const byDue: SortSpec[] = [{ key: 'due', dir: 'asc' }];
 
 /** Every meta row and the outbox, to prove a refused write left nothing. */
 async function snapshot(db: FieldDeskDb) {
-  return { meta: await db.meta.toArray(), outbox: await db.outbox.toArray() };
+  return { meta: await db.meta.toArray(), outbox: await waitingOps(db) };
 }
 
 describe('saved views repository', () => {
@@ -40,7 +41,7 @@ describe('saved views repository', () => {
     expect(await db.meta.get(`${SAVED_VIEW_PREFIX}view-001`)).toEqual({ key: `${SAVED_VIEW_PREFIX}view-001`, value: view });
     expect(await repo.list()).toEqual([view]);
     // Per device: nothing for the server.
-    expect(await db.outbox.count()).toBe(0);
+    expect(await waitingCount(db)).toBe(0);
     // Listed oldest first.
     const second = value(await repo.save({ name: 'Unassigned P2', filter: { assignee: 'unassigned', priorities: ['P2'] }, sort: [] }));
     expect((await repo.list()).map((v) => v.id)).toEqual([view.id, second.id]);

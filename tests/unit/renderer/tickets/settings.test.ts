@@ -3,6 +3,7 @@ import type { FieldDeskDb } from '../../../../renderer/src/data/db';
 import type { TicketRepositories } from '../../../../renderer/src/data/repositories/tickets';
 import { suggestRoute } from '../../../../shared/tickets/routing';
 import { closeAll, freshDesk } from './setup';
+import { waitingOps } from '../../../../renderer/src/sync/pending';
 
 afterEach(closeAll);
 
@@ -42,7 +43,7 @@ describe('help-desk settings repository', () => {
   it('creates, renames and retires teams; each write is in the outbox; a team still used by a rule is kept', async () => {
     const { db, repos } = await freshDesk();
     const { s, apps } = await withTeams(repos);
-    expect((await db.outbox.toArray()).filter((o) => o.table === 'teams')).toHaveLength(2);
+    expect((await waitingOps(db)).filter((o) => o.table === 'teams')).toHaveLength(2);
     const renamed = ok(await s.teams.update(apps.id, { name: '  Court apps  ' }));
     expect(renamed.name).toBe('Court apps');
     const rule = ok(await s.routingRules.create({ name: 'E-filing', systemId: 'sys-efile', teamId: apps.id }));
@@ -53,7 +54,7 @@ describe('help-desk settings repository', () => {
     ok(await s.teams.retire(apps.id));
     const row = await repos.tables.teams.get(apps.id);
     expect(row?.deleted).toBe(1); // a tombstone, not a hard delete
-    const last = (await db.outbox.toArray()).at(-1)!;
+    const last = (await waitingOps(db)).at(-1)!;
     expect(last).toMatchObject({ table: 'teams', id: apps.id });
     expect(last.fields.deleted?.value).toBe(1);
     expect((await s.load()).teams.map((t) => t.name)).toEqual(['Field support']);
@@ -100,7 +101,7 @@ describe('help-desk settings repository', () => {
     await db.outbox.clear();
     const reordered = ok(await s.routingRules.reorder([broad.id, atHoj.id]));
     expect(reordered.map((r) => r.order)).toEqual([10, 20]);
-    const ops = await db.outbox.toArray();
+    const ops = await waitingOps(db);
     expect(ops.every((o) => o.table === 'routingRules')).toBe(true);
     expect(ops.map((o) => o.id).sort()).toEqual([atHoj.id, broad.id].sort());
     expect((await s.routingRules.reorder([broad.id, broad.id])).ok).toBe(false);
@@ -144,7 +145,7 @@ describe('help-desk settings repository', () => {
     expect(edited.targets.P1).toEqual({ firstResponseMinutes: 15, resolutionMinutes: 120 });
     // Making it the default took the flag from the old default, in the same write.
     expect((await repos.tables.slaPolicies.get('pol-1'))?.isDefault).toBe(false);
-    const ops = await db.outbox.toArray();
+    const ops = await waitingOps(db);
     expect(ops.map((o) => o.id).sort()).toEqual([hoj.id, 'pol-1'].sort());
     expect(ops.find((o) => o.id === hoj.id)?.fields.targets).toBeDefined();
     expect((await s.load()).policies.map((p) => p.name)).toEqual(['Hall of Justice', 'Standard']);
@@ -176,7 +177,7 @@ describe('help-desk settings repository', () => {
     await db.outbox.clear();
     expect(ok(await s.calendars.addHoliday(cal.id, '2025-01-01')).holidays).toEqual(['2025-01-01', '2025-07-04', '2025-12-25']);
     expect(ok(await s.calendars.removeHoliday(cal.id, '2025-07-04')).holidays).toEqual(['2025-01-01', '2025-12-25']);
-    const ops = await db.outbox.toArray();
+    const ops = await waitingOps(db);
     expect(ops).toHaveLength(2);
     expect(ops.every((o) => o.table === 'calendars' && o.id === cal.id && 'holidays' in o.fields)).toBe(true);
 

@@ -5,6 +5,7 @@ import { ticketRepositories } from '../../../../renderer/src/data/repositories/t
 import { BusinessCalendarSchema } from '../../../../shared/tickets/calendar';
 import { RoutingRuleSchema } from '../../../../shared/tickets/routing';
 import { SlaPolicySchema } from '../../../../shared/tickets/sla';
+import { waitingCount } from '../../../../renderer/src/sync/pending';
 
 let n = 0;
 export const opened: FieldDeskDb[] = [];
@@ -58,7 +59,7 @@ export async function counts(db: FieldDeskDb) {
     db.table('tickets').count(),
     db.table('ticketHistory').count(),
     db.table('workLog').count(),
-    db.outbox.count(),
+    waitingCount(db),
     db.table('ticketLinks').count(),
   ]);
   return { tickets, history, workLog, outbox, links };

@@ -8,6 +8,7 @@ import { queueWordRefresh } from '../../../../renderer/src/data/repositories/tic
 import { DEFAULT_NOW } from '../../../../shared/sample-data';
 import { matchesFilter, type FilterContext } from '../../../../shared/tickets/views';
 import { closeAll, freshDesk } from './setup';
+import { waitingCount } from '../../../../renderer/src/sync/pending';
 
 /**
  * Search-word blocks in the app's database: the packer, the patches each
@@ -127,7 +128,7 @@ describe('word blocks', () => {
   it('an edit whose word patches are refused as they are made saves nothing, not the ticket without its words', async () => {
     const mark = (await wordBlocksUpTo(desk.db))!;
     const target = ((await tickets().where(':id').belowOrEqual(mark).toArray()) as TicketRow[]).filter((t) => ['new', 'open', 'pending'].includes(t.status))[3]!;
-    const outbox = await desk.db.outbox.count();
+    const outbox = await waitingCount(desk.db);
     const realPut = IDBObjectStore.prototype.put;
     const put = vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
       if (this.name === WORD_BLOCKS) throw new DOMException('The blocks refused the patch', 'DataError');
@@ -139,7 +140,7 @@ describe('word blocks', () => {
       put.mockRestore();
     }
     expect(((await tickets().get(target.id)) as TicketRow).title).toBe(target.title);
-    expect(await desk.db.outbox.count()).toBe(outbox);
+    expect(await waitingCount(desk.db)).toBe(outbox);
     expect(await searchAll('echidna')).toEqual([]);
   });
 

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase, type FieldDeskDb } from '../../../../renderer/src/data/db';
 import { peopleRepository } from '../../../../renderer/src/data/repositories/people';
 import { trainingRepositories, type TrainingRepositories } from '../../../../renderer/src/data/repositories/training';
+import { waitingOps, waitingCount } from '../../../../renderer/src/sync/pending';
 
 let n = 0;
 const opened: FieldDeskDb[] = [];
@@ -55,7 +56,7 @@ describe('training repositories', () => {
     const published = await repos.materials.publish(material.value.id, 'staff-1');
     expect(published.ok && published.value.version).toBe(1);
 
-    const outbox = await db.outbox.orderBy('seq').toArray();
+    const outbox = await waitingOps(db);
     expect(outbox.map((e) => e.table)).toEqual(['courses', 'sessions', 'registrations', 'attendance', 'materials', 'materialVersions', 'materials']);
     expect(outbox.map((e) => e.id)).toEqual([course.id, session.id, reg.value.registrationId, mark.ok ? mark.value.id : '', material.value.id, published.ok ? published.value.id : '', material.value.id]);
     const storedSession = await repos.tables.sessions.get(session.id);
@@ -68,7 +69,7 @@ describe('training repositories', () => {
     const { db, repos } = await setup();
     const course = await repos.courses.create({ title: 'Odyssey Case Initiation', system: 'Odyssey' });
     if (!course.ok) throw new Error('course');
-    const before = await db.outbox.count();
+    const before = await waitingCount(db);
 
     const badDate = await repos.sessions.create(sessionInput(course.value.id, { startLocal: '2026-02-30T09:00' }));
     expect(badDate).toMatchObject({ ok: false, error: { code: 'invalid_request', fields: { startLocal: expect.stringContaining('not a date') } } });
@@ -82,7 +83,7 @@ describe('training repositories', () => {
     expect(noTitle).toMatchObject({ ok: false, error: { fields: { title: 'Title is required' } } });
 
     expect(await repos.tables.sessions.count()).toBe(0);
-    expect(await db.outbox.count()).toBe(before);
+    expect(await waitingCount(db)).toBe(before);
   });
 
   it('warns (and still saves) when a trainer is booked for two sessions at once', async () => {
@@ -113,7 +114,7 @@ describe('training repositories', () => {
     expect([...(await byId()).values()]).toEqual(['registered', 'registered', 'waitlisted', 'waitlisted']);
     expect((await repos.registrations.waitlist(session.id)).map((r) => r.id)).toEqual([ids[2], ids[3]]);
 
-    const outboxBefore = await db.outbox.count();
+    const outboxBefore = await waitingCount(db);
     setNow('2026-03-02T10:00:00.000Z');
     const cancelled = await repos.registrations.cancel(ids[0]!);
     if (!cancelled.ok) throw new Error(cancelled.error.message);
@@ -121,7 +122,7 @@ describe('training repositories', () => {
     const after = await byId();
     expect([after.get(ids[0]!), after.get(ids[2]!), after.get(ids[3]!)]).toEqual(['cancelled', 'registered', 'waitlisted']);
     // Both writes were logged; they share the transaction, so they share the `at` of the change.
-    const log = (await db.outbox.orderBy('seq').toArray()).slice(outboxBefore);
+    const log = (await waitingOps(db)).slice(outboxBefore);
     expect(log.map((e) => [e.id, e.fields.status?.value])).toEqual([
       [ids[0], 'cancelled'],
       [ids[2], 'registered'],
@@ -136,7 +137,7 @@ describe('training repositories', () => {
     if (!first.ok || !waiting.ok) throw new Error('register');
     expect(waiting.value).toMatchObject({ status: 'waitlisted', waitlistPosition: 1 });
     const statuses = async () => (await repos.registrations.forSession(session.id)).map((r) => r.status).sort();
-    const outboxBefore = await db.outbox.count();
+    const outboxBefore = await waitingCount(db);
 
     // Make the promotion's write fail: the waiting registration is refused by a hook on its put.
     const hook = (_mods: object, _key: string, obj: { id: string }) => {
@@ -147,7 +148,7 @@ describe('training repositories', () => {
     repos.tables.registrations.hook('updating').unsubscribe(hook);
 
     expect(await statuses()).toEqual(['registered', 'waitlisted']);
-    expect(await db.outbox.count()).toBe(outboxBefore);
+    expect(await waitingCount(db)).toBe(outboxBefore);
   });
 
   it('adding seats pulls people off the wait list with the session edit', async () => {
@@ -167,10 +168,10 @@ describe('training repositories', () => {
     const person = await peopleRepository(db).create({ name: 'Marisol Vega' });
     if (!person.ok) throw new Error('person');
     expect((await repos.registrations.register(session.id, { kind: 'person', personId: person.value.id })).ok).toBe(true);
-    const count = await db.outbox.count();
+    const count = await waitingCount(db);
     expect(await repos.registrations.register(session.id, { kind: 'person', personId: person.value.id })).toMatchObject({ ok: false, error: { code: 'conflict', message: 'Already registered for this session.' } });
     expect(await repos.registrations.register(session.id, walkIn(''))).toMatchObject({ ok: false, error: { fields: { name: 'Name is required' } } });
-    expect(await db.outbox.count()).toBe(count);
+    expect(await waitingCount(db)).toBe(count);
   });
 
   it('takes attendance append-only: a correction is a new record, and the latest mark counts', async () => {
