@@ -305,7 +305,7 @@ function joinChangeSet(trans: DBCoreTransaction, down: DBCore, changes: readonly
   return set.placed.then((all) => all.slice(from, from + changes.length));
 }
 
-/** Place the open set's rows (once: at the end of the microtask checkpoint or before an early commit, whichever is first). */
+/** Place the open set's rows, once: when its first write answers, or before an early commit, whichever comes first. */
 function placeChangeSet(trans: DBCoreTransaction, down: DBCore, set: OpenSet): void {
   if (openSets.get(trans as object) !== set) return;
   openSets.delete(trans as object);
