@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { AppInfo } from '../../../shared/ipc/contract';
 import { CURRENT_SCHEMA_VERSION } from '../data/schema';
 import { platform } from '../platform/bridge';
+import { onCloseUnlessReopened } from '../ui/late-close';
 import { useData } from './data-context';
 
 export function AboutDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
@@ -17,7 +18,7 @@ export function AboutDialog({ open, onClose }: { open: boolean; onClose: () => v
     } else if (!open && dialog.open) dialog.close();
   }, [open]);
   return (
-    <dialog ref={ref} className="about" aria-labelledby="about-title" onClose={onClose} onCancel={onClose}>
+    <dialog ref={ref} className="about" aria-labelledby="about-title" onClose={onCloseUnlessReopened(onClose)} onCancel={onClose}>
       <h2 id="about-title">About FieldDesk</h2>
       <dl>
         <dt>Version</dt>

@@ -1,4 +1,5 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { onCloseUnlessReopened } from '../ui/late-close';
 import { filterCommands, type Command } from './commands';
 
 /**
@@ -33,7 +34,7 @@ export function CommandPalette({ open, commands, onClose }: { open: boolean; com
   };
 
   return (
-    <dialog ref={dialogRef} className="palette" aria-label="Command palette" onClose={onClose} onCancel={onClose}>
+    <dialog ref={dialogRef} className="palette" aria-label="Command palette" onClose={onCloseUnlessReopened(onClose)} onCancel={onClose}>
       <input
         ref={inputRef}
         className="palette-input"
