@@ -317,19 +317,13 @@ function placeChangeSet(trans: DBCoreTransaction, down: DBCore, set: OpenSet): v
   } catch (e) {
     added = Promise.reject(e);
   }
-  added.then(
-    (res) => {
-      if (res.numFailures > 0) {
-        abortQuietly(trans);
-        const first = Object.values(res.failures)[0];
-        set.reject(first instanceof Error ? first : new Error(`Could not write the change log: ${String(first)}`));
-        return;
-      }
+  added
+    .then((res) => {
+      mustSucceed(res, 'change log', trans);
       rows.forEach((row, k) => (row.seq = res.results?.[k] as number));
       set.resolve(rows.flatMap((row) => row.changes.map((_, slot) => ({ row, slot }))));
-    },
-    (e: unknown) => set.reject(e),
-  );
+    })
+    .catch((e: unknown) => set.reject(e));
 }
 
 /** Take changes back out of their rows (their records were refused): each row is put back without them, or deleted when empty. */

@@ -4,8 +4,6 @@ import type { FieldDeskDb } from '../data/db';
 import { requestJson, type HttpOptions, type SyncFailure } from './http';
 import { settlePush } from './settle';
 
-export { toSyncOp };
-
 export interface PushOptions {
   http: HttpOptions;
   token: string;
