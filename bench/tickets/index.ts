@@ -3,7 +3,8 @@
  *
  * `--profile DIR` keeps the Chromium profile (and the loaded data set) in DIR
  * and reuses it on the next run with the same scale, so the views and search
- * can be measured again without loading for minutes; not with `load`.
+ * can be measured again without loading for minutes; with `load`, DIR (new or
+ * empty) receives the last app load's profile, so later runs can reuse it.
  * `FD_SEARCH_PROBE=1` / `FD_ORDER_PROBE=1` also log where a search's or an
  * ordered walk's time goes, phase by phase; `FD_EDIT_PROBE=1` (with `edit`)
  * times an edit's reads and writes done bare in the app's own database and
@@ -30,7 +31,7 @@
  * build`), from one origin, so both see the same database.
  */
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium } from '@playwright/test';
@@ -58,7 +59,9 @@ export async function run(args: string[]): Promise<BenchResult[]> {
   }
   const profileAt = args.indexOf('--profile');
   const kept = profileAt >= 0 ? path.resolve(args[profileAt + 1] ?? '') : null;
-  if (kept && parts.has('load')) throw new Error('--profile keeps a loaded data set: leave `load` out of --parts');
+  // With `load`, --profile names where the last app load's profile goes (it must be new or empty).
+  const keepLoad = kept !== null && parts.has('load');
+  if (keepLoad && existsSync(kept) && readdirSync(kept).length > 0) throw new Error(`${kept} is not empty: with \`load\`, --profile names a new folder for the loaded profile`);
   const dir = mkdtempSync(path.join(os.tmpdir(), 'fielddesk-bench-'));
   const site = path.join(dir, 'site');
   cpSync('out/renderer', site, { recursive: true });
@@ -97,12 +100,17 @@ export async function run(args: string[]): Promise<BenchResult[]> {
       (kind === 'bare' ? bareLoads : appLoads).push(r.ms);
       if (kind === 'app') records = r.records;
       // The last app load's profile holds the data set the other figures read; the rest go.
-      if (kind === 'app' && i === loadRuns - 1) loadedProfile = profile;
-      else rmSync(profile, { recursive: true, force: true });
+      if (kind === 'app' && i === loadRuns - 1) {
+        if (keepLoad) {
+          rmSync(kept, { recursive: true, force: true });
+          renameSync(profile, kept);
+          loadedProfile = kept;
+        } else loadedProfile = profile;
+      } else rmSync(profile, { recursive: true, force: true });
     }
   }
 
-  const browser = await launch(kept ?? loadedProfile ?? path.join(dir, 'profile'));
+  const browser = await launch(loadedProfile ?? kept ?? path.join(dir, 'profile'));
   const out: BenchResult[] = [];
   try {
     const page = await openReadyPage(browser, pageUrl, log);
@@ -163,7 +171,7 @@ export async function run(args: string[]): Promise<BenchResult[]> {
       out.push(result(`first screen: ${view} (${r.rows} rows, ${r.mode})`, median(r.ms), 'ms', `bulkGet of ${r.rows} rows by primary key`, median(r.bare), '≤ 16 ms'));
       // The ordered walk's other ways of reading (records in batches; index keys merged), same run.
       if (r.mode === 'broad') {
-        for (const [way, label] of [['records', 'records in batches'], ['keys', 'index keys merged']] as const) {
+        for (const [way, label] of [['records', 'records in batches'], ['keys', 'index keys merged'], ['screens', 'a screen of records per part']] as const) {
           const alt = await call<{ ms: number[]; bare: number[]; rows: number }>(page, 'firstScreen', view, runs, now, way);
           out.push(result(`first screen: ${view} (${alt.rows} rows, broad, ${label})`, median(alt.ms), 'ms', `bulkGet of ${alt.rows} rows by primary key`, median(alt.bare), 'info'));
         }

@@ -192,7 +192,7 @@ const countable = (f: TicketFilter): boolean => onlyStatuses(f) || onlySitesAndS
  * which over-reads more). At 50,000 tickets `keys` and `cutoff` were within
  * the noise of each other on every view. Kept switchable for the benchmark.
  */
-export type OrderedRead = 'cutoff' | 'records' | 'keys';
+export type OrderedRead = 'cutoff' | 'records' | 'keys' | 'screens';
 
 /** Index keys are [...part, key, id]: in sort order by the last two, whatever the part's length. */
 const indexKeyOrder =
@@ -368,12 +368,16 @@ export function ticketQueries(
     ];
   }
 
-  /** The `records` way of an ordered walk: each status's range read as records, a batch at a time, merged by (key, id). */
-  async function orderedRecords({ index, parts }: Ordered, q: TicketQuery, ctx: FilterContext, after: [string, string] | null, want: number): Promise<TicketRow[]> {
+  /**
+   * The `records` and `screens` ways of an ordered walk: each status's range read as records, a batch at a
+   * time, merged by (key, id). `records` reads a fair share per part first (a part that runs dry while
+   * others still have rows reads more: another round trip); `screens` reads a whole screen per part, so the
+   * first screen is one round trip whatever the parts hold, for up to (parts − 1) screens over-read.
+   */
+  async function orderedRecords({ index, parts }: Ordered, q: TicketQuery, ctx: FilterContext, after: [string, string] | null, want: number, wholeScreens: boolean): Promise<TicketRow[]> {
     const spec = q.sort[0]!;
     const desc = spec.dir === 'desc';
-    // A fair share per part first; a status that runs dry while others still have rows reads more.
-    let batch = Math.max(16, Math.ceil(want / parts.length) + 8);
+    let batch = wholeScreens ? Math.max(16, want) : Math.max(16, Math.ceil(want / parts.length) + 8);
     const streams = parts.map((part) => ({ part, buf: [] as TicketRow[], pos: 0, done: false, last: (after ? [...part, ...after] : null) as unknown[] | null }));
     const fill = async (st: (typeof streams)[number]): Promise<void> => {
       if (st.pos < st.buf.length || st.done) return;
@@ -412,7 +416,7 @@ export function ticketQueries(
    * read the way `orderedRead` says.
    */
   async function orderedRows(ordered: Ordered, q: TicketQuery, ctx: FilterContext, after: [string, string] | null, want: number): Promise<TicketRow[]> {
-    if (orderedRead === 'records') return orderedRecords(ordered, q, ctx, after, want);
+    if (orderedRead === 'records' || orderedRead === 'screens') return orderedRecords(ordered, q, ctx, after, want, orderedRead === 'screens');
     if (orderedRead === 'keys') return orderedByKeys(ordered, q, ctx, after, want);
     return orderedToCutoff(ordered, q, ctx, after, want);
   }
