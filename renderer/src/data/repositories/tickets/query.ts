@@ -190,9 +190,14 @@ const countable = (f: TicketFilter): boolean => onlyStatuses(f) || onlySitesAndS
  * on screen (`keys`: no probes and no over-read, but index keys come one by
  * one from a cursor); or records in bounded batches per status (`records`,
  * which over-reads more). At 50,000 tickets `keys` and `cutoff` were within
- * the noise of each other on every view. Kept switchable for the benchmark.
+ * the noise of each other on every view; at 100,000 `keys` was ahead on
+ * "Unassigned" and "All open" and behind on a site's view. A whole screen of
+ * records per status in one getAll (Chromium 141+ reads a reversed range in
+ * one request) was tried and measured slower: at 100,000 tickets three such
+ * reads of 25 records took 13 ms against 5 ms for a bulkGet of 50. Records,
+ * not requests, are what a first screen pays for. Kept switchable for the benchmark.
  */
-export type OrderedRead = 'cutoff' | 'records' | 'keys' | 'screens';
+export type OrderedRead = 'cutoff' | 'records' | 'keys';
 
 /** Index keys are [...part, key, id]: in sort order by the last two, whatever the part's length. */
 const indexKeyOrder =
@@ -368,16 +373,12 @@ export function ticketQueries(
     ];
   }
 
-  /**
-   * The `records` and `screens` ways of an ordered walk: each status's range read as records, a batch at a
-   * time, merged by (key, id). `records` reads a fair share per part first (a part that runs dry while
-   * others still have rows reads more: another round trip); `screens` reads a whole screen per part, so the
-   * first screen is one round trip whatever the parts hold, for up to (parts − 1) screens over-read.
-   */
-  async function orderedRecords({ index, parts }: Ordered, q: TicketQuery, ctx: FilterContext, after: [string, string] | null, want: number, wholeScreens: boolean): Promise<TicketRow[]> {
+  /** The `records` way of an ordered walk: each status's range read as records, a batch at a time, merged by (key, id). */
+  async function orderedRecords({ index, parts }: Ordered, q: TicketQuery, ctx: FilterContext, after: [string, string] | null, want: number): Promise<TicketRow[]> {
     const spec = q.sort[0]!;
     const desc = spec.dir === 'desc';
-    let batch = wholeScreens ? Math.max(16, want) : Math.max(16, Math.ceil(want / parts.length) + 8);
+    // A fair share per part first; a status that runs dry while others still have rows reads more.
+    let batch = Math.max(16, Math.ceil(want / parts.length) + 8);
     const streams = parts.map((part) => ({ part, buf: [] as TicketRow[], pos: 0, done: false, last: (after ? [...part, ...after] : null) as unknown[] | null }));
     const fill = async (st: (typeof streams)[number]): Promise<void> => {
       if (st.pos < st.buf.length || st.done) return;
@@ -416,7 +417,7 @@ export function ticketQueries(
    * read the way `orderedRead` says.
    */
   async function orderedRows(ordered: Ordered, q: TicketQuery, ctx: FilterContext, after: [string, string] | null, want: number): Promise<TicketRow[]> {
-    if (orderedRead === 'records' || orderedRead === 'screens') return orderedRecords(ordered, q, ctx, after, want, orderedRead === 'screens');
+    if (orderedRead === 'records') return orderedRecords(ordered, q, ctx, after, want);
     if (orderedRead === 'keys') return orderedByKeys(ordered, q, ctx, after, want);
     return orderedToCutoff(ordered, q, ctx, after, want);
   }
