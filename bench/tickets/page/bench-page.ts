@@ -261,10 +261,10 @@ const api = {
       // As the edit figure does: a title edit (new search words) just before.
       const titled = (await repos.tables.tickets.get(id))!;
       await repos.tickets.edit(id, { title: `${titled.title.replace(/ \(\d+\)$/, '')} (${Date.now() % 100000})` });
-      const cur = (await repos.tickets.get(id))!;
+      const cur = (await repos.tables.tickets.get(id))!;
       log.length = 0;
       const t = performance.now();
-      const r = await repos.tickets.edit(id, { assigneeId: cur.assigneeId === 'bench-staff-a' ? 'bench-staff-b' : 'bench-staff-a' }, { seen: cur });
+      const r = await repos.tickets.edit(id, { assigneeId: cur.assigneeId === 'bench-staff-a' ? 'bench-staff-b' : 'bench-staff-a' });
       log.push(`${ms()} resolved (${(performance.now() - t).toFixed(2)} ms, ok ${r.ok})`);
       await new Promise((r) => setTimeout(r, 50));
     } finally {
@@ -295,11 +295,10 @@ const api = {
       times.push(performance.now() - t);
     };
     const appEdit = async (i: number, id: string) => {
-      // The ticket as the detail screen holds it (its live copy), which a save from that screen passes as `seen`.
-      const current = (await repos.tickets.get(id))!;
+      const current = (await repos.tables.tickets.get(id))!;
       const assigneeId = staff[i % staff.length] === current.assigneeId ? staff[(i + 1) % staff.length]! : staff[i % staff.length]!;
       const t = performance.now();
-      const r = await repos.tickets.edit(id, { assigneeId }, { seen: current });
+      const r = await repos.tickets.edit(id, { assigneeId });
       out.app.push(performance.now() - t);
       if (!r.ok) throw new Error(r.error.message);
     };
@@ -312,10 +311,10 @@ const api = {
       own.close();
     }
     for (const [i, id] of ids.entries()) {
-      const record = (await repos.tickets.get(id))!;
+      const record = (await repos.tables.tickets.get(id))!;
       const t = performance.now();
       // A run's own number in the title: a kept profile (--profile) edits the same tickets again.
-      const r2 = await repos.tickets.edit(id, { title: `${record.title.replace(/ \(\d+\)$/, '')} (${run}${i})` }, { seen: record });
+      const r2 = await repos.tickets.edit(id, { title: `${record.title.replace(/ \(\d+\)$/, '')} (${run}${i})` });
       out.title.push(performance.now() - t);
       if (!r2.ok) throw new Error(r2.error.message);
     }

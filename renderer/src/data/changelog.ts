@@ -117,17 +117,6 @@ function remember(trans: object, table: string, keys: readonly unknown[], rows: 
   keys.forEach((k, i) => reads.set(cacheKey(table, k), rows[i] === undefined ? undefined : (structuredClone(rows[i]) as Row)));
 }
 
-/**
- * Take `row` as the stored record for this transaction's writes before the
- * read that shows it has answered: a save of the record the user is looking
- * at places its writes alongside that read instead of after it. The caller
- * must check the read's answer against `row` and abort the transaction (before
- * it commits) when they differ, since the writes were compared with `row`.
- */
-export function presumeStored(trans: object, table: string, row: Row): void {
-  remember(trans, table, [row.id], [row]);
-}
-
 /** The stored rows as this transaction read or wrote them, when it has them all; else null. */
 export function cachedRows(trans: DBCoreTransaction, table: string, ids: readonly string[]): (Row | undefined)[] | null {
   const reads = readsByTransaction.get(trans as object);

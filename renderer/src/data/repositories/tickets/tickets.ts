@@ -1,4 +1,4 @@
-import Dexie, { type Table } from 'dexie';
+import type { Table } from 'dexie';
 import { err, ok, type Result } from '../../../../../shared/result';
 import type { Status } from '../../../../../shared/tickets/enums';
 import { createTicket } from '../../../../../shared/tickets/create';
@@ -19,27 +19,11 @@ import { withDueTimes } from '../../../../../shared/tickets/sla';
 import { alive, type Actor, type RepoContext } from './tables';
 import { withoutWordBlocks } from './word-blocks';
 import { commitPlacedWrites } from '../../early-commit';
-import { presumeStored } from '../../changelog';
 
 export interface SavedTicket {
   ticket: Ticket;
   /** History events written with this change. */
   events: number;
-}
-
-/** The shown copy of a ticket was not the stored one: that save attempt is aborted and run again from the stored ticket. */
-class StaleCopy extends Error {
-  constructor() {
-    super('The ticket changed since it was shown.');
-  }
-}
-
-/** The same record, field for field (both come from stored rows, so their keys are in the same order; a false "different" only costs a second attempt). */
-const sameRecord = (a: Ticket, b: Ticket): boolean => JSON.stringify(a) === JSON.stringify(b);
-
-/** `seen`: the ticket as the screen showing it holds it; the save then overlaps its read with its work (change()). */
-export interface SaveOptions {
-  seen?: Ticket | null;
 }
 
 export type TransitionInput = Pick<TransitionContext, 'pendingReason' | 'resolution'>;
@@ -89,28 +73,13 @@ export function ticketsRepository(ctx: RepoContext) {
    * Validate and write one ticket with the history of its change. Call inside
    * a transaction; `last` when nothing else will be written in it, so it can
    * commit without waiting for the writes' answers (early-commit.ts).
-   * `verified`: the check that `before` is the stored record, when the writes
-   * were placed before the read that shows it answered (change()); the
-   * transaction commits only once it passes.
    */
-  async function write(
-    before: Ticket | null,
-    after: Ticket,
-    actor: Actor,
-    at: string,
-    extra: HistoryDraft[] = [],
-    { last = false, verified }: { last?: boolean; verified?: PromiseLike<void> } = {},
-  ): Promise<Result<SavedTicket>> {
+  async function write(before: Ticket | null, after: Ticket, actor: Actor, at: string, extra: HistoryDraft[] = [], { last = false } = {}): Promise<Result<SavedTicket>> {
     const valid = parseWith(TicketSchema, after, 'ticket');
     if (!valid.ok) return valid;
     const events = withIds([...diffForHistory(before, valid.value, actor.id, deviceId(), at), ...extra], newId);
     // Queued together: IndexedDB keeps their order, and the transaction still commits all or nothing.
     const written = Promise.all([t.tickets.put(withKeys(valid.value)), events.length ? t.history.bulkAdd(events) : null]);
-    if (verified) {
-      // A failed check aborts the transaction, and these writes with it: that answer is not the save's.
-      written.catch(() => undefined);
-      await verified;
-    }
     if (last) commitPlacedWrites();
     await written;
     return ok({ ticket: valid.value, events: events.length });
@@ -140,58 +109,22 @@ export function ticketsRepository(ctx: RepoContext) {
    * Load, change with a rule, write: the common shape of every single-ticket
    * action. The actor is known before the transaction opens (from memory,
    * almost always), so the transaction need not take the profile's stores.
-   *
-   * `seen` is the ticket as the user was shown it (the detail screen's live
-   * copy). When it is given, the save does not wait for its read: it reads the
-   * stored ticket, applies the rule to `seen` and places its writes in the
-   * same moment, and commits only once the read shows the stored ticket is
-   * `seen`, exactly. Otherwise (someone else's change, a sync in between) that
-   * attempt is aborted, nothing of it is kept, and the save runs again from
-   * the stored ticket. A rule's refusal is reported only once the read agrees
-   * too, so a stale copy never decides the answer. What is written is the same
-   * either way; the read's round trip just overlaps the rule's work.
    */
   function change(
     id: string,
     rule: (ticket: Ticket, at: string, actor: Actor) => Promise<Result<Ticket>> | Result<Ticket>,
     { stores, words }: { stores: Table[]; words: boolean },
-    seen?: Ticket | null,
   ): Promise<Result<SavedTicket>> {
     return atomically(async () => {
       const actor = await ctx.actor();
-      const run = (presumed: Ticket | null) =>
+      const open = () =>
         db.transaction('rw', stores, async () => {
-          let verified: PromiseLike<void> | undefined;
-          try {
-            let before: Ticket;
-            if (presumed) {
-              const stored = t.tickets.get(id);
-              presumeStored(Dexie.currentTransaction.idbtrans, 'tickets', withKeys(presumed));
-              const check = stored.then((row) => {
-                if (!row || row.deleted || !sameRecord(stripKeys(row), presumed)) throw new StaleCopy();
-              });
-              check.then(undefined, () => undefined); // awaited below, on every path
-              verified = check;
-              before = presumed;
-            } else before = orRollback(await current(id));
-            const at = now();
-            const after = orRollback(await rule(before, at, actor));
-            return ok(orRollback(await write(before, after, actor, at, [], { last: true, verified })));
-          } catch (e) {
-            // A refusal (or a failure) judged on `seen` stands only if `seen` was the stored ticket.
-            if (verified && !(e instanceof StaleCopy)) await verified;
-            throw e;
-          }
+          const before = orRollback(await current(id));
+          const at = now();
+          const after = orRollback(await rule(before, at, actor));
+          return ok(orRollback(await write(before, after, actor, at, [], { last: true })));
         });
-      const open = (presumed: Ticket | null) => (words ? run(presumed) : withoutWordBlocks(() => run(presumed)));
-      if (seen && seen.id === id && !seen.deleted) {
-        try {
-          return await open(seen);
-        } catch (e) {
-          if (!(e instanceof StaleCopy)) throw e;
-        }
-      }
-      return open(null);
+      return words ? open() : withoutWordBlocks(open);
     });
   }
 
@@ -229,7 +162,7 @@ export function ticketsRepository(ctx: RepoContext) {
     },
 
     /** Edit fields in place. Closed and cancelled tickets are read-only (edit.ts). */
-    edit(id: string, patch: TicketPatchInput, { seen }: SaveOptions = {}): Promise<Result<SavedTicket>> {
+    edit(id: string, patch: TicketPatchInput): Promise<Result<SavedTicket>> {
       return change(id, async (before, at) => {
         // Only impact and urgency can move the priority, and so the due times: otherwise skip the SLA reads.
         const rated = typeof patch === 'object' && patch !== null && ('impact' in patch || 'urgency' in patch);
@@ -244,37 +177,37 @@ export function ticketsRepository(ctx: RepoContext) {
         }
         const textChanged = ['title', 'description', 'requesterId'].some((f) => edited.value.changed.includes(f));
         return ok(textChanged ? { ...next, words: await wordsFor(next) } : next);
-      }, editScope(patch), seen);
+      }, editScope(patch));
     },
 
     /** Change status by the one transition rule (pending needs a reason, resolving a resolution). */
-    transition(id: string, to: Status, input: TransitionInput = {}, { seen }: SaveOptions = {}): Promise<Result<SavedTicket>> {
-      return change(id, async (before, at) => applyTransition(before, to, { at, ...input, ...(await slaFor(t, before)) }), fieldsOnly(t.slaPolicies, t.calendars), seen);
+    transition(id: string, to: Status, input: TransitionInput = {}): Promise<Result<SavedTicket>> {
+      return change(id, async (before, at) => applyTransition(before, to, { at, ...input, ...(await slaFor(t, before)) }), fieldsOnly(t.slaPolicies, t.calendars));
     },
 
-    escalate(id: string, input: Pick<EscalationInput, 'reason' | 'toLevel' | 'teamId'>, { seen }: SaveOptions = {}): Promise<Result<SavedTicket>> {
-      return change(id, (before, at, actor) => escalate(before, { ...input, by: actor.id, at }), fieldsOnly(), seen);
+    escalate(id: string, input: Pick<EscalationInput, 'reason' | 'toLevel' | 'teamId'>): Promise<Result<SavedTicket>> {
+      return change(id, (before, at, actor) => escalate(before, { ...input, by: actor.id, at }), fieldsOnly());
     },
 
-    deEscalate(id: string, input: Pick<EscalationInput, 'reason' | 'toLevel'>, { seen }: SaveOptions = {}): Promise<Result<SavedTicket>> {
-      return change(id, (before, at, actor) => deEscalate(before, { ...input, by: actor.id, at }), fieldsOnly(), seen);
+    deEscalate(id: string, input: Pick<EscalationInput, 'reason' | 'toLevel'>): Promise<Result<SavedTicket>> {
+      return change(id, (before, at, actor) => deEscalate(before, { ...input, by: actor.id, at }), fieldsOnly());
     },
 
-    overridePriority(id: string, input: { priority: 'P1' | 'P2' | 'P3' | 'P4'; reason: string }, { seen }: SaveOptions = {}): Promise<Result<SavedTicket>> {
+    overridePriority(id: string, input: { priority: 'P1' | 'P2' | 'P3' | 'P4'; reason: string }): Promise<Result<SavedTicket>> {
       return change(id, async (before, at, actor) => {
         const r = overridePriority(before, { ...input, by: actor.id, at });
         if (!r.ok) return r;
         const sla = await slaFor(t, r.value);
         return ok(r.value.priority !== before.priority && sla.policy ? applyDue(r.value, sla) : r.value);
-      }, fieldsOnly(t.slaPolicies, t.calendars), seen);
+      }, fieldsOnly(t.slaPolicies, t.calendars));
     },
 
-    clearPriorityOverride(id: string, { seen }: SaveOptions = {}): Promise<Result<SavedTicket>> {
+    clearPriorityOverride(id: string): Promise<Result<SavedTicket>> {
       return change(id, async (before, at) => {
         const r = clearPriorityOverride(before, at);
         if (!r.ok) return r;
         return ok(applyDue(r.value, await slaFor(t, r.value)));
-      }, fieldsOnly(t.slaPolicies, t.calendars), seen);
+      }, fieldsOnly(t.slaPolicies, t.calendars));
     },
 
     /**

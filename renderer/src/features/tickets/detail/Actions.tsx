@@ -44,7 +44,7 @@ export function Actions({ desk, ticket }: { desk: Desk; ticket: Ticket }) {
     setErrors({});
     setMessage('');
   };
-  const go = (to: Ticket['status'], label: string) => run(label, () => desk.repos.tickets.transition(ticket.id, to, {}, { seen: ticket }));
+  const go = (to: Ticket['status'], label: string) => run(label, () => desk.repos.tickets.transition(ticket.id, to));
   if (next.length === 0)
     return (
       <p className="muted final-note">
@@ -63,7 +63,7 @@ export function Actions({ desk, ticket }: { desk: Desk; ticket: Ticket }) {
               run('triaged', async () => {
                 // Triage: take it (if nobody has) and open it.
                 if (!ticket.assigneeId && desk.actor) {
-                  const a = await desk.repos.tickets.edit(ticket.id, { assigneeId: desk.actor.id }, { seen: ticket });
+                  const a = await desk.repos.tickets.edit(ticket.id, { assigneeId: desk.actor.id });
                   if (!a.ok) return a;
                 }
                 return desk.repos.tickets.transition(ticket.id, 'open');
@@ -124,17 +124,17 @@ export function Actions({ desk, ticket }: { desk: Desk; ticket: Ticket }) {
           {message}
         </p>
       ) : null}
-      {panel === 'pending' ? <PendingForm onSubmit={(reason) => run('set to pending', () => desk.repos.tickets.transition(ticket.id, 'pending', { pendingReason: reason }, { seen: ticket }))} /> : null}
+      {panel === 'pending' ? <PendingForm onSubmit={(reason) => run('set to pending', () => desk.repos.tickets.transition(ticket.id, 'pending', { pendingReason: reason }))} /> : null}
       {panel === 'resolve' ? (
-        <ResolveForm errors={errors} onSubmit={(resolution) => run('resolved', () => desk.repos.tickets.transition(ticket.id, 'resolved', { resolution }, { seen: ticket }))} />
+        <ResolveForm errors={errors} onSubmit={(resolution) => run('resolved', () => desk.repos.tickets.transition(ticket.id, 'resolved', { resolution }))} />
       ) : null}
       {panel === 'escalate' ? (
         <EscalateForm
           current={ticket.escalationLevel}
           errors={errors}
-          onSubmit={(toLevel, reason) => run(`escalated to level ${toLevel}`, () => desk.repos.tickets.escalate(ticket.id, { toLevel, reason }, { seen: ticket }))}
+          onSubmit={(toLevel, reason) => run(`escalated to level ${toLevel}`, () => desk.repos.tickets.escalate(ticket.id, { toLevel, reason }))}
           onDeEscalate={
-            ticket.escalationLevel > 0 ? (reason) => run('de-escalated', () => desk.repos.tickets.deEscalate(ticket.id, { reason }, { seen: ticket })) : undefined
+            ticket.escalationLevel > 0 ? (reason) => run('de-escalated', () => desk.repos.tickets.deEscalate(ticket.id, { reason })) : undefined
           }
         />
       ) : null}
@@ -143,8 +143,8 @@ export function Actions({ desk, ticket }: { desk: Desk; ticket: Ticket }) {
           errors={errors}
           current={ticket.priority}
           overridden={ticket.priorityOverride !== null}
-          onSubmit={(priority, reason) => run(`priority ${priority}`, () => desk.repos.tickets.overridePriority(ticket.id, { priority, reason }, { seen: ticket }))}
-          onClear={() => run('priority from the matrix', () => desk.repos.tickets.clearPriorityOverride(ticket.id, { seen: ticket }))}
+          onSubmit={(priority, reason) => run(`priority ${priority}`, () => desk.repos.tickets.overridePriority(ticket.id, { priority, reason }))}
+          onClear={() => run('priority from the matrix', () => desk.repos.tickets.clearPriorityOverride(ticket.id))}
         />
       ) : null}
       {panel === 'merge' ? (

@@ -16,7 +16,7 @@ export function FieldsPanel({ desk, ticket, readOnly }: { desk: Desk; ticket: Ti
   const [description, setDescription] = useState<string | null>(null);
   const { catalog } = desk;
   const save = async (patch: TicketPatchInput): Promise<Result<unknown> | null> => {
-    const res = await desk.repos.tickets.edit(ticket.id, patch, { seen: ticket });
+    const res = await desk.repos.tickets.edit(ticket.id, patch);
     const key = Object.keys(patch)[0]!;
     if (!res.ok && res.error.message !== 'Nothing changed.') {
       setErrors({ ...errors, [key]: res.error.fields?.[key] ?? res.error.fields?.[`${key}.0`] ?? res.error.message });

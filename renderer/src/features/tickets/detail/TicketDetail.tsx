@@ -80,7 +80,7 @@ export function TicketDetail({ desk, id }: { desk: Desk; id: string }) {
         error={titleError}
         onBlur={async (e) => {
           if (e.target.value === t.title) return;
-          const r = await desk.repos.tickets.edit(t.id, { title: e.target.value }, { seen: t });
+          const r = await desk.repos.tickets.edit(t.id, { title: e.target.value });
           setTitleError(r.ok ? '' : (r.error.fields?.title ?? r.error.message));
         }}
         onKeyDown={(e) => e.key === 'Enter' && (e.target as HTMLInputElement).blur()}
