@@ -101,16 +101,16 @@ export async function run(args: string[]): Promise<BenchResult[]> {
       if (kind === 'app') records = r.records;
       // The last app load's profile holds the data set the other figures read; the rest go.
       if (kind === 'app' && i === loadRuns - 1) {
+        // Kept: moved to DIR, which the browser below opens as any kept profile.
         if (keepLoad) {
           rmSync(kept, { recursive: true, force: true });
           renameSync(profile, kept);
-          loadedProfile = kept;
         } else loadedProfile = profile;
       } else rmSync(profile, { recursive: true, force: true });
     }
   }
 
-  const browser = await launch(loadedProfile ?? kept ?? path.join(dir, 'profile'));
+  const browser = await launch(kept ?? loadedProfile ?? path.join(dir, 'profile'));
   const out: BenchResult[] = [];
   try {
     const page = await openReadyPage(browser, pageUrl, log);
