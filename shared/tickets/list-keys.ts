@@ -1,3 +1,4 @@
+import { ACTIVE_STATUSES } from './enums';
 import type { Ticket } from './schema';
 import { currentDue } from './views';
 
@@ -11,6 +12,22 @@ export const UNASSIGNED = '-';
 /** Sorts after every ISO instant: tickets with no running clock go last. */
 export const NO_DUE = '~';
 
-export function listKeys(t: Ticket): { assigneeKey: string; due: string } {
-  return { assigneeKey: t.assigneeId ?? UNASSIGNED, due: currentDue(t) ?? NO_DUE };
+export interface ListKeys {
+  assigneeKey: string;
+  due: string;
+  /**
+   * 1 on an active ticket (new, open or pending), absent otherwise. IndexedDB
+   * leaves a record whose key part is missing out of an index, so the
+   * `[active+…]` indexes hold only active tickets: "All open" and a site's
+   * open tickets are one range each, in sort order, instead of a range per
+   * status merged (schema v12). Always present as a property, so spreading
+   * these keys over a row that used to be active clears it.
+   */
+  active: 1 | undefined;
+}
+
+export const isActiveStatus = (status: string): boolean => (ACTIVE_STATUSES as readonly string[]).includes(status);
+
+export function listKeys(t: Ticket): ListKeys {
+  return { assigneeKey: t.assigneeId ?? UNASSIGNED, due: currentDue(t) ?? NO_DUE, active: isActiveStatus(t.status) ? 1 : undefined };
 }

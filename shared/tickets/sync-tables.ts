@@ -2,12 +2,12 @@ import type { SyncTableSpec } from '../sync/tables-spec';
 
 /**
  * Help-desk tables. Work log and history are append-only. On tickets, `words`
- * (the search index), `assigneeKey` and `due` (sort and filter keys IndexedDB
- * can index, since it skips nulls) are derived on each device from the synced
+ * (the search index), `assigneeKey`, `due` and `active` (sort and filter keys
+ * IndexedDB can index, since it skips nulls; list-keys.ts) are derived on each device from the synced
  * fields, so they are never worth syncing.
  */
 export const TICKET_SYNC_TABLES = {
-  tickets: { merge: 'lww', localFields: ['words', 'assigneeKey', 'due'] },
+  tickets: { merge: 'lww', localFields: ['words', 'assigneeKey', 'due', 'active'] },
   workLog: { merge: 'append' },
   ticketHistory: { merge: 'append' },
   ticketLinks: { merge: 'lww' },

@@ -1,4 +1,5 @@
 import { upgradeLegacyRow } from '../../../shared/sync/outbox';
+import { isActiveStatus } from '../../../shared/tickets/list-keys';
 import { BackupFileError, CURRENT_BACKUP_SCHEMA_VERSION } from './backup-format';
 
 /**
@@ -35,7 +36,11 @@ const sameShape: UpgradeStep = (table, record) => ({ table, record });
 /** Version 10 → 11, as in renderer/src/data/schema.ts: each outbox row becomes a one-change legacy change set keeping its op number. */
 const v10ToV11: UpgradeStep = (table, record) => (table === 'outbox' ? { table, record: upgradeLegacyRow(record) } : { table, record });
 
-export const BACKUP_UPGRADES: Readonly<Record<number, UpgradeStep>> = { 1: v1ToV2, 2: sameShape, 3: sameShape, 4: sameShape, 5: sameShape, 6: sameShape, 7: sameShape, 8: sameShape, 9: sameShape, 10: v10ToV11 };
+/** Version 11 → 12, as in renderer/src/data/schema.ts: an active ticket gains the `active` key of the v12 list indexes. */
+const v11ToV12: UpgradeStep = (table, record) =>
+  table === 'tickets' && typeof record.status === 'string' && isActiveStatus(record.status) ? { table, record: { ...record, active: 1 } } : { table, record };
+
+export const BACKUP_UPGRADES: Readonly<Record<number, UpgradeStep>> = { 1: v1ToV2, 2: sameShape, 3: sameShape, 4: sameShape, 5: sameShape, 6: sameShape, 7: sameShape, 8: sameShape, 9: sameShape, 10: v10ToV11, 11: v11ToV12 };
 
 export function upgradeBackupRecord(
   fromVersion: number,

@@ -5,9 +5,10 @@
  * written by the previous version and checks everything is still there.
  */
 import type { Transaction } from 'dexie';
-import { TICKET_STORES_V3, TICKET_STORES_V4, TICKET_STORES_V5, TICKET_STORES_V6, TICKET_STORES_V7, TICKET_STORES_V8, TICKET_STORES_V9, TICKET_STORES_V10 } from './stores/tickets';
+import { TICKET_STORES_V3, TICKET_STORES_V4, TICKET_STORES_V5, TICKET_STORES_V6, TICKET_STORES_V7, TICKET_STORES_V8, TICKET_STORES_V9, TICKET_STORES_V10, TICKET_STORES_V12 } from './stores/tickets';
 import { TRAINING_STORES_V3 } from './stores/training';
 import { upgradeLegacyRow } from '../../../shared/sync/outbox';
+import { ACTIVE_STATUSES } from '../../../shared/tickets/enums';
 
 export interface SchemaVersion {
   version: number;
@@ -99,6 +100,21 @@ export const SCHEMA_HISTORY: SchemaVersion[] = [
         .toCollection()
         .modify((row: Record<string, unknown>, ref: { value: Record<string, unknown> }) => {
           ref.value = upgradeLegacyRow(row);
+        });
+    },
+  },
+  {
+    version: 12,
+    // One index each for "All open" by last update and a site's open tickets by priority (stores/tickets.ts).
+    stores: TICKET_STORES_V12,
+    async upgrade(tx) {
+      // Only active tickets carry the key; the rest are left as they are (they would be written for nothing).
+      await tx
+        .table('tickets')
+        .where('status')
+        .anyOf([...ACTIVE_STATUSES])
+        .modify((t: Record<string, unknown>) => {
+          t.active = 1;
         });
     },
   },

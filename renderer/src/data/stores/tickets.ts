@@ -106,3 +106,19 @@ export const TICKET_STORES_V10: Record<string, string> = {
   workLog: '&id, [ticketId+at]',
   ticketHistory: '&id, [ticketId+at]',
 };
+
+/**
+ * Version 12: active tickets alone, in the two orders the busiest broad views
+ * read. `active` is 1 on a new, open or pending ticket and missing otherwise
+ * (shared/tickets/list-keys.ts), and IndexedDB leaves a record with a missing
+ * key part out of an index, so these hold only active tickets. "All open" by
+ * last update and a site's open tickets by priority were each three ranges
+ * (one per status), merged after probing where to cut them; at 100,000
+ * tickets those probes cost more than the screen's records. Now each is one
+ * range, read in order.
+ */
+export const ACTIVE_UPDATED_INDEX = '[active+updatedAt+id]';
+export const ACTIVE_SITE_INDEX = '[siteId+active+priority+id]';
+export const TICKET_STORES_V12: Record<string, string> = {
+  tickets: `${TICKET_STORES_V9.tickets}, ${ACTIVE_UPDATED_INDEX}, ${ACTIVE_SITE_INDEX}`,
+};

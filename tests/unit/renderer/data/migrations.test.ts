@@ -20,8 +20,8 @@ const PERSON_AS_WRITTEN_BY: Record<number, { stored: Record<string, unknown>; ex
     expected: { name: 'Rosa Diaz', kind: 'staff', deleted: 0 },
   },
 };
-// v3 added the help-desk and training stores, v4 to v7 ticket indexes, v8 the word blocks, v9 a non-unique number index, v10 dropped unread indexes, v11 made outbox rows change sets; a person is written as in v2.
-for (const v of [3, 4, 5, 6, 7, 8, 9, 10]) PERSON_AS_WRITTEN_BY[v] = PERSON_AS_WRITTEN_BY[2]!;
+// v3 added the help-desk and training stores, v4 to v7 ticket indexes, v8 the word blocks, v9 a non-unique number index, v10 dropped unread indexes, v11 made outbox rows change sets, v12 active-ticket indexes; a person is written as in v2.
+for (const v of [3, 4, 5, 6, 7, 8, 9, 10, 11]) PERSON_AS_WRITTEN_BY[v] = PERSON_AS_WRITTEN_BY[2]!;
 
 describe('schema migrations', () => {
   it('versions only go up, and each adds or changes something', () => {
@@ -90,6 +90,37 @@ async function keysAfterUpgrade(version: number, rows: Record<string, unknown>[]
     await db.delete();
   }
 }
+
+describe('v12 active-ticket indexes', () => {
+  it('active tickets written by v11 are in the new indexes after the upgrade, in order; resolved, closed and cancelled ones are not, and nothing is logged for sync', async () => {
+    const name = 'migration-v11-active';
+    const old = await openedAt(name, 11);
+    const row = (id: string, status: string, updatedAt: string, siteId = 'site-a', priority = 'P3') => ticketRow(id, { status, updatedAt, siteId, priority });
+    await old.table('tickets').bulkAdd([
+      row('1', 'open', '2024-02-01T00:00:00.000Z', 'site-a', 'P2'),
+      row('2', 'new', '2024-03-01T00:00:00.000Z', 'site-b'),
+      row('3', 'pending', '2024-01-15T00:00:00.000Z', 'site-a', 'P1'),
+      row('4', 'resolved', '2024-04-01T00:00:00.000Z'),
+      row('5', 'closed', '2024-05-01T00:00:00.000Z'),
+      row('6', 'cancelled', '2024-06-01T00:00:00.000Z'),
+    ]);
+    const logged = (await waitingOps(old)).length;
+    old.close();
+
+    const db = await openDatabase(name);
+    try {
+      expect(db.verno).toBe(CURRENT_SCHEMA_VERSION);
+      const tickets = db.table('tickets');
+      expect(await tickets.where('[active+updatedAt+id]').between([1, '', ''], [1, '\uffff', '\uffff']).reverse().primaryKeys()).toEqual(['2', '1', '3']);
+      expect(await tickets.where('[siteId+active+priority+id]').between(['site-a', 1, '', ''], ['site-a', 1, '\uffff', '\uffff']).primaryKeys()).toEqual(['3', '1']);
+      expect((await tickets.get('5'))?.active).toBeUndefined();
+      expect((await waitingOps(db)).length).toBe(logged);
+    } finally {
+      db.close();
+      await db.delete();
+    }
+  });
+});
 
 describe('v9 ticket numbers not unique', () => {
   it('tickets written by v8 keep their numbers in the index, and a second ticket with a taken number can be stored', async () => {

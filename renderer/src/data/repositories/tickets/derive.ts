@@ -1,5 +1,4 @@
-import { currentDue } from '../../../../../shared/tickets/views';
-import { listKeys, NO_DUE, UNASSIGNED } from '../../../../../shared/tickets/list-keys';
+import { listKeys, NO_DUE, UNASSIGNED, type ListKeys } from '../../../../../shared/tickets/list-keys';
 import type { Ticket } from '../../../../../shared/tickets/schema';
 import { tokenize } from '../../../../../shared/tickets/search';
 import { registerDerivedFields, registerPageHook } from '../../../sync/derive';
@@ -13,7 +12,7 @@ import { queueWordRefresh, ticketWords } from './word-refresh';
  * change log never sends them). IndexedDB leaves a record out of an index
  * whose key is null, so "unassigned" and "no due time" get sentinel keys.
  */
-export type TicketRow = Ticket & { assigneeKey: string; due: string };
+export type TicketRow = Ticket & ListKeys;
 
 export { UNASSIGNED, NO_DUE };
 
@@ -24,7 +23,7 @@ export function withKeys(t: Ticket): TicketRow {
 /** The synced part of a row: what the shared rules and schemas work on. */
 export function stripKeys(row: TicketRow | Ticket): Ticket {
   // eslint-disable-next-line @typescript-eslint/no-unused-vars -- dropping the local keys is the point
-  const { assigneeKey, due, ...ticket } = row as TicketRow;
+  const { assigneeKey, due, active, ...ticket } = row as TicketRow;
   return ticket;
 }
 
@@ -46,7 +45,7 @@ export function deriveSyncedTicket(row: Record<string, unknown>): Record<string,
   const t = row as unknown as Ticket;
   const had = Array.isArray(row.words) ? (row.words as string[]) : [];
   const words = had.length === 0 ? [] : tokenize([had.join(' '), ticketWords(t).join(' ')]);
-  return { ...row, words, assigneeKey: t.assigneeId ?? UNASSIGNED, due: currentDue(t) ?? NO_DUE };
+  return { ...row, words, ...listKeys(t) };
 }
 
 type Rows = readonly Record<string, unknown>[];

@@ -5,6 +5,7 @@ import { compareTickets, matchesFilter, type FilterContext, type SortSpec, type 
 import { UNASSIGNED, type TicketRow } from './derive';
 import type { TicketTables } from './tables';
 import { probePositions, type IndexKey } from './index-probe';
+import { ACTIVE_SITE_INDEX, ACTIVE_UPDATED_INDEX } from '../../stores/tickets';
 import { WORD_BLOCKS, WORD_BLOCKS_UP_TO } from './word-blocks';
 import { newestTicketId, WordWalk, wordsStartingWith } from './word-walk';
 
@@ -80,7 +81,8 @@ export const INDEXED_SORT_KEYS = Object.keys(SORT_INDEX) as SortSpec['key'][];
  */
 interface Ordered {
   index: string;
-  parts: readonly (readonly string[])[];
+  /** `active` (1) is a number; every other part is a string. */
+  parts: readonly (readonly (string | number)[])[];
 }
 
 /** Pending tickets by reason, in order of last update (schema v5). */
@@ -90,6 +92,9 @@ const REASON_SORT_INDEX = '[pendingReason+updatedAt+id]';
 const SITE_SORT_INDEX = '[siteId+status+priority+id]';
 /** An assignee's (or nobody's) tickets by status, then priority (schema v7): "My open" and "Unassigned". */
 const ASSIGNEE_SORT_INDEX = '[assigneeKey+status+priority+id]';
+/** The view's statuses are exactly the active ones, in any order: the `[active+…]` indexes (schema v12) hold just those tickets. */
+const exactlyActive = (statuses: readonly string[]): boolean =>
+  new Set(statuses).size === ACTIVE_STATUSES.length && ACTIVE_STATUSES.every((s) => statuses.includes(s));
 /** More sites (or assignees) × statuses than this are walked by status instead: each part is a range read and probed on its own. */
 const MAX_WALK_PARTS = 12;
 
@@ -119,8 +124,8 @@ const cross = <A, B>(as: readonly A[], bs: readonly B[]): [A, B][] => as.flatMap
 /** Primary keys of a candidate: one collection, or several read side by side (each a getAllKeys, not a cursor). */
 type Keys = ((limit: number) => Promise<string[]>) & {
   statusOnly?: boolean;
-  /** The ordered walk index that answers the same view (a pair candidate on site or assignee). */
-  walkedBy?: string;
+  /** The ordered walk indexes that answer the same view (a pair candidate on site or assignee). */
+  walkedBy?: readonly string[];
   /** A pair candidate: a subset of the view's statuses' tickets. */
   withinStatuses?: boolean;
   /** The view's statuses alone: a superset of every pair candidate. */
@@ -137,7 +142,7 @@ const keysOfEach =
 /** A candidate on status (and due or priority) or pending reason alone: an ordered walk can answer the same view. */
 const statusOnly = (k: Keys): Keys => Object.assign(k, { statusOnly: true });
 /** Exact matches of `[x+status]` for each pair, read in parallel: a subset of the view's statuses' tickets. */
-const pairs = (t: TicketTables, index: string, xs: readonly string[], statuses: readonly string[], walkedBy?: string): Keys =>
+const pairs = (t: TicketTables, index: string, xs: readonly string[], statuses: readonly string[], walkedBy?: readonly string[]): Keys =>
   Object.assign(keysOfEach(cross(xs, statuses).map((p) => () => t.tickets.where(index).equals(p))), { withinStatuses: true, walkedBy });
 
 /** Index conditions that can stand in for part of the filter, most selective first (a guess; each is tried with a cap). */
@@ -148,12 +153,12 @@ function candidates(t: TicketTables, f: TicketFilter, ctx: FilterContext): Keys[
   const q = f.text ? parseQuery(f.text) : null;
   if (q) for (const term of [...q.terms].sort((a, b) => b.length - a.length)) out.push(keysOf(() => t.tickets.where('words').startsWith(term)));
   const assignee = assigneeKeys(f, ctx);
-  if (assignee) out.push(pairs(t, '[assigneeKey+status]', assignee, statuses, ASSIGNEE_SORT_INDEX));
+  if (assignee) out.push(pairs(t, '[assigneeKey+status]', assignee, statuses, [ASSIGNEE_SORT_INDEX]));
   if ((f.dueToday || f.sla === 'breached') && allActive) {
     const until = f.sla === 'breached' ? ctx.now : ctx.endOfToday;
     out.push(statusOnly(keysOfEach(statuses.map((s) => () => t.tickets.where('[status+due+id]').between([s, '', Dexie.minKey], [s, until, Dexie.minKey], true, false)))));
   }
-  if (f.siteIds?.length) out.push(pairs(t, '[siteId+status]', f.siteIds, statuses, SITE_SORT_INDEX));
+  if (f.siteIds?.length) out.push(pairs(t, '[siteId+status]', f.siteIds, statuses, [SITE_SORT_INDEX, ACTIVE_SITE_INDEX]));
   if (f.systemIds?.length) out.push(pairs(t, '[systemId+status]', f.systemIds, statuses));
   if (f.teamIds?.length) out.push(pairs(t, '[teamId+status]', f.teamIds, statuses));
   if (f.tags?.length) out.push(keysOf(() => t.tickets.where('tags').equals(f.tags![0]!.trim().toLowerCase())));
@@ -293,9 +298,12 @@ export function ticketQueries(
     const f = q.filter;
     if (f.pendingReasons?.length && key === 'updatedAt' && (f.statuses ?? ['pending']).every((s) => s === 'pending')) return { index: REASON_SORT_INDEX, parts: f.pendingReasons.map((r) => [r]) };
     const statuses = f.statuses?.length ? f.statuses : STATUSES;
+    const active = exactlyActive(statuses);
+    if (key === 'priority' && f.siteIds?.length && active && f.siteIds.length <= MAX_WALK_PARTS) return { index: ACTIVE_SITE_INDEX, parts: f.siteIds.map((s) => [s, 1]) };
     if (key === 'priority' && f.siteIds?.length && f.siteIds.length * statuses.length <= MAX_WALK_PARTS) return { index: SITE_SORT_INDEX, parts: cross(f.siteIds, statuses) };
     const assignees = assigneeKeys(f, ctx);
     if (key === 'priority' && assignees && assignees.length * statuses.length <= MAX_WALK_PARTS) return { index: ASSIGNEE_SORT_INDEX, parts: cross(assignees, statuses) };
+    if (key === 'updatedAt' && active) return { index: ACTIVE_UPDATED_INDEX, parts: [[1]] };
     const index = STATUS_SORT_INDEX[key];
     return index ? { index, parts: statuses.map((s) => [s]) } : null;
   };
@@ -326,7 +334,7 @@ export function ticketQueries(
     for (const keysFor of candidates(t, q.filter, ctx)) {
       if (keysFor.allOfStatuses && statusesOver) continue;
       // What the ordered walk can answer by itself is read whole only when small: the walk reads one screen.
-      const walkable = keysFor.statusOnly || (walk !== null && keysFor.walkedBy === walk.index);
+      const walkable = keysFor.statusOnly || (walk !== null && keysFor.walkedBy?.includes(walk.index) === true);
       const cap = walkable && ordered ? smallCap : narrowCap;
       const keys = await keysFor(cap + 1);
       if (keys.length > cap) {
@@ -361,7 +369,7 @@ export function ticketQueries(
   }
 
   /** The bounds of one part's slice of `[…part+key+id]`, narrowed by the filter's own range on that key. */
-  function bounds(part: readonly string[], key: SortSpec['key'], f: TicketFilter, ctx: FilterContext): [unknown[], unknown[]] {
+  function bounds(part: readonly (string | number)[], key: SortSpec['key'], f: TicketFilter, ctx: FilterContext): [unknown[], unknown[]] {
     let lo = '';
     let hi = '\uffff';
     if (key === 'due' && (f.dueToday || f.sla === 'breached')) hi = f.sla === 'breached' ? ctx.now : ctx.endOfToday;
@@ -419,7 +427,24 @@ export function ticketQueries(
   async function orderedRows(ordered: Ordered, q: TicketQuery, ctx: FilterContext, after: [string, string] | null, want: number): Promise<TicketRow[]> {
     if (orderedRead === 'records') return orderedRecords(ordered, q, ctx, after, want);
     if (orderedRead === 'keys') return orderedByKeys(ordered, q, ctx, after, want);
+    if (ordered.parts.length === 1) return orderedOneRange(ordered, q, ctx, after, want);
     return orderedToCutoff(ordered, q, ctx, after, want);
+  }
+
+  /**
+   * A walk of one range (an `[active+…]` index, one status, one pending
+   * reason): its entries are already in sort order, so there is nothing to
+   * probe or merge. Its first `need` records come in one request (a reversed
+   * range too, in Chromium 141+ through Dexie 4.4): at 10,000 tickets that
+   * measured about half the time of its ids (getAllKeys) and then a bulkGet.
+   */
+  async function orderedOneRange(ordered: Ordered, q: TicketQuery, ctx: FilterContext, after: [string, string] | null, want: number): Promise<TicketRow[]> {
+    const spec = q.sort[0]!;
+    return walkInRounds(ordered, q, ctx, after, want, async ([range], need) => {
+      const rows = await range!.entries().limit(need).toArray();
+      const last = rows[rows.length - 1];
+      return { rows, next: rows.length < need || !last ? null : [sortValue(spec.key, last), last.id] };
+    });
   }
 
   /**

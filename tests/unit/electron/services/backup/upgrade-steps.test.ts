@@ -8,9 +8,22 @@ describe('backup upgrade steps', () => {
     for (let v = 1; v < CURRENT_BACKUP_SCHEMA_VERSION; v++) expect(BACKUP_UPGRADES[v], `step from version ${v}`).toBeTypeOf('function');
   });
 
-  it('a version-3 ticket comes through to the current version unchanged', () => {
+  it('a version-3 ticket comes through to the current version with only the v12 key added', () => {
     const ticket = { id: 't1', number: 'AB12-00001', status: 'open', updatedAt: '2025-01-01T00:00:00.000Z', assigneeKey: '-', due: '~' };
-    expect(upgradeBackupRecord(3, 'tickets', ticket)).toEqual({ table: 'tickets', record: ticket });
+    expect(upgradeBackupRecord(3, 'tickets', ticket)).toEqual({ table: 'tickets', record: { ...ticket, active: 1 } });
+  });
+});
+
+describe('backup upgrade 11 → 12: active tickets gain the key of the active-ticket indexes', () => {
+  const ticket = (status: string) => ({ id: 't1', status, updatedAt: '2025-01-01T00:00:00.000Z', assigneeKey: '-', due: '~' });
+
+  it('a new, open or pending ticket gains `active: 1`', () => {
+    for (const s of ['new', 'open', 'pending']) expect(upgradeBackupRecord(11, 'tickets', ticket(s))?.record).toEqual({ ...ticket(s), active: 1 });
+  });
+
+  it('a resolved, closed or cancelled ticket, and other tables, are left as they are', () => {
+    for (const s of ['resolved', 'closed', 'cancelled']) expect(upgradeBackupRecord(11, 'tickets', ticket(s))?.record).toEqual(ticket(s));
+    expect(upgradeBackupRecord(11, 'people', { id: 'p-1', status: 'open' })?.record).toEqual({ id: 'p-1', status: 'open' });
   });
 });
 

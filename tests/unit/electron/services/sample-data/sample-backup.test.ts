@@ -36,7 +36,7 @@ describe('sample-data backup (npm run sample-data)', () => {
     for (const t of tickets) {
       const parsed = TicketSchema.safeParse(t);
       expect(parsed.success).toBe(true);
-      expect({ assigneeKey: t.assigneeKey, due: t.due }).toEqual(listKeys(parsed.data!));
+      expect({ assigneeKey: t.assigneeKey, due: t.due, active: t.active }).toEqual(listKeys(parsed.data!));
     }
   });
 
