@@ -3,6 +3,7 @@ import { openDatabase, type FieldDeskDb } from '../data/db';
 import { peopleRepository, type PeopleRepository } from '../data/repositories/people';
 import { profileRepository, type ProfileRepository } from '../data/repositories/profile';
 import { startWordPacker } from '../data/repositories/tickets/word-blocks';
+import { startActiveKeysFill } from '../data/repositories/tickets/active-keys';
 import { startWordRefresher } from '../data/repositories/tickets/word-refresh';
 
 export interface DataContextValue {
@@ -27,6 +28,7 @@ export function DataProvider({ children, dbName = 'fielddesk' }: { children: Rea
     let db: FieldDeskDb | undefined;
     let stopRefresher: (() => void) | undefined;
     let stopPacker: (() => void) | undefined;
+    let stopFill: (() => void) | undefined;
     openDatabase(dbName).then(
       (opened) => {
         db = opened;
@@ -34,6 +36,8 @@ export function DataProvider({ children, dbName = 'fielddesk' }: { children: Rea
         if (!closed) stopRefresher = startWordRefresher(opened, { onError: (e) => console.error('FieldDesk: search words refresh failed; it is retried on the next change', e) });
         // Older tickets' search words are packed into blocks in the background, so a search reads a few records per word.
         if (!closed) stopPacker = startWordPacker(opened, { onError: (e) => console.error('FieldDesk: packing search words failed; it is tried again later', e) });
+        // Tickets stored before schema v12 gain their list key in the background; the list waits for it.
+        if (!closed) stopFill = startActiveKeysFill(opened, { onError: (e) => console.error('FieldDesk: filling the open-ticket list keys failed; it is tried again at the next start', e) });
         if (!closed) setState({ value: { db: opened, people: peopleRepository(opened), profile: profileRepository(opened) } });
       },
       (e: unknown) => setState({ error: e instanceof Error ? e.message : String(e) }),
@@ -42,6 +46,7 @@ export function DataProvider({ children, dbName = 'fielddesk' }: { children: Rea
       closed = true;
       stopRefresher?.();
       stopPacker?.();
+      stopFill?.();
       db?.close();
     };
   }, [dbName]);

@@ -7,6 +7,8 @@ import { stampsOfRow, type OutboxRow } from '../../../shared/sync/outbox';
 import { DeviceRef } from './device';
 import { newWordBlockState, WORD_BLOCKS_UP_TO, wordBlocksMiddleware, type WordBlockState } from './repositories/tickets/word-blocks';
 import { SCHEMA_HISTORY, type SchemaVersion } from './schema';
+import { ACTIVE_KEYS_FILL } from './stores/tickets';
+import { noteActiveKeysFill } from './repositories/tickets/active-keys';
 
 export interface MetaRow {
   key: string;
@@ -62,8 +64,9 @@ export async function openDatabase(name = 'fielddesk', { now = () => Date.now(),
       record = { deviceId: uuidv7(now()), createdAt: new Date(now()).toISOString() };
       await db.meta.put({ key: 'device', value: record });
     }
-    const [saved, newest, mark] = await Promise.all([db.meta.get('hlc'), db.outbox.orderBy(':id').last(), db.meta.get(WORD_BLOCKS_UP_TO)]);
+    const [saved, newest, mark, fill] = await Promise.all([db.meta.get('hlc'), db.outbox.orderBy(':id').last(), db.meta.get(WORD_BLOCKS_UP_TO), db.meta.get(ACTIVE_KEYS_FILL)]);
     db.wordBlockState.upTo = typeof mark?.value === 'string' ? mark.value : null;
+    noteActiveKeysFill(db, fill);
     return { deviceId: record.deviceId, hlc: latestStamp([saved?.value as string | undefined, ...stampsOfRow(newest)]) };
   });
   device.set({ deviceId, clock: new HybridClock(deviceId, now, hlc) });

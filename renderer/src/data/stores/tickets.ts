@@ -119,6 +119,8 @@ export const TICKET_STORES_V10: Record<string, string> = {
  */
 export const ACTIVE_UPDATED_INDEX = '[active+updatedAt+id]';
 export const ACTIVE_SITE_INDEX = '[siteId+active+priority+id]';
+/** `meta` row present while tickets stored before v12 may lack `active` (repositories/tickets/active-keys.ts). */
+export const ACTIVE_KEYS_FILL = 'activeKeysFill';
 export const TICKET_STORES_V12: Record<string, string> = {
   tickets: `${TICKET_STORES_V9.tickets}, ${ACTIVE_UPDATED_INDEX}, ${ACTIVE_SITE_INDEX}`,
 };

@@ -8,6 +8,9 @@ import { HybridClock } from '../../../../shared/sync/hlc';
 import { waitingCount, waitingOps } from '../../../../renderer/src/sync/pending';
 import { SLOTS } from '../../../../shared/sync/outbox';
 import { isStamp } from '../../../../shared/sync/hlc';
+import { ACTIVE_KEYS_FILL, activeIndexesReady, fillActiveKeys, startActiveKeysFill } from '../../../../renderer/src/data/repositories/tickets/active-keys';
+import { ticketQueries, type TicketQuery } from '../../../../renderer/src/data/repositories/tickets/query';
+import { ticketTables } from '../../../../renderer/src/data/repositories/tickets/tables';
 
 /** A person as the code of each schema version wrote it (v1 had no kind and no tombstone). */
 const PERSON_AS_WRITTEN_BY: Record<number, { stored: Record<string, unknown>; expected: Record<string, unknown> }> = {
@@ -92,29 +95,108 @@ async function keysAfterUpgrade(version: number, rows: Record<string, unknown>[]
 }
 
 describe('v12 active-ticket indexes', () => {
-  it('active tickets written by v11 are in the new indexes after the upgrade, in order; resolved, closed and cancelled ones are not, and nothing is logged for sync', async () => {
+  const row = (id: string, status: string, updatedAt: string, siteId = 'site-a', priority = 'P3') => ticketRow(id, { status, updatedAt, siteId, priority });
+  const rows = [
+    row('1', 'open', '2024-02-01T00:00:00.000Z', 'site-a', 'P2'),
+    row('2', 'new', '2024-03-01T00:00:00.000Z', 'site-b'),
+    row('3', 'pending', '2024-01-15T00:00:00.000Z', 'site-a', 'P1'),
+    row('4', 'resolved', '2024-04-01T00:00:00.000Z'),
+    row('5', 'closed', '2024-05-01T00:00:00.000Z'),
+    row('6', 'cancelled', '2024-06-01T00:00:00.000Z'),
+  ];
+  const activeByUpdate = (db: FieldDeskDb) => db.table('tickets').where('[active+updatedAt+id]').between([1, '', ''], [1, '\uffff', '\uffff']).reverse().primaryKeys();
+  const allOpen: TicketQuery = { filter: { statuses: ['new', 'open', 'pending'] }, sort: [{ key: 'updatedAt', dir: 'desc' }] };
+  const when = { meId: 'x', now: '2024-07-01T00:00:00.000Z', endOfToday: '2024-07-01T23:59:59.999Z' };
+  /** "All open" as the list reads it when too big to read whole: its plan's mode and first screen. */
+  const listed = async (db: FieldDeskDb) => {
+    const q = ticketQueries(ticketTables(db), { narrowCap: 0, smallCap: 0 });
+    const plan = await q.plan(allOpen, when);
+    return { mode: plan.mode, ids: (await q.broadWindow(allOpen, when, 0, 10)).rows.map((r) => r.id) };
+  };
+
+  it('the upgrade only marks the fill; the background fill then puts active tickets written by v11 in the new indexes, in order, logging nothing for sync', async () => {
     const name = 'migration-v11-active';
     const old = await openedAt(name, 11);
-    const row = (id: string, status: string, updatedAt: string, siteId = 'site-a', priority = 'P3') => ticketRow(id, { status, updatedAt, siteId, priority });
-    await old.table('tickets').bulkAdd([
-      row('1', 'open', '2024-02-01T00:00:00.000Z', 'site-a', 'P2'),
-      row('2', 'new', '2024-03-01T00:00:00.000Z', 'site-b'),
-      row('3', 'pending', '2024-01-15T00:00:00.000Z', 'site-a', 'P1'),
-      row('4', 'resolved', '2024-04-01T00:00:00.000Z'),
-      row('5', 'closed', '2024-05-01T00:00:00.000Z'),
-      row('6', 'cancelled', '2024-06-01T00:00:00.000Z'),
-    ]);
+    await old.table('tickets').bulkAdd(rows);
     const logged = (await waitingOps(old)).length;
     old.close();
 
     const db = await openDatabase(name);
     try {
       expect(db.verno).toBe(CURRENT_SCHEMA_VERSION);
-      const tickets = db.table('tickets');
-      expect(await tickets.where('[active+updatedAt+id]').between([1, '', ''], [1, '\uffff', '\uffff']).reverse().primaryKeys()).toEqual(['2', '1', '3']);
-      expect(await tickets.where('[siteId+active+priority+id]').between(['site-a', 1, '', ''], ['site-a', 1, '\uffff', '\uffff']).primaryKeys()).toEqual(['3', '1']);
-      expect((await tickets.get('5'))?.active).toBeUndefined();
+      // Opening did not rewrite the tickets: the list keeps to the per-status indexes until the fill is done.
+      expect(activeIndexesReady(db)).toBe(false);
+      expect(await activeByUpdate(db)).toEqual([]);
+      expect(await listed(db)).toEqual({ mode: 'broad', ids: ['2', '1', '3'] });
+
+      expect(await fillActiveKeys(db, { chunk: 4 })).toEqual({ read: 6, written: 3 });
+      expect(activeIndexesReady(db)).toBe(true);
+      expect(await db.meta.get(ACTIVE_KEYS_FILL)).toBeUndefined();
+      expect(await activeByUpdate(db)).toEqual(['2', '1', '3']);
+      expect(await db.table('tickets').where('[siteId+active+priority+id]').between(['site-a', 1, '', ''], ['site-a', 1, '\uffff', '\uffff']).primaryKeys()).toEqual(['3', '1']);
+      expect((await db.table('tickets').get('5'))?.active).toBeUndefined();
+      expect(await listed(db)).toEqual({ mode: 'broad', ids: ['2', '1', '3'] });
       expect((await waitingOps(db)).length).toBe(logged);
+    } finally {
+      db.close();
+      await db.delete();
+    }
+    // Opened again, there is nothing left to fill.
+    const again = await openedAt(`${name}-again`, 11);
+    again.close();
+    const fresh = await openDatabase(`${name}-again`);
+    expect(activeIndexesReady(fresh)).toBe(true);
+    fresh.close();
+    await fresh.delete();
+  });
+
+  it('a fill stopped part way resumes at its mark after the app starts again, and a ticket saved meanwhile keeps its own key', async () => {
+    const name = 'migration-v11-active-resume';
+    const old = await openedAt(name, 11);
+    await old.table('tickets').bulkAdd(rows);
+    old.close();
+    const first = await openDatabase(name);
+    const stop = new AbortController();
+    // One chunk of two tickets, then stopped, as a closed window would.
+    await fillActiveKeys(first, { chunk: 2, pause: async () => stop.abort(), signal: stop.signal });
+    expect((await first.meta.get(ACTIVE_KEYS_FILL))?.value).toBe('2');
+    expect(await activeByUpdate(first)).toEqual(['2', '1']);
+    first.close();
+
+    const db = await openDatabase(name);
+    try {
+      expect(activeIndexesReady(db)).toBe(false);
+      expect(await fillActiveKeys(db, { chunk: 2 })).toEqual({ read: 4, written: 1 });
+      expect(await activeByUpdate(db)).toEqual(['2', '1', '3']);
+    } finally {
+      db.close();
+      await db.delete();
+    }
+  });
+
+  it('the app starts the fill in the background when the database opens with one due', async () => {
+    const name = 'migration-v11-active-started';
+    const old = await openedAt(name, 11);
+    await old.table('tickets').bulkAdd(rows);
+    old.close();
+    const db = await openDatabase(name);
+    try {
+      const stop = startActiveKeysFill(db);
+      for (let i = 0; i < 200 && !activeIndexesReady(db); i++) await new Promise((r) => setTimeout(r, 5));
+      stop();
+      expect(activeIndexesReady(db)).toBe(true);
+      expect(await activeByUpdate(db)).toEqual(['2', '1', '3']);
+    } finally {
+      db.close();
+      await db.delete();
+    }
+  });
+
+  it('a database made at v12 has nothing to fill', async () => {
+    const db = await openDatabase('v12-fresh');
+    try {
+      expect(activeIndexesReady(db)).toBe(true);
+      expect(await db.meta.get(ACTIVE_KEYS_FILL)).toBeUndefined();
     } finally {
       db.close();
       await db.delete();

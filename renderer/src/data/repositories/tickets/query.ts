@@ -6,6 +6,7 @@ import { UNASSIGNED, type TicketRow } from './derive';
 import type { TicketTables } from './tables';
 import { probePositions, type IndexKey } from './index-probe';
 import { ACTIVE_SITE_INDEX, ACTIVE_UPDATED_INDEX } from '../../stores/tickets';
+import { activeIndexesReady } from './active-keys';
 import { WORD_BLOCKS, WORD_BLOCKS_UP_TO } from './word-blocks';
 import { newestTicketId, WordWalk, wordsStartingWith } from './word-walk';
 
@@ -298,7 +299,8 @@ export function ticketQueries(
     const f = q.filter;
     if (f.pendingReasons?.length && key === 'updatedAt' && (f.statuses ?? ['pending']).every((s) => s === 'pending')) return { index: REASON_SORT_INDEX, parts: f.pendingReasons.map((r) => [r]) };
     const statuses = f.statuses?.length ? f.statuses : STATUSES;
-    const active = exactlyActive(statuses);
+    // Until tickets stored before v12 all carry their `active` key, the per-status indexes answer (active-keys.ts).
+    const active = exactlyActive(statuses) && activeIndexesReady(t.tickets.db);
     if (key === 'priority' && f.siteIds?.length && active && f.siteIds.length <= MAX_WALK_PARTS) return { index: ACTIVE_SITE_INDEX, parts: f.siteIds.map((s) => [s, 1]) };
     if (key === 'priority' && f.siteIds?.length && f.siteIds.length * statuses.length <= MAX_WALK_PARTS) return { index: SITE_SORT_INDEX, parts: cross(f.siteIds, statuses) };
     const assignees = assigneeKeys(f, ctx);
