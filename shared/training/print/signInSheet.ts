@@ -42,7 +42,8 @@ const css = () => {
 .sheet-head h1 { margin: 0; font-size: 16pt; }
 .sheet-head .sheet-no { font-size: 9pt; color: #444; white-space: nowrap; }
 .sheet-head .course { font-size: 12pt; font-weight: 600; margin: 0.04in 0 0.06in; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
-.sheet-head dl { display: grid; grid-template-columns: auto 1fr auto 1fr; gap: 0.03in 0.12in; margin: 0; font-size: 9.5pt; }
+/* The date takes what it needs and the time the rest: a session past midnight prints both dates in its time. */
+.sheet-head dl { display: grid; grid-template-columns: auto auto auto 1fr; gap: 0.03in 0.12in; margin: 0; font-size: 9.5pt; }
 .sheet-head dt { font-weight: 600; color: #333; }
 .sheet-head dd { margin: 0; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
 .sheet-head dd.wide { grid-column: span 3; }

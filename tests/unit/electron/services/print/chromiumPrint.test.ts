@@ -11,6 +11,7 @@ import { pageSetup, type PageSetup } from '../../../../../shared/training/print/
 import { pdfOptions, type PdfOptions } from '../../../../../shared/training/print/pdfOptions';
 import type { PrintFont } from '../../../../../shared/training/print/printHtml';
 import { signInSheetHtml, signInSheetPages } from '../../../../../shared/training/print/signInSheet';
+import { formatSessionWhen } from '../../../../../shared/training/format';
 import { makeLongHandout, makeRoster, pngDataUri } from '../../../shared/training/fixtures';
 import { hasChromium, launchChromium, playwrightPrinter } from './chromiumPdf';
 import { pdfFonts, pdfPageCount, pdfPageSizePts, pdfPagesText, renderPng } from './pdfTools';
@@ -144,6 +145,21 @@ describe.skipIf(!hasChromium)('printing templates with Chromium', () => {
     expect(blanks).toBeGreaterThanOrEqual(6);
     expectOnlyShippedFonts(path);
     expect(requests).toEqual([]);
+  });
+
+  it('prints the whole time of a session that runs past midnight (its range names both dates), on Letter and A4', async () => {
+    const overnight = { ...session, startLocal: '2026-03-10T22:30', durationMinutes: 240 };
+    const when = formatSessionWhen(overnight)!;
+    // Both dates are in the range, so it is far longer than a same-day one.
+    expect(when.time).toContain('3/11/2026');
+    for (const size of ['Letter', 'A4'] as const) {
+      const setup = pageSetup(size);
+      const input = { courseTitle: 'Night court clerks: Odyssey', session: overnight, trainerNames: ['Pat Trainer'], attendees: makeRoster(8), setup, fonts };
+      const { pages } = await print(`sign-in-overnight-${size}`, signInSheetHtml(input), pdfOptions(setup, {}, fonts), 1);
+      const text = pages[0]!.replace(/\s+/g, ' ');
+      expect(text).toContain(when.time.replace(/\s+/g, ' '));
+      expect(text).not.toContain('…');
+    }
   });
 
   it('paginates for A4 as computed, on A4 paper', async () => {
