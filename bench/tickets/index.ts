@@ -13,7 +13,9 @@
  * `FD_CPU_PROFILE=file` saves a CPU profile of the edits; `FD_REPACK=1` drops
  * a kept profile's search-word blocks and packs them again, timed; `FD_LOAD_PROBE=rounds` loads the
  * data set bare and through the app several ways, each into a database of its own, and logs each way's
- * time per table (`FD_LOAD_PROBE_WAYS=bare,app,…` picks the ways) (development aids).
+ * time per table (`FD_LOAD_PROBE_WAYS=bare,app,…` picks the ways); `FD_FILL_PROBE=1` with a kept profile
+ * stored before schema v12 times three chunks of the v12 key fill against the same rewrites done bare, and
+ * stops there (development aids).
  *
  * Measures the help-desk data layer in Chromium's IndexedDB (on disk, a real
  * profile) with the benchmark data set of issue 3 — 100,000 tickets, 20,000
@@ -116,7 +118,13 @@ export async function run(args: string[]): Promise<BenchResult[]> {
     const page = await openReadyPage(browser, pageUrl, log);
     // A kept profile written by an older schema is upgraded here, once: the time says what that costs at this size.
     const opening = performance.now();
-    const { fill } = await call<{ fill: { ms: number; read: number; written: number } | null }>(page, 'open');
+    const { fill, probe } = await call<{ fill: { ms: number; read: number; written: number } | null; probe?: string[] }>(page, 'open', Boolean(process.env.FD_FILL_PROBE));
+    if (probe) {
+      log(`fill probe:\n${probe.join('\n')}`);
+      // The probe leaves the fill half done and the page without repositories: nothing else is measured.
+      await browser.close();
+      process.exit(0);
+    }
     log(`database opened in ${Math.round(performance.now() - opening - (fill?.ms ?? 0))} ms`);
     if (fill) log(`the v12 list keys filled in ${(fill.ms / 1000).toFixed(1)} s: ${fill.read.toLocaleString('en-US')} tickets read, ${fill.written.toLocaleString('en-US')} written`);
 

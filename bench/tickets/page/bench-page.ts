@@ -40,10 +40,37 @@ function timed(gen: Iterable<SampleChunk>, acc: { ms: number }): Generator<Sampl
 const TABLE: Record<string, string> = { ticketHistory: 'ticketHistory', ticketLinks: 'ticketLinks' };
 
 const api = {
-  async open(): Promise<{ fill: { ms: number; read: number; written: number } | null }> {
+  async open(fillProbe = false): Promise<{ fill: { ms: number; read: number; written: number } | null }> {
     db = await openDatabase('fielddesk');
     // A profile stored before schema v12: the app fills the tickets' `active` key in the background; here, at once, timed.
     let fill = null;
+    // FD_FILL_PROBE: chunks of the fill against the same rewrites bare (no middleware), then stop (development aid).
+    if (!activeIndexesReady(db) && fillProbe) {
+      const own = await openBareDatabase('fielddesk');
+      const times: string[] = [];
+      let from = '';
+      for (let i = 0; i < 6; i++) {
+        const prev = from;
+        let t0 = performance.now();
+        const rows = (await db.table('tickets').where(':id').above(from).limit(250).toArray()) as TicketRow[];
+        const read = performance.now() - t0;
+        from = rows[rows.length - 1]!.id;
+        const stale = rows.filter((r) => ['new', 'open', 'pending'].includes(r.status)).map((r) => ({ ...r, active: 1 as const }));
+        t0 = performance.now();
+        if (i % 2 === 0) {
+          await own.transaction('rw', own.table('tickets'), () => own.table('tickets').bulkPut(stale));
+          times.push(`bare: read ${read.toFixed(0)} ms, ${stale.length} writes ${(performance.now() - t0).toFixed(0)} ms`);
+        } else {
+          // The same chunk again, through the fill (its own read, then its writes).
+          await db.meta.put({ key: 'activeKeysFill', value: prev });
+          const ac = new AbortController();
+          const r = await fillActiveKeys(db, { chunk: 250, signal: ac.signal, pause: async () => ac.abort() });
+          times.push(`fill (read + writes): ${r.read} read, ${r.written} written in ${(performance.now() - t0).toFixed(0)} ms`);
+        }
+      }
+      own.close();
+      return { fill: null, probe: times } as never;
+    }
     if (!activeIndexesReady(db)) {
       const t = performance.now();
       fill = { ...(await fillActiveKeys(db)), ms: 0 };

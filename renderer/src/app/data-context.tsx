@@ -1,5 +1,6 @@
 import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
-import { openDatabase, type FieldDeskDb } from '../data/db';
+import { openDatabase, upgradeDue, type FieldDeskDb } from '../data/db';
+import { CURRENT_SCHEMA_VERSION } from '../data/schema';
 import { peopleRepository, type PeopleRepository } from '../data/repositories/people';
 import { profileRepository, type ProfileRepository } from '../data/repositories/profile';
 import { startWordPacker } from '../data/repositories/tickets/word-blocks';
@@ -22,13 +23,20 @@ export function useData(): DataContextValue {
 
 /** Opens the local database once and hands repositories to the screens. */
 export function DataProvider({ children, dbName = 'fielddesk' }: { children: ReactNode; dbName?: string }) {
-  const [state, setState] = useState<{ value?: DataContextValue; error?: string }>({});
+  const [state, setState] = useState<{ value?: DataContextValue; error?: string; upgrading?: boolean }>({});
   useEffect(() => {
     let closed = false;
     let db: FieldDeskDb | undefined;
     let stopRefresher: (() => void) | undefined;
     let stopPacker: (() => void) | undefined;
     let stopFill: (() => void) | undefined;
+    // Only to choose the words while it opens: a failure to list the databases changes nothing else.
+    void indexedDB
+      .databases?.()
+      .then((dbs) => {
+        if (!closed && upgradeDue(dbs, dbName, CURRENT_SCHEMA_VERSION)) setState((s) => (s.value || s.error ? s : { upgrading: true }));
+      })
+      .catch(() => undefined);
     openDatabase(dbName).then(
       (opened) => {
         db = opened;
@@ -58,6 +66,13 @@ export function DataProvider({ children, dbName = 'fielddesk' }: { children: Rea
         <p>{state.error}</p>
         <p>Your data has not been changed. Close other FieldDesk windows and start the app again.</p>
       </main>
+    );
+  }
+  if (!state.value && state.upgrading) {
+    return (
+      <p className="loading" role="status">
+        Updating your data for this version of FieldDesk… This happens once, and can take a minute on a device with many tickets.
+      </p>
     );
   }
   if (!state.value) return <p className="loading" role="status">Opening your data…</p>;

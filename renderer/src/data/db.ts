@@ -43,6 +43,18 @@ export class FieldDeskDb extends Dexie {
   }
 }
 
+/**
+ * Will opening this database upgrade it? `databases` is what
+ * `indexedDB.databases()` lists; Dexie stores schema version v as IndexedDB
+ * version v × 10. An upgrade can take a while with many records (at 100,000
+ * tickets v12 took about half a minute to build its indexes), so the app says
+ * so instead of only "Opening".
+ */
+export function upgradeDue(databases: readonly { name?: string; version?: number }[], name: string, schemaVersion: number): boolean {
+  const found = databases.find((d) => d.name === name);
+  return found?.version !== undefined && found.version < schemaVersion * 10;
+}
+
 export interface OpenOptions extends DexieOptions {
   now?: () => number;
 }

@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { FieldDeskDb, openDatabase } from '../../../../renderer/src/data/db';
+import { FieldDeskDb, openDatabase, upgradeDue } from '../../../../renderer/src/data/db';
 import { DeviceRef } from '../../../../renderer/src/data/device';
 import { CURRENT_SCHEMA_VERSION, SCHEMA_HISTORY } from '../../../../renderer/src/data/schema';
 import { markRemote } from '../../../../renderer/src/data/changelog';
@@ -360,3 +360,24 @@ describe('v11 outbox rows are change sets', () => {
 
 const FUTURE_STAMP = '009999999999999:000005:old-device';
 const person = (id: string, name: string) => ({ id, name, email: '', phone: '', agency: '', site: '', title: '', kind: 'requester' as const, createdAt: '2024-01-01', updatedAt: '2024-01-01', stamps: {}, deleted: 0 as const });
+
+describe('saying an upgrade is due', () => {
+  it('is due when the stored database is at an older schema (Dexie stores version × 10); not when current, newer or new', () => {
+    const current = CURRENT_SCHEMA_VERSION;
+    expect(upgradeDue([{ name: 'other', version: 10 }, { name: 'fielddesk', version: (current - 1) * 10 }], 'fielddesk', current)).toBe(true);
+    expect(upgradeDue([{ name: 'fielddesk', version: current * 10 }], 'fielddesk', current)).toBe(false);
+    expect(upgradeDue([{ name: 'fielddesk', version: (current + 1) * 10 }], 'fielddesk', current)).toBe(false);
+    expect(upgradeDue([{ name: 'other', version: 10 }], 'fielddesk', current)).toBe(false);
+    expect(upgradeDue([], 'fielddesk', current)).toBe(false);
+  });
+
+  it('agrees with what a database opened at an older version reports', async () => {
+    const old = await openedAt('upgrade-due-check', 11);
+    old.close();
+    expect(upgradeDue(await indexedDB.databases(), 'upgrade-due-check', CURRENT_SCHEMA_VERSION)).toBe(true);
+    const db = await openDatabase('upgrade-due-check');
+    db.close();
+    expect(upgradeDue(await indexedDB.databases(), 'upgrade-due-check', CURRENT_SCHEMA_VERSION)).toBe(false);
+    await db.delete();
+  });
+});

@@ -51,7 +51,7 @@ export interface FillOptions {
  * chunk removes it. An interrupted fill resumes at the mark. Only a local
  * field changes, so the writes are marked remote: nothing goes to the server.
  */
-export async function fillActiveKeys(db: FieldDeskDb, { chunk = 250, signal, pause = () => new Promise((r) => setTimeout(r, 0)) }: FillOptions = {}): Promise<{ read: number; written: number }> {
+export async function fillActiveKeys(db: FieldDeskDb, { chunk = 64, signal, pause = () => new Promise((r) => setTimeout(r, 0)) }: FillOptions = {}): Promise<{ read: number; written: number }> {
   const t = ticketTables(db);
   let read = 0;
   let written = 0;
