@@ -18,6 +18,7 @@ import { BUILT_IN_VIEWS, siteView, type FilterContext } from '../../../shared/ti
 import { newestTicketId, WordWalk, wordsStartingWith } from '../../../renderer/src/data/repositories/tickets/word-walk';
 import { packWordBlocks, wordBlocksUpTo } from '../../../renderer/src/data/repositories/tickets/word-blocks';
 import { activeIndexesReady, fillActiveKeys } from '../../../renderer/src/data/repositories/tickets/active-keys';
+import { isActiveStatus } from '../../../shared/tickets/list-keys';
 
 let db: FieldDeskDb;
 let repos: TicketRepositories;
@@ -40,10 +41,8 @@ function timed(gen: Iterable<SampleChunk>, acc: { ms: number }): Generator<Sampl
 const TABLE: Record<string, string> = { ticketHistory: 'ticketHistory', ticketLinks: 'ticketLinks' };
 
 const api = {
-  async open(fillProbe = false): Promise<{ fill: { ms: number; read: number; written: number } | null }> {
+  async open(fillProbe = false): Promise<{ fill: { ms: number; read: number; written: number } | null; probe?: string[] }> {
     db = await openDatabase('fielddesk');
-    // A profile stored before schema v12: the app fills the tickets' `active` key in the background; here, at once, timed.
-    let fill = null;
     // FD_FILL_PROBE: chunks of the fill against the same rewrites bare (no middleware), then stop (development aid).
     if (!activeIndexesReady(db) && fillProbe) {
       const own = await openBareDatabase('fielddesk');
@@ -55,7 +54,7 @@ const api = {
         const rows = (await db.table('tickets').where(':id').above(from).limit(250).toArray()) as TicketRow[];
         const read = performance.now() - t0;
         from = rows[rows.length - 1]!.id;
-        const stale = rows.filter((r) => ['new', 'open', 'pending'].includes(r.status)).map((r) => ({ ...r, active: 1 as const }));
+        const stale = rows.filter((r) => isActiveStatus(r.status)).map((r) => ({ ...r, active: 1 as const }));
         t0 = performance.now();
         if (i % 2 === 0) {
           await own.transaction('rw', own.table('tickets'), () => own.table('tickets').bulkPut(stale));
@@ -69,12 +68,14 @@ const api = {
         }
       }
       own.close();
-      return { fill: null, probe: times } as never;
+      return { fill: null, probe: times };
     }
+    // A profile stored before schema v12: the app fills the tickets' `active` key in the background; here, at once, timed.
+    let fill = null;
     if (!activeIndexesReady(db)) {
       const t = performance.now();
-      fill = { ...(await fillActiveKeys(db)), ms: 0 };
-      fill.ms = performance.now() - t;
+      const done = await fillActiveKeys(db);
+      fill = { ...done, ms: performance.now() - t };
     }
     repos = ticketRepositories(db);
     bare = await openBareDatabase('bench-bare');

@@ -104,6 +104,13 @@ describe('v12 active-ticket indexes', () => {
     row('5', 'closed', '2024-05-01T00:00:00.000Z'),
     row('6', 'cancelled', '2024-06-01T00:00:00.000Z'),
   ];
+  /** A database as v11 left it, holding `rows`; `before` runs on it just before it is closed. */
+  const storedByV11 = async (name: string, before?: (old: FieldDeskDb) => Promise<void>) => {
+    const old = await openedAt(name, 11);
+    await old.table('tickets').bulkAdd(rows);
+    await before?.(old);
+    old.close();
+  };
   const activeByUpdate = (db: FieldDeskDb) => db.table('tickets').where('[active+updatedAt+id]').between([1, '', ''], [1, '\uffff', '\uffff']).reverse().primaryKeys();
   const allOpen: TicketQuery = { filter: { statuses: ['new', 'open', 'pending'] }, sort: [{ key: 'updatedAt', dir: 'desc' }] };
   const when = { meId: 'x', now: '2024-07-01T00:00:00.000Z', endOfToday: '2024-07-01T23:59:59.999Z' };
@@ -116,10 +123,10 @@ describe('v12 active-ticket indexes', () => {
 
   it('the upgrade only marks the fill; the background fill then puts active tickets written by v11 in the new indexes, in order, logging nothing for sync', async () => {
     const name = 'migration-v11-active';
-    const old = await openedAt(name, 11);
-    await old.table('tickets').bulkAdd(rows);
-    const logged = (await waitingOps(old)).length;
-    old.close();
+    let logged = 0;
+    await storedByV11(name, async (old) => {
+      logged = (await waitingOps(old)).length;
+    });
 
     const db = await openDatabase(name);
     try {
@@ -150,11 +157,9 @@ describe('v12 active-ticket indexes', () => {
     await fresh.delete();
   });
 
-  it('a fill stopped part way resumes at its mark after the app starts again, and a ticket saved meanwhile keeps its own key', async () => {
+  it('a fill stopped part way resumes at its mark after the app starts again', async () => {
     const name = 'migration-v11-active-resume';
-    const old = await openedAt(name, 11);
-    await old.table('tickets').bulkAdd(rows);
-    old.close();
+    await storedByV11(name);
     const first = await openDatabase(name);
     const stop = new AbortController();
     // One chunk of two tickets, then stopped, as a closed window would.
@@ -176,9 +181,7 @@ describe('v12 active-ticket indexes', () => {
 
   it('the app starts the fill in the background when the database opens with one due', async () => {
     const name = 'migration-v11-active-started';
-    const old = await openedAt(name, 11);
-    await old.table('tickets').bulkAdd(rows);
-    old.close();
+    await storedByV11(name);
     const db = await openDatabase(name);
     try {
       const stop = startActiveKeysFill(db);

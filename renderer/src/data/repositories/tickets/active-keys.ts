@@ -3,7 +3,7 @@ import { isActiveStatus } from '../../../../../shared/tickets/list-keys';
 import { markRemote } from '../../changelog';
 import { ACTIVE_KEYS_FILL } from '../../stores/tickets';
 import type { FieldDeskDb } from '../../db';
-import { oneAtATime } from './background-run';
+import { chunkByChunk, oneAtATime, type ChunkOptions } from './background-run';
 import type { TicketRow } from './derive';
 import { ticketTables } from './tables';
 import { withoutWordBlocks } from './word-blocks';
@@ -37,12 +37,9 @@ export function activeIndexesReady(db: Dexie): boolean {
   return !pending.has(db);
 }
 
-export interface FillOptions {
+export interface FillOptions extends ChunkOptions {
   /** Tickets read per transaction: small, so a save waits little behind one. */
   chunk?: number;
-  signal?: AbortSignal;
-  /** Between transactions; the default yields to the event loop. */
-  pause?: () => Promise<void>;
 }
 
 /**
@@ -51,39 +48,39 @@ export interface FillOptions {
  * chunk removes it. An interrupted fill resumes at the mark. Only a local
  * field changes, so the writes are marked remote: nothing goes to the server.
  */
-export async function fillActiveKeys(db: FieldDeskDb, { chunk = 64, signal, pause = () => new Promise((r) => setTimeout(r, 0)) }: FillOptions = {}): Promise<{ read: number; written: number }> {
+export async function fillActiveKeys(db: FieldDeskDb, { chunk = 64, ...run }: FillOptions = {}): Promise<{ read: number; written: number }> {
   const t = ticketTables(db);
   let read = 0;
   let written = 0;
-  while (!signal?.aborted) {
+  const done = await chunkByChunk(
     // The words do not change, so the search-word blocks are left out of it (word-blocks.ts).
-    const done = await withoutWordBlocks(() => db.transaction('rw', [t.tickets, db.meta], async (tx) => {
-      markRemote(tx.idbtrans);
-      const mark = await db.meta.get(ACTIVE_KEYS_FILL);
-      if (!mark) return true;
-      const from = typeof mark.value === 'string' ? mark.value : '';
-      const rows = await t.tickets.where(':id').above(from).limit(chunk).toArray();
-      const stale = rows.flatMap((r): TicketRow[] => {
-        const active = isActiveStatus(r.status) ? 1 : undefined;
-        return r.active === active ? [] : [{ ...r, active }];
-      });
-      if (stale.length > 0) await t.tickets.bulkPut(stale);
-      read += rows.length;
-      written += stale.length;
-      if (rows.length < chunk) {
-        await db.meta.delete(ACTIVE_KEYS_FILL);
-        return true;
-      }
-      await db.meta.put({ key: ACTIVE_KEYS_FILL, value: rows[rows.length - 1]!.id });
-      return false;
-    }));
-    if (done) {
-      // Committed: from now on the list may read the new indexes.
-      pending.delete(db);
-      break;
-    }
-    await pause();
-  }
+    () =>
+      withoutWordBlocks(() =>
+        db.transaction('rw', [t.tickets, db.meta], async (tx) => {
+          markRemote(tx.idbtrans);
+          const mark = await db.meta.get(ACTIVE_KEYS_FILL);
+          if (!mark) return true;
+          const from = typeof mark.value === 'string' ? mark.value : '';
+          const rows = await t.tickets.where(':id').above(from).limit(chunk).toArray();
+          const stale = rows.flatMap((r): TicketRow[] => {
+            const active = isActiveStatus(r.status) ? 1 : undefined;
+            return r.active === active ? [] : [{ ...r, active }];
+          });
+          if (stale.length > 0) await t.tickets.bulkPut(stale);
+          read += rows.length;
+          written += stale.length;
+          if (rows.length < chunk) {
+            await db.meta.delete(ACTIVE_KEYS_FILL);
+            return true;
+          }
+          await db.meta.put({ key: ACTIVE_KEYS_FILL, value: rows[rows.length - 1]!.id });
+          return false;
+        }),
+      ),
+    run,
+  );
+  // Committed: from now on the list may read the new indexes.
+  if (done) pending.delete(db);
   return { read, written };
 }
 

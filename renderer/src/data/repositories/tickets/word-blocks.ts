@@ -1,7 +1,7 @@
 import Dexie, { type DBCore, type DBCoreMutateRequest, type DBCoreMutateResponse, type DBCoreTable, type Middleware } from 'dexie';
 import { abortQuietly, bothOrNeither, placeWrite } from '../../changelog';
 import type { FieldDeskDb } from '../../db';
-import { oneAtATime } from './background-run';
+import { chunkByChunk, oneAtATime, type ChunkOptions } from './background-run';
 import { WORDS_QUEUE_PREFIX } from './word-refresh';
 
 /**
@@ -225,14 +225,11 @@ function mirroringMark(table: DBCoreTable, state: WordBlockState, reload: () => 
   };
 }
 
-export interface PackOptions {
+export interface PackOptions extends ChunkOptions {
   /** Tickets per step (one transaction, one block per word). */
   step?: number;
   /** Fewer tickets than this above the mark are left to the `words` index. */
   minStep?: number;
-  signal?: AbortSignal;
-  /** Between steps; the default yields to the event loop. */
-  pause?: () => Promise<void>;
 }
 
 /** The mark as stored (null: no blocks). */
@@ -253,11 +250,11 @@ export async function wordBlocksUpTo(db: FieldDeskDb): Promise<string | null> {
  * write patches the words it gains (`packing`), which covers whatever
  * changes between the read and the write.
  */
-export async function packWordBlocks(db: FieldDeskDb, { step = 1024, minStep = 256, signal, pause = () => new Promise((r) => setTimeout(r, 0)) }: PackOptions = {}): Promise<number> {
+export async function packWordBlocks(db: FieldDeskDb, { step = 1024, minStep = 256, ...run }: PackOptions = {}): Promise<number> {
   const tickets = db.table<Row, string>('tickets');
   const blocks = db.table<WordBlock>(WORD_BLOCKS);
   let packed = 0;
-  while (!signal?.aborted) {
+  await chunkByChunk(async () => {
     db.wordBlockState.packing++;
     let n = 0;
     try {
@@ -269,7 +266,7 @@ export async function packWordBlocks(db: FieldDeskDb, { step = 1024, minStep = 2
         if ((await above().limit(minStep).primaryKeys()).length < minStep) return null;
         return { upTo, rows: await above().limit(step).toArray() };
       });
-      if (read && read.rows.length >= minStep && !signal?.aborted) {
+      if (read && read.rows.length >= minStep && !run.signal?.aborted) {
         const mark = read.rows[read.rows.length - 1]!.id;
         n = await db.transaction('rw', [blocks, db.meta], async () => {
           // Another packer, or a restore, moved the mark since the read: this step is not ours to write.
@@ -281,10 +278,9 @@ export async function packWordBlocks(db: FieldDeskDb, { step = 1024, minStep = 2
     } finally {
       db.wordBlockState.packing--;
     }
-    if (n === 0) break;
     packed += n;
-    await pause();
-  }
+    return n === 0;
+  }, run);
   return packed;
 }
 

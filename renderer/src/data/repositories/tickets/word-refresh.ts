@@ -4,7 +4,7 @@ import type { Ticket } from '../../../../../shared/tickets/schema';
 import { searchWords } from '../../../../../shared/tickets/search';
 import { markRemote } from '../../changelog';
 import type { FieldDeskDb } from '../../db';
-import { oneAtATime } from './background-run';
+import { chunkByChunk, oneAtATime, type ChunkOptions } from './background-run';
 import { alive, ticketTables } from './tables';
 
 /**
@@ -64,12 +64,9 @@ async function refreshTickets(db: FieldDeskDb, ids: readonly string[]): Promise<
   return changed.length;
 }
 
-export interface RefreshOptions {
+export interface RefreshOptions extends ChunkOptions {
   /** Tickets per transaction: small, so a screen's reads and a user's save never wait long behind one. */
   chunk?: number;
-  signal?: AbortSignal;
-  /** Between transactions; the default yields to the event loop. */
-  pause?: () => Promise<void>;
 }
 
 /**
@@ -78,27 +75,27 @@ export interface RefreshOptions {
  * interrupted refresh resumes exactly. The writes change only `words`, a
  * local field, so they are marked remote: nothing is sent to the server.
  */
-export async function refreshQueuedWords(db: FieldDeskDb, { chunk = 200, signal, pause = () => new Promise((r) => setTimeout(r, 0)) }: RefreshOptions = {}): Promise<{ tickets: number; changed: number }> {
+export async function refreshQueuedWords(db: FieldDeskDb, { chunk = 200, ...run }: RefreshOptions = {}): Promise<{ tickets: number; changed: number }> {
   const t = ticketTables(db);
   let tickets = 0;
   let changed = 0;
-  while (!signal?.aborted) {
-    const done = await db.transaction('rw', [t.tickets, t.people, t.workLog, db.syncState], async (tx) => {
-      markRemote(tx.idbtrans);
-      const row = await queueRange(db).first();
-      if (!row) return true;
-      const ids = (row.value as { ids: string[] }).ids ?? [];
-      const part = ids.slice(0, chunk);
-      const rest = ids.slice(chunk);
-      changed += await refreshTickets(db, part);
-      tickets += part.length;
-      if (rest.length > 0) await db.syncState.put({ key: row.key, value: { ids: rest } });
-      else await db.syncState.delete(row.key);
-      return false;
-    });
-    if (done) break;
-    await pause();
-  }
+  await chunkByChunk(
+    () =>
+      db.transaction('rw', [t.tickets, t.people, t.workLog, db.syncState], async (tx) => {
+        markRemote(tx.idbtrans);
+        const row = await queueRange(db).first();
+        if (!row) return true;
+        const ids = (row.value as { ids: string[] }).ids ?? [];
+        const part = ids.slice(0, chunk);
+        const rest = ids.slice(chunk);
+        changed += await refreshTickets(db, part);
+        tickets += part.length;
+        if (rest.length > 0) await db.syncState.put({ key: row.key, value: { ids: rest } });
+        else await db.syncState.delete(row.key);
+        return false;
+      }),
+    run,
+  );
   return { tickets, changed };
 }
 
