@@ -10,7 +10,10 @@
  * times an edit's reads and writes done bare in the app's own database and
  * logs the IndexedDB requests of three edits on a timeline; `FD_RAW_PROBE=1`
  * times raw reads (index keys, records, one large record) at this size; and
- * `FD_CPU_PROFILE=file` saves a CPU profile of the edits; `FD_REPACK=1` drops
+ * `FD_CPU_PROFILE=file` saves a CPU profile of the edits; `FD_EDIT_CPU=file` saves one of app edits
+ * alone (and logs their times); `FD_EDIT_SHAPES=rounds` times the edit's shape in IndexedDB itself
+ * (a put; a read then the three writes, on bare transactions) against a Dexie put and the app's edit,
+ * in rotating order; `FD_REPACK=1` drops
  * a kept profile's search-word blocks and packs them again, timed; `FD_LOAD_PROBE=rounds` loads the
  * data set bare and through the app several ways, each into a database of its own, and logs each way's
  * time per table (`FD_LOAD_PROBE_WAYS=bare,app,…` picks the ways); `FD_FILL_PROBE=1` with a kept profile
@@ -67,7 +70,7 @@ export async function run(args: string[]): Promise<BenchResult[]> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'fielddesk-bench-'));
   const site = path.join(dir, 'site');
   cpSync('out/renderer', site, { recursive: true });
-  await buildBenchPage('bench/tickets/page', path.join(site, 'bench'), '/bench/', !process.env.FD_CPU_PROFILE);
+  await buildBenchPage('bench/tickets/page', path.join(site, 'bench'), '/bench/', !process.env.FD_CPU_PROFILE && !process.env.FD_EDIT_CPU);
   // A kept profile's data lives under the origin's port, so that port stays fixed.
   const server = await startStaticServer(site, () => buildCsp({ syncServerUrl: null }), kept ? 47_613 : 0);
   const pageUrl = `${server.origin}/bench/index.html`;
@@ -158,12 +161,26 @@ export async function run(args: string[]): Promise<BenchResult[]> {
       await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
       await cdp.send('Profiler.start');
     }
+    if (process.env.FD_EDIT_CPU) {
+      const cdp2 = await browser.newCDPSession(page);
+      await cdp2.send('Profiler.enable');
+      await cdp2.send('Profiler.setSamplingInterval', { interval: 50 });
+      await call(page, 'appEdits', ids, staff, 1);
+      await cdp2.send('Profiler.start');
+      const t = await call<number[]>(page, 'appEdits', ids, staff, 5);
+      writeFileSync(process.env.FD_EDIT_CPU, JSON.stringify((await cdp2.send('Profiler.stop')).profile));
+      log(`app edits alone: ${t.length}, median ${median(t)} ms, sum ${Math.round(t.reduce((a, b) => a + b, 0))} ms`);
+    }
+    if (process.env.FD_EDIT_SHAPES) {
+      for (let r = 0; r < Number(process.env.FD_EDIT_SHAPES); r++) log('shapes: ' + JSON.stringify(await call(page, 'editShapes', ids, staff)));
+    }
     if (process.env.FD_EDIT_PROBE) log('probe before: ' + JSON.stringify(await call(page, 'editProbe', ids)));
-    const edits = await call<{ app: number[]; same: number[]; apart: number[]; title: number[] }>(page, 'edit', ids, staff);
+    const edits = await call<{ app: number[]; same: number[]; apart: number[]; changed: number[]; title: number[] }>(page, 'edit', ids, staff);
     if (cdp) writeFileSync(process.env.FD_CPU_PROFILE!, JSON.stringify((await cdp.send('Profiler.stop')).profile));
-    if (process.env.FD_EDIT_PROBE) log(`each edit: ${JSON.stringify({ app: edits.app.map(Math.round), title: edits.title.map(Math.round), same: edits.same.map(Math.round), apart: edits.apart.map(Math.round) })}`);
+    if (process.env.FD_EDIT_PROBE) log(`each edit: ${JSON.stringify({ app: edits.app.map(Math.round), title: edits.title.map(Math.round), same: edits.same.map(Math.round), apart: edits.apart.map(Math.round), changed: edits.changed.map(Math.round) })}`);
     // The first edit warms caches (SLA policy, statements); medians make that moot, but drop it anyway.
     out.push(result('save an edit (assign): ticket + history + outbox, strict', median(edits.app.slice(1)), 'ms', 'bare Dexie put of the record into its own store, strict', median(edits.same.slice(1)), '≤ 1.5×'));
+    out.push(result('save an edit (assign), against a bare put that makes the same change', median(edits.app.slice(1)), 'ms', 'bare Dexie put of the record with another assignee and update time, strict', median(edits.changed.slice(1)), 'info'));
     out.push(result('save an edit (assign), against a bare put into a separate near-empty database', median(edits.app.slice(1)), 'ms', 'bare Dexie put into a separate database, strict', median(edits.apart.slice(1)), 'info'));
     if (process.env.FD_EDIT_PROBE) {
       log(JSON.stringify(await call(page, 'editProbe', ids)));

@@ -270,6 +270,86 @@ const api = {
     return Object.fromEntries(Object.entries(times).map(([k, v]) => [k, med(v.slice(1))]));
   },
 
+  /**
+   * The edit's shape in IndexedDB itself, no Dexie and no app code (development aid): a put alone, the
+   * three writes, and a read then the three writes, each committed at once, in rotating order with the
+   * app's edit and a bare Dexie put. Shows how much of an edit's time is IndexedDB's and how much is JS.
+   */
+  async editShapes(ids: string[], staff: string[]): Promise<Record<string, number>> {
+    const own = await openBareDatabase('fielddesk');
+    const idb = own.backendDB();
+    const times: Record<string, number[]> = { dexiePut: [], dexiePutChanged: [], rawPut: [], rawPutIn3: [], raw3: [], rawRead3: [], rawRead3Changed: [], appEdit: [] };
+    const done = (tx: IDBTransaction) => new Promise<void>((res, rej) => { tx.oncomplete = () => res(); tx.onerror = () => rej(tx.error); tx.onabort = () => rej(tx.error); });
+    for (const [i, id] of ids.entries()) {
+      const record = (await repos.tables.tickets.get(id))!;
+      const at = new Date().toISOString();
+      const history = (k: string) => ({ id: `shape-h-${at}-${i}-${k}`, ticketId: id, at, field: 'assigneeId', old: null, new: 'x', by: 'bench', deviceId: 'bench', stamps: {} });
+      const op = (k: string) => ({ at, n: 2, changes: [{ opId: `shape-o-${at}-${i}-${k}`, table: 'tickets', id, fields: {} }, { opId: `shape-o2-${at}-${i}-${k}`, table: 'ticketHistory', id: `shape-h-${at}-${i}-${k}`, fields: {} }] });
+      const steps: [string, () => Promise<void>][] = [
+        ['dexiePut', () => own.transaction('rw', own.table('tickets'), () => own.table('tickets').put(record)).then(() => undefined)],
+        ['rawPut', () => { const tx = idb.transaction(['tickets'], 'readwrite', { durability: 'strict' }); tx.objectStore('tickets').put(record); tx.commit(); return done(tx); }],
+        ['dexiePutChanged', async () => {
+          const cur = (await own.table('tickets').get(id)) as TicketRow;
+          const t0 = performance.now();
+          const flipped = { ...cur, assigneeId: cur.assigneeId === staff[0] ? staff[1]! : staff[0]!, updatedAt: new Date().toISOString() };
+          await own.transaction('rw', own.table('tickets'), () => own.table('tickets').put(withKeys(flipped)));
+          times.dexiePutChanged!.push(performance.now() - t0);
+        }],
+        ['rawRead3Changed', () => {
+          const tx = idb.transaction(['tickets', 'ticketHistory', 'outbox'], 'readwrite', { durability: 'strict' });
+          const get = tx.objectStore('tickets').get(id);
+          get.onsuccess = () => {
+            const cur = get.result as TicketRow;
+            const flipped = { ...cur, assigneeId: cur.assigneeId === staff[0] ? staff[1]! : staff[0]!, updatedAt: new Date().toISOString() };
+            tx.objectStore('tickets').put(withKeys(flipped)); tx.objectStore('ticketHistory').add(history('c')); tx.objectStore('outbox').add(op('c')); tx.commit();
+          };
+          return done(tx);
+        }],
+        ['rawPutIn3', () => { const tx = idb.transaction(['tickets', 'ticketHistory', 'outbox'], 'readwrite', { durability: 'strict' }); tx.objectStore('tickets').put(record); tx.commit(); return done(tx); }],
+        ['raw3', () => { const tx = idb.transaction(['tickets', 'ticketHistory', 'outbox'], 'readwrite', { durability: 'strict' }); tx.objectStore('tickets').put(record); tx.objectStore('ticketHistory').add(history('a')); tx.objectStore('outbox').add(op('a')); tx.commit(); return done(tx); }],
+        ['rawRead3', () => {
+          const tx = idb.transaction(['tickets', 'ticketHistory', 'outbox'], 'readwrite', { durability: 'strict' });
+          const get = tx.objectStore('tickets').get(id);
+          get.onsuccess = () => { tx.objectStore('tickets').put({ ...(get.result as object) }); tx.objectStore('ticketHistory').add(history('b')); tx.objectStore('outbox').add(op('b')); tx.commit(); };
+          return done(tx);
+        }],
+        ['appEdit', async () => {
+          const cur = (await repos.tables.tickets.get(id))!;
+          const assigneeId = staff[i % staff.length] === cur.assigneeId ? staff[(i + 1) % staff.length]! : staff[i % staff.length]!;
+          const t = performance.now();
+          const r = await repos.tickets.edit(id, { assigneeId });
+          times.appEdit!.push(performance.now() - t);
+          if (!r.ok) throw new Error(r.error.message);
+        }],
+      ];
+      for (let k = 0; k < steps.length; k++) {
+        const [name, step] = steps[(i + k) % steps.length]!;
+        const t = performance.now();
+        await step();
+        if (name !== 'appEdit' && name !== 'dexiePutChanged') times[name]!.push(performance.now() - t);
+      }
+    }
+    own.close();
+    const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+    return Object.fromEntries(Object.entries(times).map(([k, v]) => [k, Math.round(med(v.slice(1)) * 100) / 100]));
+  },
+
+  /** App edits alone, one after another (development aid: what a CPU profile of edits sees). */
+  async appEdits(ids: string[], staff: string[], rounds: number): Promise<number[]> {
+    const times: number[] = [];
+    for (let r = 0; r < rounds; r++) {
+      for (const [i, id] of ids.entries()) {
+        const cur = (await repos.tables.tickets.get(id))!;
+        const assigneeId = staff[(i + r) % staff.length] === cur.assigneeId ? staff[(i + r + 1) % staff.length]! : staff[(i + r) % staff.length]!;
+        const t = performance.now();
+        const res = await repos.tickets.edit(id, { assigneeId });
+        times.push(performance.now() - t);
+        if (!res.ok) throw new Error(res.error.message);
+      }
+    }
+    return times;
+  },
+
   /** The IndexedDB requests of one app edit, on a timeline (development aid). */
   async editTrace(id: string): Promise<string[]> {
     const log: string[] = [];
@@ -321,15 +401,25 @@ const api = {
    * rotating order, so none always follows another's commit. The title edits
    * (new search words, many index writes) run in a pass of their own.
    */
-  async edit(ids: string[], staff: string[]): Promise<{ app: number[]; same: number[]; apart: number[]; title: number[] }> {
+  async edit(ids: string[], staff: string[]): Promise<{ app: number[]; same: number[]; apart: number[]; changed: number[]; title: number[] }> {
     const run = Date.now() % 1_000_000;
-    const out = { app: [] as number[], same: [] as number[], apart: [] as number[], title: [] as number[] };
+    const out = { app: [] as number[], same: [] as number[], apart: [] as number[], changed: [] as number[], title: [] as number[] };
     const own = await openBareDatabase('fielddesk');
     const putInto = async (into: Dexie, id: string, times: number[]) => {
       const record = (await repos.tables.tickets.get(id))!;
       const t = performance.now();
       await into.transaction('rw', into.table('tickets'), () => into.table('tickets').put(record));
       times.push(performance.now() - t);
+    };
+    // A bare put that makes the edit's change (another assignee, a new update time): unlike a put of the
+    // stored record over itself, it moves the record's index entries as the edit's put does.
+    const changedPut = async (i: number, id: string) => {
+      const record = (await repos.tables.tickets.get(id))!;
+      const assigneeId = staff[i % staff.length] === record.assigneeId ? staff[(i + 1) % staff.length]! : staff[i % staff.length]!;
+      const t = performance.now();
+      const next = withKeys({ ...record, assigneeId, updatedAt: new Date().toISOString() });
+      await own.transaction('rw', own.table('tickets'), () => own.table('tickets').put(next));
+      out.changed.push(performance.now() - t);
     };
     const appEdit = async (i: number, id: string) => {
       const current = (await repos.tables.tickets.get(id))!;
@@ -341,7 +431,7 @@ const api = {
     };
     try {
       for (const [i, id] of ids.entries()) {
-        const steps = [() => appEdit(i, id), () => putInto(own, id, out.same), () => putInto(bare, id, out.apart)];
+        const steps = [() => appEdit(i, id), () => putInto(own, id, out.same), () => putInto(bare, id, out.apart), () => changedPut(i, id)];
         for (let k = 0; k < steps.length; k++) await steps[(i + k) % steps.length]!();
       }
     } finally {

@@ -1,5 +1,6 @@
 import Dexie, { type DBCore, type DBCoreMutateRequest, type DBCoreMutateResponse, type DBCoreTable, type DBCoreTransaction, type Middleware } from 'dexie';
 import { uuidv7 } from '../../../shared/ids/uuidv7';
+import type { HybridClock } from '../../../shared/sync/hlc';
 import type { FieldChange } from '../../../shared/sync/ops';
 import { changeSetRows, type OutboxRow, type QueuedChange } from '../../../shared/sync/outbox';
 import { isSyncTable, localFieldsOf } from '../../../shared/sync/tables';
@@ -166,6 +167,37 @@ export function placeWrite<T>(table: DBCoreTable, req: DBCoreMutateRequest & { v
   );
 }
 
+/**
+ * Stamp what a write changes, field by field, against the stored rows
+ * (`existing`, undefined for a new record), with the device's hybrid
+ * logical clock, which is what the server merges on; and the change each
+ * changed row sends (undefined where nothing synced changed). Local fields
+ * (derived on each device) and the bookkeeping are never sent.
+ */
+export function stampRows(tableName: string, values: readonly Row[], existing: readonly (Row | undefined)[], clock: HybridClock): { stamped: Row[]; changes: (QueuedChange | undefined)[] } {
+  const local = localFieldsOf(tableName);
+  const changes: (QueuedChange | undefined)[] = [];
+  const stamped = values.map((value, i) => {
+    const before = existing[i];
+    const changed = Object.keys(value).filter((k) => !BOOKKEEPING.has(k) && !local.includes(k) && (!before || !sameValue(before[k], value[k])));
+    // Fields the caller dropped entirely are unchanged, not deleted: records are merged field by field.
+    if (changed.length === 0) {
+      changes.push(undefined);
+      return { ...value, stamps: before?.stamps ?? value.stamps ?? {} };
+    }
+    const stamp = clock.next();
+    const stamps = { ...(before?.stamps ?? {}), ...(value.stamps ?? {}) };
+    const fields: Record<string, FieldChange> = {};
+    for (const k of changed) {
+      stamps[k] = stamp;
+      fields[k] = { value: value[k], stamp };
+    }
+    changes.push({ opId: uuidv7(), table: tableName, id: value.id, fields });
+    return { ...value, stamps };
+  });
+  return { stamped, changes };
+}
+
 function logged(table: DBCoreTable, down: DBCore, device: DeviceRef): DBCoreTable {
   return {
     ...table,
@@ -198,28 +230,9 @@ function logged(table: DBCoreTable, down: DBCore, device: DeviceRef): DBCoreTabl
 
   /** Stamp the changed fields and place the write and its log entries together (synchronously); the answer settles later. */
   function logAndWrite(req: DBCoreMutateRequest, values: Row[], existing: readonly (Row | undefined)[]): Promise<DBCoreMutateResponse> {
-    const local = localFieldsOf(table.name);
     const { clock } = device.get();
     const at = new Date(clock.now()).toISOString();
-    const changes: (QueuedChange | undefined)[] = [];
-    const stamped = values.map((value, i) => {
-      const before = existing[i];
-      const changed = Object.keys(value).filter((k) => !BOOKKEEPING.has(k) && !local.includes(k) && (!before || !sameValue(before[k], value[k])));
-      // Fields the caller dropped entirely are unchanged, not deleted: records are merged field by field.
-      if (changed.length === 0) {
-        changes.push(undefined);
-        return { ...value, stamps: before?.stamps ?? value.stamps ?? {} };
-      }
-      const stamp = clock.next();
-      const stamps = { ...(before?.stamps ?? {}), ...(value.stamps ?? {}) };
-      const fields: Record<string, FieldChange> = {};
-      for (const k of changed) {
-        stamps[k] = stamp;
-        fields[k] = { value: value[k], stamp };
-      }
-      changes.push({ opId: uuidv7(), table: table.name, id: value.id, fields });
-      return { ...value, stamps };
-    });
+    const { stamped, changes } = stampRows(table.name, values, existing, clock);
     const write = { ...req, values: stamped } as DBCoreMutateRequest;
     // The clock is not written here: the newest outbox row holds the newest stamp this device issued, and
     // openDatabase restores the clock from it (and from meta's `hlc`, which whoever empties the outbox

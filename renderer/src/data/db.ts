@@ -28,10 +28,13 @@ export class FieldDeskDb extends Dexie {
   readonly device: DeviceRef;
   /** The search-word blocks' mark, as the write path sees it (repositories/tickets/word-blocks.ts). */
   readonly wordBlockState: WordBlockState = newWordBlockState();
+  /** Every write's durability; saves placed beside Dexie (direct-save.ts) use it too. */
+  readonly durability: IDBTransactionDurability;
 
   constructor(name: string, device: DeviceRef, options: DexieOptions = {}, history: SchemaVersion[] = SCHEMA_HISTORY) {
     // Strict durability: a write the user saw succeed is on disk, even if the laptop loses power next.
     super(name, { chromeTransactionDurability: 'strict', ...options });
+    this.durability = options.chromeTransactionDurability ?? 'strict';
     for (const v of history) {
       const version = this.version(v.version).stores(v.stores);
       if (v.upgrade) version.upgrade(v.upgrade);

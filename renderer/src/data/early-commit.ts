@@ -55,11 +55,15 @@ export function holdCommit(trans: object): () => void {
 
 /**
  * Commit the current Dexie transaction now, if every write it was given has
- * been placed. Call only after the last write of the transaction's work.
+ * been placed and it is not part of a wider one. Call only after the last
+ * write of the transaction's work.
  * Returns whether it committed early.
  */
 export function commitPlacedWrites(): boolean {
-  const idbtrans = (Dexie.currentTransaction as unknown as { idbtrans?: IDBTransaction } | null)?.idbtrans;
+  const current = Dexie.currentTransaction as unknown as { idbtrans?: IDBTransaction; parent?: unknown } | null;
+  // A transaction opened inside another shares its IndexedDB transaction: its last write is not the outer one's.
+  if (!current || current.parent) return false;
+  const idbtrans = current.idbtrans;
   if (!idbtrans || (holds.get(idbtrans) ?? 0) > 0 || typeof idbtrans.commit !== 'function') return false;
   pendingPlacements.get(idbtrans)?.();
   try {

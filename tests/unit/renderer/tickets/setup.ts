@@ -53,6 +53,18 @@ export async function freshDesk(start = '2025-03-03T17:00:00.000Z') {
   return { db, repos, requester: person.value, actor, now };
 }
 
+/** A fresh desk (freshDesk) with `n` alike new tickets, and their ids. */
+export async function deskWithTickets(n: number) {
+  const desk = await freshDesk();
+  const ids: string[] = [];
+  for (let i = 0; i < n; i++) {
+    const created = await desk.repos.tickets.create({ title: 'Jury kiosk frozen', description: 'Touch screen stops answering after lunch', requesterId: desk.requester.id });
+    if (!created.ok) throw new Error(created.error.message);
+    ids.push(created.value.ticket.id);
+  }
+  return { ...desk, ids };
+}
+
 /** Counts of the rows a write may touch, to prove a refused write left nothing. */
 export async function counts(db: FieldDeskDb) {
   const [tickets, history, workLog, outbox, links] = await Promise.all([

@@ -17,4 +17,14 @@ describe('uuidv7', () => {
     expect([...ids].sort()).toEqual(ids);
     expect(new Set(ids).size).toBe(ids.length);
   });
+  it('draws fresh random bits for every id, across refills of its pool of random bytes', () => {
+    // 16 bytes an id from a 4,096-byte pool: 1,000 ids refill it three times.
+    const tails = Array.from({ length: 1000 }, (_, i) => uuidv7(1_700_000_000_000 + i * 1000).slice(-12));
+    expect(new Set(tails).size).toBe(tails.length);
+  });
+  it('keeps the whole 48-bit time, to the last millisecond', () => {
+    const ms = 2 ** 48 - 1;
+    expect(uuidv7(ms).slice(0, 13)).toBe('ffffffff-ffff');
+    expect(uuidv7Time(uuidv7(ms))).toBe(ms);
+  });
 });

@@ -4,7 +4,7 @@ import type { Status } from '../../../../../shared/tickets/enums';
 import { createTicket } from '../../../../../shared/tickets/create';
 import { applyEdit } from '../../../../../shared/tickets/edit';
 import { deEscalate, escalate, type EscalationInput } from '../../../../../shared/tickets/escalation';
-import { diffForHistory, withIds, type HistoryDraft } from '../../../../../shared/tickets/history';
+import { diffForHistory, withIds, type HistoryDraft, type HistoryEvent } from '../../../../../shared/tickets/history';
 import { clearPriorityOverride, overridePriority } from '../../../../../shared/tickets/priority';
 import { type RouteSuggestion } from '../../../../../shared/tickets/routing';
 import { TicketSchema, type Ticket, type TicketCreateInput, type TicketPatchInput } from '../../../../../shared/tickets/schema';
@@ -19,6 +19,7 @@ import { withDueTimes } from '../../../../../shared/tickets/sla';
 import { alive, type Actor, type RepoContext } from './tables';
 import { withoutWordBlocks } from './word-blocks';
 import { commitPlacedWrites } from '../../early-commit';
+import { canSaveDirectly, saveDirectly } from '../../direct-save';
 
 export interface SavedTicket {
   ticket: Ticket;
@@ -69,20 +70,27 @@ export function ticketsRepository(ctx: RepoContext) {
     return ticketWords(ticket, requester?.name, [...entries.map((e) => e.body), ...extraBodies]);
   }
 
+  /** The checked record and the history events of a change: what a save writes. */
+  function prepare(before: Ticket | null, after: Ticket, actor: Actor, at: string, extra: HistoryDraft[] = []): Result<{ ticket: Ticket; events: HistoryEvent[] }> {
+    const valid = parseWith(TicketSchema, after, 'ticket');
+    if (!valid.ok) return valid;
+    return ok({ ticket: valid.value, events: withIds([...diffForHistory(before, valid.value, actor.id, deviceId(), at), ...extra], newId) });
+  }
+
   /**
    * Validate and write one ticket with the history of its change. Call inside
    * a transaction; `last` when nothing else will be written in it, so it can
    * commit without waiting for the writes' answers (early-commit.ts).
    */
   async function write(before: Ticket | null, after: Ticket, actor: Actor, at: string, extra: HistoryDraft[] = [], { last = false } = {}): Promise<Result<SavedTicket>> {
-    const valid = parseWith(TicketSchema, after, 'ticket');
-    if (!valid.ok) return valid;
-    const events = withIds([...diffForHistory(before, valid.value, actor.id, deviceId(), at), ...extra], newId);
+    const prepared = prepare(before, after, actor, at, extra);
+    if (!prepared.ok) return prepared;
+    const { ticket, events } = prepared.value;
     // Queued together: IndexedDB keeps their order, and the transaction still commits all or nothing.
-    const written = Promise.all([t.tickets.put(withKeys(valid.value)), events.length ? t.history.bulkAdd(events) : null]);
+    const written = Promise.all([t.tickets.put(withKeys(ticket)), events.length ? t.history.bulkAdd(events) : null]);
     if (last) commitPlacedWrites();
     await written;
-    return ok({ ticket: valid.value, events: events.length });
+    return ok({ ticket, events: events.length });
   }
 
   /**
@@ -128,6 +136,34 @@ export function ticketsRepository(ctx: RepoContext) {
     });
   }
 
+  /**
+   * The same for a change that needs nothing but the ticket (a field edit, an
+   * escalation): read, rule and writes on one IndexedDB transaction of its
+   * own, beside Dexie (direct-save.ts), which is what makes a one-field save
+   * cost about what a bare put does. Not from inside a transaction (there it
+   * joins it, through Dexie), and never a change of the search words: this
+   * path does not keep the word blocks, so the rule must leave `words` alone.
+   */
+  async function changeDirectly(id: string, rule: (ticket: Ticket, at: string, actor: Actor) => Result<Ticket>): Promise<Result<SavedTicket>> {
+    if (!canSaveDirectly(db)) return change(id, rule, fieldsOnly());
+    const actor = await ctx.actor();
+    return saveDirectly(db, [t.tickets.name, t.history.name], async (tx) => {
+      const row = await tx.get<TicketRow>(t.tickets.name, id);
+      if (!row || row.deleted) return err('not_found', 'That ticket no longer exists on this device.');
+      const before = stripKeys(row);
+      const at = now();
+      const after = rule(before, at, actor);
+      if (!after.ok) return after;
+      if (!sameWords(after.value.words, before.words)) throw new Error('A change of search words must be saved through Dexie (the word blocks).');
+      const prepared = prepare(before, after.value, actor, at);
+      if (!prepared.ok) return prepared;
+      const { ticket, events } = prepared.value;
+      tx.write(t.tickets.name, 'put', [withKeys(ticket)], [row]);
+      if (events.length) tx.write(t.history.name, 'add', events, events.map(() => undefined));
+      return ok({ ticket, events: events.length });
+    });
+  }
+
   const requesterError = () => err('not_found', 'Choose a requester from the directory, or add them.', { requesterId: 'Choose a requester from the directory' });
 
   return {
@@ -163,6 +199,15 @@ export function ticketsRepository(ctx: RepoContext) {
 
     /** Edit fields in place. Closed and cancelled tickets are read-only (edit.ts). */
     edit(id: string, patch: TicketPatchInput): Promise<Result<SavedTicket>> {
+      const scope = editScope(patch);
+      // Neither the rating (due times from the SLA stores) nor the text (words, people) moves: the ticket alone decides.
+      if (scope.stores.length === 2 && !scope.words) {
+        return changeDirectly(id, (before, at) => {
+          const edited = applyEdit(before, patch, { now: at, policy: null, calendar: null });
+          if (!edited.ok) return edited;
+          return edited.value.changed.length === 0 ? err('conflict', 'Nothing changed.') : ok(edited.value.ticket);
+        });
+      }
       return change(id, async (before, at) => {
         // Only impact and urgency can move the priority, and so the due times: otherwise skip the SLA reads.
         const rated = typeof patch === 'object' && patch !== null && ('impact' in patch || 'urgency' in patch);
@@ -177,7 +222,7 @@ export function ticketsRepository(ctx: RepoContext) {
         }
         const textChanged = ['title', 'description', 'requesterId'].some((f) => edited.value.changed.includes(f));
         return ok(textChanged ? { ...next, words: await wordsFor(next) } : next);
-      }, editScope(patch));
+      }, scope);
     },
 
     /** Change status by the one transition rule (pending needs a reason, resolving a resolution). */
@@ -186,11 +231,11 @@ export function ticketsRepository(ctx: RepoContext) {
     },
 
     escalate(id: string, input: Pick<EscalationInput, 'reason' | 'toLevel' | 'teamId'>): Promise<Result<SavedTicket>> {
-      return change(id, (before, at, actor) => escalate(before, { ...input, by: actor.id, at }), fieldsOnly());
+      return changeDirectly(id, (before, at, actor) => escalate(before, { ...input, by: actor.id, at }));
     },
 
     deEscalate(id: string, input: Pick<EscalationInput, 'reason' | 'toLevel'>): Promise<Result<SavedTicket>> {
-      return change(id, (before, at, actor) => deEscalate(before, { ...input, by: actor.id, at }), fieldsOnly());
+      return changeDirectly(id, (before, at, actor) => deEscalate(before, { ...input, by: actor.id, at }));
     },
 
     overridePriority(id: string, input: { priority: 'P1' | 'P2' | 'P3' | 'P4'; reason: string }): Promise<Result<SavedTicket>> {
@@ -275,6 +320,8 @@ export function ticketsRepository(ctx: RepoContext) {
     current,
   };
 }
+
+const sameWords = (a: readonly string[], b: readonly string[]): boolean => a === b || (a.length === b.length && a.every((w, i) => w === b[i]));
 
 /** A priority change moves the due times, since the targets depend on it. */
 const applyDue = (ticket: Ticket, sla: SlaContext): Ticket => withDueTimes(ticket, sla.policy, sla.calendar);

@@ -1,0 +1,123 @@
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { err, ok } from '../../../../shared/result';
+import type { OutboxRow } from '../../../../shared/sync/outbox';
+import { saveDirectly } from '../../../../renderer/src/data/direct-save';
+import { closeAll, counts, deskWithTickets } from '../tickets/setup';
+
+afterEach(closeAll);
+
+const ISO_TIME = /^\d{4}-\d\d-\d\dT/;
+
+/** A change as the server gets it, with what differs by design (ids, times: the test clock moves on each call, stamps) taken out. */
+function shapeOf(row: OutboxRow | undefined, ids: Record<string, string>) {
+  const plain = (k: string, v: unknown) => (typeof v === 'string' && ids[v] ? ids[v] : k === 'id' ? 'an id' : typeof v === 'string' && ISO_TIME.test(v) ? 'a time' : v);
+  return row?.changes.map((c) => ({
+    table: c?.table,
+    fields: Object.fromEntries(Object.entries(c?.fields ?? {}).map(([k, f]) => [k, plain(k, f.value)])),
+    stamped: Object.values(c?.fields ?? {}).every((f) => typeof f.stamp === 'string' && f.stamp.length > 0),
+  }));
+}
+
+describe('a save placed straight on IndexedDB', () => {
+  it('writes and logs what the same edit through Dexie and the change log does', async () => {
+    const { db, repos, ids } = await deskWithTickets(2);
+    const [direct, viaDexie] = ids as [string, string];
+    const tickets = db.table('tickets');
+    const history = db.table('ticketHistory');
+
+    const wordsBefore = ((await tickets.get(direct)) as { words: string[] }).words;
+    const a = await repos.tickets.edit(direct, { assigneeId: 'staff-kim', tags: ['kiosk', 'jury'] });
+    const directRow = await db.outbox.orderBy('seq').last();
+    // Inside a transaction the same edit goes through Dexie (and the change-log middleware).
+    const b = await db.transaction('rw', [tickets, history], async () => repos.tickets.edit(viaDexie, { assigneeId: 'staff-kim', tags: ['kiosk', 'jury'] }));
+    const dexieRow = await db.outbox.orderBy('seq').last();
+    expect(a.ok && b.ok).toBe(true);
+
+    // The same change set: the ticket's changed fields and the history events, in the same order, all stamped.
+    expect(shapeOf(directRow, { [direct]: 'ticket' })).toEqual(shapeOf(dexieRow, { [viaDexie]: 'ticket' }));
+    expect(directRow?.changes.map((c) => c?.table)).toEqual(['tickets', 'ticketHistory', 'ticketHistory']);
+
+    // The stored records match too, down to the derived list keys and which fields carry stamps.
+    const [d, v] = (await tickets.bulkGet([direct, viaDexie])) as Record<string, unknown>[];
+    const strip = (r: Record<string, unknown>) => {
+      // The words carry each ticket's number: compared below.
+      const { id: _id, number: _n, words: _w, stamps, ...rest } = r;
+      return { ...Object.fromEntries(Object.entries(rest).map(([k, v]) => [k, typeof v === 'string' && ISO_TIME.test(v) ? 'a time' : v])), stamped: Object.keys(stamps as object).sort() };
+    };
+    expect(strip(d!)).toEqual(strip(v!));
+    expect(d!.words).toEqual(wordsBefore);
+    // Each stamp on the record is the one its change carried to the outbox.
+    const change = directRow!.changes[0]!;
+    for (const [field, f] of Object.entries(change.fields)) expect((d!.stamps as Record<string, string>)[field]).toBe(f.stamp);
+    expect(await history.where('ticketId').equals(direct).count()).toBe(await history.where('ticketId').equals(viaDexie).count());
+  });
+
+  it('keeps nothing when a request fails, even after the commit was asked for', async () => {
+    const { db, repos, ids } = await deskWithTickets(1);
+    const id = ids[0]!;
+    await repos.tickets.edit(id, { assigneeId: 'staff-kim' });
+    const before = await counts(db);
+    const existing = (await db.table('ticketHistory').where('ticketId').equals(id).first()) as { id: string };
+    const row = (await db.table('tickets').get(id)) as { id: string; assigneeId: string };
+
+    const saving = saveDirectly(db, ['tickets', 'ticketHistory'], async (tx) => {
+      tx.write('tickets', 'put', [{ ...row, assigneeId: 'staff-lee' }], [row]);
+      // An event id already stored: the add fails as the transaction commits.
+      tx.write('ticketHistory', 'add', [{ ...existing }], [undefined]);
+      return ok(1);
+    });
+    await expect(saving).rejects.toThrow();
+    expect(((await db.table('tickets').get(id)) as { assigneeId: string }).assigneeId).toBe('staff-kim');
+    expect(await counts(db)).toEqual(before);
+  });
+
+  it('keeps nothing when the rule refuses after writing, or throws', async () => {
+    const { db, ids } = await deskWithTickets(1);
+    const id = ids[0]!;
+    const before = await counts(db);
+    const row = (await db.table('tickets').get(id)) as { id: string; title: string };
+    const refused = await saveDirectly(db, ['tickets', 'ticketHistory'], async (tx) => {
+      tx.write('tickets', 'put', [{ ...row, title: 'Changed' }], [row]);
+      return err('conflict', 'Changed my mind.');
+    });
+    expect(refused).toEqual(err('conflict', 'Changed my mind.'));
+    const thrown = saveDirectly(db, ['tickets', 'ticketHistory'], async (tx) => {
+      tx.write('tickets', 'put', [{ ...row, title: 'Changed' }], [row]);
+      throw new Error('rule failed');
+    });
+    await expect(thrown).rejects.toThrow('rule failed');
+    expect(((await db.table('tickets').get(id)) as { title: string }).title).toBe('Jury kiosk frozen');
+    expect(await counts(db)).toEqual(before);
+  });
+
+  it('an edit made inside a transaction joins it (a save of its own would wait on it for ever), and goes with it', async () => {
+    const { db, repos, ids } = await deskWithTickets(1);
+    const id = ids[0]!;
+    const before = await counts(db);
+    const undone = db.transaction('rw', [db.table('tickets'), db.table('ticketHistory')], async () => {
+      const saved = await repos.tickets.edit(id, { assigneeId: 'staff-kim' });
+      expect(saved.ok).toBe(true);
+      throw new Error('the surrounding work failed');
+    });
+    await expect(undone).rejects.toThrow('the surrounding work failed');
+    expect(((await db.table('tickets').get(id)) as { assigneeId: string | null }).assigneeId).toBeNull();
+    expect(await counts(db)).toEqual(before);
+  });
+
+  it('escalations take the direct path too, and a missing ticket is a clear error', async () => {
+    const { db, repos, ids } = await deskWithTickets(1);
+    const id = ids[0]!;
+    const up = await repos.tickets.escalate(id, { reason: 'Court in session at 9', toLevel: 2 });
+    expect(up.ok && up.value.ticket.escalationLevel).toBe(2);
+    expect(((await db.table('tickets').get(id)) as { escalationLevel: number }).escalationLevel).toBe(2);
+    const gone = await repos.tickets.edit('no-such-ticket', { assigneeId: 'staff-kim' });
+    expect(gone.ok ? null : gone.error.code).toBe('not_found');
+  });
+
+  it('on a closed database the edit goes to Dexie, which says so plainly', async () => {
+    const { db, repos, ids } = await deskWithTickets(1);
+    db.close();
+    await expect(repos.tickets.edit(ids[0]!, { assigneeId: 'staff-kim' })).rejects.toMatchObject({ name: 'DatabaseClosedError' });
+  });
+});
