@@ -99,6 +99,16 @@ describe('telling live queries about a direct save', () => {
     }
   });
 
+  it('announces every store a direct edit wrote: the ticket, its history event and the outbox row (the waiting count reads its index)', async () => {
+    const { db, repos, ids } = await deskWithTickets(1);
+    const seen = await announced(() => repos.tickets.edit(ids[0]!, { assigneeId: 'staff-kim' }));
+    expect(seen).toHaveLength(1);
+    const parts = Object.keys(seen[0]!).map((k) => k.replace(`idb://${db.name}/`, ''));
+    expect(parts).toEqual(expect.arrayContaining(['tickets/', 'tickets/[assigneeKey+status]', 'ticketHistory/', 'ticketHistory/[ticketId+at]', 'outbox/', 'outbox/n']));
+    const seq = (await db.outbox.orderBy('seq').last())!.seq!;
+    expect(rangesOverlap(seen[0]![`idb://${db.name}/outbox/`]!, new RangeSet(seq, seq))).toBe(true);
+  });
+
   it('takes index keys as IndexedDB does: a compound key with a missing part, and each entry of a multi-entry key', () => {
     const compound = { name: '[active+updatedAt+id]', keyPath: ['active', 'updatedAt', 'id'], multi: false, compound: true } as never;
     const multi = { name: 'tags', keyPath: 'tags', multi: true, compound: false } as never;
