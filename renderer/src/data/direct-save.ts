@@ -33,6 +33,8 @@ import { announceMutation, MutatedParts } from './mutation-notice';
 export interface DirectTransaction {
   /** One record by key (native promise: only this transaction's requests may follow it). */
   get<T>(table: string, key: string): Promise<T | undefined>;
+  /** Every record of a (small) store. */
+  getAll<T>(table: string): Promise<T[]>;
   /**
    * Place a write of `rows` over the stored ones (`before`, undefined for a
    * new record), stamped and logged as the change log does. An `add` of a
@@ -77,6 +79,12 @@ export async function saveDirectly<T>(db: FieldDeskDb, tables: readonly string[]
       new Promise<R | undefined>((resolve, reject) => {
         const req = trans.objectStore(table).get(key);
         req.onsuccess = () => resolve(req.result as R | undefined);
+        req.onerror = () => reject(req.error);
+      }),
+    getAll: <R>(table: string) =>
+      new Promise<R[]>((resolve, reject) => {
+        const req = trans.objectStore(table).getAll();
+        req.onsuccess = () => resolve(req.result as R[]);
         req.onerror = () => reject(req.error);
       }),
     write(table, type, rows, before) {

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { err, ok } from '../../../../shared/result';
 import type { OutboxRow } from '../../../../shared/sync/outbox';
 import { saveDirectly } from '../../../../renderer/src/data/direct-save';
-import { closeAll, counts, deskWithTickets } from '../tickets/setup';
+import { closeAll, counts, deskWithTickets, freshDesk } from '../tickets/setup';
 
 afterEach(closeAll);
 
@@ -53,6 +53,37 @@ describe('a save placed straight on IndexedDB', () => {
     expect(await history.where('ticketId').equals(direct).count()).toBe(await history.where('ticketId').equals(viaDexie).count());
   });
 
+  it('status changes, ratings and priority overrides come out as through Dexie, due times and history included', async () => {
+    // Two desks on the same clock: one saves directly, the other inside transactions (so through Dexie).
+    const [one, two] = [await freshDesk(), await freshDesk()];
+    const run = async (desk: typeof one, wrap: <T>(f: () => Promise<T>) => Promise<T>) => {
+      const created = await desk.repos.tickets.create({ title: 'Clerk cannot print minute orders', requesterId: desk.requester.id });
+      if (!created.ok) throw new Error(created.error.message);
+      const id = created.value.ticket.id;
+      const steps: (() => Promise<{ ok: boolean }>)[] = [
+        () => desk.repos.tickets.transition(id, 'open'),
+        () => desk.repos.tickets.edit(id, { impact: 'high', urgency: 'high' }),
+        () => desk.repos.tickets.overridePriority(id, { priority: 'P1', reason: 'Jury waiting' }),
+        () => desk.repos.tickets.transition(id, 'pending', { pendingReason: 'waiting_on_vendor' }),
+        () => desk.repos.tickets.clearPriorityOverride(id),
+        () => desk.repos.tickets.transition(id, 'open'),
+      ];
+      for (const step of steps) expect((await wrap(step)).ok).toBe(true);
+      const row = (await desk.db.table('tickets').get(id)) as Record<string, unknown>;
+      const events = (await desk.db.table('ticketHistory').where('ticketId').equals(id).toArray()) as Record<string, unknown>[];
+      // Each desk has its own device code (in the number) and its own requester.
+      const { id: _id, number, words: _w, requesterId: _r, stamps, ...rest } = row;
+      const plain = (v: unknown) => (v === number ? 'the number' : v);
+      return { ticket: { ...rest, stamped: Object.keys(stamps as object).sort() }, history: events.map(({ field, old, new: next, at }) => ({ field, old: plain(old), new: plain(next), at })) };
+    };
+    const tables = (desk: typeof one) => ['tickets', 'ticketHistory', 'slaPolicies', 'calendars'].map((n) => desk.db.table(n));
+    const direct = await run(one, (f) => f());
+    const viaDexie = await run(two, (f) => two.db.transaction('rw', tables(two), async () => f()));
+    expect(direct.ticket).toMatchObject({ status: 'open', priority: 'P1', pendingReason: null });
+    expect((direct.ticket as Record<string, unknown>).resolutionDue).toEqual(expect.any(String));
+    expect(direct).toEqual(viaDexie);
+  });
+
   it('keeps nothing when a request fails, even after the commit was asked for', async () => {
     const { db, repos, ids } = await deskWithTickets(1);
     const id = ids[0]!;
@@ -91,17 +122,21 @@ describe('a save placed straight on IndexedDB', () => {
     expect(await counts(db)).toEqual(before);
   });
 
-  it('an edit made inside a transaction joins it (a save of its own would wait on it for ever), and goes with it', async () => {
+  it('an edit or a status change made inside a transaction joins it (a save of its own would wait on it for ever), and goes with it', async () => {
     const { db, repos, ids } = await deskWithTickets(1);
     const id = ids[0]!;
     const before = await counts(db);
-    const undone = db.transaction('rw', [db.table('tickets'), db.table('ticketHistory')], async () => {
+    const stores = ['tickets', 'ticketHistory', 'slaPolicies', 'calendars'].map((n) => db.table(n));
+    const undone = db.transaction('rw', stores, async () => {
       const saved = await repos.tickets.edit(id, { assigneeId: 'staff-kim' });
       expect(saved.ok).toBe(true);
+      // A status change reads the SLA settings: inside the transaction, through Dexie too.
+      const opened = await repos.tickets.transition(id, 'open');
+      expect(opened.ok && opened.value.ticket.status).toBe('open');
       throw new Error('the surrounding work failed');
     });
     await expect(undone).rejects.toThrow('the surrounding work failed');
-    expect(((await db.table('tickets').get(id)) as { assigneeId: string | null }).assigneeId).toBeNull();
+    expect((await db.table('tickets').get(id)) as { assigneeId: string | null; status: string }).toMatchObject({ assigneeId: null, status: 'new' });
     expect(await counts(db)).toEqual(before);
   });
 

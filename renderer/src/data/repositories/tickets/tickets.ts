@@ -14,8 +14,9 @@ import { stripKeys, withKeys, type TicketRow } from './derive';
 import { ticketWords } from './word-refresh';
 import { takeTicketNumber } from './numbering';
 import { atomically, orRollback } from './rollback';
-import { slaFor, type SlaContext } from './sla-context';
-import { withDueTimes } from '../../../../../shared/tickets/sla';
+import { slaFor, slaFrom, type SlaContext } from './sla-context';
+import { withDueTimes, type SlaPolicy } from '../../../../../shared/tickets/sla';
+import type { BusinessCalendar } from '../../../../../shared/tickets/calendar';
 import { alive, type Actor, type RepoContext } from './tables';
 import { withoutWordBlocks } from './word-blocks';
 import { commitPlacedWrites } from '../../early-commit';
@@ -137,22 +138,33 @@ export function ticketsRepository(ctx: RepoContext) {
   }
 
   /**
-   * The same for a change that needs nothing but the ticket (a field edit, an
-   * escalation): read, rule and writes on one IndexedDB transaction of its
-   * own, beside Dexie (direct-save.ts), which is what makes a one-field save
-   * cost about what a bare put does. Not from inside a transaction (there it
-   * joins it, through Dexie), and never a change of the search words: this
-   * path does not keep the word blocks, so the rule must leave `words` alone.
+   * The same for a change that needs nothing but the ticket and, with `sla`,
+   * the SLA settings (a field edit, a status change, an escalation, a
+   * priority override): reads, rule and writes on one IndexedDB transaction
+   * of its own, beside Dexie (direct-save.ts), which is what makes a
+   * one-field save cost about what a bare put does. The settings are read
+   * beside the ticket, in the same round trip. Not from inside a transaction
+   * (there it joins it, through Dexie), and never a change of the search
+   * words: this path does not keep the word blocks, so the rule must leave
+   * `words` alone.
    */
-  async function changeDirectly(id: string, rule: (ticket: Ticket, at: string, actor: Actor) => Result<Ticket>): Promise<Result<SavedTicket>> {
-    if (!canSaveDirectly(db)) return change(id, rule, fieldsOnly());
+  async function changeDirectly(id: string, rule: (ticket: Ticket, at: string, actor: Actor, sla: SlaContext) => Result<Ticket>, { sla = false } = {}): Promise<Result<SavedTicket>> {
+    if (!canSaveDirectly(db)) {
+      return change(id, async (before, at, actor) => rule(before, at, actor, sla ? await slaFor(t, before) : NO_SLA), sla ? fieldsOnly(t.slaPolicies, t.calendars) : fieldsOnly());
+    }
     const actor = await ctx.actor();
-    return saveDirectly(db, [t.tickets.name, t.history.name], async (tx) => {
-      const row = await tx.get<TicketRow>(t.tickets.name, id);
+    const stores = [t.tickets.name, t.history.name, ...(sla ? [t.slaPolicies.name, t.calendars.name] : [])];
+    return saveDirectly(db, stores, async (tx) => {
+      const [row, policies, calendars] = await Promise.all([
+        tx.get<TicketRow>(t.tickets.name, id),
+        sla ? tx.getAll<SlaPolicy>(t.slaPolicies.name) : [],
+        sla ? tx.getAll<BusinessCalendar>(t.calendars.name) : [],
+      ]);
       if (!row || row.deleted) return err('not_found', 'That ticket no longer exists on this device.');
       const before = stripKeys(row);
       const at = now();
-      const after = rule(before, at, actor);
+      const context = sla ? slaFrom(policies, new Map(calendars.map((c) => [c.id, c])), before) : NO_SLA;
+      const after = rule(before, at, actor, context);
       if (!after.ok) return after;
       if (!sameWords(after.value.words, before.words)) throw new Error('A change of search words must be saved through Dexie (the word blocks).');
       const prepared = prepare(before, after.value, actor, at);
@@ -200,18 +212,23 @@ export function ticketsRepository(ctx: RepoContext) {
     /** Edit fields in place. Closed and cancelled tickets are read-only (edit.ts). */
     edit(id: string, patch: TicketPatchInput): Promise<Result<SavedTicket>> {
       const scope = editScope(patch);
-      // Neither the rating (due times from the SLA stores) nor the text (words, people) moves: the ticket alone decides.
-      if (scope.stores.length === 2 && !scope.words) {
-        return changeDirectly(id, (before, at) => {
-          const edited = applyEdit(before, patch, { now: at, policy: null, calendar: null });
-          if (!edited.ok) return edited;
-          return edited.value.changed.length === 0 ? err('conflict', 'Nothing changed.') : ok(edited.value.ticket);
-        });
+      if (!scope.words) {
+        // The text does not change, so neither do the words: the ticket (and for a new rating, the SLA settings) decides.
+        const rated = scope.stores.length > 2;
+        return changeDirectly(
+          id,
+          (before, at, _actor, sla) => {
+            const edited = applyEdit(before, patch, { now: at, ...sla });
+            if (!edited.ok) return edited;
+            return edited.value.changed.length === 0 ? err('conflict', 'Nothing changed.') : ok(edited.value.ticket);
+          },
+          { sla: rated },
+        );
       }
       return change(id, async (before, at) => {
         // Only impact and urgency can move the priority, and so the due times: otherwise skip the SLA reads.
         const rated = typeof patch === 'object' && patch !== null && ('impact' in patch || 'urgency' in patch);
-        const sla = rated ? await slaFor(t, before) : { policy: null, calendar: null };
+        const sla = rated ? await slaFor(t, before) : NO_SLA;
         const edited = applyEdit(before, patch, { now: at, ...sla });
         if (!edited.ok) return edited;
         if (edited.value.changed.length === 0) return err('conflict', 'Nothing changed.');
@@ -227,7 +244,7 @@ export function ticketsRepository(ctx: RepoContext) {
 
     /** Change status by the one transition rule (pending needs a reason, resolving a resolution). */
     transition(id: string, to: Status, input: TransitionInput = {}): Promise<Result<SavedTicket>> {
-      return change(id, async (before, at) => applyTransition(before, to, { at, ...input, ...(await slaFor(t, before)) }), fieldsOnly(t.slaPolicies, t.calendars));
+      return changeDirectly(id, (before, at, _actor, sla) => applyTransition(before, to, { at, ...input, ...sla }), { sla: true });
     },
 
     escalate(id: string, input: Pick<EscalationInput, 'reason' | 'toLevel' | 'teamId'>): Promise<Result<SavedTicket>> {
@@ -239,20 +256,26 @@ export function ticketsRepository(ctx: RepoContext) {
     },
 
     overridePriority(id: string, input: { priority: 'P1' | 'P2' | 'P3' | 'P4'; reason: string }): Promise<Result<SavedTicket>> {
-      return change(id, async (before, at, actor) => {
-        const r = overridePriority(before, { ...input, by: actor.id, at });
-        if (!r.ok) return r;
-        const sla = await slaFor(t, r.value);
-        return ok(r.value.priority !== before.priority && sla.policy ? applyDue(r.value, sla) : r.value);
-      }, fieldsOnly(t.slaPolicies, t.calendars));
+      return changeDirectly(
+        id,
+        (before, at, actor, sla) => {
+          const r = overridePriority(before, { ...input, by: actor.id, at });
+          if (!r.ok) return r;
+          return ok(r.value.priority !== before.priority && sla.policy ? applyDue(r.value, sla) : r.value);
+        },
+        { sla: true },
+      );
     },
 
     clearPriorityOverride(id: string): Promise<Result<SavedTicket>> {
-      return change(id, async (before, at) => {
-        const r = clearPriorityOverride(before, at);
-        if (!r.ok) return r;
-        return ok(applyDue(r.value, await slaFor(t, r.value)));
-      }, fieldsOnly(t.slaPolicies, t.calendars));
+      return changeDirectly(
+        id,
+        (before, at, _actor, sla) => {
+          const r = clearPriorityOverride(before, at);
+          return r.ok ? ok(applyDue(r.value, sla)) : r;
+        },
+        { sla: true },
+      );
     },
 
     /**
@@ -320,6 +343,9 @@ export function ticketsRepository(ctx: RepoContext) {
     current,
   };
 }
+
+/** No SLA settings read: the rule keeps the due times it has. */
+const NO_SLA: SlaContext = { policy: null, calendar: null };
 
 const sameWords = (a: readonly string[], b: readonly string[]): boolean => a === b || (a.length === b.length && a.every((w, i) => w === b[i]));
 
