@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { err, ok } from '../../../../shared/result';
 import type { OutboxRow } from '../../../../shared/sync/outbox';
 import { saveDirectly } from '../../../../renderer/src/data/direct-save';
+import { markRemote } from '../../../../renderer/src/data/changelog';
 import { closeAll, counts, deskWithTickets, freshDesk } from '../tickets/setup';
 
 afterEach(closeAll);
@@ -154,5 +155,18 @@ describe('a save placed straight on IndexedDB', () => {
     const { db, repos, ids } = await deskWithTickets(1);
     db.close();
     await expect(repos.tickets.edit(ids[0]!, { assigneeId: 'staff-kim' })).rejects.toMatchObject({ name: 'DatabaseClosedError' });
+  });
+
+  it('edits a stored row that has no search words at all, as the Dexie path would', async () => {
+    const { db, repos, ids } = await deskWithTickets(1);
+    const id = ids[0]!;
+    const { words: _words, ...row } = (await db.table('tickets').get(id)) as Record<string, unknown>;
+    await db.transaction('rw', db.table('tickets'), (tx) => {
+      markRemote(tx.idbtrans);
+      return db.table('tickets').put(row);
+    });
+    const saved = await repos.tickets.edit(id, { assigneeId: 'staff-kim' });
+    expect(saved.ok).toBe(true);
+    expect((await db.table('tickets').get(id)) as Record<string, unknown>).toMatchObject({ assigneeId: 'staff-kim', words: [] });
   });
 });
