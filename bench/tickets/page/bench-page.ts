@@ -25,6 +25,12 @@ let repos: TicketRepositories;
 /** The same stores, no middleware: what a bare Dexie write costs. */
 let bare: Dexie;
 
+/** The staff member at turn `i`, or the next one when that is who the ticket has: every edit changes the assignee. */
+function otherAssignee(staff: readonly string[], i: number, current: string | null): string {
+  const pick = staff[i % staff.length]!;
+  return pick === current ? staff[(i + 1) % staff.length]! : pick;
+}
+
 function timed(gen: Iterable<SampleChunk>, acc: { ms: number }): Generator<SampleChunk> {
   const it = gen[Symbol.iterator]();
   return (function* () {
@@ -291,7 +297,7 @@ const api = {
         ['dexiePutChanged', async () => {
           const cur = (await own.table('tickets').get(id)) as TicketRow;
           const t0 = performance.now();
-          const flipped = { ...cur, assigneeId: cur.assigneeId === staff[0] ? staff[1]! : staff[0]!, updatedAt: new Date().toISOString() };
+          const flipped = { ...cur, assigneeId: otherAssignee(staff, 0, cur.assigneeId), updatedAt: new Date().toISOString() };
           await own.transaction('rw', own.table('tickets'), () => own.table('tickets').put(withKeys(flipped)));
           times.dexiePutChanged!.push(performance.now() - t0);
         }],
@@ -300,7 +306,7 @@ const api = {
           const get = tx.objectStore('tickets').get(id);
           get.onsuccess = () => {
             const cur = get.result as TicketRow;
-            const flipped = { ...cur, assigneeId: cur.assigneeId === staff[0] ? staff[1]! : staff[0]!, updatedAt: new Date().toISOString() };
+            const flipped = { ...cur, assigneeId: otherAssignee(staff, 0, cur.assigneeId), updatedAt: new Date().toISOString() };
             tx.objectStore('tickets').put(withKeys(flipped)); tx.objectStore('ticketHistory').add(history('c')); tx.objectStore('outbox').add(op('c')); tx.commit();
           };
           return done(tx);
@@ -315,7 +321,7 @@ const api = {
         }],
         ['appEdit', async () => {
           const cur = (await repos.tables.tickets.get(id))!;
-          const assigneeId = staff[i % staff.length] === cur.assigneeId ? staff[(i + 1) % staff.length]! : staff[i % staff.length]!;
+          const assigneeId = otherAssignee(staff, i, cur.assigneeId);
           const t = performance.now();
           const r = await repos.tickets.edit(id, { assigneeId });
           times.appEdit!.push(performance.now() - t);
@@ -340,7 +346,7 @@ const api = {
     for (let r = 0; r < rounds; r++) {
       for (const [i, id] of ids.entries()) {
         const cur = (await repos.tables.tickets.get(id))!;
-        const assigneeId = staff[(i + r) % staff.length] === cur.assigneeId ? staff[(i + r + 1) % staff.length]! : staff[(i + r) % staff.length]!;
+        const assigneeId = otherAssignee(staff, i + r, cur.assigneeId);
         const t = performance.now();
         const res = await repos.tickets.edit(id, { assigneeId });
         times.push(performance.now() - t);
@@ -415,7 +421,7 @@ const api = {
     // stored record over itself, it moves the record's index entries as the edit's put does.
     const changedPut = async (i: number, id: string) => {
       const record = (await repos.tables.tickets.get(id))!;
-      const assigneeId = staff[i % staff.length] === record.assigneeId ? staff[(i + 1) % staff.length]! : staff[i % staff.length]!;
+      const assigneeId = otherAssignee(staff, i, record.assigneeId);
       const t = performance.now();
       const next = withKeys({ ...record, assigneeId, updatedAt: new Date().toISOString() });
       await own.transaction('rw', own.table('tickets'), () => own.table('tickets').put(next));
@@ -423,7 +429,7 @@ const api = {
     };
     const appEdit = async (i: number, id: string) => {
       const current = (await repos.tables.tickets.get(id))!;
-      const assigneeId = staff[i % staff.length] === current.assigneeId ? staff[(i + 1) % staff.length]! : staff[i % staff.length]!;
+      const assigneeId = otherAssignee(staff, i, current.assigneeId);
       const t = performance.now();
       const r = await repos.tickets.edit(id, { assigneeId });
       out.app.push(performance.now() - t);

@@ -33,8 +33,9 @@ export class FieldDeskDb extends Dexie {
 
   constructor(name: string, device: DeviceRef, options: DexieOptions = {}, history: SchemaVersion[] = SCHEMA_HISTORY) {
     // Strict durability: a write the user saw succeed is on disk, even if the laptop loses power next.
-    super(name, { chromeTransactionDurability: 'strict', ...options });
-    this.durability = options.chromeTransactionDurability ?? 'strict';
+    const durability = options.chromeTransactionDurability ?? 'strict';
+    super(name, { ...options, chromeTransactionDurability: durability });
+    this.durability = durability;
     for (const v of history) {
       const version = this.version(v.version).stores(v.stores);
       if (v.upgrade) version.upgrade(v.upgrade);

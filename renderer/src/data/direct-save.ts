@@ -104,7 +104,7 @@ export async function saveDirectly<T>(db: FieldDeskDb, tables: readonly string[]
   let result: Result<T>;
   try {
     result = await body(tx);
-    if (result.ok && changes.length > 0) placeChangeSet(db, trans, parts, changes, at!);
+    if (result.ok && changes.length > 0) placeOutboxRows(db, trans, parts, changes, at!);
   } catch (e) {
     abort(trans);
     throw e;
@@ -122,7 +122,7 @@ export async function saveDirectly<T>(db: FieldDeskDb, tables: readonly string[]
 }
 
 /** The save's changes as one outbox row (as the change log would make them), its key noted once known. */
-function placeChangeSet(db: FieldDeskDb, trans: IDBTransaction, parts: MutatedParts, changes: QueuedChange[], at: string): void {
+function placeOutboxRows(db: FieldDeskDb, trans: IDBTransaction, parts: MutatedParts, changes: QueuedChange[], at: string): void {
   const outbox = trans.objectStore('outbox');
   const schema = db.table('outbox').schema;
   for (const row of changeSetRows(changes, at)) {

@@ -66,7 +66,6 @@ function addIndexKey(keys: RangeSet, index: IndexSpec, key: unknown): void {
 
 function sameKey(a: unknown, b: unknown): boolean {
   if (a === undefined || b === undefined) return a === b;
-  if (Array.isArray(a) && Array.isArray(b) && a.length !== b.length) return false;
   return cmp(a, b) === 0;
 }
 

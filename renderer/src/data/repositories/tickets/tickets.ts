@@ -101,14 +101,16 @@ export function ticketsRepository(ctx: RepoContext) {
    * (about a millisecond for three stores more); the change log adds the
    * outbox itself, and the blocks store comes too only when words can change.
    */
-  function editScope(patch: TicketPatchInput): { stores: Table[]; words: boolean } {
+  function editScope(patch: TicketPatchInput): { stores: Table[]; words: boolean; rated: boolean } {
     const keys = typeof patch === 'object' && patch !== null ? Object.keys(patch) : [];
     const stores: Table[] = [t.tickets, t.history];
-    if (keys.includes('impact') || keys.includes('urgency')) stores.push(t.slaPolicies, t.calendars);
+    // Only impact and urgency can move the priority, and so the due times: otherwise the SLA settings are not read.
+    const rated = keys.includes('impact') || keys.includes('urgency');
+    if (rated) stores.push(t.slaPolicies, t.calendars);
     // The text and the requester (a name is searched, and a new one is checked in the directory) make the words.
     const words = keys.some((k) => k === 'title' || k === 'description' || k === 'requesterId');
     if (words) stores.push(t.workLog, t.people);
-    return { stores, words };
+    return { stores, words, rated };
   }
 
   /** A change of the ticket's own fields that cannot touch its words (a status, an escalation, a priority): the ticket, its history, and `more`. */
@@ -214,7 +216,6 @@ export function ticketsRepository(ctx: RepoContext) {
       const scope = editScope(patch);
       if (!scope.words) {
         // The text does not change, so neither do the words: the ticket (and for a new rating, the SLA settings) decides.
-        const rated = scope.stores.length > 2;
         return changeDirectly(
           id,
           (before, at, _actor, sla) => {
@@ -222,13 +223,11 @@ export function ticketsRepository(ctx: RepoContext) {
             if (!edited.ok) return edited;
             return edited.value.changed.length === 0 ? err('conflict', 'Nothing changed.') : ok(edited.value.ticket);
           },
-          { sla: rated },
+          { sla: scope.rated },
         );
       }
       return change(id, async (before, at) => {
-        // Only impact and urgency can move the priority, and so the due times: otherwise skip the SLA reads.
-        const rated = typeof patch === 'object' && patch !== null && ('impact' in patch || 'urgency' in patch);
-        const sla = rated ? await slaFor(t, before) : NO_SLA;
+        const sla = scope.rated ? await slaFor(t, before) : NO_SLA;
         const edited = applyEdit(before, patch, { now: at, ...sla });
         if (!edited.ok) return edited;
         if (edited.value.changed.length === 0) return err('conflict', 'Nothing changed.');
