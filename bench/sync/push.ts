@@ -14,7 +14,7 @@ import pg from 'pg';
 import { createRng } from '../../shared/sample-data';
 import { formatStamp } from '../../shared/sync/hlc';
 import type { SyncOp } from '../../shared/sync/ops';
-import { STATUSES, PRIORITIES } from '../../shared/tickets/enums';
+import { LEVELS, PRIORITIES } from '../../shared/tickets/enums';
 import { seedServer, type ServerRecord } from './data';
 import { signedInUser, startSyncServer, type SignedIn } from './servers';
 
@@ -39,7 +39,10 @@ export interface PushFigures {
 
 const FIELDS_PER_OP = 4;
 
-/** Each device's batches: edits of 4 fields (status, priority, assignee, updatedAt) of tickets picked at random, so devices sometimes edit the same ticket. */
+/**
+ * Each device's batches: edits of 4 fields (urgency, priority, assignee, updatedAt) of tickets picked at random, so devices sometimes edit the same ticket.
+ * Every edit leaves a valid ticket (the server validates the merged record; a random status without its pending reason or resolution would be refused).
+ */
 function deviceBatches(device: number, ids: readonly string[], staff: readonly string[], o: PushOptions): SyncOp[][] {
   const rng = createRng(`push-${device}`);
   const deviceId = `bench-device-${String(device).padStart(2, '0')}`;
@@ -59,7 +62,7 @@ function deviceBatches(device: number, ids: readonly string[], staff: readonly s
         table: 'tickets',
         id: rng.pick(ids),
         fields: {
-          status: { value: rng.pick(STATUSES), stamp: stamp() },
+          urgency: { value: rng.pick(LEVELS), stamp: stamp() },
           priority: { value: rng.pick(PRIORITIES), stamp: stamp() },
           assigneeId: { value: rng.pick(staff), stamp: stamp() },
           updatedAt: { value: new Date(wall + seq).toISOString(), stamp: stamp() },
