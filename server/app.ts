@@ -1,6 +1,5 @@
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { DEFAULT_MAX_AHEAD_MS } from '../shared/sync/clamp';
-import { CONFLICTS_TABLE } from '../shared/sync/protocol';
 import { SYNC_TABLES } from '../shared/sync/tables';
 import { DEFAULT_SIGN_IN_LIMITS, type SignInLimits } from './auth/rate-limit';
 import { isUnavailable, type Db } from './db/db';
@@ -11,8 +10,7 @@ import { registerHealthRoute } from './routes/health';
 import { registerSyncRoutes } from './routes/sync';
 import { DEFAULT_CONFLICT_POLICY, type ConflictPolicy } from './sync/conflicts';
 import { createGate, type Gate } from './sync/gate';
-import type { TableRegistry } from './sync/push';
-import { DEFAULT_WRITE_RULES, type WriteRules } from './sync/write-rules';
+import { withConflicts, type TableRegistry } from './sync/write-rules';
 
 export interface ServerOptions {
   db: Db;
@@ -20,9 +18,12 @@ export interface ServerOptions {
   now?: () => number;
   /** false (silent), true, pino options, or a ready pino-compatible logger. */
   logger?: boolean | FastifyServerOptions['logger'] | FastifyBaseLogger;
-  /** Synced tables and their merge mode; defaults to shared/sync/tables.ts. */
+  /**
+   * Synced tables: merge mode, write rule and schema; defaults to
+   * shared/sync/tables.ts. `_conflicts` is added. A table without a rule
+   * is refused, one without a schema stores nothing.
+   */
   tables?: TableRegistry;
-  writeRules?: WriteRules;
   conflicts?: Partial<ConflictPolicy>;
   signInLimits?: SignInLimits;
   sessionTtlMs?: number;
@@ -40,7 +41,6 @@ export interface ServerContext {
   db: Db;
   now: () => number;
   tables: TableRegistry;
-  writeRules: WriteRules;
   conflicts: ConflictPolicy;
   signInLimits: SignInLimits;
   sessionTtlMs: number;
@@ -64,8 +64,7 @@ export function createServer(options: ServerOptions): FastifyInstance {
   const ctx: ServerContext = {
     db: options.db,
     now: options.now ?? Date.now,
-    tables: { ...(options.tables ?? SYNC_TABLES), [CONFLICTS_TABLE]: { merge: 'lww' } },
-    writeRules: { ...DEFAULT_WRITE_RULES, ...(options.writeRules ?? {}) },
+    tables: withConflicts(options.tables ?? SYNC_TABLES),
     conflicts: { ...DEFAULT_CONFLICT_POLICY, ...(options.conflicts ?? {}) },
     signInLimits: options.signInLimits ?? DEFAULT_SIGN_IN_LIMITS,
     sessionTtlMs: options.sessionTtlMs ?? DEFAULT_SESSION_TTL_MS,

@@ -1,14 +1,18 @@
 import { randomUUID } from 'node:crypto';
+import { uuidv7 } from '../../shared/ids/uuidv7';
 import type { Role, User } from '../../shared/sync/protocol';
 import type { Queryable } from '../db/db';
 import { hashPassword } from './passwords';
+import { ensureStaffRecord } from './people';
 
+/** An account as stored: always with its person in the directory. */
 export interface UserRow extends User {
+  personId: string;
   disabled: boolean;
   passwordHash: string;
 }
 
-const SELECT = 'SELECT id, email, name, role, disabled, password_hash AS "passwordHash" FROM users';
+const SELECT = 'SELECT id, email, name, role, person_id AS "personId", disabled, password_hash AS "passwordHash" FROM users';
 
 export async function findUserByEmail(db: Queryable, email: string): Promise<UserRow | null> {
   const r = await db.query<UserRow>(`${SELECT} WHERE email = $1`, [email.trim().toLowerCase()]);
@@ -28,13 +32,14 @@ export async function insertUser(
   db: Queryable,
   input: { email: string; name: string; role: Role; password: string },
   now: number,
-): Promise<User> {
-  const user: User = { id: randomUUID(), email: input.email.trim().toLowerCase(), name: input.name.trim(), role: input.role };
+): Promise<User & { personId: string }> {
+  const user = { id: randomUUID(), email: input.email.trim().toLowerCase(), name: input.name.trim(), role: input.role, personId: uuidv7(now) };
   const at = new Date(now);
   await db.query(
-    'INSERT INTO users (id, email, name, role, password_hash, disabled, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, false, $6, $6)',
-    [user.id, user.email, user.name, user.role, await hashPassword(input.password), at],
+    'INSERT INTO users (id, email, name, role, person_id, password_hash, disabled, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, false, $7, $7)',
+    [user.id, user.email, user.name, user.role, user.personId, await hashPassword(input.password), at],
   );
+  await ensureStaffRecord(db, user, now);
   return user;
 }
 

@@ -78,6 +78,43 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 3,
+    name: 'devices, people of accounts',
+    sql: `
+      -- A device id belongs to the first account that signs in or pushes with it;
+      -- no other account can ever write under it (or use up its deviceSeq numbers).
+      CREATE TABLE devices (
+        device_id text PRIMARY KEY,
+        user_id text NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+        registered_at_ms bigint NOT NULL
+      );
+      CREATE INDEX devices_user_idx ON devices (user_id);
+      -- The device a session pushes from: set at sign-in or by its first push.
+      ALTER TABLE sessions ADD COLUMN device_id text REFERENCES devices(device_id) ON DELETE CASCADE;
+
+      -- Every account is a person in the directory (a staff record in people).
+      -- Existing accounts get a UUIDv7 from their creation time and random bits.
+      ALTER TABLE users ADD COLUMN person_id text;
+      UPDATE users SET person_id = (
+        SELECT substr(t, 1, 8) || '-' || substr(t, 9, 4) || '-7' || substr(r, 1, 3) || '-' ||
+               substr('89ab', (get_byte(decode(substr(r, 4, 2), 'hex'), 0) % 4) + 1, 1) || substr(r, 6, 3) || '-' || substr(r, 9, 12)
+          FROM (SELECT lpad(to_hex((extract(epoch FROM users.created_at) * 1000)::bigint), 12, '0') AS t,
+                       md5(users.id || random()::text || clock_timestamp()::text) AS r) AS g
+      );
+      ALTER TABLE users ALTER COLUMN person_id SET NOT NULL;
+      CREATE UNIQUE INDEX users_person_idx ON users (person_id);
+
+      -- Person ids an account claimed at sign-in: the local profile's staff
+      -- record of a device that worked before it signed in. First claim wins.
+      CREATE TABLE person_aliases (
+        person_id text PRIMARY KEY,
+        user_id text NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+        claimed_at_ms bigint NOT NULL
+      );
+      CREATE INDEX person_aliases_user_idx ON person_aliases (user_id);
+    `,
+  },
 ];
 
 /**

@@ -3,6 +3,8 @@ import { ROUTES, SignInRequestSchema, type MeResponse, type SignInResponse } fro
 import type { ServerContext } from '../app';
 import { decoyHash, verifyPassword } from '../auth/passwords';
 import { accountKey, countAttempt, forgiveAttempt, ipKey } from '../auth/rate-limit';
+import { claimDevice, claimPersonAlias, deviceTakenMessage } from '../auth/devices';
+import { ensureStaffRecord } from '../auth/people';
 import { createSession, revokeSession } from '../auth/sessions';
 import { findUserByEmail } from '../auth/users';
 import { requireSession } from '../http/auth-hook';
@@ -13,7 +15,7 @@ const WRONG = 'Wrong email or password';
 
 export function registerAuthRoutes(app: FastifyInstance, ctx: ServerContext): void {
   app.post(ROUTES.signIn, async (request): Promise<SignInResponse> => {
-    const { email, password } = parseBody(SignInRequestSchema, request.body, 'sign-in');
+    const { email, password, deviceId, localPersonId } = parseBody(SignInRequestSchema, request.body, 'sign-in');
     const now = ctx.now();
     const account = accountKey(request.ip, email);
     const ip = ipKey(request.ip);
@@ -30,11 +32,17 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: ServerContext): vo
     if (!user || !good) throw new ApiError('unauthorized', WRONG);
     if (user.disabled) throw new ApiError('unauthorized', 'This account is disabled; ask an administrator');
     await forgiveAttempt(ctx.db, account, ip);
-    const session = await createSession(ctx.db, user.id, now, ctx.sessionTtlMs);
+    if (deviceId !== undefined) {
+      const claim = await claimDevice(ctx.db, deviceId, user.id, now);
+      if (claim !== 'ok') throw new ApiError('forbidden', claim === 'reserved' ? `The device id ${deviceId} is reserved by the server; take another` : deviceTakenMessage(deviceId));
+    }
+    if (localPersonId !== undefined) await claimPersonAlias(ctx.db, localPersonId, user.id, deviceId ?? null, now);
+    await ensureStaffRecord(ctx.db, user, now);
+    const session = await createSession(ctx.db, user.id, now, ctx.sessionTtlMs, deviceId ?? null);
     return {
       token: session.token,
       expiresAt: session.expiresAt,
-      user: { id: user.id, email: user.email, name: user.name, role: user.role },
+      user: { id: user.id, email: user.email, name: user.name, role: user.role, personId: user.personId },
       serverTime: ctx.now(),
     };
   });

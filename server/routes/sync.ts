@@ -5,17 +5,20 @@ import { requireSession } from '../http/auth-hook';
 import { ApiError } from '../http/errors';
 import { parseBody } from '../http/validate';
 import { pullPage } from '../sync/pull';
-import { applyPush } from '../sync/push';
+import { applyPush, resolveSessionDevice } from '../sync/push';
 
 export function registerSyncRoutes(app: FastifyInstance, ctx: ServerContext): void {
   app.post(ROUTES.push, async (request): Promise<PushResponse> => {
     const session = await requireSession(ctx, request);
     const body = parseBody(PushRequestSchema, request.body, 'push');
+    const device = await resolveSessionDevice(ctx.db, session, body.ops, ctx.now());
     const outcome = await applyPush(ctx.db, body.ops, {
       user: session.user,
+      aliases: session.aliases,
+      deviceId: device.deviceId,
+      deviceProblem: device.problem,
       now: ctx.now(),
       tables: ctx.tables,
-      rules: ctx.writeRules,
       maxAheadMs: ctx.maxClockAheadMs,
       conflicts: ctx.conflicts,
       gate: ctx.pushGate,

@@ -1,21 +1,30 @@
 import { clampStamps } from '../../shared/sync/clamp';
+import { formatStamp } from '../../shared/sync/hlc';
 import { isTombstone, mergeRecord, type RecordState } from '../../shared/sync/merge';
 import type { SyncOp } from '../../shared/sync/ops';
-import { ApplicableOpSchema, CONFLICTS_TABLE, type PushResponse, type RejectedOp, type User } from '../../shared/sync/protocol';
-import type { MergeMode } from '../../shared/sync/tables';
+import { ApplicableOpSchema, CONFLICTS_TABLE, type PushResponse, type RejectedOp } from '../../shared/sync/protocol';
+import type { RecordRef, WriteRuleContext } from '../../shared/sync/tables-spec';
 import { parseWith } from '../../shared/validation';
+import { bindSessionDevice, claimDevice, deviceTakenMessage } from '../auth/devices';
+import type { Session, SessionUser } from '../auth/sessions';
 import { withRetry, type Db, type Queryable } from '../db/db';
-import { conflictRecord, isKeptConflict, type ConflictPolicy } from './conflicts';
+import { conflictRecord, isKeptConflict, SERVER_DEVICE, type ConflictPolicy } from './conflicts';
 import type { Gate } from './gate';
-import { checkWrite, type WriteRules } from './write-rules';
+import { changedValues, judgeWrite, onlyDeletes, readsOf, RECEIVED_AT, validateRecord, type Refusal, type TableRegistry } from './write-rules';
 
-export type TableRegistry = Readonly<Record<string, { merge: MergeMode }>>;
+export type { TableRegistry } from './write-rules';
 
 export interface PushContext {
-  user: User;
+  user: SessionUser;
+  /** Person ids the account claimed (see sessions.ts); with personId and the device, who the user may name as an actor. */
+  aliases?: readonly string[];
+  /** The session's device: every op must come from it. Null when none could be registered (taken by another account). */
+  deviceId: string | null;
+  /** Why there is no device, for the refusal message. */
+  deviceProblem?: string;
   now: number;
+  /** Every table the server accepts, with its rule and schema (including `_conflicts`; see withConflicts). */
   tables: TableRegistry;
-  rules: WriteRules;
   maxAheadMs: number;
   conflicts: ConflictPolicy;
   /** Runs the batch's transaction, so that only so many run at once (see gate.ts); without it, at once. */
@@ -51,9 +60,16 @@ export async function applyPush(db: Db, rawOps: readonly { opId: string }[], ctx
       rejected.push({ opId: op.opId, code: 'unknown_table', message: `${op.table} is not a synced table` });
       continue;
     }
-    const allowed = checkWrite(ctx.rules, ctx.user.role, op.table, Object.keys(op.fields));
-    if (!allowed.ok) {
-      rejected.push({ opId: op.opId, ...allowed.error });
+    if (op.deviceId !== ctx.deviceId) {
+      const message = ctx.deviceId === null ? (ctx.deviceProblem ?? 'This session has no device') : `This session pushes for device ${ctx.deviceId}; an op of device ${op.deviceId} is refused (a device writes only under its own id)`;
+      rejected.push({ opId: op.opId, code: 'forbidden', message });
+      continue;
+    }
+    // What needs no stored record is refused before the transaction: no rule, or a role the table does not take.
+    const rule = (ctx.tables[op.table] as SyncTableSpecLike).rule;
+    const early = !rule ? judgeWrite(undefined, { user: ruleUser(ctx), table: op.table, id: op.id, before: null, after: {}, changed: [] }) : rule.roles !== 'any' && !rule.roles.includes(ctx.user.role) ? { code: 'forbidden' as const, message: `A ${ctx.user.role} may not change ${op.table}` } : null;
+    if (early) {
+      rejected.push({ opId: op.opId, ...early });
       continue;
     }
     const key = opKey(op.deviceId, op.deviceSeq);
@@ -69,9 +85,9 @@ export async function applyPush(db: Db, rawOps: readonly { opId: string }[], ctx
 
   const clampedOps = clampBatch(candidates, ctx.now, ctx.maxAheadMs);
   const apply = () => withRetry(db, (tx) => applyInTransaction(tx, candidates, ctx));
-  const result = candidates.length > 0 ? await (ctx.gate ? ctx.gate.run(apply) : apply()) : { fresh: new Set<string>(), duplicates: new Set<string>(), reused: [] as RejectedOp[] };
+  const result = candidates.length > 0 ? await (ctx.gate ? ctx.gate.run(apply) : apply()) : { fresh: new Set<string>(), duplicates: new Set<string>(), reused: [] as RejectedOp[], refused: [] as RejectedOp[] };
 
-  rejected.push(...result.reused);
+  rejected.push(...result.reused, ...result.refused);
   const rejectedIds = new Set(rejected.map((r) => r.opId));
   const applied = rawOps.map((o) => o.opId).filter((id) => !rejectedIds.has(id) && (result.fresh.has(id) || result.duplicates.has(id) || inBatchDuplicates.includes(id)));
   return {
@@ -102,7 +118,31 @@ function clampBatch(ops: SyncOp[], now: number, maxAheadMs: number): Set<string>
   return clamped;
 }
 
-/** What the batch needs of one locked record: whether it exists, and only the fields (and their stamps) the batch touches. */
+type SyncTableSpecLike = TableRegistry[string];
+
+/** The user as rules see them: every person id they may act as (their person, claimed aliases, the session's device). */
+function ruleUser(ctx: PushContext): WriteRuleContext['user'] {
+  const personIds = [ctx.user.personId, ...(ctx.aliases ?? []), ...(ctx.deviceId ? [ctx.deviceId] : [])];
+  return { id: ctx.user.id, role: ctx.user.role, personId: ctx.user.personId, personIds };
+}
+
+/**
+ * The session's device. A session without one takes the device of its push's
+ * first op, if no other account owns that id (device registration on first
+ * push); otherwise the push's ops are all refused.
+ */
+export async function resolveSessionDevice(db: Queryable, session: Session, rawOps: readonly Record<string, unknown>[], now: number): Promise<{ deviceId: string | null; problem?: string }> {
+  if (session.deviceId !== null) return { deviceId: session.deviceId };
+  const first = rawOps.find((o) => typeof o.deviceId === 'string' && o.deviceId.length > 0 && o.deviceId.length <= 64);
+  if (!first) return { deviceId: null, problem: 'This session has no device yet' };
+  const deviceId = first.deviceId as string;
+  const claim = await claimDevice(db, deviceId, session.user.id, now);
+  if (claim === 'reserved') return { deviceId: null, problem: `The device id ${deviceId} is reserved by the server` };
+  if (claim === 'taken') return { deviceId: null, problem: deviceTakenMessage(deviceId) };
+  return { deviceId: await bindSessionDevice(db, session.tokenHash, deviceId) };
+}
+
+/** What the batch needs of one locked record: whether it exists, and the whole stored record (the rules and the schema judge the record an op leaves). */
 interface LockedRecord extends RecordState {
   tbl: string;
   id: string;
@@ -144,23 +184,53 @@ async function applyInTransaction(tx: Queryable, ops: SyncOp[], ctx: PushContext
   }
   const toApply = ops.filter((o) => claimed.has(opKey(o.deviceId, o.deviceSeq)));
   for (const o of toApply) fresh.add(o.opId);
-  if (toApply.length === 0) return { fresh, duplicates, reused };
+  const refused: RejectedOp[] = [];
+  if (toApply.length === 0) return { fresh, duplicates, reused, refused };
 
   // 2. Lock every touched record, in one global order so concurrent pushes
   //    cannot deadlock. Absent records get an empty placeholder first so there
   //    is a row to lock; a concurrent push creating the same record waits here.
   //    From here to commit the records stay locked, so what follows is kept
-  //    short: the rows come back with only the fields the batch touches.
+  //    short: one query returns the whole records.
   const state = await lockRecords(tx, toApply, ctx.now);
+  const others = await readRelated(tx, toApply, state, ctx);
+  const related = (table: string, id: string): Readonly<Record<string, unknown>> | null => {
+    const mine = state.get(recKey(table, id));
+    if (mine) return mine.present ? mine.fields : null;
+    return others.get(recKey(table, id)) ?? null;
+  };
+  const user = ruleUser(ctx);
+  const serverStamp = formatStamp({ wall: ctx.now, counter: 0 }, SERVER_DEVICE);
 
-  // 3. Merge in the order the device sent them.
+  // 3. Merge in the order the device sent them. Each op is judged on the
+  //    record it would leave (its table's rule, then its schema); a refused
+  //    op leaves nothing behind and gives its deviceSeq back.
   const conflicts = new Map<string, { tbl: string; id: string; record: RecordState }>();
+  const unclaim: SyncOp[] = [];
   for (const op of toApply) {
     const rec = state.get(recKey(op.table, op.id)) as LockedRecord;
-    const mode = (ctx.tables[op.table] as { merge: MergeMode }).merge;
+    const spec = ctx.tables[op.table] as SyncTableSpecLike;
+    const mode = spec.merge;
     if (mode === 'append' && rec.present) continue; // immutable: the first copy stays
     const outcome = mergeRecord(mode, rec, op.fields);
+    const before = rec.present ? rec.fields : null;
+    const after = outcome.record.fields;
+    const touched = changedValues(before, after, outcome.changed);
+    let verdict: Refusal | null = judgeWrite(spec.rule, { user, table: op.table, id: op.id, before, after, changed: touched, related, deviceId: ctx.deviceId ?? undefined });
+    if (!verdict && outcome.changed.length > 0 && !onlyDeletes(before, after, touched)) verdict = validateRecord(op.table, spec, op.id, after);
+    if (verdict) {
+      refused.push({ opId: op.opId, ...verdict });
+      fresh.delete(op.opId);
+      unclaim.push(op);
+      continue;
+    }
     if (outcome.changed.length > 0) {
+      if (spec.rule?.authorship && before === null) {
+        // The server says when it received an audit entry; the client cannot.
+        outcome.record.fields[RECEIVED_AT] = ctx.now;
+        outcome.record.stamps[RECEIVED_AT] = serverStamp;
+        outcome.changed.push(RECEIVED_AT);
+      }
       rec.fields = outcome.record.fields;
       rec.stamps = outcome.record.stamps;
       rec.present = true;
@@ -181,7 +251,7 @@ async function applyInTransaction(tx: Queryable, ops: SyncOp[], ctx: PushContext
   const changed = [...state.values()].filter((r) => r.changed.size > 0);
   const empty = [...state.values()].filter((r) => !r.present);
   const n = changed.length + conflicts.size;
-  if (n > 0 || empty.length > 0) {
+  if (n > 0 || empty.length > 0 || unclaim.length > 0) {
     let seq = 0;
     const rows = changed.map((r) => ({ tbl: r.tbl, id: r.id, fields: pick(r.fields, r.changed), stamps: pick(r.stamps, r.changed), deleted: isTombstone(r), n: ++seq }));
     const conflictRows = [...conflicts.values()].map((c) => ({ tbl: c.tbl, id: c.id, fields: c.record.fields, stamps: c.record.stamps, n: ++seq }));
@@ -201,23 +271,54 @@ async function applyInTransaction(tx: Queryable, ops: SyncOp[], ctx: PushContext
        ), emptied AS (
          DELETE FROM records r USING unnest($5::text[], $6::text[]) AS x(tbl, id)
           WHERE r.tbl = x.tbl AND r.id = x.id AND r.server_seq = 0
+       ), unclaimed AS (
+         DELETE FROM applied_ops a USING unnest($7::text[], $8::bigint[]) AS x(device_id, device_seq)
+          WHERE a.device_id = x.device_id AND a.device_seq = x.device_seq
        )
        SELECT base FROM counter`,
-      [JSON.stringify(rows), JSON.stringify(conflictRows), n, ctx.now, empty.map((r) => r.tbl), empty.map((r) => r.id)],
+      [JSON.stringify(rows), JSON.stringify(conflictRows), n, ctx.now, empty.map((r) => r.tbl), empty.map((r) => r.id), unclaim.map((o) => o.deviceId), unclaim.map((o) => o.deviceSeq)],
     );
     if (n > 0 && written.rows.length === 0) throw new Error('sync_state is missing: were migrations run?');
   }
   if (ctx.beforeCommit) await ctx.beforeCommit();
-  return { fresh, duplicates, reused };
+  return { fresh, duplicates, reused, refused };
+}
+
+/**
+ * Records the rules read besides the ones the batch writes (a registration's
+ * session, the entry a work-log copy copies, a conflict's record), named from
+ * each stored record with its op's values over it; one query, no locks.
+ */
+async function readRelated(tx: Queryable, ops: readonly SyncOp[], state: Map<string, LockedRecord>, ctx: PushContext): Promise<Map<string, Record<string, unknown>>> {
+  const wanted = new Map<string, RecordRef>();
+  for (const op of ops) {
+    const spec = ctx.tables[op.table];
+    if (!spec?.rule?.reads) continue;
+    const rec = state.get(recKey(op.table, op.id));
+    const preview: Record<string, unknown> = { ...(rec?.fields ?? {}) };
+    for (const [name, change] of Object.entries(op.fields)) if (!(rec?.present && spec.merge === 'append')) preview[name] = change.value ?? null;
+    for (const ref of readsOf(spec, preview)) {
+      const key = recKey(ref.table, ref.id);
+      if (!state.has(key)) wanted.set(key, ref);
+    }
+  }
+  const out = new Map<string, Record<string, unknown>>();
+  if (wanted.size === 0) return out;
+  const refs = [...wanted.values()];
+  const r = await tx.query<{ tbl: string; id: string; fields: Record<string, unknown> }>(
+    `SELECT r.tbl, r.id, r.fields FROM records r JOIN unnest($1::text[], $2::text[]) AS x(tbl, id) ON r.tbl = x.tbl AND r.id = x.id WHERE r.stamps <> '{}'::jsonb`,
+    [refs.map((x) => x.table), refs.map((x) => x.id)],
+  );
+  for (const row of r.rows) out.set(recKey(row.tbl, row.id), row.fields);
+  return out;
 }
 
 /**
  * Step 2 of a push: placeholders for absent records, then every record locked
- * in (tbl, id) order, returned with just the named fields. A record that
- * vanished in between (a tombstone purge) is simply tried again.
+ * in (tbl, id) order, returned whole. A record that vanished in between (a
+ * tombstone purge) is simply tried again.
  */
 async function lockRecords(tx: Queryable, ops: readonly SyncOp[], now: number): Promise<Map<string, LockedRecord>> {
-  const names = [...new Set(['deleted', ...ops.flatMap((o) => Object.keys(o.fields))])];
   let keys = [...new Map(ops.map((o) => [recKey(o.table, o.id), { tbl: o.table, id: o.id }])).values()];
   const state = new Map<string, LockedRecord>();
   while (keys.length > 0) {
@@ -232,13 +333,11 @@ async function lockRecords(tx: Queryable, ops: readonly SyncOp[], now: number): 
       [tbls, ids, now],
     );
     const locked = await tx.query<{ tbl: string; id: string; present: boolean; fields: Record<string, unknown> | null; stamps: Record<string, string> | null }>(
-      `SELECT r.tbl, r.id, r.stamps <> '{}'::jsonb AS present,
-              (SELECT jsonb_object_agg(f, r.fields -> f) FROM unnest($3::text[]) AS f WHERE r.fields ? f) AS fields,
-              (SELECT jsonb_object_agg(f, r.stamps -> f) FROM unnest($3::text[]) AS f WHERE r.stamps ? f) AS stamps
+      `SELECT r.tbl, r.id, r.stamps <> '{}'::jsonb AS present, r.fields, r.stamps
          FROM records r JOIN unnest($1::text[], $2::text[]) AS x(tbl, id) ON r.tbl = x.tbl AND r.id = x.id
         ORDER BY r.tbl, r.id
           FOR UPDATE OF r`,
-      [tbls, ids, names],
+      [tbls, ids],
     );
     for (const r of locked.rows) state.set(recKey(r.tbl, r.id), { tbl: r.tbl, id: r.id, present: r.present, fields: r.fields ?? {}, stamps: r.stamps ?? {}, changed: new Set() });
     keys = keys.filter((k) => !state.has(recKey(k.tbl, k.id)));

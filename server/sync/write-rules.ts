@@ -1,44 +1,154 @@
-import { CONFLICTS_TABLE, type RejectCode, type Role } from '../../shared/sync/protocol';
+import { canonicalJson } from '../../shared/sync/merge';
+import { CONFLICTS_TABLE, ConflictFieldsSchema, type RejectCode } from '../../shared/sync/protocol';
+import type { RecordRef, SyncTableSpec, TableWriteRule, WriteRuleContext } from '../../shared/sync/tables-spec';
 
 /**
- * Who may write what. The server enforces this itself; the UI hiding a button
- * is a courtesy, not a control. Rules are per table and per field and generic,
- * so a feature adds its table's rule here without touching the push code.
+ * Who may write what, and what may be stored: the engine that reads each
+ * table's spec (shared/<feature>/sync-tables.ts: `rule` and `schema`) and
+ * judges one op against the record it would leave. The push runs it inside
+ * its transaction, on the stored record with the op merged in. The UI hiding
+ * a button is a courtesy; this is the control.
  *
- * A table with no rule may be written by every signed-in role.
+ * A table without a rule is refused, not open; a table without a schema
+ * stores nothing either (every stored record must pass its table's schema).
  */
-export interface TableWriteRule {
-  /** Roles that may write the table at all; absent means every role. */
-  roles?: readonly Role[];
-  /** Fields only some roles may write, e.g. an access record's approval fields. */
-  fields?: Readonly<Record<string, readonly Role[]>>;
-  /** When set, clients may write only these fields (the rest are server-owned). */
-  writable?: readonly string[];
+
+export type TableRegistry = Readonly<Record<string, SyncTableSpec>>;
+
+export interface Refusal {
+  code: RejectCode;
+  message: string;
 }
 
-export type WriteRules = Readonly<Record<string, TableWriteRule>>;
+type Rec = Readonly<Record<string, unknown>>;
 
-export const DEFAULT_WRITE_RULES: WriteRules = {
-  // Conflicts are created by the server; a client may only dismiss one (a tombstone).
-  [CONFLICTS_TABLE]: { writable: ['deleted'] },
-};
+/** What a rule sees, plus the session's device (for audit entries' device field). */
+export type JudgeContext = WriteRuleContext & { deviceId?: string };
 
-export type WriteCheck = { ok: true } | { ok: false; error: { code: RejectCode; message: string } };
+const has = (o: object | undefined, k: string): boolean => o !== undefined && Object.hasOwn(o, k);
 
-export function checkWrite(rules: WriteRules, role: Role, table: string, fieldNames: readonly string[]): WriteCheck {
-  const rule = Object.hasOwn(rules, table) ? rules[table] : undefined;
-  if (!rule) return { ok: true };
-  if (rule.roles && !rule.roles.includes(role)) {
-    return { ok: false, error: { code: 'forbidden', message: `A ${role} may not change ${table}` } };
+/** Server-owned field the server sets on append-only audit entries: when it received them (epoch ms). */
+export const RECEIVED_AT = 'receivedAt';
+
+/** The fields whose value the op changes (a new record: every field it has). */
+export function changedValues(before: Rec | null, after: Rec, touched: Iterable<string>): string[] {
+  const out: string[] = [];
+  for (const name of touched) {
+    if (!before || !has(before, name) || canonicalJson(before[name]) !== canonicalJson(after[name])) out.push(name);
   }
-  for (const field of fieldNames) {
-    if (rule.writable && !rule.writable.includes(field)) {
-      return { ok: false, error: { code: 'forbidden', message: `${table}.${field} is set by the server only` } };
-    }
-    const allowed = rule.fields && Object.hasOwn(rule.fields, field) ? rule.fields[field] : undefined;
-    if (allowed && !allowed.includes(role)) {
-      return { ok: false, error: { code: 'forbidden', message: `Only ${allowed.join(' or ')} may change ${table}.${field}` } };
-    }
+  return out;
+}
+
+/**
+ * The rule's verdict on a write: roles, role-limited fields, writable fields,
+ * authorship of audit entries (see judgeAuthorship), then the table's check.
+ * Null allows it.
+ */
+export function judgeWrite(rule: TableWriteRule | undefined, ctx: JudgeContext): Refusal | null {
+  if (!rule) return { code: 'forbidden', message: `${ctx.table} has no write rule on this server, so no one may write it` };
+  const role = ctx.user.role;
+  if (rule.roles !== 'any' && !rule.roles.includes(role)) return { code: 'forbidden', message: `A ${role} may not change ${ctx.table}` };
+  for (const field of ctx.changed) {
+    if (rule.writable && !rule.writable.includes(field)) return { code: 'forbidden', message: `${ctx.table}.${field} is set by the server only` };
+    const allowed = rule.fields && has(rule.fields, field) ? rule.fields[field] : undefined;
+    if (allowed && !allowed.includes(role)) return { code: 'forbidden', message: `Only ${allowed.join(' or ')} may change ${ctx.table}.${field}` };
   }
-  return { ok: true };
+  if (rule.authorship) {
+    const why = judgeAuthorship(rule.authorship, ctx);
+    if (why) return { code: 'forbidden', message: why };
+  }
+  const why = rule.check ? rule.check(ctx) : null;
+  return why ? { code: 'forbidden', message: why } : null;
+}
+
+/**
+ * An audit entry names its actor (and device) as the session's: the person the
+ * account is (or a person id it claimed), the device the session is bound to.
+ * A copy (authorship.copyOf) names the entry it copies, which must exist and
+ * name the same actor. `receivedAt` is the server's to write.
+ */
+function judgeAuthorship(a: NonNullable<TableWriteRule['authorship']>, ctx: JudgeContext): string | null {
+  if (ctx.before !== null) return null; // append-only: an existing entry is never changed
+  if (ctx.changed.includes(RECEIVED_AT)) return `${ctx.table}.${RECEIVED_AT} is set by the server only`;
+  const actor = ctx.after[a.actorField];
+  const copy = a.copyOf ? a.copyOf(ctx.after) : null;
+  if (copy) {
+    const original = ctx.related?.(copy.table, copy.id) ?? null;
+    if (!original) return `${ctx.table}.${a.actorField}: a copy must name an entry that exists (${copy.table} ${copy.id})`;
+    if (original[a.actorField] !== actor) return `${ctx.table}.${a.actorField}: a copy keeps the author of the entry it copies`;
+  } else {
+    const own = typeof actor === 'string' && (actor === ctx.user.personId || (ctx.user.personIds ?? []).includes(actor));
+    if (!own) return `${ctx.table}.${a.actorField} must be the signed-in user (${ctx.user.personId}); an entry cannot name someone else as its author`;
+  }
+  if (a.deviceField !== undefined && ctx.deviceId !== undefined && ctx.after[a.deviceField] !== ctx.deviceId) {
+    return `${ctx.table}.${a.deviceField} must be this session's device (${ctx.deviceId})`;
+  }
+  return null;
+}
+
+/** The records a rule reads for this merged record, besides the record itself. */
+export function readsOf(spec: SyncTableSpec | undefined, after: Rec): readonly RecordRef[] {
+  return spec?.rule?.reads ? spec.rule.reads(after) : [];
+}
+
+/** `invalid_record` with the first problem's field path and reason, or null when the record is valid. */
+export function validateRecord(table: string, spec: SyncTableSpec | undefined, id: string, fields: Rec): Refusal | null {
+  if (!spec?.schema) return { code: 'invalid_record', message: `${table} has no schema on this server, so nothing of it can be stored` };
+  const parsed = spec.schema.safeParse({ ...fields, id });
+  if (parsed.success) return null;
+  const issue = parsed.error.issues[0];
+  const path = issue && issue.path.length > 0 ? issue.path.map(String).join('.') : '(record)';
+  const more = parsed.error.issues.length > 1 ? ` (and ${parsed.error.issues.length - 1} more)` : '';
+  return { code: 'invalid_record', message: `${table}.${path}: ${(issue?.message ?? 'invalid').slice(0, 300)}${more}` };
+}
+
+/**
+ * Whether an op only deletes an existing record (sets `deleted` to 1, perhaps
+ * with `updatedAt`): such an op is never refused for the other fields'
+ * validity, so a record stored before validation (or under an older schema)
+ * can always be deleted.
+ */
+export function onlyDeletes(before: Rec | null, after: Rec, changed: readonly string[]): boolean {
+  return before !== null && after.deleted === 1 && changed.every((f) => f === 'deleted' || f === 'updatedAt');
+}
+
+/**
+ * `_conflicts` (server-owned): created by the server only; a client may only
+ * dismiss one (`deleted` 1, never back to 0), and only when it may write the
+ * field of the record the conflict belongs to under that table's rule.
+ */
+export function conflictsSpec(tables: TableRegistry): SyncTableSpec {
+  return {
+    merge: 'lww',
+    schema: ConflictFieldsSchema.loose(),
+    rule: {
+      roles: 'any',
+      writable: ['deleted'],
+      reads: (after) => (typeof after.table === 'string' && typeof after.recordId === 'string' ? [{ table: after.table, id: after.recordId }] : []),
+      check: (ctx) => {
+        if (ctx.before === null) return 'Conflicts are created by the server only';
+        if (ctx.after.deleted !== 1) return 'A dismissed conflict cannot be restored; a conflict may only be dismissed (deleted: 1)';
+        const table = String(ctx.before.table);
+        const target = has(tables, table) ? tables[table] : undefined;
+        const record = ctx.related?.(table, String(ctx.before.recordId)) ?? null;
+        const verdict = judgeWrite(target?.rule, {
+          ...ctx,
+          table,
+          id: String(ctx.before.recordId),
+          before: record,
+          after: record ?? {},
+          changed: [String(ctx.before.field)],
+        });
+        return verdict ? `You may not dismiss this conflict: ${verdict.message}` : null;
+      },
+      summary: 'Created by the server only. A client may only dismiss one (`deleted` 1; never back to 0), and only if it may write that field of the record the conflict belongs to.',
+    },
+  };
+}
+
+/** The registry the server runs with: the synced tables plus `_conflicts`. */
+export function withConflicts(tables: TableRegistry): TableRegistry {
+  const all: Record<string, SyncTableSpec> = { ...tables };
+  all[CONFLICTS_TABLE] = conflictsSpec(all);
+  return all;
 }

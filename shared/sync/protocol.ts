@@ -163,6 +163,12 @@ export const UserSchema = z.object({
   email: z.string(),
   name: z.string(),
   role: RoleSchema,
+  /**
+   * The account's person in the directory (its staff record in `people`,
+   * made and kept by the server): the actor audit entries must name. Always
+   * sent by this server; optional so a session saved before it existed parses.
+   */
+  personId: z.string().optional(),
 });
 export type User = z.infer<typeof UserSchema>;
 
@@ -171,6 +177,14 @@ export const EmailSchema = z.string().trim().toLowerCase().max(254).pipe(z.email
 export const SignInRequestSchema = z.object({
   email: EmailSchema,
   password: z.string().min(1, 'Password is required').max(1024),
+  /** This device's id: registered to the account (if no other account has it) and bound to the session. */
+  deviceId: safeId(64).optional(),
+  /**
+   * The person id this device used for its user before signing in (the local
+   * profile's staff record): recorded as the account's alias if no other
+   * account claimed it, so entries authored offline under it are accepted.
+   */
+  localPersonId: safeId(64).optional(),
 });
 export type SignInRequest = z.input<typeof SignInRequestSchema>;
 
@@ -211,7 +225,7 @@ export const PushRequestSchema = z.object({
 export type PushRequest = { ops: SyncOp[] };
 
 /** Permanent reasons: re-sending the same op will be refused the same way. */
-export const REJECT_CODES = ['invalid_op', 'unknown_table', 'forbidden', 'seq_reused'] as const;
+export const REJECT_CODES = ['invalid_op', 'unknown_table', 'forbidden', 'seq_reused', 'invalid_record'] as const;
 export const RejectCodeSchema = z.enum(REJECT_CODES);
 export type RejectCode = z.infer<typeof RejectCodeSchema>;
 

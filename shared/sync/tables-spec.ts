@@ -12,12 +12,29 @@ export type RuleRole = 'technician' | 'coordinator' | 'admin';
  * signed-in account in the directory (people table).
  */
 export interface WriteRuleContext {
-  user: { id: string; role: RuleRole; personId: string };
+  /**
+   * `personIds` (when given) are every person id the account acts as: its
+   * personId, the local profile person ids it claimed at sign-in, and the
+   * session's device id (what the app records as the actor before its user
+   * is in the directory). Absent, only personId counts.
+   */
+  user: { id: string; role: RuleRole; personId: string; personIds?: readonly string[] };
   table: string;
   id: string;
   before: Readonly<Record<string, unknown>> | null;
   after: Readonly<Record<string, unknown>>;
   changed: readonly string[];
+  /**
+   * A record the rule named in `reads`, as stored (with this batch's earlier
+   * changes), or null when there is none. Absent where nothing was read.
+   */
+  related?: (table: string, id: string) => Readonly<Record<string, unknown>> | null;
+}
+
+/** A record another record points at. */
+export interface RecordRef {
+  table: string;
+  id: string;
 }
 
 /**
@@ -35,11 +52,21 @@ export interface TableWriteRule {
   /** A further check on the merged record; returns why the write is refused, or null to allow it. */
   check?: (ctx: WriteRuleContext) => string | null;
   /**
+   * Other records `check` (or `authorship.copyOf`) looks at, named from the
+   * merged record (a registration's session): the server reads them in the
+   * push transaction and hands them over as `ctx.related`.
+   */
+  reads?: (after: Readonly<Record<string, unknown>>) => readonly RecordRef[];
+  /**
    * Append-only audit entries: the field that names the actor (a person id)
    * and, optionally, the field naming the device. The server requires them
-   * to be the session's and records when it received the entry.
+   * to be the session's and records when it received the entry (the
+   * server-owned field `receivedAt`, epoch ms). `copyOf` names the entry a
+   * copy was made from (a work-log entry carried over by a ticket merge): a
+   * copy keeps the original's actor, so the original must exist (list it in
+   * `reads`) and name the same actor.
    */
-  authorship?: { actorField: string; deviceField?: string };
+  authorship?: { actorField: string; deviceField?: string; copyOf?: (after: Readonly<Record<string, unknown>>) => RecordRef | null };
   /** One line for the rules table in docs/sync-protocol.md. */
   summary: string;
 }
@@ -56,6 +83,10 @@ export interface SyncTableSpec {
    * fields), which both the server (after merging an op) and the app (on
    * pulled records) validate with. Unknown extra fields must be allowed
    * (a newer app may add one): use z.looseObject or .passthrough().
+   *
+   * What it validates is `{ ...fields, id }`: a pulled record's fields with
+   * its id. `stamps` may be left out and `deleted` may be missing (not
+   * deleted); see storedSchema in shared/sync/stored-schema.ts.
    */
   schema?: z.ZodType;
   /** The server's write rule for this table. */

@@ -6,6 +6,7 @@
  * Each feature keeps its own list (shared/<feature>/sync-tables.ts); the Dexie
  * schema, the change log and the server all read the combined list here.
  */
+import { PEOPLE_SYNC_TABLES } from '../people/sync-tables';
 import { TICKET_SYNC_TABLES } from '../tickets/sync-tables';
 import { TRAINING_SYNC_TABLES } from '../training/sync-tables';
 import type { SyncTableSpec } from './tables-spec';
@@ -13,7 +14,7 @@ import type { SyncTableSpec } from './tables-spec';
 export type { MergeMode, SyncTableSpec } from './tables-spec';
 
 export const SYNC_TABLES = {
-  people: { merge: 'lww' },
+  ...PEOPLE_SYNC_TABLES,
   ...TICKET_SYNC_TABLES,
   ...TRAINING_SYNC_TABLES,
 } as const satisfies Record<string, SyncTableSpec>;
