@@ -7,11 +7,11 @@ import { SERVER_DEVICE } from '../sync/conflicts';
  * person_id, kind staff, name and email from the account) is made by the
  * server, delivered by pull like any record, and never overwritten by it
  * afterwards: its contact details are the user's to correct. Made when the
- * account is created and, for accounts older than this, on sign-in.
+ * account is created; accounts older than this got theirs from migration 3.
  */
 export async function ensureStaffRecord(db: Queryable, user: { personId: string; email: string; name: string }, now: number): Promise<boolean> {
   const at = new Date(now).toISOString();
-  const name = user.name.trim() || user.email.split('@')[0] || user.email;
+  const name = (user.name.trim() || user.email.split('@')[0] || user.email).slice(0, 200);
   const fields = { name, email: user.email, phone: '', agency: '', site: '', title: '', kind: 'staff', createdAt: at, updatedAt: at, deleted: 0 };
   const stamp = formatStamp({ wall: now, counter: 0 }, SERVER_DEVICE);
   const stamps = Object.fromEntries(Object.keys(fields).map((k) => [k, stamp]));

@@ -105,6 +105,23 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE users ALTER COLUMN person_id SET NOT NULL;
       CREATE UNIQUE INDEX users_person_idx ON users (person_id);
 
+      -- Each existing account's staff record, as server/auth/people.ts makes one
+      -- for a new account: stamped by the server, numbered after every change.
+      INSERT INTO records (tbl, id, fields, stamps, server_seq, deleted, updated_at_ms)
+      SELECT 'people', u.person_id,
+             jsonb_build_object('name', left(CASE WHEN btrim(u.name) = '' THEN split_part(u.email, '@', 1) ELSE btrim(u.name) END, 200),
+                                'email', u.email, 'phone', '', 'agency', '', 'site', '', 'title', '', 'kind', 'staff',
+                                'createdAt', c.at, 'updatedAt', c.at, 'deleted', 0),
+             (SELECT jsonb_object_agg(k, c.stamp) FROM unnest(ARRAY['name', 'email', 'phone', 'agency', 'site', 'title', 'kind', 'createdAt', 'updatedAt', 'deleted']) AS k),
+             s.seq + row_number() OVER (ORDER BY u.id), false, c.ms
+        FROM users u, sync_state s,
+             (SELECT to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS at,
+                     lpad(floor(extract(epoch FROM now()) * 1000)::bigint::text, 15, '0') || ':000000:server' AS stamp,
+                     floor(extract(epoch FROM now()) * 1000)::bigint AS ms) AS c
+       WHERE s.id = 1
+      ON CONFLICT (tbl, id) DO NOTHING;
+      UPDATE sync_state SET seq = seq + (SELECT count(*) FROM users) WHERE id = 1;
+
       -- Person ids an account claimed at sign-in: the local profile's staff
       -- record of a device that worked before it signed in. First claim wins.
       CREATE TABLE person_aliases (

@@ -4,7 +4,6 @@ import type { ServerContext } from '../app';
 import { decoyHash, verifyPassword } from '../auth/passwords';
 import { accountKey, countAttempt, forgiveAttempt, ipKey } from '../auth/rate-limit';
 import { claimDevice, claimPersonAlias, deviceTakenMessage } from '../auth/devices';
-import { ensureStaffRecord } from '../auth/people';
 import { createSession, revokeSession } from '../auth/sessions';
 import { findUserByEmail } from '../auth/users';
 import { requireSession } from '../http/auth-hook';
@@ -37,7 +36,6 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: ServerContext): vo
       if (claim !== 'ok') throw new ApiError('forbidden', claim === 'reserved' ? `The device id ${deviceId} is reserved by the server; take another` : deviceTakenMessage(deviceId));
     }
     if (localPersonId !== undefined) await claimPersonAlias(ctx.db, localPersonId, user.id, deviceId ?? null, now);
-    await ensureStaffRecord(ctx.db, user, now);
     const session = await createSession(ctx.db, user.id, now, ctx.sessionTtlMs, deviceId ?? null);
     return {
       token: session.token,

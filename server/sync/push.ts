@@ -88,6 +88,9 @@ export async function applyPush(db: Db, rawOps: readonly { opId: string }[], ctx
   const result = candidates.length > 0 ? await (ctx.gate ? ctx.gate.run(apply) : apply()) : { fresh: new Set<string>(), duplicates: new Set<string>(), reused: [] as RejectedOp[], refused: [] as RejectedOp[] };
 
   rejected.push(...result.reused, ...result.refused);
+  // Answer in the order the ops came, wherever each was refused.
+  const order = new Map(rawOps.map((o, i) => [o.opId, i] as const));
+  rejected.sort((a, b) => (order.get(a.opId) ?? 0) - (order.get(b.opId) ?? 0));
   const rejectedIds = new Set(rejected.map((r) => r.opId));
   const applied = rawOps.map((o) => o.opId).filter((id) => !rejectedIds.has(id) && (result.fresh.has(id) || result.duplicates.has(id) || inBatchDuplicates.includes(id)));
   return {

@@ -3,7 +3,9 @@ import { createServer, type ServerOptions } from '../../../../server/app';
 import { insertUser } from '../../../../server/auth/users';
 import type { Db } from '../../../../server/db/db';
 import { formatStamp } from '../../../../shared/sync/hlc';
+import { z } from 'zod';
 import type { Role } from '../../../../shared/sync/protocol';
+import type { MergeMode, SyncTableSpec } from '../../../../shared/sync/tables-spec';
 
 export const PASSWORD = 'correct horse battery staple';
 export const T0 = 1_800_000_000_000;
@@ -49,10 +51,19 @@ export function makeApp(db: Db, clock: { now: () => number }, options: Partial<S
   return createServer({ db, now: clock.now, logger: false, ...options });
 }
 
-export async function signIn(app: FastifyInstance, email: string, password = PASSWORD, remoteAddress = '10.0.0.1'): Promise<string> {
-  const res = await app.inject({ method: 'POST', url: '/v1/auth/sign-in', payload: { email, password }, remoteAddress });
+/** Sign in over HTTP; with `deviceId` the session is bound to that device (else to its first push's). */
+export async function signIn(app: FastifyInstance, email: string, password = PASSWORD, remoteAddress = '10.0.0.1', deviceId?: string): Promise<string> {
+  const res = await app.inject({ method: 'POST', url: '/v1/auth/sign-in', payload: { email, password, ...(deviceId ? { deviceId } : {}) }, remoteAddress });
   if (res.statusCode !== 200) throw new Error(`sign-in failed: ${res.statusCode} ${res.body}`);
   return (res.json() as { token: string }).token;
+}
+
+/**
+ * Tables any role may write with any fields, for tests of the sync mechanics
+ * themselves (merge, paging, purge) rather than of the rules and schemas.
+ */
+export function openTables(modes: Record<string, MergeMode>): Record<string, SyncTableSpec> {
+  return Object.fromEntries(Object.entries(modes).map(([name, merge]) => [name, { merge, schema: z.looseObject({}), rule: { roles: 'any', summary: 'test: open' } }]));
 }
 
 export const stampAt = (wall: number, device: string, counter = 0): string => formatStamp({ wall, counter }, device);

@@ -30,8 +30,9 @@ export function describeHostilePayloads(label: string, getDb: () => Promise<Db>)
       app = makeApp(db, testClock(), { bodyLimitBytes: BODY_LIMIT });
       await addUser(db, 'tech@agency.gov', 'technician');
       token = await signIn(app, 'tech@agency.gov');
-      const seeded = await app.inject({ method: 'POST', url: '/v1/sync/push', headers: bearer(token), payload: { ops: [op('seed', 'people', 'p0', { name: 'Seed' })] } });
+      const seeded = await app.inject({ method: 'POST', url: '/v1/sync/push', headers: bearer(token), payload: { ops: [op('seed', 'people', 'p0', { name: 'Seed', createdAt: '2027-01-15T08:00:00.000Z', updatedAt: '2027-01-15T08:00:00.000Z' })] } });
       expect(seeded.statusCode).toBe(200);
+      expect(seeded.json().applied).toHaveLength(1);
     });
 
     const json = { 'content-type': 'application/json' };

@@ -5,7 +5,7 @@ import { migrate } from '../../../../server/db/migrations';
 import { setDisabled } from '../../../../server/auth/users';
 import { purgeTombstones } from '../../../../server/sync/tombstones';
 import { ApiErrorResponseSchema, CONFLICTS_TABLE, PullResponseSchema, PushResponseSchema, SignInResponseSchema } from '../../../../shared/sync/protocol';
-import { addUser, bearer, makeApp, op, pull, pullAll, push, resetDb, resetSeqs, resetSyncData, signIn, stampAt, T0, testClock } from './harness';
+import { addUser, bearer, makeApp, op, openTables, PASSWORD, pull, pullAll, push, resetDb, resetSeqs, resetSyncData, signIn, stampAt, T0, testClock } from './harness';
 
 const DAY = 24 * 3600_000;
 
@@ -31,14 +31,16 @@ export function describeServerRoutes(label: string, getDb: () => Promise<Db>): v
       app = makeApp(db, clock);
       await addUser(db, 'tech@agency.gov', 'technician');
       await addUser(db, 'coord@agency.gov', 'coordinator');
-      tech = await signIn(app, 'tech@agency.gov');
-      coord = await signIn(app, 'coord@agency.gov');
+      // Each session is bound to its device: the technician pushes as dev-a, the coordinator as dev-b.
+      tech = await signIn(app, 'tech@agency.gov', PASSWORD, '10.0.0.1', 'dev-a');
+      coord = await signIn(app, 'coord@agency.gov', PASSWORD, '10.0.0.1', 'dev-b');
     });
     beforeEach(async () => {
       await resetSyncData(db);
       resetSeqs();
       clock = testClock();
-      app = makeApp(db, clock, { tables: { people: { merge: 'lww' }, worklog: { merge: 'append' }, tickets: { merge: 'lww' } } });
+      // These tests are about the sync mechanics, so the tables are open to every role and any fields (the rules and schemas have their own tests).
+      app = makeApp(db, clock, { tables: openTables({ people: 'lww', worklog: 'append', tickets: 'lww' }) });
     });
 
     describe('health and auth', () => {
@@ -189,8 +191,12 @@ export function describeServerRoutes(label: string, getDb: () => Promise<Db>): v
       });
 
       it('enforces the role rule table on the server, per table and per field', async () => {
-        const rules = { access_records: { fields: { approvedBy: ['coordinator', 'admin'] as const, revokedAt: ['coordinator', 'admin'] as const } }, audit: { roles: ['admin'] as const } };
-        app = makeApp(db, clock, { tables: { access_records: { merge: 'lww' }, audit: { merge: 'append' } }, writeRules: rules });
+        const open = openTables({ access_records: 'lww', audit: 'append' });
+        const tables = {
+          access_records: { ...open.access_records!, rule: { roles: 'any' as const, fields: { approvedBy: ['coordinator', 'admin'] as const, revokedAt: ['coordinator', 'admin'] as const }, summary: 'test' } },
+          audit: { ...open.audit!, rule: { roles: ['admin'] as const, summary: 'test' } },
+        };
+        app = makeApp(db, clock, { tables });
         const byTech = op('dev-a', 'access_records', 'ar1', { system: 'CMS', approvedBy: 'tech' });
         const requestOnly = op('dev-a', 'access_records', 'ar2', { system: 'CMS' });
         const audit = op('dev-a', 'audit', 'au1', { what: 'x' });
@@ -207,15 +213,17 @@ export function describeServerRoutes(label: string, getDb: () => Promise<Db>): v
       });
 
       it('clamps stamps too far ahead, so a device 3 days fast cannot beat later honest writes', async () => {
+        const fastDevice = await signIn(app, 'tech@agency.gov', PASSWORD, '10.0.0.1', 'fast-clock');
+        const honestDevice = await signIn(app, 'coord@agency.gov', PASSWORD, '10.0.0.1', 'honest');
+        const p1 = async () => (await pullAll(app, tech)).records.find((r) => r.id === 'p1')!;
         const fast = op('fast-clock', 'people', 'p1', { name: 'From the future' }, T0 + 3 * DAY);
-        const res = await push(app, tech, [fast]);
+        const res = await push(app, fastDevice, [fast]);
         expect(res.body.applied).toEqual([fast.opId]);
         expect(res.body.clamped).toEqual([fast.opId]);
-        const stored = (await pullAll(app, tech)).records[0]!;
-        expect(stored.stamps.name).toBe(stampAt(T0 + 5 * 60_000, 'fast-clock'));
+        expect((await p1()).stamps.name).toBe(stampAt(T0 + 5 * 60_000, 'fast-clock'));
         clock.advance(10 * 60_000);
-        await push(app, coord, [op('honest', 'people', 'p1', { name: 'Now' }, T0 + 10 * 60_000)]);
-        expect((await pullAll(app, tech)).records[0]!.fields.name).toBe('Now');
+        await push(app, honestDevice, [op('honest', 'people', 'p1', { name: 'Now' }, T0 + 10 * 60_000)]);
+        expect((await p1()).fields.name).toBe('Now');
       });
 
       it('keeps the losing value of a long text field in the conflicts list, visible through pull', async () => {
