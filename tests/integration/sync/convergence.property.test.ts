@@ -33,14 +33,17 @@ if (!found.ok) console.warn('[sync property] real PostgreSQL unavailable; runnin
 const FIELDS = ['name', 'site', 'title', 'phone'] as const;
 const DEVICES = 3;
 
+// Values the people schema takes for every one of FIELDS (a name is never blank): the server refuses invalid records now.
+const Value = fc.string({ minLength: 1, maxLength: 6 }).filter((v) => v.trim().length > 0);
+
 const Cmd = fc.oneof(
   { weight: 3, arbitrary: fc.record({ kind: fc.constant('create' as const), dev: fc.nat(DEVICES - 1) }) },
-  { weight: 6, arbitrary: fc.record({ kind: fc.constant('edit' as const), dev: fc.nat(DEVICES - 1), pick: fc.nat(), field: fc.constantFrom(...FIELDS), value: fc.string({ maxLength: 6 }) }) },
+  { weight: 6, arbitrary: fc.record({ kind: fc.constant('edit' as const), dev: fc.nat(DEVICES - 1), pick: fc.nat(), field: fc.constantFrom(...FIELDS), value: Value }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('delete' as const), dev: fc.nat(DEVICES - 1), pick: fc.nat() }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('append' as const), dev: fc.nat(DEVICES - 1), pick: fc.nat() }) },
   { weight: 4, arbitrary: fc.record({ kind: fc.constant('sync' as const), dev: fc.nat(DEVICES - 1) }) },
   // A local edit landing while that device's own sync is between its push and its pull.
-  { weight: 3, arbitrary: fc.record({ kind: fc.constant('editDuringSync' as const), dev: fc.nat(DEVICES - 1), pick: fc.nat(), field: fc.constantFrom(...FIELDS), value: fc.string({ maxLength: 6 }) }) },
+  { weight: 3, arbitrary: fc.record({ kind: fc.constant('editDuringSync' as const), dev: fc.nat(DEVICES - 1), pick: fc.nat(), field: fc.constantFrom(...FIELDS), value: Value }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('syncAll' as const) }) },
   // Only the pull half (as when a push failed but the network came back for the pull): pending ops wait meanwhile.
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('pullOnly' as const), dev: fc.nat(DEVICES - 1) }) },
@@ -54,7 +57,8 @@ let server: TestServer;
 let proxy: FaultProxy;
 let crashNext = false;
 let crashes = 0;
-let session: SyncSession;
+/** One session per device (a session is bound to the device that first pushes with it), re-bound for each scenario's new devices. */
+let sessions: SyncSession[] = [];
 
 beforeAll(async () => {
   if (found.ok) {
@@ -71,10 +75,13 @@ beforeAll(async () => {
       throw new Error('killed mid-batch');
     },
   });
-  await addUser(pg, 'tech@agency.gov');
-  const res = await signIn(server.url, 'tech@agency.gov', PASSWORD, fetch);
-  if (!res.ok) throw new Error(res.error.message);
-  session = res.value;
+  // A coordinator: this property deletes people, which the directory's rule leaves to coordinators and admins.
+  await addUser(pg, 'coord@agency.gov', 'coordinator');
+  for (let i = 0; i < DEVICES; i++) {
+    const res = await signIn(server.url, 'coord@agency.gov', PASSWORD, fetch);
+    if (!res.ok) throw new Error(res.error.message);
+    sessions.push(res.value);
+  }
   proxy = await startFaultProxy(() => server.url, prng(1));
 }, 120_000);
 
@@ -90,12 +97,15 @@ type Row = Record<string, unknown> & { id: string };
 async function runScenario(commands: Command[], faultSeed: number): Promise<void> {
   await proxy.quiesce();
   await resetSyncData(pg);
+  // Each scenario has new devices (new ids): the sessions take the new ones on their first push.
+  await pg.query('UPDATE sessions SET device_id = NULL');
+  await pg.query('DELETE FROM devices');
   const random = prng(faultSeed);
   proxy.rates = { dropRequest: 0.1, dropResponse: 0.15, duplicate: 0.15, replayOld: 0.1, maxDelayMs: 15 };
   const devices: Device[] = [];
   for (let i = 0; i < DEVICES; i++) {
     const d = await makeDevice(proxy.url, { name: `d${i}`, email: null, engine: { batchSize: 3, pageSize: 4, timeoutMs: 5_000, random } });
-    await d.sessions.set({ ...session, serverUrl: proxy.url });
+    await d.sessions.set({ ...sessions[i]!, serverUrl: proxy.url });
     devices.push(d);
   }
   // Every field change any device made, to check the outcome against last-writer-wins.
@@ -111,7 +121,7 @@ async function runScenario(commands: Command[], faultSeed: number): Promise<void
   try {
     for (const cmd of commands) {
       if (cmd.kind === 'sync') await devices[cmd.dev]!.engine.runOnce();
-      else if (cmd.kind === 'pullOnly') await pullChanges(devices[cmd.dev]!.db, { http: { baseUrl: proxy.url, fetch, localNow: Date.now, timeoutMs: 5_000 }, token: session.token, pageSize: 4 });
+      else if (cmd.kind === 'pullOnly') await pullChanges(devices[cmd.dev]!.db, { http: { baseUrl: proxy.url, fetch, localNow: Date.now, timeoutMs: 5_000 }, token: sessions[cmd.dev]!.token, pageSize: 4 });
       else if (cmd.kind === 'syncAll') await Promise.all(devices.map((d) => d.engine.runOnce()));
       else if (cmd.kind === 'crash') {
         crashNext = true;
@@ -134,7 +144,9 @@ async function runScenario(commands: Command[], faultSeed: number): Promise<void
           }
           else if (cmd.kind === 'delete') await edit(d.db, id, { deleted: 1 });
           else {
-            await d.db.table('workLog').add({ id: uuidv7(), ticketId: id, authorId: d.name, text: `entry ${appended}`, at: new Date().toISOString() });
+            // A valid entry, authored by this device (the app's actor before its user is in the directory; the server takes the session's device as the user).
+            const at = new Date().toISOString();
+            await d.db.table('workLog').add({ id: uuidv7(), ticketId: id, kind: 'internal_note', authorId: d.db.device.get().deviceId, at, minutes: 0, body: `entry ${appended}`, createdAt: at, copiedFrom: null });
             appended += 1;
           }
         }
