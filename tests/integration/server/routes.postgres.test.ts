@@ -1,5 +1,6 @@
 import { afterAll, describe } from 'vitest';
 import { openPostgres } from '../../../server/db/postgres';
+import { describeAuthority } from '../../unit/server/support/authority-suite';
 import { describeAdministration } from '../../unit/server/support/admin-suite';
 import { shared } from '../../unit/server/support/harness';
 import { describeHostilePayloads } from '../../unit/server/support/hostile-suite';
@@ -23,6 +24,7 @@ describe.skipIf(!found.ok)('real PostgreSQL', () => {
   });
 
   describeServerRoutes('PostgreSQL', db.get);
+  describeAuthority('PostgreSQL', db.get);
   describeHostilePayloads('PostgreSQL', db.get);
   describeAdministration('PostgreSQL', db.get);
 });

@@ -1,5 +1,6 @@
 import { afterAll } from 'vitest';
 import { openPglite } from '../../../server/db/pglite';
+import { describeAuthority } from './support/authority-suite';
 import { describeAdministration } from './support/admin-suite';
 import { shared } from './support/harness';
 import { describeHostilePayloads } from './support/hostile-suite';
@@ -11,5 +12,6 @@ const db = shared(() => openPglite());
 afterAll(() => db.close());
 
 describeServerRoutes('PGlite', db.get);
+describeAuthority('PGlite', db.get);
 describeHostilePayloads('PGlite', db.get);
 describeAdministration('PGlite', db.get);

@@ -1,0 +1,404 @@
+import type { FastifyInstance } from 'fastify';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Db } from '../../../../server/db/db';
+import { migrate } from '../../../../server/db/migrations';
+import { conflictRecord } from '../../../../server/sync/conflicts';
+import { CONFLICTS_TABLE, type Role } from '../../../../shared/sync/protocol';
+import { SYNC_TABLE_NAMES, SYNC_TABLES } from '../../../../shared/sync/tables';
+import type { SyncTableSpec } from '../../../../shared/sync/tables-spec';
+import { addUser, bearer, makeApp, PASSWORD, pullAll, push, resetDb, stampAt, T0, testClock } from './harness';
+import { FIELD_EDITS, validRecord, type Who } from './valid-records';
+
+/**
+ * The server as the authority (issue 19), on every storage engine: who a
+ * device is, who may write what (a role × table × field matrix written out
+ * here independently of the specs), valid records only, and authorship of
+ * audit entries.
+ */
+
+const ALL: readonly Role[] = ['technician', 'coordinator', 'admin'];
+const MANAGERS: readonly Role[] = ['coordinator', 'admin'];
+const ROLES = ALL;
+
+/** Who may create a record of each table (for roster tables: of a session they train; for sessions: one they train). */
+const MAY_CREATE: Record<string, readonly Role[]> = {
+  people: ALL, // a requester
+  tickets: ALL,
+  workLog: ALL,
+  ticketHistory: ALL,
+  ticketLinks: ALL,
+  ticketAttachments: ALL,
+  agencies: MANAGERS,
+  teams: MANAGERS,
+  sites: MANAGERS,
+  systems: MANAGERS,
+  routingRules: MANAGERS,
+  slaPolicies: MANAGERS,
+  calendars: MANAGERS,
+  courses: MANAGERS,
+  sessions: ALL,
+  registrations: ALL,
+  attendance: ALL,
+  completions: ALL,
+  materials: MANAGERS,
+  materialVersions: MANAGERS,
+};
+/** Who may edit the fields in FIELD_EDITS (of a requester; of a session they train). */
+const MAY_EDIT: Record<string, readonly Role[]> = { ...MAY_CREATE };
+/** Who may delete (tombstone) a record. */
+const MAY_DELETE: Record<string, readonly Role[]> = { ...MAY_CREATE, people: MANAGERS };
+
+interface Actor extends Who {
+  role: Role;
+  email: string;
+  token: string;
+}
+
+async function signInAs(app: FastifyInstance, email: string, body: Record<string, unknown> = {}) {
+  return app.inject({ method: 'POST', url: '/v1/auth/sign-in', payload: { email, password: PASSWORD, ...body }, remoteAddress: '10.1.0.1' });
+}
+
+let counters = new Map<string, number>();
+/** An op of `who`'s device; a fresh deviceSeq each time unless given. */
+function opOf(who: Pick<Who, 'deviceId'>, table: string, id: string, fields: Record<string, unknown>, wall = T0, seq?: number) {
+  const deviceSeq = seq ?? (counters.get(who.deviceId) ?? 0) + 1;
+  counters.set(who.deviceId, Math.max(deviceSeq, counters.get(who.deviceId) ?? 0));
+  const stamp = stampAt(wall, who.deviceId);
+  return { opId: `${who.deviceId}-${deviceSeq}-${id}`, deviceId: who.deviceId, deviceSeq, table, id, fields: Object.fromEntries(Object.entries(fields).map(([k, value]) => [k, { value, stamp }])) };
+}
+
+async function stored(db: Db, table: string, id: string): Promise<Record<string, unknown> | null> {
+  const r = await db.query<{ fields: Record<string, unknown>; stamps: Record<string, string> }>('SELECT fields, stamps FROM records WHERE tbl = $1 AND id = $2', [table, id]);
+  const row = r.rows[0];
+  return row && Object.keys(row.stamps).length > 0 ? row.fields : null;
+}
+
+export function describeAuthority(label: string, getDb: () => Promise<Db>): void {
+  describe(`the server as the authority on ${label}`, () => {
+    let db: Db;
+    let app: FastifyInstance;
+    let clock: ReturnType<typeof testClock>;
+    const actors = {} as Record<Role | 'tech2', Actor>;
+    let wall = T0;
+    const later = () => (wall += 10);
+
+    const pushAs = async (who: Actor, ops: unknown[]) => {
+      const res = await push(app, who.token, ops);
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+      return res.body;
+    };
+    /** One op's outcome: 'applied' or its rejection code. */
+    const outcome = async (who: Actor, o: ReturnType<typeof opOf>) => {
+      const body = await pushAs(who, [o]);
+      if (body.applied.includes(o.opId)) return 'applied';
+      return body.rejected.find((r) => r.opId === o.opId)?.code ?? 'missing';
+    };
+
+    beforeAll(async () => {
+      db = await getDb();
+      await migrate(db);
+      await resetDb(db);
+      clock = testClock();
+      app = makeApp(db, clock);
+      const accounts: [Role | 'tech2', Role][] = [['technician', 'technician'], ['coordinator', 'coordinator'], ['admin', 'admin'], ['tech2', 'technician']];
+      for (const [key, role] of accounts) {
+        const email = `${key}@agency.gov`;
+        await addUser(db, email, role);
+        const res = await signInAs(app, email, { deviceId: `dev-${key}` });
+        expect(res.statusCode, res.body).toBe(200);
+        const body = res.json() as { token: string; user: { personId: string } };
+        actors[key] = { role, email, token: body.token, personId: body.user.personId, deviceId: `dev-${key}` };
+      }
+    });
+    beforeEach(() => {
+      clock.set(T0);
+    });
+
+    it('every synced table states a rule and a schema', () => {
+      for (const name of SYNC_TABLE_NAMES) {
+        const spec = SYNC_TABLES[name] as SyncTableSpec;
+        expect(spec.rule, name).toBeDefined();
+        expect(spec.schema, name).toBeDefined();
+        expect(spec.rule!.summary.length, name).toBeGreaterThan(0);
+      }
+    });
+
+    describe('role × table × field matrix', () => {
+      beforeAll(async () => {
+        // A session each role trains, made by an admin: roster records of it are that role's to write.
+        const admin = actors.admin;
+        const ops = ROLES.map((role) => opOf(admin, 'sessions', `trained-by-${role}`, validRecord('sessions', actors[role])));
+        const body = await pushAs(admin, ops);
+        expect(body.rejected).toEqual([]);
+      });
+
+      for (const table of Object.keys(MAY_CREATE)) {
+        for (const role of ROLES) {
+          it(`${role} on ${table}: create, edit each field, delete`, async () => {
+            const who = actors[role];
+            const sessionId = `trained-by-${role}`;
+            const spec = SYNC_TABLES[table as keyof typeof SYNC_TABLES] as SyncTableSpec;
+            // Create.
+            const id = `${table}-${role}-created`;
+            const created = await outcome(who, opOf(who, table, id, validRecord(table, who, sessionId), later()));
+            const mayCreate = MAY_CREATE[table]!.includes(role);
+            expect(created, `create ${table} as ${role}`).toBe(mayCreate ? 'applied' : 'forbidden');
+            expect(await stored(db, table, id), `stored ${table}`).toEqual(mayCreate ? expect.objectContaining({ deleted: 0 }) : null);
+            if (spec.merge === 'append') return; // entries are never edited or deleted
+
+            // Edits of each field and a delete, of a record an admin made (for sessions: one this role trains).
+            const baseId = `${table}-${role}-base`;
+            expect(await outcome(actors.admin, opOf(actors.admin, table, baseId, validRecord(table, who, sessionId), later()))).toBe('applied');
+            for (const [field, value] of Object.entries(FIELD_EDITS[table] ?? {})) {
+              const before = await stored(db, table, baseId);
+              const res = await outcome(who, opOf(who, table, baseId, { [field]: value }, later()));
+              const may = MAY_EDIT[table]!.includes(role);
+              expect(res, `edit ${table}.${field} as ${role}`).toBe(may ? 'applied' : 'forbidden');
+              expect((await stored(db, table, baseId))![field], `${table}.${field} after ${role}'s edit`).toEqual(may ? value : before![field]);
+            }
+            const deleted = await outcome(who, opOf(who, table, baseId, { deleted: 1 }, later()));
+            const mayDelete = MAY_DELETE[table]!.includes(role);
+            expect(deleted, `delete ${table} as ${role}`).toBe(mayDelete ? 'applied' : 'forbidden');
+            expect((await stored(db, table, baseId))!.deleted).toBe(mayDelete ? 1 : 0);
+          });
+        }
+      }
+
+      it('covers every synced table', () => {
+        expect(Object.keys(MAY_CREATE).sort()).toEqual([...SYNC_TABLE_NAMES].sort());
+      });
+
+      it('training: a technician who does not train the session may not change it, its roster, attendance or completions', async () => {
+        const tech = actors.technician;
+        const notHis = 'trained-by-coordinator';
+        expect(await outcome(tech, opOf(tech, 'sessions', notHis, { notes: 'mine now' }, later()))).toBe('forbidden');
+        expect(await outcome(tech, opOf(tech, 'sessions', 'made-for-another', validRecord('sessions', actors.coordinator), later()))).toBe('forbidden');
+        for (const table of ['registrations', 'attendance', 'completions']) {
+          const res = await outcome(tech, opOf(tech, table, `${table}-not-his`, validRecord(table, tech, notHis), later()));
+          expect(res, table).toBe('forbidden');
+          expect(await stored(db, table, `${table}-not-his`)).toBeNull();
+        }
+        // A roster record of a session that does not exist is a coordinator's to make, not a technician's.
+        expect(await outcome(tech, opOf(tech, 'registrations', 'reg-nowhere', validRecord('registrations', tech, 'no-such-session'), later()))).toBe('forbidden');
+      });
+
+      it('people: requesters are everyone’s; staff records, kind, role and deleting are for coordinators and admins; own contact details are the user’s', async () => {
+        const tech = actors.technician;
+        const coord = actors.coordinator;
+        // Another person's staff record.
+        expect(await outcome(tech, opOf(tech, 'people', 'staff-by-tech', { ...validRecord('people', tech), kind: 'staff' }, later()))).toBe('forbidden');
+        expect(await outcome(coord, opOf(coord, 'people', 'staff-1', { ...validRecord('people', coord), kind: 'staff' }, later()))).toBe('applied');
+        expect(await outcome(tech, opOf(tech, 'people', 'staff-1', { phone: '555-9999' }, later()))).toBe('forbidden');
+        // A requester made staff, or given a role.
+        expect(await outcome(tech, opOf(tech, 'people', 'req-1', validRecord('people', tech), later()))).toBe('applied');
+        expect(await outcome(tech, opOf(tech, 'people', 'req-1', { kind: 'staff' }, later()))).toBe('forbidden');
+        expect(await outcome(tech, opOf(tech, 'people', 'req-1', { role: 'admin' }, later()))).toBe('forbidden');
+        expect(await outcome(coord, opOf(coord, 'people', 'req-1', { kind: 'staff' }, later()))).toBe('applied');
+        // Their own staff record (made by the server for the account): contact details yes, kind no.
+        const own = await stored(db, 'people', tech.personId);
+        expect(own).toMatchObject({ kind: 'staff', email: tech.email });
+        expect(await outcome(tech, opOf(tech, 'people', tech.personId, { phone: '555-0199', title: 'Field technician' }, later()))).toBe('applied');
+        expect(await outcome(tech, opOf(tech, 'people', tech.personId, { kind: 'requester' }, later()))).toBe('forbidden');
+        expect(await outcome(tech, opOf(tech, 'people', tech.personId, { deleted: 1 }, later()))).toBe('forbidden');
+        expect(await stored(db, 'people', tech.personId)).toMatchObject({ kind: 'staff', phone: '555-0199', title: 'Field technician', deleted: 0 });
+        // Not someone else's.
+        expect(await outcome(tech, opOf(tech, 'people', actors.tech2.personId, { phone: '555-0000' }, later()))).toBe('forbidden');
+      });
+
+      it('tickets: anyone deletes; only coordinators and admins restore a deleted ticket', async () => {
+        const tech = actors.technician;
+        expect(await outcome(tech, opOf(tech, 'tickets', 'tk-undelete', validRecord('tickets', tech), later()))).toBe('applied');
+        expect(await outcome(tech, opOf(tech, 'tickets', 'tk-undelete', { deleted: 1 }, later()))).toBe('applied');
+        expect(await outcome(tech, opOf(tech, 'tickets', 'tk-undelete', { deleted: 0 }, later()))).toBe('forbidden');
+        expect((await stored(db, 'tickets', 'tk-undelete'))!.deleted).toBe(1);
+        expect(await outcome(actors.coordinator, opOf(actors.coordinator, 'tickets', 'tk-undelete', { deleted: 0 }, later()))).toBe('applied');
+        expect((await stored(db, 'tickets', 'tk-undelete'))!.deleted).toBe(0);
+      });
+    });
+
+    describe('device identity', () => {
+      it('refuses a sign-in with a device id another account registered, and the reserved server id', async () => {
+        const squat = await signInAs(app, actors.tech2.email, { deviceId: actors.technician.deviceId });
+        expect(squat.statusCode).toBe(403);
+        expect(squat.json().error).toMatchObject({ code: 'forbidden', message: expect.stringMatching(/another account/) });
+        expect((await signInAs(app, actors.tech2.email, { deviceId: 'server' })).statusCode).toBe(403);
+      });
+
+      it('refuses ops under another device’s id, without using up that device’s sequence numbers', async () => {
+        const victim = actors.technician;
+        const squatter = actors.tech2;
+        const next = (counters.get(victim.deviceId) ?? 0) + 1;
+        const forged = opOf(victim, 'tickets', 'tk-squat', validRecord('tickets', squatter), later(), next);
+        const res = await pushAs(squatter, [forged]);
+        expect(res.rejected).toEqual([{ opId: forged.opId, code: 'forbidden', message: expect.stringMatching(/device/) }]);
+        expect(await stored(db, 'tickets', 'tk-squat')).toBeNull();
+        expect((await db.query('SELECT 1 FROM applied_ops WHERE device_id = $1 AND device_seq = $2', [victim.deviceId, next])).rows).toEqual([]);
+        // The owner's own op with that number is applied, not refused as a reused number.
+        const own = opOf(victim, 'tickets', 'tk-own', validRecord('tickets', victim), later(), next);
+        expect(await outcome(victim, own)).toBe('applied');
+      });
+
+      it('registers a device on a session’s first push, and only to an account that does not already have it taken', async () => {
+        await addUser(db, 'late@agency.gov', 'technician');
+        const late = (await signInAs(app, 'late@agency.gov')).json() as { token: string; user: { personId: string } };
+        const lateActor: Actor = { role: 'technician', email: 'late@agency.gov', token: late.token, personId: late.user.personId, deviceId: 'dev-late' };
+        expect(await outcome(lateActor, opOf(lateActor, 'tickets', 'tk-late', validRecord('tickets', lateActor), later()))).toBe('applied');
+        expect((await db.query<{ user_id: string }>('SELECT user_id FROM devices WHERE device_id = $1', ['dev-late'])).rows).toHaveLength(1);
+        // Bound now: another device id on the same session is refused.
+        const other = { ...lateActor, deviceId: 'dev-late-2' };
+        expect(await outcome(lateActor, opOf(other, 'tickets', 'tk-late-2', validRecord('tickets', other), later()))).toBe('forbidden');
+        // A fresh session whose first push names a device another account owns gets every op refused and binds nothing.
+        const fresh = (await signInAs(app, actors.tech2.email)).json() as { token: string };
+        const squatting = { ...actors.tech2, token: fresh.token };
+        const res = await pushAs(squatting, [opOf(actors.technician, 'tickets', 'tk-x', validRecord('tickets', actors.tech2), later(), 999_999)]);
+        expect(res.rejected[0]).toMatchObject({ code: 'forbidden', message: expect.stringMatching(/another account/) });
+        const session = await db.query<{ device_id: string | null }>("SELECT device_id FROM sessions s JOIN users u ON u.id = s.user_id WHERE u.email = $1 ORDER BY created_at_ms DESC, device_id NULLS FIRST LIMIT 1", [actors.tech2.email]);
+        expect(session.rows[0]!.device_id).toBeNull();
+      });
+    });
+
+    describe('the account is a person', () => {
+      it('sign-in and /me answer the account’s personId, and its staff record comes with a pull', async () => {
+        const tech = actors.technician;
+        const me = await app.inject({ method: 'GET', url: '/v1/auth/me', headers: bearer(tech.token) });
+        expect(me.json().user).toMatchObject({ email: tech.email, personId: tech.personId });
+        expect(tech.personId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+        const { records } = await pullAll(app, tech.token, undefined, 1000);
+        expect(records.find((r) => r.table === 'people' && r.id === tech.personId)?.fields).toMatchObject({ kind: 'staff', email: tech.email, name: 'technician' });
+      });
+    });
+
+    describe('authorship of audit entries', () => {
+      it('refuses history, attendance, work log and material versions naming someone else or another device; records receivedAt', async () => {
+        const tech = actors.technician;
+        const admin = actors.admin;
+        const someone = actors.tech2.personId;
+        const cases: [Actor, string, Record<string, unknown>][] = [
+          [tech, 'ticketHistory', { ...validRecord('ticketHistory', tech), by: someone }],
+          [tech, 'ticketHistory', { ...validRecord('ticketHistory', tech), device: actors.tech2.deviceId }],
+          [tech, 'workLog', { ...validRecord('workLog', tech), authorId: someone }],
+          [tech, 'attendance', { ...validRecord('attendance', tech, 'trained-by-technician'), takenBy: someone }],
+          [admin, 'materialVersions', { ...validRecord('materialVersions', admin), publishedBy: someone }],
+          [tech, 'ticketHistory', { ...validRecord('ticketHistory', tech), receivedAt: 1 }],
+        ];
+        for (const [who, table, fields] of cases) {
+          const id = `forged-${table}-${Math.random().toString(36).slice(2)}`;
+          expect(await outcome(who, opOf(who, table, id, fields, later())), `${table} ${JSON.stringify(fields).slice(0, 80)}`).toBe('forbidden');
+          expect(await stored(db, table, id)).toBeNull();
+        }
+        clock.set(T0 + 123_456);
+        expect(await outcome(tech, opOf(tech, 'ticketHistory', 'h-own', validRecord('ticketHistory', tech), later()))).toBe('applied');
+        expect(await stored(db, 'ticketHistory', 'h-own')).toMatchObject({ by: tech.personId, device: tech.deviceId, receivedAt: T0 + 123_456 });
+        // The device id stands for its user too (the app's actor before its user is in the directory).
+        expect(await outcome(tech, opOf(tech, 'workLog', 'w-by-device', { ...validRecord('workLog', tech), authorId: tech.deviceId }, later()))).toBe('applied');
+      });
+
+      it('accepts a work-log copy (a ticket merge) keeping the original’s author, only when the original exists with that author', async () => {
+        const tech = actors.technician;
+        const other = actors.tech2;
+        expect(await outcome(other, opOf(other, 'workLog', 'w-original', validRecord('workLog', other), later()))).toBe('applied');
+        const copy = { ...validRecord('workLog', other), ticketId: 'ticket-2', copiedFrom: { ticketId: 'ticket-1', entryId: 'w-original' } };
+        expect(await outcome(tech, opOf(tech, 'workLog', 'w-copy', copy, later()))).toBe('applied');
+        const bogus = { ...copy, copiedFrom: { ticketId: 'ticket-1', entryId: 'w-nowhere' } };
+        expect(await outcome(tech, opOf(tech, 'workLog', 'w-bogus-copy', bogus, later()))).toBe('forbidden');
+        const wrongAuthor = { ...copy, authorId: actors.admin.personId };
+        expect(await outcome(tech, opOf(tech, 'workLog', 'w-wrong-copy', wrongAuthor, later()))).toBe('forbidden');
+      });
+
+      it('accepts entries under the local person id a device claimed at sign-in; a second account cannot claim it, nor anyone an account’s person', async () => {
+        await addUser(db, 'offline@agency.gov', 'technician');
+        await addUser(db, 'thief@agency.gov', 'technician');
+        const a = (await signInAs(app, 'offline@agency.gov', { deviceId: 'dev-offline', localPersonId: 'local-person-1' })).json() as { token: string; user: { personId: string } };
+        const offline: Actor = { role: 'technician', email: 'offline@agency.gov', token: a.token, personId: a.user.personId, deviceId: 'dev-offline' };
+        expect(await outcome(offline, opOf(offline, 'ticketHistory', 'h-local', { ...validRecord('ticketHistory', offline), by: 'local-person-1' }, later()))).toBe('applied');
+        const t = (await signInAs(app, 'thief@agency.gov', { deviceId: 'dev-thief', localPersonId: 'local-person-1' })).json() as { token: string; user: { personId: string } };
+        const thief: Actor = { role: 'technician', email: 'thief@agency.gov', token: t.token, personId: t.user.personId, deviceId: 'dev-thief' };
+        expect(await outcome(thief, opOf(thief, 'ticketHistory', 'h-thief', { ...validRecord('ticketHistory', thief), by: 'local-person-1' }, later()))).toBe('forbidden');
+        const t2 = (await signInAs(app, 'thief@agency.gov', { localPersonId: actors.admin.personId })).json() as { token: string };
+        const thief2 = { ...thief, token: t2.token, deviceId: 'dev-thief-2' };
+        expect(await outcome(thief2, opOf(thief2, 'ticketHistory', 'h-thief-2', { ...validRecord('ticketHistory', thief2), by: actors.admin.personId }, later()))).toBe('forbidden');
+      });
+    });
+
+    describe('_conflicts', () => {
+      const makeConflict = async (table: string, recordId: string) => {
+        const c = conflictRecord(table, recordId, { field: 'name', value: 'x'.repeat(300), stamp: stampAt(T0, 'dev-z'), winnerValue: 'y', winnerStamp: stampAt(T0 + 1, 'dev-y') }, T0);
+        await db.query('INSERT INTO records (tbl, id, fields, stamps, server_seq, deleted, updated_at_ms) VALUES ($1, $2, $3, $4, 0, false, $5)', [CONFLICTS_TABLE, c.id, JSON.stringify(c.record.fields), JSON.stringify(c.record.stamps), T0]);
+        return c.id;
+      };
+
+      it('are created by the server only, dismissed only by who may write the record, and never un-dismissed', async () => {
+        const tech = actors.technician;
+        const made = { table: 'tickets', recordId: 'tk', field: 'title', value: 'x', stamp: stampAt(T0, 'a'), winnerStamp: stampAt(T0, 'b'), at: T0, deleted: 0 };
+        expect(await outcome(tech, opOf(tech, CONFLICTS_TABLE, 'c-forged', made, later()))).toBe('forbidden');
+        expect(await stored(db, CONFLICTS_TABLE, 'c-forged')).toBeNull();
+        expect(await outcome(actors.admin, opOf(actors.admin, CONFLICTS_TABLE, 'c-forged-2', { deleted: 1 }, later()))).toBe('forbidden');
+
+        expect(await outcome(tech, opOf(tech, 'tickets', 'tk-c', validRecord('tickets', tech), later()))).toBe('applied');
+        const onTicket = await makeConflict('tickets', 'tk-c');
+        expect(await outcome(tech, opOf(tech, CONFLICTS_TABLE, onTicket, { deleted: 1 }, later()))).toBe('applied');
+        expect(await outcome(tech, opOf(tech, CONFLICTS_TABLE, onTicket, { deleted: 0 }, later()))).toBe('forbidden');
+        expect(await outcome(actors.admin, opOf(actors.admin, CONFLICTS_TABLE, onTicket, { deleted: 0 }, later()))).toBe('forbidden');
+        expect((await stored(db, CONFLICTS_TABLE, onTicket))!.deleted).toBe(1);
+
+        const onAgency = await makeConflict('agencies', 'agency-c');
+        expect(await outcome(tech, opOf(tech, CONFLICTS_TABLE, onAgency, { deleted: 1 }, later()))).toBe('forbidden');
+        expect(await outcome(actors.coordinator, opOf(actors.coordinator, CONFLICTS_TABLE, onAgency, { deleted: 1 }, later()))).toBe('applied');
+      });
+    });
+
+    describe('valid records only', () => {
+      it('refuses the records that blanked the app, saying which field and why; the rest of the batch applies', async () => {
+        const tech = actors.technician;
+        const coord = actors.coordinator;
+        const ticket = validRecord('tickets', tech);
+        const bad: [string, Record<string, unknown>, RegExp][] = [
+          ['tickets', { ...ticket, title: { text: 'x' } }, /tickets\.title: Title must be text/],
+          ['tickets', { ...ticket, tags: 'a,b' }, /tickets\.tags/],
+          ['tickets', { ...ticket, status: 'banana' }, /tickets\.status: Status must be/],
+          ['tickets', { deleted: 0 }, /tickets\./],
+          ['tickets', { ...ticket, title: 'x'.repeat(201) }, /too long/],
+          ['tickets', { ...ticket, status: 'pending' }, /pendingReason/],
+        ];
+        const good = opOf(tech, 'tickets', 'tk-good', ticket, later());
+        const ops = [good, ...bad.map(([table, fields], i) => opOf(tech, table, `tk-bad-${i}`, fields, later()))];
+        const body = await pushAs(tech, ops);
+        expect(body.applied).toEqual([good.opId]);
+        expect(body.rejected).toHaveLength(bad.length);
+        bad.forEach(([, , message], i) => {
+          expect(body.rejected[i]).toMatchObject({ opId: ops[i + 1]!.opId, code: 'invalid_record', message: expect.stringMatching(message) });
+        });
+        for (let i = 0; i < bad.length; i++) expect(await stored(db, 'tickets', `tk-bad-${i}`)).toBeNull();
+        // An edit that would break a stored ticket.
+        expect(await outcome(tech, opOf(tech, 'tickets', 'tk-good', { priority: 'P9' }, later()))).toBe('invalid_record');
+        expect((await stored(db, 'tickets', 'tk-good'))!.priority).toBe('P3');
+        // Configuration with nonsense in it.
+        const sla = opOf(coord, 'slaPolicies', 'sla-bad', { ...validRecord('slaPolicies', coord), targets: 'banana' }, later());
+        expect((await pushAs(coord, [sla])).rejected[0]).toMatchObject({ code: 'invalid_record', message: expect.stringMatching(/^slaPolicies\.targets/) });
+      });
+
+      it('keeps fields a newer app added; a refused op is refused again when re-sent, its number not taken', async () => {
+        const tech = actors.technician;
+        const newer = { ...validRecord('tickets', tech), triageScore: 7 };
+        expect(await outcome(tech, opOf(tech, 'tickets', 'tk-newer', newer, later()))).toBe('applied');
+        expect((await stored(db, 'tickets', 'tk-newer'))!.triageScore).toBe(7);
+        const bad = opOf(tech, 'tickets', 'tk-newer', { status: 'banana' }, later());
+        expect(await outcome(tech, bad)).toBe('invalid_record');
+        expect(await outcome(tech, bad)).toBe('invalid_record');
+        expect((await db.query('SELECT 1 FROM applied_ops WHERE device_id = $1 AND device_seq = $2', [bad.deviceId, bad.deviceSeq])).rows).toEqual([]);
+      });
+
+      it('lets a record stored before validation be deleted, but not edited into another invalid state', async () => {
+        const tech = actors.technician;
+        const legacy = { title: { not: 'text' }, status: 'banana', deleted: 0 };
+        const stamps = Object.fromEntries(Object.keys(legacy).map((k) => [k, stampAt(T0, 'old-device')]));
+        await db.query("INSERT INTO records (tbl, id, fields, stamps, server_seq, deleted, updated_at_ms) VALUES ('tickets', 'tk-legacy', $1, $2, 0, false, $3)", [JSON.stringify(legacy), JSON.stringify(stamps), T0]);
+        expect(await outcome(tech, opOf(tech, 'tickets', 'tk-legacy', { category: 'x' }, later()))).toBe('invalid_record');
+        expect(await outcome(tech, opOf(tech, 'tickets', 'tk-legacy', { deleted: 1, updatedAt: '2027-01-16T00:00:00.000Z' }, later()))).toBe('applied');
+        expect((await stored(db, 'tickets', 'tk-legacy'))!.deleted).toBe(1);
+        // A tombstone of a record the server never had is a record with nothing in it: invalid.
+        expect(await outcome(tech, opOf(tech, 'tickets', 'tk-never', { deleted: 1 }, later()))).toBe('invalid_record');
+      });
+    });
+  });
+}
