@@ -1,6 +1,7 @@
 import { afterAll, describe } from 'vitest';
 import { openPostgres } from '../../../server/db/postgres';
 import { describeAuthority } from '../../unit/server/support/authority-suite';
+import { describeInvalidRecords } from '../../unit/server/support/invalid-records-suite';
 import { describeAdministration } from '../../unit/server/support/admin-suite';
 import { shared } from '../../unit/server/support/harness';
 import { describeHostilePayloads } from '../../unit/server/support/hostile-suite';
@@ -25,6 +26,7 @@ describe.skipIf(!found.ok)('real PostgreSQL', () => {
 
   describeServerRoutes('PostgreSQL', db.get);
   describeAuthority('PostgreSQL', db.get);
+  describeInvalidRecords('PostgreSQL', db.get, 60);
   describeHostilePayloads('PostgreSQL', db.get);
   describeAdministration('PostgreSQL', db.get);
 });
