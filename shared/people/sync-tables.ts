@@ -11,8 +11,8 @@ const contactOrTime = new Set<string>([...CONTACT_FIELDS, 'updatedAt']);
  * The directory. Any role adds requesters and corrects contact details; staff
  * records and anyone's kind or role are for coordinators and admins, except
  * that a user corrects the contact details of their own staff record (the one
- * the server made for their account, or one they claimed at sign-in). Deleting
- * or restoring a person is for coordinators and admins.
+ * the server made for their account, or one they claimed at sign-in). Anyone
+ * deletes or restores a requester; a staff record only coordinators and admins.
  */
 function peopleCheck(ctx: WriteRuleContext): string | null {
   if (isManager(ctx)) return null;
@@ -21,7 +21,6 @@ function peopleCheck(ctx: WriteRuleContext): string | null {
     if (ctx.after.kind === 'staff' && !own) return 'Only a coordinator or admin may add a staff record';
     return null;
   }
-  if (ctx.changed.includes('deleted')) return 'Only a coordinator or admin may delete or restore a person';
   if (ctx.changed.includes('kind')) return 'Only a coordinator or admin may change whether a person is staff';
   if (ctx.before.kind === 'staff') {
     if (!own) return 'Only a coordinator or admin may change another staff member’s record';
@@ -40,7 +39,7 @@ export const PEOPLE_SYNC_TABLES = {
       fields: { role: MANAGERS },
       check: peopleCheck,
       summary:
-        'Every role adds requesters and corrects their contact details (name, email, phone, agency, site, title). Staff records (`kind` staff), `kind`, `role` and deleting: coordinators and admins; a user corrects the contact details of their own staff record.',
+        'Every role adds, corrects and deletes requesters. Staff records (`kind` staff), anyone’s `kind` and `role`: coordinators and admins, except that a user corrects the contact details (name, email, phone, agency, site, title) of their own staff record.',
     },
   },
 } as const satisfies Record<string, SyncTableSpec>;

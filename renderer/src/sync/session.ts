@@ -23,9 +23,21 @@ export function memorySessionStore(initial: SyncSession | null = null): SessionS
 
 const messageFor = (f: SyncFailure): string => (f.kind === 'network' ? `Cannot reach the server (${f.message})` : f.message);
 
+/**
+ * Who this device is, told to the server at sign-in: its device id (registered
+ * to the account and bound to the session) and the person id it recorded as
+ * its user before signing in (claimed as the account's alias, so entries made
+ * offline under it are accepted). See docs/sync-protocol.md, Devices.
+ */
+export interface DeviceIdentity {
+  deviceId?: string;
+  localPersonId?: string;
+}
+
 /** Sign in with email and password; the caller keeps the session (main encrypts it). */
-export async function signIn(serverUrl: string, email: string, password: string, fetchImpl: typeof fetch, now: () => number = Date.now): Promise<Result<SyncSession>> {
-  const res = await requestJson({ baseUrl: serverUrl, fetch: fetchImpl, localNow: now }, 'POST', ROUTES.signIn, SignInResponseSchema, { body: { email, password } });
+export async function signIn(serverUrl: string, email: string, password: string, fetchImpl: typeof fetch, now: () => number = Date.now, identity: DeviceIdentity = {}): Promise<Result<SyncSession>> {
+  const body = { email, password, ...(identity.deviceId ? { deviceId: identity.deviceId } : {}), ...(identity.localPersonId ? { localPersonId: identity.localPersonId } : {}) };
+  const res = await requestJson({ baseUrl: serverUrl, fetch: fetchImpl, localNow: now }, 'POST', ROUTES.signIn, SignInResponseSchema, { body });
   if (!res.ok) {
     const code = res.error.kind === 'unauthorized' ? 'unauthorized' : res.error.kind === 'network' || res.error.kind === 'server' ? 'unavailable' : res.error.kind === 'rate_limited' ? 'conflict' : 'invalid_request';
     return err(code, messageFor(res.error));

@@ -1,5 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
+import { useData } from '../../app/data-context';
 import { useSync } from '../../app/sync-store';
+import { resolveActor } from '../../data/repositories/tickets';
 import { useUi } from '../../app/ui-store';
 import { Field } from '../../ui/Field';
 import { configuredServerUrl, ipcSessionStore } from '../../sync/ipc-session-store';
@@ -20,6 +22,7 @@ export function SyncAccountSection() {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const announce = useUi((s) => s.announce);
+  const { db } = useData();
   const { phase, lastSyncedAt, error: syncError, syncNow, signedIn } = useSync();
 
   useEffect(() => {
@@ -40,7 +43,10 @@ export function SyncAccountSection() {
     setServer(url);
     if (!url) return setError('Save the server address above first.');
     setBusy(true);
-    const res = await signIn(url, email, password, (input, init) => window.fetch(input, init));
+    // The server registers this device to the account and takes the person this device recorded as its user so far as the account's own.
+    const deviceId = db.device.get().deviceId;
+    const actor = await resolveActor(db);
+    const res = await signIn(url, email, password, (input, init) => window.fetch(input, init), Date.now, { deviceId, ...(actor.id !== deviceId ? { localPersonId: actor.id } : {}) });
     setBusy(false);
     if (!res.ok) return setError(res.error.message);
     try {

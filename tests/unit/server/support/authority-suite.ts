@@ -45,8 +45,8 @@ const MAY_CREATE: Record<string, readonly Role[]> = {
 };
 /** Who may edit the fields in FIELD_EDITS (of a requester; of a session they train). */
 const MAY_EDIT: Record<string, readonly Role[]> = { ...MAY_CREATE };
-/** Who may delete (tombstone) a record. */
-const MAY_DELETE: Record<string, readonly Role[]> = { ...MAY_CREATE, people: MANAGERS };
+/** Who may delete (tombstone) a record (people: a requester). */
+const MAY_DELETE: Record<string, readonly Role[]> = { ...MAY_CREATE };
 
 interface Actor extends Who {
   role: Role;
@@ -182,7 +182,7 @@ export function describeAuthority(label: string, getDb: () => Promise<Db>): void
         expect(await outcome(tech, opOf(tech, 'registrations', 'reg-nowhere', validRecord('registrations', tech, 'no-such-session'), later()))).toBe('forbidden');
       });
 
-      it('people: requesters are everyone’s; staff records, kind, role and deleting are for coordinators and admins; own contact details are the user’s', async () => {
+      it('people: requesters are everyone’s; staff records, kind and role are for coordinators and admins; own contact details are the user’s', async () => {
         const tech = actors.technician;
         const coord = actors.coordinator;
         // Another person's staff record.
@@ -203,6 +203,8 @@ export function describeAuthority(label: string, getDb: () => Promise<Db>): void
         expect(await stored(db, 'people', tech.personId)).toMatchObject({ kind: 'staff', phone: '555-0199', title: 'Field technician', deleted: 0 });
         // Not someone else's.
         expect(await outcome(tech, opOf(tech, 'people', actors.tech2.personId, { phone: '555-0000' }, later()))).toBe('forbidden');
+        expect(await outcome(tech, opOf(tech, 'people', actors.tech2.personId, { deleted: 1 }, later()))).toBe('forbidden');
+        expect(await outcome(actors.admin, opOf(actors.admin, 'people', actors.tech2.personId, { title: 'Trainer' }, later()))).toBe('applied');
       });
 
       it('tickets: anyone deletes; only coordinators and admins restore a deleted ticket', async () => {
