@@ -19,6 +19,8 @@ export const SyncSessionSchema = z
         email: z.string().max(254),
         name: z.string().max(200),
         role: z.enum(['technician', 'coordinator', 'admin']),
+        /** The account's person in the directory (servers since issue 19 send it; older sessions lack it). */
+        personId: z.string().max(128).optional(),
       })
       .strict(),
   })

@@ -58,7 +58,7 @@ let proxy: FaultProxy;
 let crashNext = false;
 let crashes = 0;
 /** One session per device (a session is bound to the device that first pushes with it), re-bound for each scenario's new devices. */
-let sessions: SyncSession[] = [];
+const sessions: SyncSession[] = [];
 
 beforeAll(async () => {
   if (found.ok) {

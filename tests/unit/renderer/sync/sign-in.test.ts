@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { SyncSessionSchema } from '../../../../shared/ipc/channels/sync';
 import { signIn } from '../../../../renderer/src/sync/session';
 
 describe('signIn', () => {
@@ -17,6 +18,8 @@ describe('signIn', () => {
     const res = await signIn('http://server.test', 'a@b.gov', 'pw', fetchImpl, () => 1, { deviceId: 'dev-1', localPersonId: 'local-p' });
     expect(bodies[0]).toEqual({ email: 'a@b.gov', password: 'pw', deviceId: 'dev-1', localPersonId: 'local-p' });
     expect(res.ok && res.value.user.personId).toBe('p1');
+    // Main keeps the session through the IPC contract, which must take the personId too.
+    expect(SyncSessionSchema.safeParse(res.ok ? res.value : null).success).toBe(true);
   });
 
   it('sends neither when not given', async () => {

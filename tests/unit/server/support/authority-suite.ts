@@ -58,7 +58,7 @@ async function signInAs(app: FastifyInstance, email: string, body: Record<string
   return app.inject({ method: 'POST', url: '/v1/auth/sign-in', payload: { email, password: PASSWORD, ...body }, remoteAddress: '10.1.0.1' });
 }
 
-let counters = new Map<string, number>();
+const counters = new Map<string, number>();
 /** An op of `who`'s device; a fresh deviceSeq each time unless given. */
 function opOf(who: Pick<Who, 'deviceId'>, table: string, id: string, fields: Record<string, unknown>, wall = T0, seq?: number) {
   const deviceSeq = seq ?? (counters.get(who.deviceId) ?? 0) + 1;
