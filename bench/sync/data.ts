@@ -7,6 +7,7 @@ import { generateSampleData } from '../../shared/sample-data';
 import { formatStamp } from '../../shared/sync/hlc';
 import { localFieldsOf } from '../../shared/sync/tables';
 import type { Queryable } from '../../server/db/db';
+import { VALIDATION_MARK } from '../../server/sync/write-rules';
 
 export interface ServerRecord {
   id: string;
@@ -39,16 +40,20 @@ export function ticketRecords(tickets: number): ServerRecord[] {
   return out;
 }
 
-/** Load the records straight into the server's tables, numbered 1..n, as if pushed over time. */
+/**
+ * Load the records straight into the server's tables, numbered 1..n, as if
+ * pushed over time: so marked as validated (valid_mark), as the server marks
+ * what it stored after checking it (the tickets are made by the real rules).
+ */
 export async function seedServer(db: Queryable, records: readonly ServerRecord[], now: number): Promise<void> {
   const chunk = 2000;
   for (let i = 0; i < records.length; i += chunk) {
     const rows = records.slice(i, i + chunk).map((r, j) => ({ tbl: 'tickets', id: r.id, fields: r.fields, stamps: r.stamps, seq: i + j + 1 }));
     await db.query(
-      `INSERT INTO records (tbl, id, fields, stamps, server_seq, deleted, updated_at_ms)
-       SELECT x.tbl, x.id, x.fields, x.stamps, x.seq, false, $2
+      `INSERT INTO records (tbl, id, fields, stamps, server_seq, deleted, updated_at_ms, valid_mark)
+       SELECT x.tbl, x.id, x.fields, x.stamps, x.seq, false, $2, $3
          FROM jsonb_to_recordset($1::jsonb) AS x(tbl text, id text, fields jsonb, stamps jsonb, seq bigint)`,
-      [JSON.stringify(rows), now],
+      [JSON.stringify(rows), now, VALIDATION_MARK],
     );
   }
   await db.query('UPDATE sync_state SET seq = $1 WHERE id = 1', [records.length]);

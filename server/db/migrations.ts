@@ -130,6 +130,11 @@ export const MIGRATIONS: readonly Migration[] = [
         claimed_at_ms bigint NOT NULL
       );
       CREATE INDEX person_aliases_user_idx ON person_aliases (user_id);
+
+      -- The schemas a record was last validated under (server/sync/write-rules.ts,
+      -- VALIDATION_MARK): a record so marked has its unchanged fields trusted and
+      -- only the changed ones checked on its next change. Null: check in full.
+      ALTER TABLE records ADD COLUMN valid_mark text;
     `,
   },
 ];

@@ -10,7 +10,7 @@ import type { Session, SessionUser } from '../auth/sessions';
 import { withRetry, type Db, type Queryable } from '../db/db';
 import { conflictRecord, isKeptConflict, SERVER_DEVICE, type ConflictPolicy } from './conflicts';
 import type { Gate } from './gate';
-import { changedValues, judgeWrite, onlyDeletes, readsOf, RECEIVED_AT, validateRecord, type Refusal, type TableRegistry } from './write-rules';
+import { changedValues, judgeWrite, onlyDeletes, readsOf, RECEIVED_AT, validateMerged, VALIDATION_MARK, type Refusal, type TableRegistry } from './write-rules';
 
 export type { TableRegistry } from './write-rules';
 
@@ -151,6 +151,8 @@ interface LockedRecord extends RecordState {
   id: string;
   present: boolean;
   changed: Set<string>;
+  /** Known to pass its table's schema (validated by this server's schemas, see VALIDATION_MARK). */
+  valid: boolean;
 }
 
 const pick = <T>(from: Record<string, T>, names: Iterable<string>): Record<string, T> => Object.fromEntries([...names].map((n) => [n, from[n] as T]));
@@ -220,7 +222,8 @@ async function applyInTransaction(tx: Queryable, ops: SyncOp[], ctx: PushContext
     const after = outcome.record.fields;
     const touched = changedValues(before, after, outcome.changed);
     let verdict: Refusal | null = judgeWrite(spec.rule, { user, table: op.table, id: op.id, before, after, changed: touched, related, deviceId: ctx.deviceId ?? undefined });
-    if (!verdict && outcome.changed.length > 0 && !onlyDeletes(before, after, touched)) verdict = validateRecord(op.table, spec, op.id, after);
+    const deletesOnly = onlyDeletes(before, after, touched);
+    if (!verdict && outcome.changed.length > 0 && !deletesOnly) verdict = validateMerged(op.table, spec, op.id, after, outcome.changed, rec.present && rec.valid);
     if (verdict) {
       refused.push({ opId: op.opId, ...verdict });
       fresh.delete(op.opId);
@@ -237,6 +240,7 @@ async function applyInTransaction(tx: Queryable, ops: SyncOp[], ctx: PushContext
       rec.fields = outcome.record.fields;
       rec.stamps = outcome.record.stamps;
       rec.present = true;
+      if (!deletesOnly) rec.valid = true; // just validated (a delete keeps what was known)
       for (const name of outcome.changed) rec.changed.add(name);
     }
     for (const lost of outcome.lost) {
@@ -256,15 +260,15 @@ async function applyInTransaction(tx: Queryable, ops: SyncOp[], ctx: PushContext
   const n = changed.length + conflicts.size;
   if (n > 0 || empty.length > 0 || unclaim.length > 0) {
     let seq = 0;
-    const rows = changed.map((r) => ({ tbl: r.tbl, id: r.id, fields: pick(r.fields, r.changed), stamps: pick(r.stamps, r.changed), deleted: isTombstone(r), n: ++seq }));
+    const rows = changed.map((r) => ({ tbl: r.tbl, id: r.id, fields: pick(r.fields, r.changed), stamps: pick(r.stamps, r.changed), deleted: isTombstone(r), mark: r.valid ? VALIDATION_MARK : null, n: ++seq }));
     const conflictRows = [...conflicts.values()].map((c) => ({ tbl: c.tbl, id: c.id, fields: c.record.fields, stamps: c.record.stamps, n: ++seq }));
     const written = await tx.query<{ base: number }>(
       `WITH counter AS (
          UPDATE sync_state SET seq = seq + $3 WHERE id = 1 AND $3 > 0 RETURNING seq - $3 AS base
        ), changed AS (
          UPDATE records r
-            SET fields = r.fields || x.fields, stamps = r.stamps || x.stamps, server_seq = counter.base + x.n, deleted = x.deleted, updated_at_ms = $4
-           FROM counter, jsonb_to_recordset($1::jsonb) AS x(tbl text, id text, fields jsonb, stamps jsonb, deleted boolean, n bigint)
+            SET fields = r.fields || x.fields, stamps = r.stamps || x.stamps, server_seq = counter.base + x.n, deleted = x.deleted, updated_at_ms = $4, valid_mark = x.mark
+           FROM counter, jsonb_to_recordset($1::jsonb) AS x(tbl text, id text, fields jsonb, stamps jsonb, deleted boolean, mark text, n bigint)
           WHERE r.tbl = x.tbl AND r.id = x.id
        ), conflicts AS (
          INSERT INTO records (tbl, id, fields, stamps, server_seq, deleted, updated_at_ms)
@@ -335,14 +339,14 @@ async function lockRecords(tx: Queryable, ops: readonly SyncOp[], now: number): 
        ON CONFLICT (tbl, id) DO NOTHING`,
       [tbls, ids, now],
     );
-    const locked = await tx.query<{ tbl: string; id: string; present: boolean; fields: Record<string, unknown> | null; stamps: Record<string, string> | null }>(
-      `SELECT r.tbl, r.id, r.stamps <> '{}'::jsonb AS present, r.fields, r.stamps
+    const locked = await tx.query<{ tbl: string; id: string; present: boolean; fields: Record<string, unknown> | null; stamps: Record<string, string> | null; valid: boolean | null }>(
+      `SELECT r.tbl, r.id, r.stamps <> '{}'::jsonb AS present, r.fields, r.stamps, r.valid_mark = $3 AS valid
          FROM records r JOIN unnest($1::text[], $2::text[]) AS x(tbl, id) ON r.tbl = x.tbl AND r.id = x.id
         ORDER BY r.tbl, r.id
           FOR UPDATE OF r`,
-      [tbls, ids],
+      [tbls, ids, VALIDATION_MARK],
     );
-    for (const r of locked.rows) state.set(recKey(r.tbl, r.id), { tbl: r.tbl, id: r.id, present: r.present, fields: r.fields ?? {}, stamps: r.stamps ?? {}, changed: new Set() });
+    for (const r of locked.rows) state.set(recKey(r.tbl, r.id), { tbl: r.tbl, id: r.id, present: r.present, fields: r.fields ?? {}, stamps: r.stamps ?? {}, changed: new Set(), valid: r.valid === true });
     keys = keys.filter((k) => !state.has(recKey(k.tbl, k.id)));
   }
   return state;

@@ -1,4 +1,6 @@
+import { z } from 'zod';
 import { canonicalJson } from '../../shared/sync/merge';
+import { recordSchemaOf, withMeta } from '../../shared/sync/stored-schema';
 import { CONFLICTS_TABLE, ConflictFieldsSchema, type RejectCode } from '../../shared/sync/protocol';
 import type { RecordRef, SyncTableSpec, TableWriteRule, WriteRuleContext } from '../../shared/sync/tables-spec';
 
@@ -94,11 +96,56 @@ export function readsOf(spec: SyncTableSpec | undefined, after: Rec): readonly R
 /** `invalid_record` with the first problem's field path and reason, or null when the record is valid. */
 export function validateRecord(table: string, spec: SyncTableSpec | undefined, id: string, fields: Rec): Refusal | null {
   if (!spec?.schema) return { code: 'invalid_record', message: `${table} has no schema on this server, so nothing of it can be stored` };
-  const parsed = spec.schema.safeParse({ ...fields, id });
+  return refusalOf(table, spec.schema.safeParse({ ...fields, id }));
+}
+
+/**
+ * Which schemas a stored record was last checked under. A record the server
+ * validated is marked with this; bump it whenever a table's schema tightens,
+ * so records stored before are checked in full again on their next change.
+ */
+export const VALIDATION_MARK = 'issue-19';
+
+type ObjectSchema = z.ZodObject & { clone(def: unknown): z.ZodType };
+const derivedSchemas = new WeakMap<z.ZodType, Map<string, z.ZodType>>();
+
+/**
+ * The record an op leaves, validated. When the stored record is known valid
+ * (it carries VALIDATION_MARK), only the fields the merge changed (and fields
+ * missing, which take their defaults) go through their field schemas; the
+ * others are taken as stored. The table's cross-field checks always run on
+ * the whole record. What is refused is exactly what a full check refuses for
+ * a record whose unchanged fields are valid: a ticket edit of four fields
+ * then costs four field checks, not forty.
+ */
+export function validateMerged(table: string, spec: SyncTableSpec | undefined, id: string, fields: Rec, changed: readonly string[], storedValid: boolean): Refusal | null {
+  const record = storedValid && spec?.schema ? recordSchemaOf(spec.schema) : undefined;
+  const def = (record as { _zod?: { def?: { type?: string; shape?: Record<string, z.ZodType> } } } | undefined)?._zod?.def;
+  if (!record || def?.type !== 'object' || !def.shape || typeof (record as Partial<ObjectSchema>).clone !== 'function') return validateRecord(table, spec, id, fields);
+  const input = withMeta({ ...fields, id }) as Record<string, unknown>;
+  const fresh = new Set(changed);
+  const names = Object.keys(def.shape).sort();
+  const own = names.filter((n) => fresh.has(n) || input[n] === undefined);
+  const key = own.join(',');
+  let byKey = derivedSchemas.get(record);
+  if (!byKey) derivedSchemas.set(record, (byKey = new Map()));
+  let derived = byKey.get(key);
+  if (!derived) {
+    const keep = new Set(own);
+    const shape = Object.fromEntries(names.map((n) => [n, keep.has(n) ? (def.shape as Record<string, z.ZodType>)[n] : z.any()]));
+    derived = (record as ObjectSchema).clone({ ...def, shape });
+    if (byKey.size > 500) byKey.clear();
+    byKey.set(key, derived);
+  }
+  return refusalOf(table, derived.safeParse(input));
+}
+
+function refusalOf(table: string, parsed: { success: boolean; error?: z.ZodError }): Refusal | null {
   if (parsed.success) return null;
-  const issue = parsed.error.issues[0];
+  const issues = parsed.error?.issues ?? [];
+  const issue = issues[0];
   const path = issue && issue.path.length > 0 ? issue.path.map(String).join('.') : '(record)';
-  const more = parsed.error.issues.length > 1 ? ` (and ${parsed.error.issues.length - 1} more)` : '';
+  const more = issues.length > 1 ? ` (and ${issues.length - 1} more)` : '';
   return { code: 'invalid_record', message: `${table}.${path}: ${(issue?.message ?? 'invalid').slice(0, 300)}${more}` };
 }
 

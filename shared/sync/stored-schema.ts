@@ -14,12 +14,22 @@ import type { RuleRole, WriteRuleContext } from './tables-spec';
  * oversized value fails.
  */
 export function storedSchema(record: z.ZodType): z.ZodType {
-  return z.preprocess((input) => {
-    if (typeof input !== 'object' || input === null || Array.isArray(input)) return input;
-    const r = input as Record<string, unknown>;
-    return { ...r, stamps: r.stamps ?? {}, deleted: r.deleted ?? 0 };
-  }, record);
+  const schema = z.preprocess(withMeta, record);
+  RECORD_SCHEMAS.set(schema, record);
+  return schema;
 }
+
+/** The record as the feature's schema sees it: `stamps` and `deleted` filled in when missing. */
+export function withMeta(input: unknown): unknown {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) return input;
+  const r = input as Record<string, unknown>;
+  return { ...r, stamps: r.stamps ?? {}, deleted: r.deleted ?? 0 };
+}
+
+const RECORD_SCHEMAS = new WeakMap<z.ZodType, z.ZodType>();
+
+/** The feature's record schema behind a schema made by storedSchema (the server validates changed fields with it). */
+export const recordSchemaOf = (schema: z.ZodType): z.ZodType | undefined => RECORD_SCHEMAS.get(schema);
 
 /** Coordinators and admins: who may change configuration and other people's records. */
 export const MANAGERS: readonly RuleRole[] = ['coordinator', 'admin'];
