@@ -123,6 +123,23 @@ function clampBatch(ops: SyncOp[], now: number, maxAheadMs: number): Set<string>
 
 type SyncTableSpecLike = TableRegistry[string];
 
+/**
+ * The part of a stored record an op touches: its fields' values and stamps
+ * (and `deleted`, which decides the tombstone). Merging just these is what
+ * the client does too, and costs the push nothing for the fields it leaves.
+ * Field names are valid identifiers here (ApplicableOpSchema), never `__proto__`.
+ */
+function touchedPart(rec: LockedRecord, incoming: Readonly<Record<string, unknown>>): RecordState {
+  const fields: Record<string, unknown> = {};
+  const stamps: Record<string, string> = {};
+  for (const name of Object.keys(incoming)) {
+    if (!Object.hasOwn(rec.stamps, name)) continue;
+    stamps[name] = rec.stamps[name] as string;
+    if (Object.hasOwn(rec.fields, name)) fields[name] = rec.fields[name];
+  }
+  return { fields, stamps };
+}
+
 /** The user as rules see them: every person id they may act as (their person, claimed aliases, the session's device). */
 function ruleUser(ctx: PushContext): WriteRuleContext['user'] {
   const personIds = [ctx.user.personId, ...(ctx.aliases ?? []), ...(ctx.deviceId ? [ctx.deviceId] : [])];
@@ -217,9 +234,14 @@ async function applyInTransaction(tx: Queryable, ops: SyncOp[], ctx: PushContext
     const spec = ctx.tables[op.table] as SyncTableSpecLike;
     const mode = spec.merge;
     if (mode === 'append' && rec.present) continue; // immutable: the first copy stays
-    const outcome = mergeRecord(mode, rec, op.fields);
+    // Merge the fields the op names (as the client merges), then lay the result over the whole stored record for the rules and the schema.
+    const outcome = mergeRecord(mode, touchedPart(rec, op.fields), op.fields);
     const before = rec.present ? rec.fields : null;
-    const after = outcome.record.fields;
+    let after = rec.fields;
+    if (outcome.changed.length > 0) {
+      after = { ...rec.fields };
+      for (const name of outcome.changed) after[name] = outcome.record.fields[name];
+    }
     const touched = changedValues(before, after, outcome.changed);
     let verdict: Refusal | null = judgeWrite(spec.rule, { user, table: op.table, id: op.id, before, after, changed: touched, related, deviceId: ctx.deviceId ?? undefined });
     const deletesOnly = onlyDeletes(before, after, touched);
@@ -231,14 +253,14 @@ async function applyInTransaction(tx: Queryable, ops: SyncOp[], ctx: PushContext
       continue;
     }
     if (outcome.changed.length > 0) {
+      for (const name of outcome.changed) rec.stamps[name] = outcome.record.stamps[name] as string;
       if (spec.rule?.authorship && before === null) {
         // The server says when it received an audit entry; the client cannot.
-        outcome.record.fields[RECEIVED_AT] = ctx.now;
-        outcome.record.stamps[RECEIVED_AT] = serverStamp;
+        after[RECEIVED_AT] = ctx.now;
+        rec.stamps[RECEIVED_AT] = serverStamp;
         outcome.changed.push(RECEIVED_AT);
       }
-      rec.fields = outcome.record.fields;
-      rec.stamps = outcome.record.stamps;
+      rec.fields = after;
       rec.present = true;
       if (!deletesOnly) rec.valid = true; // just validated (a delete keeps what was known)
       for (const name of outcome.changed) rec.changed.add(name);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { canonicalJson } from '../../shared/sync/merge';
-import { recordSchemaOf, withMeta } from '../../shared/sync/stored-schema';
+import { recordSchemaOf } from '../../shared/sync/stored-schema';
 import { CONFLICTS_TABLE, ConflictFieldsSchema, type RejectCode } from '../../shared/sync/protocol';
 import type { RecordRef, SyncTableSpec, TableWriteRule, WriteRuleContext } from '../../shared/sync/tables-spec';
 
@@ -107,7 +107,7 @@ export function validateRecord(table: string, spec: SyncTableSpec | undefined, i
 export const VALIDATION_MARK = 'issue-19';
 
 type ObjectSchema = z.ZodObject & { clone(def: unknown): z.ZodType };
-const derivedSchemas = new WeakMap<z.ZodType, Map<string, z.ZodType>>();
+const derivedSchemas = new WeakMap<z.ZodType, { names: string[]; byKey: Map<string, z.ZodType> }>();
 
 /**
  * The record an op leaves, validated. When the stored record is known valid
@@ -122,18 +122,19 @@ export function validateMerged(table: string, spec: SyncTableSpec | undefined, i
   const record = storedValid && spec?.schema ? recordSchemaOf(spec.schema) : undefined;
   const def = (record as { _zod?: { def?: { type?: string; shape?: Record<string, z.ZodType> } } } | undefined)?._zod?.def;
   if (!record || def?.type !== 'object' || !def.shape || typeof (record as Partial<ObjectSchema>).clone !== 'function') return validateRecord(table, spec, id, fields);
-  const input = withMeta({ ...fields, id }) as Record<string, unknown>;
-  const fresh = new Set(changed);
-  const names = Object.keys(def.shape).sort();
-  const own = names.filter((n) => fresh.has(n) || input[n] === undefined);
-  const key = own.join(',');
-  let byKey = derivedSchemas.get(record);
-  if (!byKey) derivedSchemas.set(record, (byKey = new Map()));
+  const input: Record<string, unknown> = { ...fields, id };
+  input.stamps ??= {};
+  input.deleted ??= 0;
+  let known = derivedSchemas.get(record);
+  if (!known) derivedSchemas.set(record, (known = { names: Object.keys(def.shape).sort(), byKey: new Map() }));
+  const { names, byKey } = known;
+  let key = '';
+  for (const n of names) if (input[n] === undefined || changed.includes(n)) key += `${n},`;
   let derived = byKey.get(key);
   if (!derived) {
-    const keep = new Set(own);
-    const shape = Object.fromEntries(names.map((n) => [n, keep.has(n) ? (def.shape as Record<string, z.ZodType>)[n] : z.any()]));
-    derived = (record as ObjectSchema).clone({ ...def, shape });
+    // Only the fields to check; the rest pass through as stored (a loose object copies unknown keys), so the cross-field checks see the whole record.
+    const shape = Object.fromEntries(key.split(',').filter(Boolean).map((n) => [n, (def.shape as Record<string, z.ZodType>)[n]]));
+    derived = (record as ObjectSchema).clone({ ...def, shape, catchall: z.unknown() });
     if (byKey.size > 500) byKey.clear();
     byKey.set(key, derived);
   }
