@@ -1,6 +1,7 @@
 import { afterAll } from 'vitest';
 import { openPglite } from '../../../server/db/pglite';
 import { describeAdministration } from './support/admin-suite';
+import { describeServerEdges } from './support/edges-suite';
 import { shared } from './support/harness';
 import { describeHostilePayloads } from './support/hostile-suite';
 import { describeServerRoutes } from './support/route-suite';
@@ -13,3 +14,4 @@ afterAll(() => db.close());
 describeServerRoutes('PGlite', db.get);
 describeHostilePayloads('PGlite', db.get);
 describeAdministration('PGlite', db.get);
+describeServerEdges('PGlite', db.get);
