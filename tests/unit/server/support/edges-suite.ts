@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { setDisabled } from '../../../../server/auth/users';
+import { checkRecords } from '../../../../server/cli/check-records';
 import type { Db } from '../../../../server/db/db';
 import { migrate } from '../../../../server/db/migrations';
 import { purgeTombstones } from '../../../../server/sync/tombstones';
@@ -353,6 +354,35 @@ export function describeServerEdges(label: string, getDb: () => Promise<Db>): vo
         await push(app, tech, [fix]);
         const next = await pull(app, tech, first.body.cursor);
         expect(next.body).toMatchObject({ heldBack: 0, records: [expect.objectContaining({ id: 'p2', fields: { name: 'Bob' } })] });
+      });
+
+      it('check-records lists each failing record with table, id, field and reason, and exits 1; 0 once they are fixed', async () => {
+        await push(app, tech, [
+          op('dev-a', 'people', 'p1', { name: 'Ada' }),
+          op('dev-a', 'people', 'p2', { name: { first: 'Bob' } }),
+          op('dev-a', 'people', 'p3', { name: 'x'.repeat(30), extra: 1 }),
+          op('dev-a', 'tickets', 't1', { title: { odd: true } }),
+        ]);
+        const out: string[] = [];
+        const err: string[] = [];
+        const io = { out: (l: string) => out.push(l), err: (l: string) => err.push(l) };
+        const tables = { people: { merge: 'lww' as const, schema }, tickets: { merge: 'lww' as const } };
+        expect(await checkRecords(db, tables, io, { batch: 2 })).toBe(1);
+        expect(out[0]).toBe('table\tid\tfield\treason');
+        expect(out.slice(1).map((l) => l.split('\t').slice(0, 3))).toEqual([
+          ['people', 'p2', 'name'],
+          ['people', 'p3', 'name'],
+        ]);
+        expect(out[1]).toMatch(/expected string/);
+        expect(err.join('\n')).toMatch(/3 records checked in 1 tables; 2 fail their schema \(people: 2\)/);
+        expect(err.join('\n')).toMatch(/Not checked \(no schema\): tickets/);
+
+        await push(app, tech, [op('dev-b', 'people', 'p2', { name: 'Bob' }, T0 + 1), op('dev-b', 'people', 'p3', { name: 'Short' }, T0 + 1)]);
+        out.length = 0;
+        err.length = 0;
+        expect(await checkRecords(db, tables, io)).toBe(0);
+        expect(out).toEqual(['table\tid\tfield\treason']);
+        expect(err[0]).toMatch(/3 records checked in 1 tables; 0 fail/);
       });
 
       it('tables without a schema are sent as they are', async () => {
