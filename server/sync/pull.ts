@@ -62,9 +62,10 @@ export async function pullPage(db: Queryable, cursorText: string | undefined, li
     if (cursor.epoch !== epoch) {
       return { ok: true, value: { status: 'resync', reason: 'epoch', message: 'This cursor belongs to another server database; start again from an empty cursor.' } };
     }
-    // A cursor in the middle of a pull from the start needs no horizon: that
-    // device drops, at the end, whatever it was not sent (cursor.ts).
-    if (!cursor.full && cursor.seq < Number(first.horizon_seq)) {
+    // Tombstones purged since this cursor's device could have seen them. For a
+    // pull from the start that is only a purge since it began (cursor.ts).
+    const horizon = Number(first.horizon_seq);
+    if (horizon > cursor.seq && (cursor.fullFrom === undefined || horizon > cursor.fullFrom)) {
       return { ok: true, value: { status: 'resync', reason: 'horizon', message: 'Deletions older than this cursor have been purged; start again from an empty cursor.' } };
     }
     if (cursor.seq > head) {
@@ -88,8 +89,9 @@ export async function pullPage(db: Queryable, cursorText: string | undefined, li
   // The last page moves the cursor to the head: every change up to it is in
   // this snapshot, and the head is never below the tombstone horizon, so a
   // device that has just pulled everything is not sent to resync again.
+  const fullFrom = cursor === null ? Number(first.horizon_seq) : cursor.fullFrom;
   const next = hasMore
-    ? encodeCursor({ epoch, seq: last, full: cursor === null || cursor.full === true })
+    ? encodeCursor(fullFrom === undefined ? { epoch, seq: last } : { epoch, seq: last, fullFrom })
     : encodeCursor({ epoch, seq: Math.max(last, head) });
   return { ok: true, value: { status: 'page', records, cursor: next, hasMore, heldBack: held.length } };
 }

@@ -68,10 +68,11 @@ describe('record checks', () => {
 });
 
 describe('pull cursors', () => {
-  it('carry the full-pull mark and refuse anything else', () => {
-    expect(decodeCursor(encodeCursor({ epoch: 'ab', seq: 5, full: true }))).toEqual({ epoch: 'ab', seq: 5, full: true });
+  it('carry the horizon a pull from the start began at, and refuse anything else', () => {
+    expect(decodeCursor(encodeCursor({ epoch: 'ab', seq: 5, fullFrom: 9 }))).toEqual({ epoch: 'ab', seq: 5, fullFrom: 9 });
+    expect(encodeCursor({ epoch: 'ab', seq: 5, fullFrom: 0 })).toBe('v1.ab.5.full.0');
     expect(encodeCursor({ epoch: 'ab', seq: 5 })).toBe('v1.ab.5');
-    for (const bad of ['v1.ab.5.fu', 'v1.ab.5.full.full', 'v1.ab.5.']) expect(decodeCursor(bad)).toBe('invalid');
+    for (const bad of ['v1.ab.5.full', 'v1.ab.5.full.full', 'v1.ab.5.full.01', 'v1.ab.5.']) expect(decodeCursor(bad)).toBe('invalid');
   });
 });
 

@@ -82,25 +82,35 @@ export function describeServerEdges(label: string, getDb: () => Promise<Db>): vo
         expect((await pullAll(app, tech, full.cursor)).records.map((r) => r.id)).toEqual(['p3']);
       });
 
-      it('a full resync in many pages runs to its end even when its early pages are below the horizon, or a purge lands mid-way', async () => {
+      it('a full resync in many pages runs to its end even when its early pages are below the horizon', async () => {
         const ops = Array.from({ length: 6 }, (_, i) => op('dev-a', 'people', `p${i}`, { name: `P${i}` }));
         await push(app, tech, ops);
         await push(app, tech, [op('dev-a', 'people', 'p5', { deleted: 1 }, T0 + 1)]);
         await push(app, tech, [op('dev-a', 'people', 'p4', { deleted: 1 }, T0 + 2)]);
+        expect(await purgeTombstones(db, T0 + 200 * DAY, 180 * DAY)).toEqual({ purged: 2, horizon: 8 });
 
         const seen: string[] = [];
         let page = await pull(app, tech, undefined, 2);
-        seen.push(...page.body.records.map((r) => r.id));
-        // A purge between pages: the chain from an empty cursor goes on (the device drops unseen records at its end).
-        const purged = await purgeTombstones(db, T0 + 200 * DAY, 180 * DAY);
-        expect(purged.purged).toBe(2);
-        while (page.body.hasMore) {
-          page = await pull(app, tech, page.body.cursor, 2);
+        for (;;) {
           expect(page.body.status).toBe('page');
           seen.push(...page.body.records.map((r) => r.id));
+          if (!page.body.hasMore) break;
+          page = await pull(app, tech, page.body.cursor, 2);
         }
         expect(seen).toEqual(['p0', 'p1', 'p2', 'p3']);
         expect((await pull(app, tech, page.body.cursor)).body.status).toBe('page');
+      });
+
+      it('a purge that moves the horizon past a pull from the start while it is paging sends it to start again, and the new pull runs to its end', async () => {
+        await push(app, tech, Array.from({ length: 6 }, (_, i) => op('dev-a', 'people', `p${i}`, { name: `P${i}` })));
+        await push(app, tech, [op('dev-a', 'people', 'p5', { deleted: 1 }, T0 + 1)]);
+        const first = await pull(app, tech, undefined, 2);
+        expect(first.body).toMatchObject({ status: 'page', hasMore: true });
+        expect((await purgeTombstones(db, T0 + 200 * DAY, 180 * DAY)).purged).toBe(1);
+        expect((await pull(app, tech, first.body.cursor, 2)).body).toMatchObject({ status: 'resync', reason: 'horizon' });
+        const again = await pullAll(app, tech, undefined, 2);
+        expect(again.records.map((r) => r.id)).toEqual(['p0', 'p1', 'p2', 'p3', 'p4']);
+        expect((await pull(app, tech, again.cursor)).body.status).toBe('page');
       });
 
       it('an ordinary cursor that falls below the horizon mid-way is still sent to resync', async () => {
