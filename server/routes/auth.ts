@@ -32,12 +32,16 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: ServerContext): vo
     );
     if (wait > 0) {
       const seconds = Math.ceil(wait / 1000);
+      request.log.warn({ email, ip: request.ip, retryAfter: seconds }, 'sign-in attempts over the limit');
       throw new ApiError('rate_limited', `Too many sign-in attempts; try again in ${seconds} s`, undefined, { 'retry-after': String(seconds) });
     }
     const found = await findUserByEmail(ctx.db, email);
     // The hash is always checked, so a disabled or unknown account answers in the same time too.
     const good = await verifyPassword(password, found?.passwordHash ?? (await decoyHash()));
-    if (!found || !good || found.disabled) throw new ApiError('unauthorized', SIGN_IN_REFUSED);
+    if (!found || !good || found.disabled) {
+      request.log.info({ email, ip: request.ip, why: !found ? 'unknown account' : !good ? 'wrong password' : 'disabled account' }, 'sign-in refused');
+      throw new ApiError('unauthorized', SIGN_IN_REFUSED);
+    }
     await forgiveAttempt(ctx.db, account, ip, user);
     const session = await createSession(ctx.db, found.id, now, ctx.sessionTtlMs);
     return {

@@ -222,7 +222,21 @@ export function describeServerEdges(label: string, getDb: () => Promise<Db>): vo
 
       it('limits wrong passwords per account across addresses: 429 with Retry-After, even for the right password from a new address', async () => {
         const limits = { perAccount: { max: 5, windowMs: 15 * 60_000 }, perIp: { max: 100, windowMs: 15 * 60_000 }, perUser: { max: 3, windowMs: 15 * 60_000 } };
-        app = makeApp(db, clock, { signInLimits: limits });
+        const logged: [string, unknown, string][] = [];
+        const logger = {
+          level: 'info',
+          info: (o: unknown, m: string) => logged.push(['info', o, m]),
+          warn: (o: unknown, m: string) => logged.push(['warn', o, m]),
+          error() {},
+          debug() {},
+          fatal() {},
+          trace() {},
+          silent() {},
+          child() {
+            return this;
+          },
+        };
+        app = makeApp(db, clock, { signInLimits: limits, logger: logger as never });
         const attempt = (password: string, remoteAddress: string) => app.inject({ method: 'POST', url: '/v1/auth/sign-in', payload: { email: 'tech@agency.gov', password }, remoteAddress });
         // Successful sign-ins do not use the budget.
         for (let i = 0; i < 4; i++) expect((await attempt(PASSWORD, `10.2.0.${i}`)).statusCode).toBe(200);
@@ -232,6 +246,11 @@ export function describeServerEdges(label: string, getDb: () => Promise<Db>): vo
         expect(ApiErrorResponseSchema.parse(limited.json()).error.code).toBe('rate_limited');
         expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
         expect(Number(limited.headers['retry-after'])).toBeLessThanOrEqual(15 * 60);
+        // The administrator can see why: each refusal and the lockout are logged.
+        const refusals = logged.filter(([, , m]) => m === 'sign-in refused');
+        expect(refusals).toHaveLength(3);
+        expect(refusals[0]![1]).toMatchObject({ email: 'tech@agency.gov', ip: '10.3.0.0', why: 'wrong password' });
+        expect(logged.find(([level, , m]) => level === 'warn' && m === 'sign-in attempts over the limit')?.[1]).toMatchObject({ email: 'tech@agency.gov', ip: '10.4.0.1' });
         // Another account is not affected; after the window the account signs in again.
         expect((await app.inject({ method: 'POST', url: '/v1/auth/sign-in', payload: { email: 'off@agency.gov', password: PASSWORD }, remoteAddress: '10.4.0.1' })).statusCode).toBe(200);
         clock.advance(16 * 60_000);
