@@ -90,7 +90,8 @@ export function createServer(options: ServerOptions): FastifyInstance {
     trustProxy: options.trustProxy ?? false,
     onProtoPoisoning: 'error',
     onConstructorPoisoning: 'error',
-    return503OnClosing: true,
+    // Requests that arrive while the instance shuts down get a 503 in the protocol's format (below), not Fastify's own.
+    return503OnClosing: false,
     // Requests Node's HTTP parser or the router refuse get the protocol's error format too (http/edges.ts).
     clientErrorHandler: makeClientErrorHandler(ctx.now),
     frameworkErrors: makeFrameworkErrors(ctx.now),
@@ -124,6 +125,15 @@ export function createServer(options: ServerOptions): FastifyInstance {
   app.setNotFoundHandler(makeNotFoundHandler(app, ctx.now));
 
   registerCors(app);
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
+  app.addHook('onRequest', async (_request, reply) => {
+    if (!closing) return;
+    reply.header('connection', 'close');
+    throw new ApiError('unavailable', 'This server is shutting down; try again shortly');
+  });
   registerVersionGate(app, ctx.versions);
   registerHealthRoute(app, ctx);
   registerAuthRoutes(app, ctx);

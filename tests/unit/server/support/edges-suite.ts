@@ -206,6 +206,44 @@ export function describeServerEdges(label: string, getDb: () => Promise<Db>): vo
       });
     });
 
+    it('a request that arrives while the server shuts down gets 503 unavailable in the protocol format', async () => {
+      let release!: () => void;
+      let held!: () => void;
+      const inFlight = new Promise<void>((r) => (held = r));
+      app = makeApp(db, clock, {
+        beforePushCommit: () =>
+          new Promise<void>((r) => {
+            release = r;
+            held();
+          }),
+      });
+      await app.listen({ port: 0, host: '127.0.0.1' });
+      const port = (app.server.address() as { port: number }).port;
+      const socket = connect(port, '127.0.0.1');
+      let text = '';
+      socket.setEncoding('utf8');
+      socket.on('data', (d) => (text += d));
+      const ended = new Promise<void>((r) => socket.on('close', () => r()));
+      const request = (url: string, body: string) =>
+        socket.write(`POST ${url} HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${tech}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
+      // A push held just before its commit keeps the instance closing, not closed; a pull comes in meanwhile.
+      request('/v1/sync/push', JSON.stringify({ ops: [op('dev-a', 'people', 'p1', { name: 'Ada' })] }));
+      await inFlight;
+      const closed = app.close();
+      await new Promise((r) => setTimeout(r, 50));
+      request('/v1/sync/pull', '{}');
+      await new Promise((r) => setTimeout(r, 50));
+      release();
+      await closed;
+      await ended;
+      const [first = '', second = ''] = text.split(/(?=HTTP\/1\.1 )/);
+      expect(first).toMatch(/^HTTP\/1\.1 200/);
+      const refused = parseRaw(second);
+      expect(refused.status).toBe(503);
+      expect(ApiErrorResponseSchema.parse(refused.body)).toMatchObject({ error: { code: 'unavailable', message: expect.stringMatching(/shutting down/) }, serverTime: T0 });
+      expect(refused.headers['x-server-time']).toBe(String(T0));
+    });
+
     describe('sign-in', () => {
       it('a disabled account gets the same answer for the right and a wrong password', async () => {
         const row = await db.query<{ id: string }>("SELECT id FROM users WHERE email = 'off@agency.gov'");
