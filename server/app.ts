@@ -3,7 +3,9 @@ import { DEFAULT_MAX_AHEAD_MS } from '../shared/sync/clamp';
 import { SYNC_TABLES } from '../shared/sync/tables';
 import { DEFAULT_SIGN_IN_LIMITS, type SignInLimits } from './auth/rate-limit';
 import { isUnavailable, type Db } from './db/db';
+import { parseAppVersion } from '../shared/sync/version';
 import { registerCors } from './http/cors';
+import { makeClientErrorHandler, makeFrameworkErrors, makeNotFoundHandler, registerVersionGate, type VersionPolicy } from './http/edges';
 import { ApiError, classifyFrameworkError, sendError } from './http/errors';
 import { registerAuthRoutes } from './routes/auth';
 import { registerHealthRoute } from './routes/health';
@@ -34,6 +36,10 @@ export interface ServerOptions {
   pushConcurrency?: number;
   /** Test seam, see applyPush. */
   beforePushCommit?: () => Promise<void>;
+  /** Oldest app version allowed to sync (`FIELDDESK_MIN_APP_VERSION`); older ones get 426. */
+  minAppVersion?: string;
+  /** Oldest protocol version served; defaults to 1. */
+  minProtocol?: number;
 }
 
 /** Everything the routes need, resolved from the options once. */
@@ -47,11 +53,13 @@ export interface ServerContext {
   maxClockAheadMs: number;
   pushGate: Gate;
   beforePushCommit?: () => Promise<void>;
+  versions: VersionPolicy;
 }
 
 export const DEFAULT_SESSION_TTL_MS = 30 * 24 * 3600_000;
 export const DEFAULT_BODY_LIMIT = 4 * 1024 * 1024;
 export const DEFAULT_PUSH_CONCURRENCY = 2;
+export const DEFAULT_MIN_PROTOCOL = 1;
 
 const isLogger = (l: unknown): l is FastifyBaseLogger => typeof l === 'object' && l !== null && typeof (l as { child?: unknown }).child === 'function';
 
@@ -71,6 +79,7 @@ export function createServer(options: ServerOptions): FastifyInstance {
     maxClockAheadMs: options.maxClockAheadMs ?? DEFAULT_MAX_AHEAD_MS,
     pushGate: createGate(options.pushConcurrency ?? DEFAULT_PUSH_CONCURRENCY),
     beforePushCommit: options.beforePushCommit,
+    versions: versionPolicy(options),
   };
 
   const logger = options.logger ?? false;
@@ -80,8 +89,14 @@ export function createServer(options: ServerOptions): FastifyInstance {
     trustProxy: options.trustProxy ?? false,
     onProtoPoisoning: 'error',
     onConstructorPoisoning: 'error',
-    return503OnClosing: true,
+    // Requests that arrive while the instance shuts down get a 503 in the protocol's format (below), not Fastify's own.
+    return503OnClosing: false,
+    // Requests Node's HTTP parser or the router refuse get the protocol's error format too (http/edges.ts).
+    clientErrorHandler: makeClientErrorHandler(ctx.now),
+    frameworkErrors: makeFrameworkErrors(ctx.now),
   });
+  // Every POST route takes JSON only: Fastify's text/plain parser goes, so any other body is a 415.
+  app.removeContentTypeParser('text/plain');
 
   // Every response carries server time so a client can re-anchor its clock on any answer, errors included.
   app.addHook('onSend', async (_req, reply, payload) => {
@@ -106,11 +121,29 @@ export function createServer(options: ServerOptions): FastifyInstance {
     return sendError(reply, serverTime, 'internal', 'Unexpected server error');
   });
 
-  app.setNotFoundHandler((request, reply) => sendError(reply, ctx.now(), 'not_found', `No route ${request.method} ${request.url.split('?')[0]}`));
+  app.setNotFoundHandler(makeNotFoundHandler(app, ctx.now));
 
   registerCors(app);
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
+  app.addHook('onRequest', async (_request, reply) => {
+    if (!closing) return;
+    reply.header('connection', 'close');
+    throw new ApiError('unavailable', 'This server is shutting down; try again shortly');
+  });
+  registerVersionGate(app, ctx.versions);
   registerHealthRoute(app, ctx);
   registerAuthRoutes(app, ctx);
   registerSyncRoutes(app, ctx);
   return app;
+}
+
+function versionPolicy(options: ServerOptions): VersionPolicy {
+  const minProtocol = options.minProtocol ?? DEFAULT_MIN_PROTOCOL;
+  if (options.minAppVersion === undefined) return { minProtocol };
+  const minAppVersion = parseAppVersion(options.minAppVersion);
+  if (!minAppVersion) throw new Error(`The minimum app version must look like 1.4.2, got "${options.minAppVersion}"`);
+  return { minProtocol, minAppVersion };
 }

@@ -1,4 +1,6 @@
+import { SYNC_TABLES } from '../shared/sync/tables';
 import { parseArgs } from './cli/args';
+import { checkRecords, CHECK_RECORDS_USAGE } from './cli/check-records';
 import { serve } from './cli/serve';
 import { runUserCommand, USER_USAGE, type CliIo } from './cli/user-commands';
 import { loadConfig } from './config';
@@ -6,11 +8,12 @@ import { openDatabase } from './db/open';
 import { migrate } from './db/migrations';
 
 /**
- * Entry point: `serve` (the default), `migrate`, or `user …`. Built to
- * out/server/cli.js by server/build.mjs; see docs/deploy.md.
+ * Entry point: `serve` (the default), `migrate`, `check-records` or `user …`.
+ * Built to out/server/cli.js by server/build.mjs; see docs/deploy.md.
  */
-const USAGE = `fielddesk-server [serve | migrate | user …]
-${USER_USAGE}`;
+const USAGE = `fielddesk-server [serve | migrate | check-records | user …]
+${USER_USAGE}
+${CHECK_RECORDS_USAGE}`;
 
 const io: CliIo = {
   out: (line) => process.stdout.write(line + '\n'),
@@ -23,7 +26,7 @@ async function main(argv: string[]): Promise<number> {
     io.out(USAGE);
     return 0;
   }
-  if (!['serve', 'migrate', 'user'].includes(command)) {
+  if (!['serve', 'migrate', 'user', 'check-records'].includes(command)) {
     io.err(USAGE);
     return 2;
   }
@@ -49,6 +52,14 @@ async function main(argv: string[]): Promise<number> {
     if ('error' in args) {
       io.err(args.error);
       return 2;
+    }
+    if (command === 'check-records') {
+      const batch = Number(args.options.batch ?? 1000);
+      if (!Number.isSafeInteger(batch) || batch < 1) {
+        io.err(CHECK_RECORDS_USAGE);
+        return 2;
+      }
+      return await checkRecords(db, SYNC_TABLES, io, { batch });
     }
     const [subcommand, ...positionals] = args.positionals;
     return await runUserCommand(db, subcommand, { positionals, options: args.options }, io, Date.now());

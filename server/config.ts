@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import type { FastifyServerOptions } from 'fastify';
 import { DEFAULT_MAX_AHEAD_MS } from '../shared/sync/clamp';
+import { parseAppVersion } from '../shared/sync/version';
 import { DEFAULT_BODY_LIMIT, DEFAULT_PUSH_CONCURRENCY, DEFAULT_SESSION_TTL_MS } from './app';
 
 /** Everything the process reads from its environment, parsed once at start. */
@@ -19,6 +20,8 @@ export interface ServerConfig {
   logLevel: string;
   adminEmail?: string;
   adminPassword?: string;
+  /** Oldest FieldDesk allowed to sync; older apps are told to update (426). */
+  minAppVersion?: string;
 }
 
 const DAY = 24 * 3600_000;
@@ -37,6 +40,12 @@ function trustProxy(raw: string | undefined): FastifyServerOptions['trustProxy']
   return raw.split(',').map((s) => s.trim()); // addresses or CIDR ranges of the proxies
 }
 
+function minAppVersion(raw: string | undefined): string | undefined {
+  if (raw === undefined || raw.trim() === '') return undefined;
+  if (!parseAppVersion(raw)) throw new Error(`FIELDDESK_MIN_APP_VERSION must look like 1.4.2, got "${raw}"`);
+  return raw.trim();
+}
+
 export function loadConfig(env: Record<string, string | undefined>, cwd: string): ServerConfig {
   return {
     databaseUrl: env.DATABASE_URL || undefined,
@@ -53,5 +62,6 @@ export function loadConfig(env: Record<string, string | undefined>, cwd: string)
     logLevel: env.LOG_LEVEL || 'info',
     adminEmail: env.FIELDDESK_ADMIN_EMAIL || undefined,
     adminPassword: env.FIELDDESK_ADMIN_PASSWORD || undefined,
+    minAppVersion: minAppVersion(env.FIELDDESK_MIN_APP_VERSION),
   };
 }

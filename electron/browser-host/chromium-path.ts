@@ -1,9 +1,24 @@
-import { existsSync } from 'node:fs';
+import { accessSync, constants, existsSync } from 'node:fs';
+import path from 'node:path';
 import { chromium } from '@playwright/test';
+
+function onPath(name: string): string | null {
+  for (const dir of (process.env.PATH ?? '').split(path.delimiter).filter(Boolean)) {
+    try {
+      accessSync(path.join(dir, name), constants.X_OK);
+      return path.join(dir, name);
+    } catch {
+      // not in this folder
+    }
+  }
+  return null;
+}
 
 /**
  * Which Chromium to drive: Playwright's own build where it is installed, else
- * CHROMIUM_PATH, else Debian's. `undefined` lets Playwright use its own.
+ * CHROMIUM_PATH, else Debian's (/usr/bin/chromium, or `chromium` on PATH).
+ * `undefined` lets Playwright use its own. scripts/system/probe.mjs looks in
+ * the same order.
  */
 export function chromiumExecutable(): string | undefined {
   try {
@@ -12,7 +27,9 @@ export function chromiumExecutable(): string | undefined {
   } catch {
     // Playwright's browsers are not installed
   }
-  return process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
+  const debian = '/usr/bin/chromium';
+  return existsSync(debian) ? debian : (onPath('chromium') ?? debian);
 }
 
 /** Flags that keep Chromium from reaching for a network this machine does not have. */

@@ -14,6 +14,12 @@ export interface LimitRule {
 export interface SignInLimits {
   perAccount: LimitRule;
   perIp: LimitRule;
+  /**
+   * Per account, from every address together: stops guessing one password
+   * from many addresses. A successful sign-in gives its own attempt back, so
+   * only failures use the budget. Absent: no such limit.
+   */
+  perUser?: LimitRule;
 }
 
 export const DEFAULT_SIGN_IN_LIMITS: SignInLimits = {
@@ -21,10 +27,13 @@ export const DEFAULT_SIGN_IN_LIMITS: SignInLimits = {
   perAccount: { max: 5, windowMs: 15 * 60_000 },
   // Per IP: stops spraying many accounts; generous because offices share one address.
   perIp: { max: 100, windowMs: 15 * 60_000 },
+  // Per account from anywhere: a botnet gets 20 guesses per 15 minutes, not 5 per address.
+  perUser: { max: 20, windowMs: 15 * 60_000 },
 };
 
 export const accountKey = (ip: string, email: string): string => `acct:${ip}:${email}`;
 export const ipKey = (ip: string): string => `ip:${ip}`;
+export const userKey = (email: string): string => `user:${email}`;
 
 /** Count one attempt; returns ms until the window resets when over the limit, else 0. */
 export async function countAttempt(db: Queryable, key: string, rule: LimitRule, now: number): Promise<number> {
@@ -41,10 +50,14 @@ export async function countAttempt(db: Queryable, key: string, rule: LimitRule, 
   return Math.max(1, Number(row.window_start_ms) + rule.windowMs - now);
 }
 
-/** A successful sign-in forgives that account's failures and gives its attempt back to the IP budget. */
-export async function forgiveAttempt(db: Queryable, account: string, ip: string): Promise<void> {
+/**
+ * A successful sign-in forgives that account's failures from its address and
+ * gives its attempt back to the address's and the account's budgets (the
+ * account's failures from elsewhere still count).
+ */
+export async function forgiveAttempt(db: Queryable, account: string, ip: string, user?: string): Promise<void> {
   await db.query('DELETE FROM sign_in_attempts WHERE key = $1', [account]);
-  await db.query('UPDATE sign_in_attempts SET attempts = GREATEST(attempts - 1, 0) WHERE key = $1', [ip]);
+  await db.query('UPDATE sign_in_attempts SET attempts = GREATEST(attempts - 1, 0) WHERE key = ANY($1::text[])', [user === undefined ? [ip] : [ip, user]]);
 }
 
 export async function deleteOldAttempts(db: Queryable, now: number, olderThanMs: number): Promise<void> {

@@ -26,6 +26,7 @@ export async function serve(db: Db, config: ServerConfig, io: CliIo): Promise<{ 
     bodyLimitBytes: config.bodyLimitBytes,
     trustProxy: config.trustProxy,
     pushConcurrency: config.pushConcurrency,
+    minAppVersion: config.minAppVersion,
   });
   await app.listen({ host: config.host, port: config.port });
 

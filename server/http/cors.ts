@@ -18,7 +18,7 @@ export function registerCors(app: FastifyInstance): void {
     if (request.method === 'OPTIONS' && request.headers['access-control-request-method']) {
       // A preflight: answered here, before routing, body parsing or auth.
       reply.header('access-control-allow-methods', 'GET, POST');
-      reply.header('access-control-allow-headers', 'authorization, content-type');
+      reply.header('access-control-allow-headers', 'authorization, content-type, x-fielddesk-protocol, x-fielddesk-version');
       reply.header('access-control-max-age', '600');
       return reply.code(204).send();
     }

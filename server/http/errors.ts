@@ -8,6 +8,9 @@ export const STATUS: Record<ApiErrorCode, number> = {
   not_found: 404,
   too_large: 413,
   unsupported_media_type: 415,
+  method_not_allowed: 405,
+  headers_too_large: 431,
+  upgrade_required: 426,
   rate_limited: 429,
   unavailable: 503,
   internal: 500,
@@ -42,11 +45,25 @@ export function classifyFrameworkError(e: { code?: string; statusCode?: number; 
       return { code: 'invalid_request', message: 'The body is not valid JSON' };
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
       return { code: 'invalid_request', message: 'Content-Length does not match the body' };
+    case 'FST_ERR_BAD_URL':
+      return { code: 'invalid_request', message: 'The address is not valid (bad percent-encoding)' };
+    case 'FST_ERR_MAX_PARAM_LENGTH':
+      return { code: 'invalid_request', message: 'The address is too long' };
   }
   if (e instanceof SyntaxError) return { code: 'invalid_request', message: `The body is not valid JSON: ${e.message}` };
   const status = e.statusCode ?? 500;
   if (status >= 400 && status < 500) {
-    const byStatus: Partial<Record<number, ApiErrorCode>> = { 401: 'unauthorized', 403: 'forbidden', 404: 'not_found', 413: 'too_large', 415: 'unsupported_media_type', 429: 'rate_limited' };
+    const byStatus: Partial<Record<number, ApiErrorCode>> = {
+      401: 'unauthorized',
+      403: 'forbidden',
+      404: 'not_found',
+      405: 'method_not_allowed',
+      413: 'too_large',
+      415: 'unsupported_media_type',
+      426: 'upgrade_required',
+      429: 'rate_limited',
+      431: 'headers_too_large',
+    };
     return { code: byStatus[status] ?? 'invalid_request', message: e.message || 'Bad request' };
   }
   return null;

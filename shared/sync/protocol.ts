@@ -138,12 +138,21 @@ export const API_ERROR_CODES = [
   'not_found',
   'too_large',
   'unsupported_media_type',
+  'method_not_allowed',
+  'headers_too_large',
+  'upgrade_required',
   'rate_limited',
   'unavailable',
   'internal',
 ] as const;
 export const ApiErrorCodeSchema = z.enum(API_ERROR_CODES);
 export type ApiErrorCode = z.infer<typeof ApiErrorCodeSchema>;
+
+/**
+ * How a client reads any error answer: by its message, whatever the code, so
+ * a code added in a later protocol version still shows its message.
+ */
+export const ApiErrorMessageSchema = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
 
 export const ApiErrorResponseSchema = z.object({
   error: z.object({
@@ -220,7 +229,10 @@ export const HealthResponseSchema = z.object({
  * rejected by id (and set aside by the client) instead of failing the batch.
  */
 export const PushRequestSchema = z.object({
-  ops: z.array(z.looseObject({ opId: safeId(64) })).max(LIMITS.maxOpsPerPush, `at most ${LIMITS.maxOpsPerPush} ops per push`),
+  ops: z
+    .array(z.looseObject({ opId: safeId(64) }))
+    .min(1, 'send at least one op (an empty push does nothing)')
+    .max(LIMITS.maxOpsPerPush, `at most ${LIMITS.maxOpsPerPush} ops per push`),
 });
 export type PushRequest = { ops: SyncOp[] };
 
@@ -235,8 +247,13 @@ export type RejectedOp = z.infer<typeof RejectedOpSchema>;
 export const PushResponseSchema = z.object({
   /** Ops now part of the server state (including ones applied by an earlier push): clear them. */
   applied: z.array(z.string()),
-  /** Ops refused for good: set them aside and show them; never retry them as they are. */
-  rejected: z.array(RejectedOpSchema),
+  /**
+   * Ops refused for good: set them aside and show them; never retry them as they are.
+   * Read with any code, not only REJECT_CODES: a code a later server adds must
+   * still set its op aside on an older app, never fail the whole answer and
+   * leave the outbox stuck behind it.
+   */
+  rejected: z.array(RejectedOpSchema.extend({ code: z.string() })),
   /** Applied ops whose stamps were too far ahead of server time and were pulled back. */
   clamped: z.array(z.string()),
   serverTime: z.number(),
@@ -269,6 +286,12 @@ export const PullPageSchema = z.object({
   records: z.array(SyncRecordSchema),
   cursor: z.string(),
   hasMore: z.boolean(),
+  /**
+   * Records of this page's range the server did not send because they fail
+   * their table's schema (stored before the rules refused them). Absent from
+   * older servers. They are sent once a valid write fixes them.
+   */
+  heldBack: z.number().int().nonnegative().optional(),
   serverTime: z.number(),
 });
 

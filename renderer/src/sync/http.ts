@@ -1,5 +1,6 @@
 import type { z } from 'zod';
-import { ApiErrorResponseSchema } from '../../../shared/sync/protocol';
+import { ApiErrorMessageSchema, PROTOCOL_VERSION } from '../../../shared/sync/protocol';
+import { APP_VERSION, UPGRADE_MESSAGE, VERSION_HEADERS } from '../../../shared/sync/version';
 
 /**
  * Why a request to the sync server did not give the expected answer, sorted
@@ -14,6 +15,8 @@ export type SyncFailureKind =
   | 'too_large'
   /** 429: wait `retryAfterMs`. */
   | 'rate_limited'
+  /** 426: this app is older than the server accepts; the user must update FieldDesk. The outbox is kept. */
+  | 'upgrade_required'
   /** 5xx: the server or its database is down; retry with backoff. */
   | 'server'
   /** Any other 4xx, or an answer that does not match the protocol: a bug here or there. */
@@ -47,6 +50,7 @@ function kindOf(status: number): SyncFailureKind {
   if (status === 401) return 'unauthorized';
   if (status === 413) return 'too_large';
   if (status === 429) return 'rate_limited';
+  if (status === 426) return 'upgrade_required';
   if (status >= 500) return 'server';
   return 'protocol';
 }
@@ -65,7 +69,8 @@ export async function requestJson<S extends z.ZodType>(
   let res: Response;
   let text: string;
   try {
-    const headers: Record<string, string> = {};
+    // Every request says which FieldDesk sends it, so a server can tell an app too old for it (426).
+    const headers: Record<string, string> = { [VERSION_HEADERS.protocol]: String(PROTOCOL_VERSION), [VERSION_HEADERS.version]: APP_VERSION };
     if (body !== undefined) headers['content-type'] = 'application/json';
     if (token) headers.authorization = `Bearer ${token}`;
     res = await options.fetch(`${options.baseUrl.replace(/\/+$/, '')}${route}`, {
@@ -94,8 +99,8 @@ export async function requestJson<S extends z.ZodType>(
     return fail(res.status >= 500 || res.ok ? 'network' : kindOf(res.status), res.status, `The server answered with something other than JSON (HTTP ${res.status})`);
   }
   if (!res.ok) {
-    const parsed = ApiErrorResponseSchema.safeParse(json);
-    const message = parsed.success ? parsed.data.error.message : `HTTP ${res.status}`;
+    const parsed = ApiErrorMessageSchema.safeParse(json);
+    const message = res.status === 426 ? UPGRADE_MESSAGE : parsed.success ? parsed.data.error.message : `HTTP ${res.status}`;
     const retryAfter = Number(res.headers.get('retry-after'));
     return fail(kindOf(res.status), res.status, message, Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter * 1000 : undefined);
   }

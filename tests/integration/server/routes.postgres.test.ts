@@ -3,12 +3,13 @@ import { openPostgres } from '../../../server/db/postgres';
 import { describeAuthority } from '../../unit/server/support/authority-suite';
 import { describeInvalidRecords } from '../../unit/server/support/invalid-records-suite';
 import { describeAdministration } from '../../unit/server/support/admin-suite';
+import { describeServerEdges } from '../../unit/server/support/edges-suite';
 import { shared } from '../../unit/server/support/harness';
 import { describeHostilePayloads } from '../../unit/server/support/hostile-suite';
 import { describeServerRoutes } from '../../unit/server/support/route-suite';
 import { postgresOrReason, startPostgres, type PgCluster } from './postgres';
 
-// The same route, hostile-payload and admin suites the unit run uses on PGlite,
+// The same route, hostile-payload, admin and edge suites the unit run uses on PGlite,
 // here against a real PostgreSQL server.
 const found = postgresOrReason();
 
@@ -29,4 +30,5 @@ describe.skipIf(!found.ok)('real PostgreSQL', () => {
   describeInvalidRecords('PostgreSQL', db.get, 60);
   describeHostilePayloads('PostgreSQL', db.get);
   describeAdministration('PostgreSQL', db.get);
+  describeServerEdges('PostgreSQL', db.get);
 });

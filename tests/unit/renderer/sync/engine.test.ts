@@ -372,7 +372,9 @@ describe('cross-origin access for the app', () => {
     expect(health.statusCode).toBe(200);
     expect(health.headers['access-control-allow-origin']).toBe('*');
     expect(String(health.headers['access-control-expose-headers'])).toMatch(/x-server-time/);
-    // Without a preflight header, OPTIONS is not a route.
-    expect((await server.app.inject({ method: 'OPTIONS', url: '/v1/sync/push' })).statusCode).toBe(404);
+    // Without a preflight header, OPTIONS is not a method of the route.
+    const options = await server.app.inject({ method: 'OPTIONS', url: '/v1/sync/push' });
+    expect(options.statusCode).toBe(405);
+    expect(options.headers.allow).toBe('POST');
   });
 });

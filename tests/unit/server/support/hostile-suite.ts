@@ -47,7 +47,7 @@ export function describeHostilePayloads(label: string, getDb: () => Promise<Db>)
       ['a constructor.prototype key', (a) => ({ headers: { ...a, ...json }, payload: '{"constructor":{"prototype":{"isAdmin":true}},"ops":[]}' }), 400],
       ['an oversized body', (a) => ({ headers: { ...a, ...json }, payload: JSON.stringify({ ops: [], email: 'x'.repeat(BODY_LIMIT), password: 'x' }) }), 413],
       ['an unsupported content type', (a) => ({ headers: { ...a, 'content-type': 'application/x-www-form-urlencoded' }, payload: 'ops=1' }), 415],
-      ['text/plain JSON-looking text', (a) => ({ headers: { ...a, 'content-type': 'text/plain' }, payload: '{"ops":[]}' }), 400],
+      ['text/plain JSON-looking text', (a) => ({ headers: { ...a, 'content-type': 'text/plain' }, payload: '{"ops":[]}' }), 415],
       ['a lying Content-Length', (a) => ({ headers: { ...a, ...json, 'content-length': '5' }, payload: '{"ops":[]}' }), 400],
     ];
 
@@ -100,11 +100,16 @@ export function describeHostilePayloads(label: string, getDb: () => Promise<Db>)
       expect(res.statusCode).toBe(200);
     });
 
-    it('unknown routes and methods answer 404 JSON', async () => {
-      for (const [method, url] of [['GET', '/v1/sync/push'], ['DELETE', '/v1/auth/me'], ['GET', '/../../etc/passwd'], ['POST', '/v2/sync/push']] as const) {
+    it('unknown routes answer 404 JSON, a known route asked with another method 405 JSON', async () => {
+      for (const [method, url, status, code] of [
+        ['GET', '/v1/sync/push', 405, 'method_not_allowed'],
+        ['DELETE', '/v1/auth/me', 405, 'method_not_allowed'],
+        ['GET', '/../../etc/passwd', 404, 'not_found'],
+        ['POST', '/v2/sync/push', 404, 'not_found'],
+      ] as const) {
         const res = await app.inject({ method, url });
-        expect(res.statusCode).toBe(404);
-        expect(ApiErrorResponseSchema.parse(res.json()).error.code).toBe('not_found');
+        expect(res.statusCode).toBe(status);
+        expect(ApiErrorResponseSchema.parse(res.json()).error.code).toBe(code);
       }
     });
 
