@@ -9,7 +9,10 @@ import { migrate } from '../../../../server/db/migrations';
 import { purgeTombstones } from '../../../../server/sync/tombstones';
 import { ApiErrorResponseSchema, PullResponseSchema } from '../../../../shared/sync/protocol';
 import { UPGRADE_MESSAGE } from '../../../../shared/sync/version';
-import { addUser, bearer, dbFingerprint, makeApp, op, PASSWORD, pull, pullAll, push, resetDb, resetSeqs, resetSyncData, signIn, T0, testClock } from './harness';
+import { addUser, bearer, dbFingerprint, makeApp, op, openTables, PASSWORD, pull, pullAll, push, resetDb, resetSeqs, resetSyncData, signIn, T0, testClock } from './harness';
+
+/** Any role, any field: these tests are about the edges, not the rules (which have their own suites). */
+const OPEN_RULE = { roles: 'any', summary: 'test: open' } as const;
 
 const DAY = 24 * 3600_000;
 
@@ -52,13 +55,13 @@ export function describeServerEdges(label: string, getDb: () => Promise<Db>): vo
       app = makeApp(db, clock);
       await addUser(db, 'tech@agency.gov', 'technician');
       await addUser(db, 'off@agency.gov', 'technician');
-      tech = await signIn(app, 'tech@agency.gov');
+      tech = await signIn(app, 'tech@agency.gov', PASSWORD, '10.0.0.1', 'dev-a');
     });
     beforeEach(async () => {
       await resetSyncData(db);
       resetSeqs();
       clock = testClock();
-      app = makeApp(db, clock, { tables: { people: { merge: 'lww' }, tickets: { merge: 'lww' } } });
+      app = makeApp(db, clock, { tables: openTables({ people: 'lww', tickets: 'lww' }) });
     });
 
     describe('tombstone horizon', () => {
@@ -383,8 +386,8 @@ export function describeServerEdges(label: string, getDb: () => Promise<Db>): vo
 
       it('keeps fields it does not know: a newer app’s field passes through to every device', async () => {
         const schema = z.looseObject({ id: z.string(), name: z.string() });
-        app = makeApp(db, clock, { tables: { people: { merge: 'lww', schema } } as never });
-        const a = op('dev-new', 'people', 'p1', { name: 'Ada', pronouns: 'she/her', deleted: 0 });
+        app = makeApp(db, clock, { tables: { people: { merge: 'lww', schema, rule: OPEN_RULE } } as never });
+        const a = op('dev-a', 'people', 'p1', { name: 'Ada', pronouns: 'she/her', deleted: 0 });
         expect((await push(app, tech, [a])).body.applied).toEqual([a.opId]);
         const page = await pull(app, tech);
         expect(page.body.records[0]!.fields).toEqual({ name: 'Ada', pronouns: 'she/her', deleted: 0 });
@@ -404,7 +407,7 @@ export function describeServerEdges(label: string, getDb: () => Promise<Db>): vo
         ]);
         const logged: unknown[] = [];
         const logger = { level: 'warn', info() {}, error() {}, debug() {}, fatal() {}, trace() {}, silent() {}, warn: (o: unknown) => logged.push(o), child() { return this; } };
-        app = makeApp(db, clock, { tables: { people: { merge: 'lww', schema } } as never, logger: logger as never });
+        app = makeApp(db, clock, { tables: { people: { merge: 'lww', schema, rule: OPEN_RULE } } as never, logger: logger as never });
         const first = await pull(app, tech);
         expect(PullResponseSchema.parse(first.body)).toMatchObject({ status: 'page', heldBack: 2, hasMore: false });
         expect(first.body.records.map((r) => r.id)).toEqual(['p1', 'p4']);
@@ -417,7 +420,7 @@ export function describeServerEdges(label: string, getDb: () => Promise<Db>): vo
         const second = await pull(app, tech, paged.body.cursor, 1);
         expect(second.body).toMatchObject({ status: 'page', records: [], heldBack: 1, hasMore: true });
         // Fixed by a valid write: sent like any change.
-        const fix = op('dev-b', 'people', 'p2', { name: 'Bob' }, T0 + 1);
+        const fix = op('dev-a', 'people', 'p2', { name: 'Bob' }, T0 + 1);
         await push(app, tech, [fix]);
         const next = await pull(app, tech, first.body.cursor);
         expect(next.body).toMatchObject({ heldBack: 0, records: [expect.objectContaining({ id: 'p2', fields: { name: 'Bob' } })] });
@@ -433,7 +436,7 @@ export function describeServerEdges(label: string, getDb: () => Promise<Db>): vo
         const out: string[] = [];
         const err: string[] = [];
         const io = { out: (l: string) => out.push(l), err: (l: string) => err.push(l) };
-        const tables = { people: { merge: 'lww' as const, schema }, tickets: { merge: 'lww' as const } };
+        const tables = { people: { merge: 'lww' as const, schema, rule: OPEN_RULE }, tickets: { merge: 'lww' as const, rule: OPEN_RULE } };
         expect(await checkRecords(db, tables, io, { batch: 2 })).toBe(1);
         expect(out[0]).toBe('table\tid\tfield\treason');
         expect(out.slice(1).map((l) => l.split('\t').slice(0, 3))).toEqual([
@@ -444,7 +447,7 @@ export function describeServerEdges(label: string, getDb: () => Promise<Db>): vo
         expect(err.join('\n')).toMatch(/3 records checked in 1 tables; 2 fail their schema \(people: 2\)/);
         expect(err.join('\n')).toMatch(/Not checked \(no schema\): tickets/);
 
-        await push(app, tech, [op('dev-b', 'people', 'p2', { name: 'Bob' }, T0 + 1), op('dev-b', 'people', 'p3', { name: 'Short' }, T0 + 1)]);
+        await push(app, tech, [op('dev-a', 'people', 'p2', { name: 'Bob' }, T0 + 1), op('dev-a', 'people', 'p3', { name: 'Short' }, T0 + 1)]);
         out.length = 0;
         err.length = 0;
         expect(await checkRecords(db, tables, io)).toBe(0);
@@ -454,7 +457,7 @@ export function describeServerEdges(label: string, getDb: () => Promise<Db>): vo
 
       it('tables without a schema are sent as they are', async () => {
         await push(app, tech, [op('dev-a', 'tickets', 't1', { title: { odd: true } })]);
-        app = makeApp(db, clock, { tables: { people: { merge: 'lww', schema }, tickets: { merge: 'lww' } } as never });
+        app = makeApp(db, clock, { tables: { people: { merge: 'lww', schema, rule: OPEN_RULE }, tickets: { merge: 'lww', rule: OPEN_RULE } } as never });
         const page = await pull(app, tech);
         expect(page.body).toMatchObject({ heldBack: 0, records: [expect.objectContaining({ id: 't1' })] });
       });
