@@ -162,7 +162,7 @@ export async function resolveSessionDevice(db: Queryable, session: Session, rawO
   return { deviceId: await bindSessionDevice(db, session.tokenHash, deviceId) };
 }
 
-/** What the batch needs of one locked record: whether it exists, and the whole stored record (the rules and the schema judge the record an op leaves). */
+/** What the batch needs of one locked record: whether it exists, all its fields (the rules and the schema judge the record an op leaves), and the stamps of the fields the batch names. */
 interface LockedRecord extends RecordState {
   tbl: string;
   id: string;
@@ -344,10 +344,14 @@ async function readRelated(tx: Queryable, ops: readonly SyncOp[], state: Map<str
 
 /**
  * Step 2 of a push: placeholders for absent records, then every record locked
- * in (tbl, id) order, returned whole. A record that vanished in between (a
- * tombstone purge) is simply tried again.
+ * in (tbl, id) order, returned with all its fields (the rules and the schema
+ * judge the whole record an op leaves) and the stamps of the fields the batch
+ * names. One query. A record that vanished in between (a tombstone purge) is
+ * simply tried again.
  */
 async function lockRecords(tx: Queryable, ops: readonly SyncOp[], now: number): Promise<Map<string, LockedRecord>> {
+  // Stamps only of the fields the batch names: the merge needs no others, and they are half of a record's bytes.
+  const names = [...new Set(['deleted', ...ops.flatMap((o) => Object.keys(o.fields))])];
   let keys = [...new Map(ops.map((o) => [recKey(o.table, o.id), { tbl: o.table, id: o.id }])).values()];
   const state = new Map<string, LockedRecord>();
   while (keys.length > 0) {
@@ -362,11 +366,12 @@ async function lockRecords(tx: Queryable, ops: readonly SyncOp[], now: number): 
       [tbls, ids, now],
     );
     const locked = await tx.query<{ tbl: string; id: string; present: boolean; fields: Record<string, unknown> | null; stamps: Record<string, string> | null; valid: boolean | null }>(
-      `SELECT r.tbl, r.id, r.stamps <> '{}'::jsonb AS present, r.fields, r.stamps, r.valid_mark = $3 AS valid
+      `SELECT r.tbl, r.id, r.stamps <> '{}'::jsonb AS present, r.fields, r.valid_mark = $3 AS valid,
+              (SELECT jsonb_object_agg(f, r.stamps -> f) FROM unnest($4::text[]) AS f WHERE r.stamps ? f) AS stamps
          FROM records r JOIN unnest($1::text[], $2::text[]) AS x(tbl, id) ON r.tbl = x.tbl AND r.id = x.id
         ORDER BY r.tbl, r.id
           FOR UPDATE OF r`,
-      [tbls, ids, VALIDATION_MARK],
+      [tbls, ids, VALIDATION_MARK, names],
     );
     for (const r of locked.rows) state.set(recKey(r.tbl, r.id), { tbl: r.tbl, id: r.id, present: r.present, fields: r.fields ?? {}, stamps: r.stamps ?? {}, changed: new Set(), valid: r.valid === true });
     keys = keys.filter((k) => !state.has(recKey(k.tbl, k.id)));
