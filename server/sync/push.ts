@@ -280,7 +280,14 @@ async function applyInTransaction(tx: Queryable, ops: SyncOp[], ctx: PushContext
   const changed = [...state.values()].filter((r) => r.changed.size > 0);
   const empty = [...state.values()].filter((r) => !r.present);
   const n = changed.length + conflicts.size;
-  if (n > 0 || empty.length > 0 || unclaim.length > 0) {
+  // A refused op gives its number back (re-sent, it is judged again, not taken for applied). Rare, so its own statement.
+  if (unclaim.length > 0) {
+    await tx.query(
+      `DELETE FROM applied_ops a USING unnest($1::text[], $2::bigint[]) AS x(device_id, device_seq) WHERE a.device_id = x.device_id AND a.device_seq = x.device_seq`,
+      [unclaim.map((o) => o.deviceId), unclaim.map((o) => o.deviceSeq)],
+    );
+  }
+  if (n > 0 || empty.length > 0) {
     let seq = 0;
     const rows = changed.map((r) => ({ tbl: r.tbl, id: r.id, fields: pick(r.fields, r.changed), stamps: pick(r.stamps, r.changed), deleted: isTombstone(r), mark: r.valid ? VALIDATION_MARK : null, n: ++seq }));
     const conflictRows = [...conflicts.values()].map((c) => ({ tbl: c.tbl, id: c.id, fields: c.record.fields, stamps: c.record.stamps, n: ++seq }));
@@ -300,12 +307,9 @@ async function applyInTransaction(tx: Queryable, ops: SyncOp[], ctx: PushContext
        ), emptied AS (
          DELETE FROM records r USING unnest($5::text[], $6::text[]) AS x(tbl, id)
           WHERE r.tbl = x.tbl AND r.id = x.id AND r.server_seq = 0
-       ), unclaimed AS (
-         DELETE FROM applied_ops a USING unnest($7::text[], $8::bigint[]) AS x(device_id, device_seq)
-          WHERE a.device_id = x.device_id AND a.device_seq = x.device_seq
        )
        SELECT base FROM counter`,
-      [JSON.stringify(rows), JSON.stringify(conflictRows), n, ctx.now, empty.map((r) => r.tbl), empty.map((r) => r.id), unclaim.map((o) => o.deviceId), unclaim.map((o) => o.deviceSeq)],
+      [JSON.stringify(rows), JSON.stringify(conflictRows), n, ctx.now, empty.map((r) => r.tbl), empty.map((r) => r.id)],
     );
     if (n > 0 && written.rows.length === 0) throw new Error('sync_state is missing: were migrations run?');
   }
