@@ -162,7 +162,7 @@ export async function resolveSessionDevice(db: Queryable, session: Session, rawO
   return { deviceId: await bindSessionDevice(db, session.tokenHash, deviceId) };
 }
 
-/** What the batch needs of one locked record: whether it exists, and the whole stored record (the rules and the schema judge the record an op leaves). */
+/** What the batch needs of one locked record: whether it exists, all its fields (the rules and the schema judge the record an op leaves), and the stamps of the fields the batch names. */
 interface LockedRecord extends RecordState {
   tbl: string;
   id: string;
@@ -280,7 +280,14 @@ async function applyInTransaction(tx: Queryable, ops: SyncOp[], ctx: PushContext
   const changed = [...state.values()].filter((r) => r.changed.size > 0);
   const empty = [...state.values()].filter((r) => !r.present);
   const n = changed.length + conflicts.size;
-  if (n > 0 || empty.length > 0 || unclaim.length > 0) {
+  // A refused op gives its number back (re-sent, it is judged again, not taken for applied). Rare, so its own statement.
+  if (unclaim.length > 0) {
+    await tx.query(
+      `DELETE FROM applied_ops a USING unnest($1::text[], $2::bigint[]) AS x(device_id, device_seq) WHERE a.device_id = x.device_id AND a.device_seq = x.device_seq`,
+      [unclaim.map((o) => o.deviceId), unclaim.map((o) => o.deviceSeq)],
+    );
+  }
+  if (n > 0 || empty.length > 0) {
     let seq = 0;
     const rows = changed.map((r) => ({ tbl: r.tbl, id: r.id, fields: pick(r.fields, r.changed), stamps: pick(r.stamps, r.changed), deleted: isTombstone(r), mark: r.valid ? VALIDATION_MARK : null, n: ++seq }));
     const conflictRows = [...conflicts.values()].map((c) => ({ tbl: c.tbl, id: c.id, fields: c.record.fields, stamps: c.record.stamps, n: ++seq }));
@@ -300,12 +307,9 @@ async function applyInTransaction(tx: Queryable, ops: SyncOp[], ctx: PushContext
        ), emptied AS (
          DELETE FROM records r USING unnest($5::text[], $6::text[]) AS x(tbl, id)
           WHERE r.tbl = x.tbl AND r.id = x.id AND r.server_seq = 0
-       ), unclaimed AS (
-         DELETE FROM applied_ops a USING unnest($7::text[], $8::bigint[]) AS x(device_id, device_seq)
-          WHERE a.device_id = x.device_id AND a.device_seq = x.device_seq
        )
        SELECT base FROM counter`,
-      [JSON.stringify(rows), JSON.stringify(conflictRows), n, ctx.now, empty.map((r) => r.tbl), empty.map((r) => r.id), unclaim.map((o) => o.deviceId), unclaim.map((o) => o.deviceSeq)],
+      [JSON.stringify(rows), JSON.stringify(conflictRows), n, ctx.now, empty.map((r) => r.tbl), empty.map((r) => r.id)],
     );
     if (n > 0 && written.rows.length === 0) throw new Error('sync_state is missing: were migrations run?');
   }
@@ -344,10 +348,14 @@ async function readRelated(tx: Queryable, ops: readonly SyncOp[], state: Map<str
 
 /**
  * Step 2 of a push: placeholders for absent records, then every record locked
- * in (tbl, id) order, returned whole. A record that vanished in between (a
- * tombstone purge) is simply tried again.
+ * in (tbl, id) order, returned with all its fields (the rules and the schema
+ * judge the whole record an op leaves) and the stamps of the fields the batch
+ * names. One query. A record that vanished in between (a tombstone purge) is
+ * simply tried again.
  */
 async function lockRecords(tx: Queryable, ops: readonly SyncOp[], now: number): Promise<Map<string, LockedRecord>> {
+  // Stamps only of the fields the batch names: the merge needs no others, and they are half of a record's bytes.
+  const names = [...new Set(['deleted', ...ops.flatMap((o) => Object.keys(o.fields))])];
   let keys = [...new Map(ops.map((o) => [recKey(o.table, o.id), { tbl: o.table, id: o.id }])).values()];
   const state = new Map<string, LockedRecord>();
   while (keys.length > 0) {
@@ -362,11 +370,12 @@ async function lockRecords(tx: Queryable, ops: readonly SyncOp[], now: number): 
       [tbls, ids, now],
     );
     const locked = await tx.query<{ tbl: string; id: string; present: boolean; fields: Record<string, unknown> | null; stamps: Record<string, string> | null; valid: boolean | null }>(
-      `SELECT r.tbl, r.id, r.stamps <> '{}'::jsonb AS present, r.fields, r.stamps, r.valid_mark = $3 AS valid
+      `SELECT r.tbl, r.id, r.stamps <> '{}'::jsonb AS present, r.fields, r.valid_mark = $3 AS valid,
+              (SELECT jsonb_object_agg(f, r.stamps -> f) FROM unnest($4::text[]) AS f WHERE r.stamps ? f) AS stamps
          FROM records r JOIN unnest($1::text[], $2::text[]) AS x(tbl, id) ON r.tbl = x.tbl AND r.id = x.id
         ORDER BY r.tbl, r.id
           FOR UPDATE OF r`,
-      [tbls, ids, VALIDATION_MARK],
+      [tbls, ids, VALIDATION_MARK, names],
     );
     for (const r of locked.rows) state.set(recKey(r.tbl, r.id), { tbl: r.tbl, id: r.id, present: r.present, fields: r.fields ?? {}, stamps: r.stamps ?? {}, changed: new Set(), valid: r.valid === true });
     keys = keys.filter((k) => !state.has(recKey(k.tbl, k.id)));
