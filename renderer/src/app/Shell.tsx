@@ -16,6 +16,7 @@ import { SyncStatus } from './SyncStatus';
 import { useUi } from './ui-store';
 import { useShortcuts } from './useShortcuts';
 import { useDailyBackup } from '../features/settings/backup/useDailyBackup';
+import { ErrorBoundary } from '../ui/ErrorBoundary';
 import { useData } from './data-context';
 
 const SCREENS: Record<Route, () => ReactElement> = {
@@ -64,13 +65,22 @@ export function Shell({ staffName }: { staffName: string }) {
         </ul>
       </nav>
       <main id="main" className="content" tabIndex={-1}>
-        <Screen />
+        {/* Keyed by route: a screen that failed is mounted afresh when the user comes back to it. */}
+        <ErrorBoundary key={route} name={ROUTE_LABELS[route]}>
+          <Screen />
+        </ErrorBoundary>
       </main>
       <footer className="statusbar">
-        <SyncStatus />
+        <ErrorBoundary name="Sync status">
+          <SyncStatus />
+        </ErrorBoundary>
       </footer>
-      <CommandPalette open={paletteOpen} commands={commands} onClose={() => setPaletteOpen(false)} />
-      <AboutDialog open={aboutOpen} onClose={() => setAboutOpen(false)} />
+      <ErrorBoundary name="Command palette">
+        <CommandPalette open={paletteOpen} commands={commands} onClose={() => setPaletteOpen(false)} />
+      </ErrorBoundary>
+      <ErrorBoundary name="About FieldDesk">
+        <AboutDialog open={aboutOpen} onClose={() => setAboutOpen(false)} />
+      </ErrorBoundary>
       <div className="visually-hidden" aria-live="polite" data-testid="announcer">
         {announcement}
       </div>

@@ -35,12 +35,12 @@ const DEVICES = 3;
 
 const Cmd = fc.oneof(
   { weight: 3, arbitrary: fc.record({ kind: fc.constant('create' as const), dev: fc.nat(DEVICES - 1) }) },
-  { weight: 6, arbitrary: fc.record({ kind: fc.constant('edit' as const), dev: fc.nat(DEVICES - 1), pick: fc.nat(), field: fc.constantFrom(...FIELDS), value: fc.string({ maxLength: 6 }) }) },
+  { weight: 6, arbitrary: fc.record({ kind: fc.constant('edit' as const), dev: fc.nat(DEVICES - 1), pick: fc.nat(), field: fc.constantFrom(...FIELDS), value: fc.string({ maxLength: 6 }).map((v) => `v${v}`) }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('delete' as const), dev: fc.nat(DEVICES - 1), pick: fc.nat() }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('append' as const), dev: fc.nat(DEVICES - 1), pick: fc.nat() }) },
   { weight: 4, arbitrary: fc.record({ kind: fc.constant('sync' as const), dev: fc.nat(DEVICES - 1) }) },
   // A local edit landing while that device's own sync is between its push and its pull.
-  { weight: 3, arbitrary: fc.record({ kind: fc.constant('editDuringSync' as const), dev: fc.nat(DEVICES - 1), pick: fc.nat(), field: fc.constantFrom(...FIELDS), value: fc.string({ maxLength: 6 }) }) },
+  { weight: 3, arbitrary: fc.record({ kind: fc.constant('editDuringSync' as const), dev: fc.nat(DEVICES - 1), pick: fc.nat(), field: fc.constantFrom(...FIELDS), value: fc.string({ maxLength: 6 }).map((v) => `v${v}`) }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('syncAll' as const) }) },
   // Only the pull half (as when a push failed but the network came back for the pull): pending ops wait meanwhile.
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('pullOnly' as const), dev: fc.nat(DEVICES - 1) }) },
@@ -134,7 +134,9 @@ async function runScenario(commands: Command[], faultSeed: number): Promise<void
           }
           else if (cmd.kind === 'delete') await edit(d.db, id, { deleted: 1 });
           else {
-            await d.db.table('workLog').add({ id: uuidv7(), ticketId: id, authorId: d.name, text: `entry ${appended}`, at: new Date().toISOString() });
+            const at = new Date().toISOString();
+            // A valid entry (a pulled record that fails its schema is held back, not stored).
+            await d.db.table('workLog').add({ id: uuidv7(), ticketId: id, kind: 'internal_note', authorId: d.name, body: `entry ${appended}`, minutes: 0, at, createdAt: at, copiedFrom: null, stamps: {}, deleted: 0 });
             appended += 1;
           }
         }

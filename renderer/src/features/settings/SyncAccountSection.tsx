@@ -5,7 +5,6 @@ import { Field } from '../../ui/Field';
 import { configuredServerUrl, ipcSessionStore } from '../../sync/ipc-session-store';
 import { revokeOnServer, signIn, type SyncSession } from '../../sync/session';
 import { FirstSyncProgress } from '../sync/FirstSyncProgress';
-import { SetAsideList } from '../sync/SetAsideList';
 
 /**
  * Sign-in to the sync server. The token goes to main, which keeps it
@@ -100,7 +99,6 @@ export function SyncAccountSection() {
           </button>
         </form>
       )}
-      <SetAsideList />
     </section>
   );
 }
