@@ -163,6 +163,8 @@ export const UserSchema = z.object({
   email: z.string(),
   name: z.string(),
   role: RoleSchema,
+  /** The account's staff record in the directory (people), when the server has one. */
+  personId: z.string().max(64).optional(),
 });
 export type User = z.infer<typeof UserSchema>;
 
@@ -171,6 +173,8 @@ export const EmailSchema = z.string().trim().toLowerCase().max(254).pipe(z.email
 export const SignInRequestSchema = z.object({
   email: EmailSchema,
   password: z.string().min(1, 'Password is required').max(1024),
+  /** The person the device recorded its user as before sign-in, so work authored under it offline stays theirs. */
+  localPersonId: z.string().max(64).optional(),
 });
 export type SignInRequest = z.input<typeof SignInRequestSchema>;
 

@@ -24,14 +24,24 @@ export function memorySessionStore(initial: SyncSession | null = null): SessionS
 const messageFor = (f: SyncFailure): string => (f.kind === 'network' ? `Cannot reach the server (${f.message})` : f.message);
 
 /** Sign in with email and password; the caller keeps the session (main encrypts it). */
-export async function signIn(serverUrl: string, email: string, password: string, fetchImpl: typeof fetch, now: () => number = Date.now): Promise<Result<SyncSession>> {
-  const res = await requestJson({ baseUrl: serverUrl, fetch: fetchImpl, localNow: now }, 'POST', ROUTES.signIn, SignInResponseSchema, { body: { email, password } });
+export async function signIn(
+  serverUrl: string,
+  email: string,
+  password: string,
+  fetchImpl: typeof fetch,
+  now: () => number = Date.now,
+  localPersonId?: string,
+): Promise<Result<SyncSession>> {
+  // The person this device recorded its user as before sign-in: the server joins it to the account.
+  const body = localPersonId ? { email, password, localPersonId } : { email, password };
+  const res = await requestJson({ baseUrl: serverUrl, fetch: fetchImpl, localNow: now }, 'POST', ROUTES.signIn, SignInResponseSchema, { body });
   if (!res.ok) {
     const code = res.error.kind === 'unauthorized' ? 'unauthorized' : res.error.kind === 'network' || res.error.kind === 'server' ? 'unavailable' : res.error.kind === 'rate_limited' ? 'conflict' : 'invalid_request';
     return err(code, messageFor(res.error));
   }
   const { token, expiresAt, user } = res.value;
-  return ok({ serverUrl, token, expiresAt, user });
+  const { personId, ...rest } = user;
+  return ok({ serverUrl, token, expiresAt, user: personId ? { ...rest, personId } : rest });
 }
 
 /** Revoke the token on the server when reachable; the local session is cleared by the caller either way. */

@@ -19,6 +19,7 @@ export const SyncSessionSchema = z
         email: z.string().max(254),
         name: z.string().max(200),
         role: z.enum(['technician', 'coordinator', 'admin']),
+        personId: z.string().max(64).optional(),
       })
       .strict(),
   })

@@ -1,4 +1,5 @@
 import { useEffect, useState, type FormEvent } from 'react';
+import { useData } from '../../app/data-context';
 import { useSync } from '../../app/sync-store';
 import { useUi } from '../../app/ui-store';
 import { Field } from '../../ui/Field';
@@ -19,6 +20,7 @@ export function SyncAccountSection() {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const announce = useUi((s) => s.announce);
+  const { profile } = useData();
   const { phase, lastSyncedAt, error: syncError, syncNow, signedIn } = useSync();
 
   useEffect(() => {
@@ -39,7 +41,8 @@ export function SyncAccountSection() {
     setServer(url);
     if (!url) return setError('Save the server address above first.');
     setBusy(true);
-    const res = await signIn(url, email, password, (input, init) => window.fetch(input, init));
+    const me = await profile.ensurePerson();
+    const res = await signIn(url, email, password, (input, init) => window.fetch(input, init), Date.now, me?.personId);
     setBusy(false);
     if (!res.ok) return setError(res.error.message);
     try {
@@ -47,6 +50,8 @@ export function SyncAccountSection() {
     } catch (problem) {
       return setError(problem instanceof Error ? problem.message : String(problem));
     }
+    // The account's staff record is the user from now on; the device's stand-in resolves to them too.
+    if (res.value.user.personId) await profile.setAccountPerson(res.value.user.personId);
     setError(null);
     setPassword('');
     setSession(res.value);
