@@ -27,7 +27,9 @@ async function ensurePersonIn(db: FieldDeskDb, profile: Profile, tx: { idbtrans:
   markRemote(tx.idbtrans);
   const at = new Date(db.device.get().clock.now()).toISOString();
   const personId = profile.personId ?? uuidv7();
-  const hidden: 0 | 1 = profile.accountPersonId && profile.accountPersonId !== personId ? 1 : 0;
+  // Hidden while another record is the user: the account's, or a directory staff record with the same name.
+  const namesake = (await db.people.where('[kind+name]').equals(['staff', profile.staffName]).toArray()).some((p) => p.id !== personId && !p.deleted);
+  const hidden: 0 | 1 = (profile.accountPersonId && profile.accountPersonId !== personId) || namesake ? 1 : 0;
   const current = await db.people.get(personId);
   if (!current) {
     const person: Person = { id: personId, name: profile.staffName, email: '', phone: '', agency: '', site: '', title: '', kind: 'staff', createdAt: at, updatedAt: at, stamps: {}, deleted: hidden };

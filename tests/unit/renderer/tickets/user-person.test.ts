@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { markRemote } from '../../../../renderer/src/data/changelog';
 import { openDatabase } from '../../../../renderer/src/data/db';
+import { peopleRepository } from '../../../../renderer/src/data/repositories/people';
 import { profileRepository } from '../../../../renderer/src/data/repositories/profile';
 import { cachedActor, ticketRepositories } from '../../../../renderer/src/data/repositories/tickets';
 import { waitingCount } from '../../../../renderer/src/sync/pending';
@@ -74,6 +75,22 @@ describe('the user is a person in the directory', () => {
     // Signing in as nobody's account again shows the stand-in.
     await profile.setAccountPerson(null);
     expect(await db.people.get(local)).toMatchObject({ deleted: 0 });
+  });
+
+  it('in People the stand-in is edited on this device only, cannot be removed, and steps aside for a directory namesake', async () => {
+    const { db, profile } = await fresh();
+    const saved = await profile.save({ staffName: 'Rosa Field', deviceName: 'Laptop' });
+    if (!saved.ok) throw new Error('setup');
+    const me = saved.value.personId!;
+    const people = peopleRepository(db);
+    expect(await people.update(me, { phone: '559-555-0100', kind: 'requester' })).toMatchObject({ ok: true, value: { phone: '559-555-0100', kind: 'staff' } });
+    expect(await waitingCount(db)).toBe(0);
+    expect(await people.remove(me)).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    // A coordinator's staff record for the same person reaches the directory: one Rosa Field is listed.
+    await people.create({ name: 'Rosa Field', kind: 'staff', email: 'rfield@agency.gov' });
+    const listed = (await people.list()).filter((p) => p.name === 'Rosa Field');
+    expect(listed).toHaveLength(1);
+    expect(listed[0]).toMatchObject({ email: 'rfield@agency.gov' });
   });
 
   it('sign-in sends the local person id and keeps the account person the server returns', async () => {
