@@ -121,7 +121,8 @@ export function fieldLabel(field: string): string {
 export function recordTitle(fields: Readonly<Record<string, unknown>>): string | null {
   const text = (v: unknown) => (typeof v === 'string' && v.trim() !== '' ? v.trim().slice(0, 120) : null);
   const number = text(fields.number);
-  const title = text(fields.title) ?? text(fields.name) ?? text(fields.body) ?? text(fields.text);
+  // A name before a title: a person's title is their job title.
+  const title = text(fields.name) ?? text(fields.title) ?? text(fields.body) ?? text(fields.text);
   if (number && title) return `${number} ${title}`;
   return number ?? title;
 }

@@ -95,7 +95,7 @@ export function SyncStatus() {
             requestAnimationFrame(() => show(30));
           }}
         >
-          Review in Settings → Sync problems
+          Review sync problems
         </a>
       ) : null}
       {!configured ? <span className="visually-hidden">No sync server is set up; see Settings.</span> : null}

@@ -27,9 +27,9 @@ export function peopleRepository(db: FieldDeskDb) {
       if (!parsed.ok) return parsed;
       const at = now();
       const person: Person = { ...parsed.value, id: uuidv7(), createdAt: at, updatedAt: at, stamps: {}, deleted: 0 };
-      await db.people.add(person);
       // The user's own staff record added to the directory: the stand-in steps aside.
-      if (person.kind === 'staff') await profileRepository(db).ensurePerson();
+      if (person.kind === 'staff') await profileRepository(db).stepAsideFor(person.name);
+      await db.people.add(person);
       return ok((await db.people.get(person.id))!);
     },
 

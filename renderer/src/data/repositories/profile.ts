@@ -68,6 +68,17 @@ export function profileRepository(db: FieldDeskDb) {
         return profile ? ensurePersonIn(db, profile, tx) : null;
       });
     },
+    /** A directory staff record with the user's name is about to be added: the stand-in steps aside first (never two of them on screen). */
+    async stepAsideFor(name: string): Promise<void> {
+      await db.transaction('rw', db.meta, db.people, async (tx) => {
+        const profile = await readProfile(db);
+        if (!profile?.personId || profile.staffName !== name) return;
+        const current = await db.people.get(profile.personId);
+        if (!current || current.deleted) return;
+        markRemote(tx.idbtrans);
+        await db.people.put({ ...current, deleted: 1, updatedAt: new Date(db.device.get().clock.now()).toISOString() });
+      });
+    },
     /** The signed-in account's staff record on the server (null forgets it); the stand-in hides while it is known. */
     async setAccountPerson(accountPersonId: string | null): Promise<Profile | null> {
       return db.transaction('rw', db.meta, db.people, async (tx) => {
