@@ -6,7 +6,8 @@ export function errorDetails(name: string, error: unknown, componentStack: strin
   const e = error instanceof Error ? error : null;
   return [
     `FieldDesk: "${name}" could not be shown.`,
-    `Error: ${e ? e.message : String(error)}`,
+    `Error: ${readableMessage(error)}`,
+    e && readableMessage(error) !== e.message ? `Raw: ${e.message}` : '',
     `At: ${new Date().toISOString()}`,
     e?.stack ? `\nStack:\n${e.stack}` : '',
     componentStack ? `\nComponent stack:${componentStack}` : '',
@@ -40,6 +41,25 @@ export async function copyText(text: string): Promise<boolean> {
 
 const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error)) || 'Unknown error';
 
+/**
+ * The error in words: the production build of React gives only a code and a
+ * link ("Minified React error #31; visit …"); the commonest one, an object
+ * where text belongs, is what a bad record causes, so it is said plainly.
+ */
+export function readableMessage(error: unknown): string {
+  const raw = messageOf(error);
+  const m = /Minified React error #(\d+); visit (\S+)/.exec(raw);
+  if (!m) return raw;
+  let args: string[] = [];
+  try {
+    args = new URL(m[2]!).searchParams.getAll('args[]');
+  } catch {
+    args = [];
+  }
+  if (m[1] === '31') return `Objects are not valid as a React child (found: ${args[0] ?? 'an object'}): a record holds a value this screen cannot show.`;
+  return `React error #${m[1]}${args.length > 0 ? ` (${args.join(', ')})` : ''}`;
+}
+
 function ErrorPanel({ name, error, componentStack, onReload }: { name: string; error: unknown; componentStack: string | null; onReload: () => void }) {
   const [copied, setCopied] = useState<string | null>(null);
   return (
@@ -50,7 +70,7 @@ function ErrorPanel({ name, error, componentStack, onReload }: { name: string; e
         details for your support contact.
       </p>
       <p className="error-message">
-        <strong>Error:</strong> <code>{messageOf(error)}</code>
+        <strong>Error:</strong> <code>{readableMessage(error)}</code>
       </p>
       <div className="form-actions">
         <button type="button" className="primary" onClick={onReload}>

@@ -212,6 +212,8 @@ test('records that fail their schema are held back; every screen works and every
   await expect(page.getByRole('region', { name: 'Teams' }).getByRole('button', { name: 'Add team' })).toBeDisabled();
   await problems.scrollIntoViewIfNeeded();
   await shot(page, 'trust-sync-problems.png');
+  await problems.screenshot({ path: test.info().outputPath('trust-sync-problems-section.png') });
+  await page.getByRole('region', { name: 'Help desk' }).screenshot({ path: test.info().outputPath('trust-helpdesk-read-only.png') });
   await expectAccessible(page, 'settings with sync problems');
 
   // Dismissing one stops its warning; it stays held back.
@@ -269,6 +271,8 @@ test('changes the server refuses are undone on the device and listed in words; t
   await expect(page.getByTestId('sync-status')).toHaveText(/7 sync problems need your attention/);
   await page.getByTestId('sync-problems').scrollIntoViewIfNeeded();
   await shot(page, 'trust-refused.png');
+  await page.getByTestId('sync-problems').screenshot({ path: test.info().outputPath('trust-refused-section.png') });
+  await page.getByTestId('sync-status').screenshot({ path: test.info().outputPath('trust-refused-status.png') });
 
   for (let left = 2; left > 0; left--) await refused.first().getByRole('button', { name: /^Dismiss refused change/ }).click();
   await expect(refused).toHaveCount(0);

@@ -3,7 +3,7 @@ import { cleanup, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ErrorBoundary, errorDetails } from '../../../../renderer/src/ui/ErrorBoundary';
+import { ErrorBoundary, errorDetails, readableMessage } from '../../../../renderer/src/ui/ErrorBoundary';
 
 afterEach(cleanup);
 // React reports every caught render error on the console; the test asserts what the user sees instead.
@@ -82,6 +82,13 @@ describe('ErrorBoundary', () => {
     );
     expect(onError).toHaveBeenCalledWith(expect.objectContaining({ message: 'bad record' }), expect.anything());
     expect(screen.getByRole('alert', { name: 'SLA could not be shown' }).textContent).toContain('bad record');
+  });
+
+  it("says the production build's coded React errors in words", () => {
+    const coded = new Error('Minified React error #31; visit https://react.dev/errors/31?args[]=object%20with%20keys%20%7Btext%7D for the full message');
+    expect(readableMessage(coded)).toBe('Objects are not valid as a React child (found: object with keys {text}): a record holds a value this screen cannot show.');
+    expect(readableMessage(new Error('Minified React error #185; visit https://react.dev/errors/185 for the full message'))).toBe('React error #185');
+    expect(errorDetails('Tickets', coded, null)).toContain('Raw: Minified React error #31');
   });
 
   it('writes details that name a non-Error throw', () => {
