@@ -9,7 +9,12 @@ import { waitingCount } from '../../../../renderer/src/sync/pending';
 import { signIn } from '../../../../renderer/src/sync/session';
 import { matchesFilter } from '../../../../shared/tickets/views';
 import type { Ticket } from '../../../../shared/tickets/schema';
-import { closeAll, opened } from './setup';
+import { loadLookups } from '../../../../renderer/src/features/reports/export/export-incident-log';
+import { incidentRow, workLogRow } from '../../../../shared/export/incident-row';
+import { closeAll, freshDesk, opened } from './setup';
+
+// The export module talks to main through the bridge; these tests use only its lookups.
+vi.mock('../../../../renderer/src/platform/bridge', () => ({ platform: {} }));
 
 afterAll(closeAll);
 
@@ -91,6 +96,22 @@ describe('the user is a person in the directory', () => {
     const listed = (await people.list()).filter((p) => p.name === 'Rosa Field');
     expect(listed).toHaveLength(1);
     expect(listed[0]).toMatchObject({ email: 'rfield@agency.gov' });
+  });
+
+  it('the incident log names the user as assignee and as work-log author (not a raw id)', async () => {
+    const desk = await freshDesk();
+    const saved = await profileRepository(desk.db).save({ staffName: 'Tess Nguyen', deviceName: 'Laptop 7' });
+    if (!saved.ok) throw new Error('setup');
+    const repos = ticketRepositories(desk.db); // the real actor: the person at the keyboard
+    const me = await repos.actor();
+    const made = await repos.tickets.create({ title: 'Jury kiosk frozen', requesterId: desk.requester.id, assigneeId: me.id });
+    if (!made.ok) throw new Error(made.error.message);
+    const entry = await repos.workLog.add(made.value.ticket.id, { kind: 'phone_call', body: 'Called the clerk back', minutes: 5 });
+    if (!entry.ok) throw new Error(entry.error.message);
+    const lookups = await loadLookups(desk.db);
+    const ticket = (await desk.db.table('tickets').get(made.value.ticket.id)) as Ticket;
+    expect(incidentRow(ticket, [entry.value], lookups, '2026-01-01T00:00:00.000Z')).toMatchObject({ assignee: 'Tess Nguyen' });
+    expect(workLogRow(entry.value, ticket.number, lookups)).toMatchObject({ author: 'Tess Nguyen' });
   });
 
   it('sign-in sends the local person id and keeps the account person the server returns', async () => {
