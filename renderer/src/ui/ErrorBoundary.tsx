@@ -50,12 +50,7 @@ export function readableMessage(error: unknown): string {
   const raw = messageOf(error);
   const m = /Minified React error #(\d+); visit (\S+)/.exec(raw);
   if (!m) return raw;
-  let args: string[] = [];
-  try {
-    args = new URL(m[2]!).searchParams.getAll('args[]');
-  } catch {
-    args = [];
-  }
+  const args = URL.canParse(m[2]!) ? new URL(m[2]!).searchParams.getAll('args[]') : [];
   if (m[1] === '31') return `Objects are not valid as a React child (found: ${args[0] ?? 'an object'}): a record holds a value this screen cannot show.`;
   return `React error #${m[1]}${args.length > 0 ? ` (${args.join(', ')})` : ''}`;
 }
