@@ -24,6 +24,8 @@ async function addPerson(app: Page, name: string, agency: string, kind: 'Request
   await form.getByLabel('Agency or court').fill(agency);
   await form.getByLabel('Kind').selectOption({ label: kind });
   await form.getByRole('button', { name: 'Save' }).click();
+  // The form closes once saved (the user, already in People under the profile's name, would match the cell at once).
+  await expect(form).toBeHidden();
   await expect(app.getByRole('table', { name: 'People' }).getByRole('cell', { name, exact: true })).toBeVisible();
 }
 
