@@ -184,6 +184,11 @@ test('records that fail their schema are held back; every screen works and every
     await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
     await expect(page.getByTestId('error-panel')).toHaveCount(0);
   }
+  // A technician reads the course library; adding and editing courses is for coordinators (a courtesy: the server decides).
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Training' }).click();
+  await page.getByRole('navigation', { name: 'Training' }).getByRole('link', { name: 'Courses' }).click();
+  await expect(page.getByTestId('role-note')).toContainText('Courses are kept by training coordinators and admins');
+  await expect(page.getByRole('button', { name: 'Add course' })).toHaveCount(0);
   // A ticket opens, and the list shows the valid ones.
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Tickets' }).click();
   const firstValid = valid.find((r) => r.table === 'tickets')!;
