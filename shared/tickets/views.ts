@@ -81,6 +81,8 @@ export type SavedView = z.output<typeof SavedViewSchema>;
 export interface FilterContext {
   /** The signed-in person, for 'me'. */
   meId: string;
+  /** Every id that is the user (the account's person and this device's stand-in); 'me' matches any. */
+  meIds?: readonly string[];
   now: string;
   /** End of the local day (calendar.ts endOfLocalDay), for "today". */
   endOfToday: string;
@@ -111,7 +113,7 @@ export function matchesFilter(t: Ticket, f: TicketFilter, ctx: FilterContext): b
   if (t.deleted === 1) return false;
   if (!inList(f.statuses, t.status)) return false;
   if (!inList(f.priorities, t.priority)) return false;
-  if (f.assignee === 'me' && t.assigneeId !== ctx.meId) return false;
+  if (f.assignee === 'me' && (t.assigneeId === null || !(ctx.meIds ?? [ctx.meId]).includes(t.assigneeId))) return false;
   if (f.assignee === 'unassigned' && t.assigneeId !== null) return false;
   if (Array.isArray(f.assignee) && f.assignee.length > 0 && (t.assigneeId === null || !f.assignee.includes(t.assigneeId))) return false;
   if (f.teamIds?.length && (t.teamId === null || !f.teamIds.includes(t.teamId))) return false;

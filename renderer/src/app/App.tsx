@@ -3,6 +3,7 @@ import { Onboarding } from '../features/onboarding/Onboarding';
 import { DataProvider, useData } from './data-context';
 import { Shell } from './Shell';
 import { useTheme } from './useTheme';
+import { ErrorBoundary } from '../ui/ErrorBoundary';
 
 function Gate() {
   const { profile } = useData();
@@ -17,7 +18,9 @@ export function App() {
   useTheme();
   return (
     <DataProvider>
-      <Gate />
+      <ErrorBoundary name="FieldDesk">
+        <Gate />
+      </ErrorBoundary>
     </DataProvider>
   );
 }

@@ -1,4 +1,4 @@
-import { useMemo, type ReactElement } from 'react';
+import { useEffect, useMemo, type ReactElement } from 'react';
 import { AccessScreen } from '../features/access/AccessScreen';
 import { PeopleScreen } from '../features/people/PeopleScreen';
 import { ReportsScreen } from '../features/reports/ReportsScreen';
@@ -13,9 +13,11 @@ import { buildCommands } from './commands';
 import { CommandPalette } from './CommandPalette';
 import { ROUTE_LABELS, ROUTES, type Route } from './routes';
 import { SyncStatus } from './SyncStatus';
+import { useSync } from './sync-store';
 import { useUi } from './ui-store';
 import { useShortcuts } from './useShortcuts';
 import { useDailyBackup } from '../features/settings/backup/useDailyBackup';
+import { ErrorBoundary } from '../ui/ErrorBoundary';
 import { useData } from './data-context';
 
 const SCREENS: Record<Route, () => ReactElement> = {
@@ -30,7 +32,13 @@ const SCREENS: Record<Route, () => ReactElement> = {
 /** The app frame: navigation, the current screen, the status bar and the palette. */
 export function Shell({ staffName }: { staffName: string }) {
   const { route, navigate, paletteOpen, setPaletteOpen, aboutOpen, setAboutOpen, announcement } = useUi();
-  const { db } = useData();
+  const { db, profile } = useData();
+  const lastSyncedAt = useSync((s) => s.lastSyncedAt);
+  // The user is a staff person in the directory: a profile from before that gains its person, and one a full
+  // resync dropped (it is never sent) comes back, with the same id.
+  useEffect(() => {
+    void profile.ensurePerson();
+  }, [profile, lastSyncedAt]);
   // The person's saved views are read live, so one saved, renamed or deleted is in the palette at once.
   const savedViews = useSavedViews(db).views;
   const commands = useMemo(() => buildCommands(ticketCommands(savedViews)), [savedViews]);
@@ -64,13 +72,22 @@ export function Shell({ staffName }: { staffName: string }) {
         </ul>
       </nav>
       <main id="main" className="content" tabIndex={-1}>
-        <Screen />
+        {/* Keyed by route: a screen that failed is mounted afresh when the user comes back to it. */}
+        <ErrorBoundary key={route} name={ROUTE_LABELS[route]}>
+          <Screen />
+        </ErrorBoundary>
       </main>
       <footer className="statusbar">
-        <SyncStatus />
+        <ErrorBoundary name="Sync status">
+          <SyncStatus />
+        </ErrorBoundary>
       </footer>
-      <CommandPalette open={paletteOpen} commands={commands} onClose={() => setPaletteOpen(false)} />
-      <AboutDialog open={aboutOpen} onClose={() => setAboutOpen(false)} />
+      <ErrorBoundary name="Command palette">
+        <CommandPalette open={paletteOpen} commands={commands} onClose={() => setPaletteOpen(false)} />
+      </ErrorBoundary>
+      <ErrorBoundary name="About FieldDesk">
+        <AboutDialog open={aboutOpen} onClose={() => setAboutOpen(false)} />
+      </ErrorBoundary>
       <div className="visually-hidden" aria-live="polite" data-testid="announcer">
         {announcement}
       </div>

@@ -3,6 +3,9 @@ import { useEffect, useState } from 'react';
 import { firstSyncLabel } from '../features/sync/FirstSyncProgress';
 import { useData } from './data-context';
 import { waitingCount } from '../sync/pending';
+import { syncProblemCount } from '../sync/problems';
+import { SYNC_PROBLEMS_ID } from '../features/sync/SyncProblemsSection';
+import { useUi } from './ui-store';
 import { useSync } from './sync-store';
 
 function useOnline(): boolean {
@@ -28,12 +31,14 @@ const changes = (n: number) => `${n} ${n === 1 ? 'change' : 'changes'}`;
 export function SyncStatus() {
   const { db } = useData();
   const pending = useLiveQuery(() => waitingCount(db), [db], 0);
+  const problems = useLiveQuery(() => syncProblemCount(db), [db], 0);
+  const navigate = useUi((s) => s.navigate);
   const online = useOnline();
   const { phase, lastSyncedAt, error, configured, retry, progress } = useSync();
   const firstSync = phase === 'syncing' ? firstSyncLabel(progress) : null;
 
   let label: string;
-  let tone: 'offline' | 'busy' | 'ok' | 'error';
+  let tone: 'offline' | 'busy' | 'ok' | 'error' | 'warn';
   if (phase === 'error') {
     label = `Error — ${error ?? 'sync failed'}`;
     tone = 'error';
@@ -47,6 +52,10 @@ export function SyncStatus() {
   } else if (phase === 'syncing') {
     label = 'Syncing…';
     tone = 'busy';
+  } else if (lastSyncedAt && problems > 0) {
+    // Not green: something the server refused, or a record held back, waits for the user.
+    label = `${problems} sync ${problems === 1 ? 'problem needs' : 'problems need'} your attention${pending > 0 ? ` · ${changes(pending)} waiting to sync` : ''}`;
+    tone = 'warn';
   } else if (lastSyncedAt) {
     label = pending > 0 ? `${changes(pending)} waiting to sync` : `Synced at ${new Date(lastSyncedAt).toLocaleTimeString()}`;
     tone = 'ok';
@@ -62,6 +71,32 @@ export function SyncStatus() {
         <button type="button" className="link-button" onClick={retry}>
           Retry
         </button>
+      ) : null}
+      {problems > 0 && tone !== 'warn' ? (
+        <span>
+          · {problems} sync {problems === 1 ? 'problem' : 'problems'}
+        </span>
+      ) : null}
+      {problems > 0 ? (
+        <a
+          href="#/settings"
+          className="link-button"
+          onClick={(e) => {
+            e.preventDefault();
+            navigate('settings');
+            // Settings mounts on the next frames: then bring the list into view and put focus on it.
+            const show = (tries: number) => {
+              const el = document.getElementById(SYNC_PROBLEMS_ID);
+              if (el) {
+                el.scrollIntoView({ block: 'start' });
+                el.focus();
+              } else if (tries > 0) requestAnimationFrame(() => show(tries - 1));
+            };
+            requestAnimationFrame(() => show(30));
+          }}
+        >
+          Review sync problems
+        </a>
       ) : null}
       {!configured ? <span className="visually-hidden">No sync server is set up; see Settings.</span> : null}
     </div>

@@ -6,6 +6,7 @@ import { markRemote } from '../data/changelog';
 import type { FieldDeskDb } from '../data/db';
 import { deriveLocalFields, runPageHook } from './derive';
 import { pendingFields } from './pending';
+import { quarantined, splitValid } from './quarantine';
 import { conflictKey, CURSOR_KEY, recordKey, shadowKey } from './state-keys';
 
 type Row = Record<string, unknown> & { id: string; stamps?: Record<string, string> };
@@ -21,6 +22,8 @@ export function syncStores(db: FieldDeskDb): Table[] {
 
 export interface PageResult {
   applied: number;
+  /** Records that failed their table's schema: kept in quarantine, not in the live tables. */
+  quarantined: number;
   /** Records of tables this version of the app does not have (a newer server); skipped. */
   skipped: number;
 }
@@ -36,6 +39,7 @@ export async function applyPage(db: FieldDeskDb, records: readonly SyncRecord[],
   const clock = db.device.get().clock;
   let skipped = 0;
   let applied = 0;
+  let held = 0;
   await db.transaction('rw', syncStores(db), async (tx) => {
     markRemote(tx.idbtrans);
     const keys = new Set(records.map((r) => recordKey(r.table, r.id)));
@@ -54,7 +58,8 @@ export async function applyPage(db: FieldDeskDb, records: readonly SyncRecord[],
     }
     const localTables = new Set(db.tables.map((t) => t.name));
     let newest = '';
-    for (const [table, list] of byTable) {
+    for (const [table, all] of byTable) {
+      let list = all;
       for (const r of list) for (const s of Object.values(r.stamps)) if (s > newest) newest = s;
       if (table === CONFLICTS_TABLE) {
         await applyConflicts(db, list, pending);
@@ -65,6 +70,11 @@ export async function applyPage(db: FieldDeskDb, records: readonly SyncRecord[],
         skipped += list.length;
         continue;
       }
+      // A record that fails its schema never reaches a screen: it waits in quarantine until a valid version comes.
+      const { valid, invalid } = splitValid(table, list);
+      held += await quarantined(db, table, valid, invalid);
+      if (valid.length === 0) continue;
+      list = valid;
       const store = db.table<Row, string>(table);
       const existing = await store.bulkGet(list.map((r) => r.id));
       const rows: Row[] = [];
@@ -87,7 +97,7 @@ export async function applyPage(db: FieldDeskDb, records: readonly SyncRecord[],
     await db.meta.put({ key: 'hlc', value: clock.last() });
     await db.syncState.put({ key: CURSOR_KEY, value: cursor });
   });
-  return { applied, skipped };
+  return { applied, skipped, quarantined: held };
 }
 
 /**

@@ -4,7 +4,7 @@ import type { FieldDeskDb } from '../data/db';
 import { applyPage, syncStores } from './apply';
 import { requestJson, type HttpOptions, type SyncFailure } from './http';
 import { pendingFields } from './pending';
-import { CONFLICT_PREFIX, CURSOR_KEY, PULL_PROGRESS_KEY, recordKey, RESYNC_KEY, SHADOW_PREFIX } from './state-keys';
+import { CONFLICT_PREFIX, CURSOR_KEY, PULL_PROGRESS_KEY, QUARANTINE_PREFIX, recordKey, RESYNC_KEY, SHADOW_PREFIX } from './state-keys';
 
 export interface PullProgress {
   /** Records received in this pull so far. */
@@ -109,9 +109,17 @@ async function dropUnseen(db: FieldDeskDb, seen: Map<string, Set<string>>): Prom
       if (gone.length > 0) await store.bulkDelete(gone);
     }
     const conflictsSeen = seen.get('_conflicts') ?? new Set<string>();
+    // A quarantined record the server no longer has is gone there too.
+    const wasSeen = (key: string) => {
+      const [table, id] = JSON.parse(key) as [string, string];
+      return seen.get(table)?.has(id) === true;
+    };
     const stateKeys = (await db.syncState.toCollection().primaryKeys()) as string[];
     const stale = stateKeys.filter(
-      (k) => (k.startsWith(CONFLICT_PREFIX) && !conflictsSeen.has(k.slice(CONFLICT_PREFIX.length))) || (k.startsWith(SHADOW_PREFIX) && !pending.has(k.slice(SHADOW_PREFIX.length))),
+      (k) =>
+        (k.startsWith(CONFLICT_PREFIX) && !conflictsSeen.has(k.slice(CONFLICT_PREFIX.length))) ||
+        (k.startsWith(SHADOW_PREFIX) && !pending.has(k.slice(SHADOW_PREFIX.length))) ||
+        (k.startsWith(QUARANTINE_PREFIX) && !wasSeen(k.slice(QUARANTINE_PREFIX.length))),
     );
     if (stale.length > 0) await db.syncState.bulkDelete(stale);
     await db.syncState.delete(RESYNC_KEY);

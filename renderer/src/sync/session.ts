@@ -43,7 +43,8 @@ export async function signIn(serverUrl: string, email: string, password: string,
     return err(code, messageFor(res.error));
   }
   const { token, expiresAt, user } = res.value;
-  return ok({ serverUrl, token, expiresAt, user });
+  const { personId, ...rest } = user;
+  return ok({ serverUrl, token, expiresAt, user: personId ? { ...rest, personId } : rest });
 }
 
 /** Revoke the token on the server when reachable; the local session is cleared by the caller either way. */

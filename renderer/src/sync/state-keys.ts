@@ -16,7 +16,11 @@ export const CONFLICT_PREFIX = 'conflict:';
 /** Server values of fields kept back because of pending local changes: `shadow:<table, id>`. */
 export const SHADOW_PREFIX = 'shadow:';
 
+/** A pulled record that failed its table's schema, kept out of the live tables: `quarantine:<table, id>`. */
+export const QUARANTINE_PREFIX = 'quarantine:';
+
 export const rejectedKey = (seq: number): string => `${REJECTED_PREFIX}${String(seq).padStart(12, '0')}`;
 export const conflictKey = (id: string): string => `${CONFLICT_PREFIX}${id}`;
 export const recordKey = (table: string, id: string): string => JSON.stringify([table, id]);
 export const shadowKey = (table: string, id: string): string => `${SHADOW_PREFIX}${recordKey(table, id)}`;
+export const quarantineKey = (table: string, id: string): string => `${QUARANTINE_PREFIX}${recordKey(table, id)}`;

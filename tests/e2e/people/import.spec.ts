@@ -37,7 +37,8 @@ test('people import maps columns, lists every bad row, and commits all or nothin
   await expect(problems).toContainText('Row 3');
   await expect(problems).toContainText(/Row 4: .*email/i);
   await expect(problems).toContainText(/Row 5: .*duplicate|already/i);
-  expect(await readStore(app, 'people')).toHaveLength(0);
+  // Only the user's own staff record (made at onboarding): nothing was imported.
+  expect(await readStore(app, 'people')).toHaveLength(1);
 
   const good = path.join(host.dataDir, 'staff-fixed.csv');
   writeFileSync(
@@ -54,7 +55,7 @@ test('people import maps columns, lists every bad row, and commits all or nothin
   const table = app.getByRole('table', { name: 'People' });
   await expect(table.getByRole('cell', { name: 'Sam "Sammy" Reyes', exact: true })).toBeVisible();
   await expect(table.getByRole('cell', { name: 'Bakersfield, Dept. 5', exact: true })).toBeVisible();
-  expect(await readStore(app, 'people')).toHaveLength(3);
+  expect(await readStore(app, 'people')).toHaveLength(4);
   expect(await readChanges(app)).toHaveLength(3);
   await app.screenshot({ path: test.info().outputPath('people-imported.png'), fullPage: true });
 });

@@ -143,7 +143,7 @@ test('catalog settings offline: an agency, a site and a system added in Settings
   const agency = ((await readStore(app, 'agencies')) as Rec[])[0]!;
   expect(site).toMatchObject({ name: 'Hall of Justice', agencyId: agency.id, timeZone: 'America/Los_Angeles' });
   expect(system.categories).toEqual(['Printing', 'Login', 'Filing rejected', 'Payments']);
-  const staff = ((await readStore(app, 'people')) as (Rec & { kind: string })[]).find((p) => p.kind === 'staff')!;
+  const staff = ((await readStore(app, 'people')) as (Rec & { kind: string })[]).find((p) => p.kind === 'staff' && p.name === 'Rosa Field')!;
   expect(((await readStore(app, 'teams')) as Rec[])[0]!.memberIds).toEqual([staff.id]);
   const tickets = (await readStore(app, 'tickets')) as Rec[];
   expect(tickets).toHaveLength(1);

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import type { Person, PersonInput } from '../../../../shared/people/schema';
 import type { Result } from '../../../../shared/result';
+import { useMayWrite } from '../../sync/useRole';
 import { Field } from '../../ui/Field';
 
 const EMPTY: PersonInput = { name: '', email: '', phone: '', agency: '', site: '', title: '', kind: 'requester' };
@@ -18,6 +19,8 @@ export function PersonForm({
   const [values, setValues] = useState<PersonInput>(initial ? { ...initial } : EMPTY);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [saving, setSaving] = useState(false);
+  // Who is staff is for coordinators and admins to say (a courtesy: the server decides).
+  const mayChangeKind = useMayWrite('people', 'kind');
   const set = (k: keyof PersonInput) => (e: { target: { value: string } }) => setValues((v) => ({ ...v, [k]: e.target.value }));
 
   const submit = async (e: FormEvent) => {
@@ -41,10 +44,15 @@ export function PersonForm({
         <Field label="Job title" value={values.title} onChange={set('title')} error={errors.title} />
         <div className="field">
           <label htmlFor="person-kind">Kind</label>
-          <select id="person-kind" value={values.kind} onChange={set('kind')}>
+          <select id="person-kind" value={values.kind} onChange={set('kind')} disabled={!mayChangeKind} aria-describedby={mayChangeKind ? undefined : 'person-kind-note'}>
             <option value="requester">Requester</option>
             <option value="staff">Staff</option>
           </select>
+          {mayChangeKind ? null : (
+            <p className="hint" id="person-kind-note">
+              Only coordinators and admins can make someone staff.
+            </p>
+          )}
         </div>
       </div>
       <div className="form-actions">

@@ -3,6 +3,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useData } from '../../app/data-context';
 import { useUi, type ThemeChoice } from '../../app/ui-store';
 import { platform } from '../../platform/bridge';
+import { ErrorBoundary } from '../../ui/ErrorBoundary';
 import { Field } from '../../ui/Field';
 import { ConflictsSection } from './ConflictsSection';
 import { BackupSection } from './backup/BackupSection';
@@ -10,6 +11,7 @@ import { HelpdeskSection } from './helpdesk/HelpdeskSection';
 import { PendingChanges } from './PendingChanges';
 import { SampleDataSection } from './SampleDataSection';
 import { SyncAccountSection } from './SyncAccountSection';
+import { SyncProblemsSection } from '../sync/SyncProblemsSection';
 
 function ProfileSection() {
   const { profile } = useData();
@@ -99,16 +101,38 @@ export function SettingsScreen() {
         <h1>Settings</h1>
       </header>
       <div className="settings-grid">
-        <ProfileSection />
-        <ThemeSection />
-        <SyncServerSection />
-        <SyncAccountSection />
-        <PendingChanges />
-        <BackupSection />
-        <ConflictsSection />
-        <SampleDataSection />
+        {/* Each section stands alone: bad data in one (a pulled SLA policy) never takes Sync or Sign out with it. */}
+        <ErrorBoundary name="Profile">
+          <ProfileSection />
+        </ErrorBoundary>
+        <ErrorBoundary name="Appearance">
+          <ThemeSection />
+        </ErrorBoundary>
+        <ErrorBoundary name="Sync server">
+          <SyncServerSection />
+        </ErrorBoundary>
+        <ErrorBoundary name="Sync account">
+          <SyncAccountSection />
+        </ErrorBoundary>
+        <ErrorBoundary name="Sync problems">
+          <SyncProblemsSection />
+        </ErrorBoundary>
+        <ErrorBoundary name="Changes waiting to sync">
+          <PendingChanges />
+        </ErrorBoundary>
+        <ErrorBoundary name="Backups">
+          <BackupSection />
+        </ErrorBoundary>
+        <ErrorBoundary name="Conflicts">
+          <ConflictsSection />
+        </ErrorBoundary>
+        <ErrorBoundary name="Sample data">
+          <SampleDataSection />
+        </ErrorBoundary>
       </div>
-      <HelpdeskSection />
+      <ErrorBoundary name="Help desk configuration">
+        <HelpdeskSection />
+      </ErrorBoundary>
     </div>
   );
 }

@@ -7,7 +7,6 @@ import { Field } from '../../ui/Field';
 import { configuredServerUrl, ipcSessionStore } from '../../sync/ipc-session-store';
 import { revokeOnServer, signIn, type SyncSession } from '../../sync/session';
 import { FirstSyncProgress } from '../sync/FirstSyncProgress';
-import { SetAsideList } from '../sync/SetAsideList';
 
 /**
  * Sign-in to the sync server. The token goes to main, which keeps it
@@ -22,7 +21,7 @@ export function SyncAccountSection() {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const announce = useUi((s) => s.announce);
-  const { db } = useData();
+  const { db, profile } = useData();
   const { phase, lastSyncedAt, error: syncError, syncNow, signedIn } = useSync();
 
   useEffect(() => {
@@ -45,8 +44,9 @@ export function SyncAccountSection() {
     setBusy(true);
     // The server registers this device to the account and takes the person this device recorded as its user so far as the account's own.
     const deviceId = db.device.get().deviceId;
-    const actor = await resolveActor(db);
-    const res = await signIn(url, email, password, (input, init) => window.fetch(input, init), Date.now, { deviceId, ...(actor.id !== deviceId ? { localPersonId: actor.id } : {}) });
+    const me = await profile.ensurePerson();
+    const localPersonId = me?.personId ?? (await resolveActor(db)).id;
+    const res = await signIn(url, email, password, (input, init) => window.fetch(input, init), Date.now, { deviceId, ...(localPersonId !== deviceId ? { localPersonId } : {}) });
     setBusy(false);
     if (!res.ok) return setError(res.error.message);
     try {
@@ -54,6 +54,8 @@ export function SyncAccountSection() {
     } catch (problem) {
       return setError(problem instanceof Error ? problem.message : String(problem));
     }
+    // The account's staff record is the user from now on; the device's stand-in resolves to them too.
+    if (res.value.user.personId) await profile.setAccountPerson(res.value.user.personId);
     setError(null);
     setPassword('');
     setSession(res.value);
@@ -106,7 +108,6 @@ export function SyncAccountSection() {
           </button>
         </form>
       )}
-      <SetAsideList />
     </section>
   );
 }

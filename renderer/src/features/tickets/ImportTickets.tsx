@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { ok } from '../../../../shared/result';
 import { ImportWizard, type ImportTarget } from '../import/ImportWizard';
+import { ErrorBoundary } from '../../ui/ErrorBoundary';
 import type { Desk } from './useDesk';
 
 const tickets = (n: number) => `${n.toLocaleString('en-US')} ${n === 1 ? 'ticket' : 'tickets'}`;
@@ -64,7 +65,11 @@ export function ImportTickets({ desk }: { desk: Desk }) {
           if (e.target === e.currentTarget) setOpen(false);
         }}
       >
-        {open ? <ImportWizard key={session} target={target} onClose={close} /> : null}
+        {open ? (
+          <ErrorBoundary key={session} name="Import tickets">
+            <ImportWizard target={target} onClose={close} />
+          </ErrorBoundary>
+        ) : null}
       </dialog>
     </>
   );

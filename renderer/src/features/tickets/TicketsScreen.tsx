@@ -1,6 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect } from 'react';
 import { EmptyState } from '../../ui/EmptyState';
+import { ErrorBoundary } from '../../ui/ErrorBoundary';
 import { CreateTicket } from './create/CreateTicket';
 import { TicketDetail } from './detail/TicketDetail';
 import { TicketList } from './list/TicketList';
@@ -30,8 +31,18 @@ export function TicketsScreen() {
     return () => window.removeEventListener('keydown', onKey);
   }, [onList]);
 
-  if (route.kind === 'new') return <CreateTicket desk={desk} />;
-  if (route.kind === 'detail') return <TicketDetail key={route.id} desk={desk} id={route.id} />;
+  if (route.kind === 'new')
+    return (
+      <ErrorBoundary name="New ticket">
+        <CreateTicket desk={desk} />
+      </ErrorBoundary>
+    );
+  if (route.kind === 'detail')
+    return (
+      <ErrorBoundary key={route.id} name="Ticket details">
+        <TicketDetail desk={desk} id={route.id} />
+      </ErrorBoundary>
+    );
   return (
     <div className="screen tickets-screen">
       <header className="screen-header">
@@ -40,7 +51,9 @@ export function TicketsScreen() {
           <button type="button" className="primary" onClick={goToNew} aria-keyshortcuts="c">
             New ticket <kbd>c</kbd>
           </button>
-          <ImportTickets desk={desk} />
+          <ErrorBoundary name="Import tickets">
+            <ImportTickets desk={desk} />
+          </ErrorBoundary>
         </div>
       </header>
       {any === false || sampleLoading ? (
@@ -51,7 +64,9 @@ export function TicketsScreen() {
           </p>
         </EmptyState>
       ) : any ? (
-        <TicketList desk={desk} />
+        <ErrorBoundary name="Ticket list">
+          <TicketList desk={desk} />
+        </ErrorBoundary>
       ) : null}
     </div>
   );

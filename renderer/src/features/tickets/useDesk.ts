@@ -16,7 +16,7 @@ export function useDesk() {
   const names = useMemo(() => {
     const m = new Map<string, string>();
     for (const p of catalog.staff) m.set(p.id, p.name);
-    if (actor) m.set(actor.id, actor.name);
+    if (actor) for (const id of actor.ids ?? [actor.id]) m.set(id, actor.name);
     return m;
   }, [catalog.staff, actor]);
   return { db, repos, actor, catalog, names };

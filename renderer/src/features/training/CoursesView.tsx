@@ -7,6 +7,7 @@ import { useUi } from '../../app/ui-store';
 import { EmptyState } from '../../ui/EmptyState';
 import { Field } from '../../ui/Field';
 import { trainingHref } from './training-route';
+import { useMayWrite } from '../../sync/useRole';
 import { useTrainingRepos } from './useTraining';
 
 function CourseForm({ initial, materials, onSubmit, onCancel }: { initial?: Course; materials: Material[]; onSubmit: (c: CourseInput) => Promise<Result<unknown>>; onCancel: () => void }) {
@@ -78,16 +79,24 @@ export function CoursesView() {
   const data = useLiveQuery(async () => ({ courses: await repos.courses.list(), materials: await repos.materials.list(), sessions: await repos.sessions.list() }), [repos]);
   const [editing, setEditing] = useState<Course | 'new' | null>(null);
   const [message, setMessage] = useState<string | null>(null);
+  // A courtesy: the server refuses course changes from a role that may not make them.
+  const mayEdit = useMayWrite('courses');
   if (!data) return <p role="status">Loading courses…</p>;
   const materialTitle = new Map(data.materials.map((m) => [m.id, m.title]));
 
   return (
     <section aria-label="Course library">
-      <div className="toolbar view-toolbar">
-        <button type="button" className="primary" onClick={() => setEditing('new')} disabled={editing !== null}>
-          Add course
-        </button>
-      </div>
+      {mayEdit ? (
+        <div className="toolbar view-toolbar">
+          <button type="button" className="primary" onClick={() => setEditing('new')} disabled={editing !== null}>
+            Add course
+          </button>
+        </div>
+      ) : (
+        <p className="muted" data-testid="role-note">
+          Courses are kept by training coordinators and admins; your role can read them and schedule sessions.
+        </p>
+      )}
       {message ? (
         <p className="form-error" role="alert">
           {message}
@@ -113,9 +122,11 @@ export function CoursesView() {
         <EmptyState
           title="No courses yet"
           action={
-            <button type="button" className="primary" onClick={() => setEditing('new')}>
-              Add the first course
-            </button>
+            mayEdit ? (
+              <button type="button" className="primary" onClick={() => setEditing('new')}>
+                Add the first course
+              </button>
+            ) : undefined
           }
         >
           <p>A course is what you teach — say, “Odyssey case initiation” for court clerks. Sessions are its scheduled runs.</p>
@@ -155,22 +166,26 @@ export function CoursesView() {
                 </td>
                 <td>{data.sessions.filter((s) => s.courseId === c.id).length}</td>
                 <td className="row-actions">
-                  <button type="button" onClick={() => setEditing(c)} aria-label={`Edit ${c.title}`}>
-                    Edit
-                  </button>
-                  <button
-                    type="button"
-                    className="danger"
-                    aria-label={`Remove ${c.title}`}
-                    onClick={async () => {
-                      if (!confirm(`Remove the course ${c.title}?`)) return;
-                      const res = await repos.courses.remove(c.id);
-                      setMessage(res.ok ? null : res.error.message);
-                      if (res.ok) announce(`Removed ${c.title}`);
-                    }}
-                  >
-                    Remove
-                  </button>
+                  {mayEdit ? (
+                    <>
+                      <button type="button" onClick={() => setEditing(c)} aria-label={`Edit ${c.title}`}>
+                        Edit
+                      </button>
+                      <button
+                        type="button"
+                        className="danger"
+                        aria-label={`Remove ${c.title}`}
+                        onClick={async () => {
+                          if (!confirm(`Remove the course ${c.title}?`)) return;
+                          const res = await repos.courses.remove(c.id);
+                          setMessage(res.ok ? null : res.error.message);
+                          if (res.ok) announce(`Removed ${c.title}`);
+                        }}
+                      >
+                        Remove
+                      </button>
+                    </>
+                  ) : null}
                 </td>
               </tr>
             ))}

@@ -15,6 +15,7 @@ import { handoutDocument } from './print-data';
 import { PrintPreview } from './PrintPreview';
 import { trainingHref } from './training-route';
 import { PrintFeedbackLine, usePrint } from './usePrint';
+import { useMayWrite } from '../../sync/useRole';
 import { useStaffIdentity, useTrainingRepos } from './useTraining';
 
 interface Working {
@@ -63,6 +64,8 @@ function Editor({ material, latest, repos }: { material: Material; latest: Mater
   const ids = useId();
   const announce = useUi((s) => s.announce);
   const me = useStaffIdentity();
+  // A courtesy (the server decides): a role that may not write handouts reads and prints them.
+  const mayEdit = useMayWrite('materials');
   const print = usePrint();
   const [work, setWork] = useState<Working>(() => pick(material));
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -157,15 +160,20 @@ function Editor({ material, latest, repos }: { material: Material; latest: Mater
           {dirty ? <span className="tag">Unsaved changes</span> : null}
         </h2>
         <div className="toolbar wrap">
-          <button type="button" className="primary" onClick={() => void save()} disabled={!dirty}>
+          <button type="button" className="primary" onClick={() => void save()} disabled={!dirty || !mayEdit}>
             Save
           </button>
           <Field label="Change note" value={changeNote} onChange={(e) => setChangeNote(e.target.value)} placeholder="What changed (optional)" />
-          <button type="button" onClick={() => void publish()}>
+          <button type="button" onClick={() => void publish()} disabled={!mayEdit}>
             Publish version {(latest?.version ?? 0) + 1}
           </button>
         </div>
       </header>
+      {mayEdit ? null : (
+        <p className="notice" data-testid="role-note">
+          Handouts are written by training coordinators and admins; your role can read and print this one.
+        </p>
+      )}
       {errors._ ? (
         <p className="form-error" role="alert">
           {errors._}
@@ -201,6 +209,7 @@ function Editor({ material, latest, repos }: { material: Material; latest: Mater
               rows={22}
               spellCheck
               value={work.body}
+              readOnly={!mayEdit}
               onChange={(e) => setWork((w) => ({ ...w, body: e.target.value }))}
               onPaste={(e) => void onPaste(e)}
               aria-describedby={`${ids}-md-hint${errors.body ? ` ${ids}-body-error` : ''}`}

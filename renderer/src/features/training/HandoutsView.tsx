@@ -4,6 +4,7 @@ import { MATERIAL_KINDS, type MaterialKind } from '../../../../shared/training/m
 import { EmptyState } from '../../ui/EmptyState';
 import { Field } from '../../ui/Field';
 import { goTo, trainingHref } from './training-route';
+import { useMayWrite } from '../../sync/useRole';
 import { useTrainingRepos } from './useTraining';
 
 export const KIND_LABEL: Record<MaterialKind, string> = { handout: 'Handout', workInstruction: 'Work instruction' };
@@ -15,6 +16,7 @@ export function HandoutsView() {
   const [creating, setCreating] = useState(false);
   const [draft, setDraft] = useState({ title: '', system: '', kind: 'handout' as MaterialKind });
   const [errors, setErrors] = useState<Record<string, string>>({});
+  const mayEdit = useMayWrite('materials');
   if (!materials) return <p role="status">Loading handouts…</p>;
 
   const systems = [...new Set(materials.map((m) => m.system))].sort((a, b) => a.localeCompare(b));
@@ -27,12 +29,18 @@ export function HandoutsView() {
 
   return (
     <section aria-label="Handout library">
-      <div className="toolbar view-toolbar">
-        <button type="button" className="primary" onClick={() => setCreating(true)} disabled={creating}>
-          New handout
-        </button>
-      </div>
-      {creating ? (
+      {mayEdit ? (
+        <div className="toolbar view-toolbar">
+          <button type="button" className="primary" onClick={() => setCreating(true)} disabled={creating}>
+            New handout
+          </button>
+        </div>
+      ) : (
+        <p className="muted" data-testid="role-note">
+          Handouts are written by training coordinators and admins; your role can read and print them.
+        </p>
+      )}
+      {creating && mayEdit ? (
         <form className="panel" onSubmit={create} noValidate aria-label="New handout">
           <h2>New handout</h2>
           {errors._ ? (
@@ -68,9 +76,11 @@ export function HandoutsView() {
         <EmptyState
           title="No handouts yet"
           action={
-            <button type="button" className="primary" onClick={() => setCreating(true)}>
-              Write the first handout
-            </button>
+            mayEdit ? (
+              <button type="button" className="primary" onClick={() => setCreating(true)}>
+                Write the first handout
+              </button>
+            ) : undefined
           }
         >
           <p>Write step-by-step work instructions with screenshots, print them for class, and reuse them for every session on that system.</p>

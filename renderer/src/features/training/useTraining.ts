@@ -1,6 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useMemo, useState } from 'react';
 import type { Person } from '../../../../shared/people/schema';
+import { userPersonIds } from '../../../../shared/profile/schema';
 import { useData } from '../../app/data-context';
 import { trainingRepositories } from '../../data/repositories/training';
 
@@ -20,6 +21,8 @@ export interface StaffIdentity {
   /** Who takes attendance: the staff person with the profile's name, else this device. */
   id: string;
   name: string;
+  /** Every id that is this user. */
+  ids?: readonly string[];
 }
 
 /**
@@ -33,8 +36,12 @@ export function useStaffIdentity(): StaffIdentity | undefined {
     const me = await profile.get();
     const deviceId = db.device.get().deviceId;
     const name = me?.staffName ?? 'This device';
-    const staff = (await db.people.where('[kind+name]').equals(['staff', name]).toArray()).find((p) => !p.deleted);
-    return { id: staff?.id ?? deviceId, name };
+    const own = userPersonIds(me);
+    const named = (await db.people.where('[kind+name]').equals(['staff', name]).toArray()).filter((p) => !p.deleted);
+    const directory = named.find((p) => !own.includes(p.id)) ?? named[0];
+    // As the tickets' actor: the account's person, a directory record with the name, the device's stand-in.
+    const id = me?.accountPersonId ?? directory?.id ?? me?.personId ?? deviceId;
+    return { id, name, ids: [...new Set([id, ...own, ...(directory ? [directory.id] : [])])] };
   }, [db, profile]);
 }
 
@@ -44,7 +51,7 @@ export function useNameOf(people: Person[] | undefined, me: StaffIdentity | unde
   return useMemo(() => {
     const names = new Map((people ?? []).map((p) => [p.id, p.name]));
     const deviceId = db.device.get().deviceId;
-    return (id: string) => names.get(id) ?? (id === deviceId || id === me?.id ? (me?.name ?? 'This device') : 'Another device');
+    return (id: string) => names.get(id) ?? (id === deviceId || id === me?.id || me?.ids?.includes(id) ? (me?.name ?? 'This device') : 'Another device');
   }, [people, me, db]);
 }
 

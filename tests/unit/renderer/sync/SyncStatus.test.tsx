@@ -2,6 +2,8 @@
 import 'fake-indexeddb/auto';
 import { act, cleanup, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../../../renderer/src/data/db';
+import { quarantineKey, rejectedKey } from '../../../../renderer/src/sync/state-keys';
 import { DataProvider } from '../../../../renderer/src/app/data-context';
 import { useSync } from '../../../../renderer/src/app/sync-store';
 import { SyncStatus } from '../../../../renderer/src/app/SyncStatus';
@@ -12,9 +14,9 @@ afterEach(() => {
   useSync.setState(initial, true);
 });
 
-async function renderStatus(): Promise<void> {
+async function renderStatus(dbName = `sync-status-${Math.random()}`): Promise<void> {
   render(
-    <DataProvider dbName={`sync-status-${Math.random()}`}>
+    <DataProvider dbName={dbName}>
       <SyncStatus />
     </DataProvider>,
   );
@@ -47,5 +49,30 @@ describe('status bar during a first sync', () => {
     act(() => useSync.setState({ configured: true, phase: 'error', error: 'Cannot reach the server', retry: () => undefined, progress: { received: 5000, pages: 5, fromStart: true } }));
     await expect.poll(label).toContain('Error — Cannot reach the server');
     expect(screen.getByRole('button', { name: 'Retry' })).toBeTruthy();
+  });
+});
+
+describe('status bar while sync problems wait for the user', () => {
+  it('warns, not green, while a refused change or a held-back record waits, and links to them', async () => {
+    const name = `sync-status-problems-${Math.random()}`;
+    const db = await openDatabase(name);
+    await db.syncState.bulkPut([
+      { key: rejectedKey(7), value: { seq: 7, opId: 'o', table: 'teams', id: 't', fields: {}, at: '', code: 'forbidden', message: 'no', setAsideAt: '' } },
+      { key: quarantineKey('tickets', 'x'), value: { table: 'tickets', id: 'x', fields: {}, stamps: {}, title: null, reason: 'Title: bad', field: 'title', at: '' } },
+      { key: quarantineKey('tickets', 'y'), value: { table: 'tickets', id: 'y', fields: {}, stamps: {}, title: null, reason: 'Title: bad', field: 'title', at: '', dismissed: true } },
+    ]);
+    db.close();
+    await renderStatus(name);
+    act(() => useSync.setState({ configured: true, phase: 'synced', lastSyncedAt: '2026-03-02T10:00:00.000Z' }));
+    await expect.poll(label).toContain('2 sync problems need your attention');
+    expect(screen.getByTestId('sync-status').className).toContain('sync-warn');
+    expect(screen.getByRole('link', { name: 'Review sync problems' }).getAttribute('href')).toBe('#/settings');
+  });
+
+  it('is green again once nothing waits', async () => {
+    await renderStatus();
+    act(() => useSync.setState({ configured: true, phase: 'synced', lastSyncedAt: '2026-03-02T10:00:00.000Z' }));
+    await expect.poll(label).toMatch(/^Synced at/);
+    expect(screen.queryByRole('link', { name: 'Review sync problems' })).toBeNull();
   });
 });

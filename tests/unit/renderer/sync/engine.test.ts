@@ -43,8 +43,10 @@ afterAll(async () => {
   await pg.close();
 });
 beforeEach(() => resetSyncData(pg));
+const after: (() => Promise<void>)[] = [];
 afterEach(async () => {
   for (const d of devices.splice(0)) await d.close();
+  for (const f of after.splice(0)) await f();
 });
 
 describe('sync engine against a real server', () => {

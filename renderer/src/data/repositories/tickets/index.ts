@@ -1,7 +1,7 @@
 import Dexie from 'dexie';
 import { uuidv7 } from '../../../../../shared/ids/uuidv7';
 import type { FieldDeskDb } from '../../db';
-import type { Profile } from '../../../../../shared/profile/schema';
+import { userPersonIds, type Profile } from '../../../../../shared/profile/schema';
 import { profileRepository } from '../profile';
 import { attachmentsRepository } from './attachments';
 import { catalogRepository } from './catalog';
@@ -32,11 +32,22 @@ export async function resolveActor(db: FieldDeskDb): Promise<Actor> {
   return actorOf(db, await profileRepository(db).get());
 }
 
-/** The staff record named by the profile, or the device when there is none. */
+/**
+ * The user as a person: the signed-in account's staff record, else a staff
+ * record of the directory with the profile's name, else the profile's own
+ * stand-in (repositories/profile.ts), else the device. `ids` lists every id
+ * that is the user ("me", "(me)", authors).
+ */
 async function actorOf(db: FieldDeskDb, profile: Profile | null): Promise<Actor> {
-  const name = profile?.staffName ?? 'This device';
-  const staff = profile ? await db.people.where('[kind+name]').equals(['staff', profile.staffName]).first() : undefined;
-  return staff && !staff.deleted ? { id: staff.id, name } : { id: db.device.get().deviceId, name };
+  const deviceId = db.device.get().deviceId;
+  if (!profile) return { id: deviceId, name: 'This device' };
+  const name = profile.staffName;
+  const own = userPersonIds(profile);
+  const named = (await db.people.where('[kind+name]').equals(['staff', name]).toArray()).filter((p) => !p.deleted);
+  const directory = named.find((p) => !own.includes(p.id)) ?? named[0];
+  const id = profile.accountPersonId ?? directory?.id ?? profile.personId ?? deviceId;
+  const ids = [...new Set([id, ...own, ...(directory ? [directory.id] : [])])];
+  return ids.length > 1 ? { id, name, ids } : { id, name };
 }
 
 /**
@@ -57,6 +68,8 @@ const actors = new WeakMap<FieldDeskDb, () => Promise<Actor>>();
 
 function newCachedActor(db: FieldDeskDb): () => Promise<Actor> {
   let last: { staffName: string; actor: Actor } | null = null;
+  // The name and the person ids the answer depends on (sign-in adds the account's person).
+  const keyOf = (p: Profile) => JSON.stringify([p.staffName, p.personId ?? null, p.accountPersonId ?? null]);
   // The answer itself, without even the profile read, until people or meta (where the profile is) change:
   // each IndexedDB request costs a save main-thread time (about half a millisecond here), read or not.
   let known: Actor | null = null;
@@ -81,11 +94,11 @@ function newCachedActor(db: FieldDeskDb): () => Promise<Actor> {
     const seen = generation;
     const profile = await profileRepository(db).get();
     let actor: Actor;
-    if (profile && last?.staffName === profile.staffName) actor = last.actor;
+    if (profile && last?.staffName === keyOf(profile)) actor = last.actor;
     else {
       actor = await actorOf(db, profile);
       // A directory change while looking means the answer may be stale already: use it, but do not keep it.
-      last = profile && seen === generation ? { staffName: profile.staffName, actor } : null;
+      last = profile && seen === generation ? { staffName: keyOf(profile), actor } : null;
     }
     if (profile && seen === generation) known = actor;
     return actor;

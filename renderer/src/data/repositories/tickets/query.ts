@@ -100,8 +100,8 @@ const exactlyActive = (statuses: readonly string[]): boolean =>
 const MAX_WALK_PARTS = 12;
 
 /** The `assigneeKey` values an assignee filter stands for, or null when it has none. */
-const assigneeKeys = (f: TicketFilter, ctx: Pick<FilterContext, 'meId'>): readonly string[] | null =>
-  f.assignee === 'me' ? [ctx.meId] : f.assignee === 'unassigned' ? [UNASSIGNED] : f.assignee?.length ? f.assignee : null;
+const assigneeKeys = (f: TicketFilter, ctx: Pick<FilterContext, 'meId' | 'meIds'>): readonly string[] | null =>
+  f.assignee === 'me' ? (ctx.meIds ?? [ctx.meId]) : f.assignee === 'unassigned' ? [UNASSIGNED] : f.assignee?.length ? f.assignee : null;
 
 /** Sort keys with a per-status index in sort order (schema v4). */
 const STATUS_SORT_INDEX: Partial<Record<SortSpec['key'], string>> = {
@@ -118,7 +118,7 @@ const indexKey = (index: string, r: TicketRow): unknown =>
   index === 'number' ? [r.number, r.id] : [index === '[priority+id]' ? r.priority : index === '[due+id]' ? r.due : index === '[createdAt+id]' ? r.createdAt : r.updatedAt, r.id];
 
 /** A stable key for caching per query. */
-export const queryKey = (q: TicketQuery, ctx: Pick<FilterContext, 'meId'>): string => JSON.stringify([q.filter, q.sort, ctx.meId]);
+export const queryKey = (q: TicketQuery, ctx: Pick<FilterContext, 'meId' | 'meIds'>): string => JSON.stringify([q.filter, q.sort, ctx.meIds ?? ctx.meId]);
 
 const cross = <A, B>(as: readonly A[], bs: readonly B[]): [A, B][] => as.flatMap((a) => bs.map((b): [A, B] => [a, b]));
 
@@ -294,7 +294,7 @@ export function ticketQueries(
    * walk side by side: the pending reasons of a "waiting on …" view (a small
    * index: only pending tickets have a reason), else the statuses.
    */
-  const orderedIndex = (q: TicketQuery, ctx: Pick<FilterContext, 'meId'>): Ordered | null => {
+  const orderedIndex = (q: TicketQuery, ctx: Pick<FilterContext, 'meId' | 'meIds'>): Ordered | null => {
     const key = q.sort[0]?.key ?? 'updatedAt';
     const f = q.filter;
     if (f.pendingReasons?.length && key === 'updatedAt' && (f.statuses ?? ['pending']).every((s) => s === 'pending')) return { index: REASON_SORT_INDEX, parts: f.pendingReasons.map((r) => [r]) };
@@ -360,7 +360,7 @@ export function ticketQueries(
    * with sites or an assignee (views that walk their own index for the first
    * screen and are counted beside it); else null: unknown without reading every row.
    */
-  async function count(q: TicketQuery, ctx?: Pick<FilterContext, 'meId'>): Promise<number | null> {
+  async function count(q: TicketQuery, ctx?: Pick<FilterContext, 'meId' | 'meIds'>): Promise<number | null> {
     const f = q.filter;
     const statuses = f.statuses?.length ? f.statuses : STATUSES;
     const assignees = ctx ? assigneeKeys(f, ctx) : null;

@@ -50,6 +50,8 @@ export function ticketTables(db: FieldDeskDb): TicketTables {
 export interface Actor {
   id: string;
   name: string;
+  /** Every id that is this user (the account's person, the device's stand-in), when there is more than one. */
+  ids?: readonly string[];
 }
 
 /** What every ticket repository is built from. `now` and `newId` are injectable for tests. */

@@ -24,7 +24,7 @@ export interface IncidentExportOptions {
 
 const CHUNK = 2000;
 
-async function loadLookups(db: FieldDeskDb): Promise<IncidentLookups> {
+export async function loadLookups(db: FieldDeskDb): Promise<IncidentLookups> {
   const named = async (table: string) => new Map((await db.table<{ id: string; name: string }, string>(table).toArray()).map((r) => [r.id, r.name]));
   const [people, teams, sites, systems] = await Promise.all([db.people.toArray(), named('teams'), named('sites'), named('systems')]);
   const byId = new Map(people.map((p: Person) => [p.id, { name: p.name, agency: p.agency }]));

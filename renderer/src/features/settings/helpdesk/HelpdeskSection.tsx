@@ -2,6 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo } from 'react';
 import { useData } from '../../../app/data-context';
 import { ticketRepositories } from '../../../data/repositories/tickets';
+import { useMayWrite } from '../../../sync/useRole';
 import type { HelpdeskSettings, HelpdeskSettingsRepository } from '../../../data/repositories/tickets/settings';
 import { AgenciesPanel } from './AgenciesPanel';
 import { CalendarsPanel } from './CalendarsPanel';
@@ -29,10 +30,18 @@ export function HelpdeskSection() {
   const { db } = useData();
   const repo = useMemo(() => ticketRepositories(db).helpdeskSettings, [db]);
   const data = useLiveQuery(() => repo.load(), [repo]);
+  // A courtesy (the server decides): a role that may not change the configuration reads it, with every control disabled.
+  const mayEdit = useMayWrite('slaPolicies');
   return (
     <section className="helpdesk-settings" aria-labelledby="helpdesk-title">
       <h2 id="helpdesk-title">Help desk</h2>
+      {mayEdit ? null : (
+        <p className="notice" data-testid="role-note">
+          Only coordinators and admins can change the help-desk configuration. Your role can read it here.
+        </p>
+      )}
       {data ? (
+        <fieldset className="helpdesk-fieldset" disabled={!mayEdit} aria-label={mayEdit ? undefined : 'Help desk configuration (read only)'}>
         <div className="helpdesk-grid">
           <AgenciesPanel repo={repo} data={data} />
           <SitesPanel repo={repo} data={data} />
@@ -42,6 +51,7 @@ export function HelpdeskSection() {
           <SlaPanel repo={repo} data={data} />
           <CalendarsPanel repo={repo} data={data} />
         </div>
+        </fieldset>
       ) : (
         <p className="muted" role="status">
           Loading the help-desk settings…

@@ -36,9 +36,12 @@ export function FieldsPanel({ desk, ticket, readOnly }: { desk: Desk; ticket: Ti
       ))}
     </SelectField>
   );
-  const staff = catalog.staff.map((p) => ({ value: p.id, label: p.name }));
-  if (desk.actor && !staff.some((s) => s.value === desk.actor!.id)) staff.unshift({ value: desk.actor.id, label: `${desk.actor.name} (me)` });
-  if (ticket.assigneeId && !staff.some((s) => s.value === ticket.assigneeId)) staff.push({ value: ticket.assigneeId, label: 'Someone not in the directory' });
+  // Every id that is the user (the account's person, this device's stand-in) reads as them, marked "(me)".
+  const mine = new Set(desk.actor ? (desk.actor.ids ?? [desk.actor.id]) : []);
+  const me = desk.actor ? `${desk.actor.name} (me)` : '';
+  const staff = catalog.staff.map((p) => ({ value: p.id, label: mine.has(p.id) ? me : p.name }));
+  if (desk.actor && !staff.some((s) => s.value === desk.actor!.id)) staff.unshift({ value: desk.actor.id, label: me });
+  if (ticket.assigneeId && !staff.some((s) => s.value === ticket.assigneeId)) staff.push({ value: ticket.assigneeId, label: mine.has(ticket.assigneeId) ? me : 'Someone not in the directory' });
 
   return (
     <section className="panel" aria-label="Details">

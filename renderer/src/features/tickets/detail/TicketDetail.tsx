@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { LABELS } from '../../../../../shared/tickets/enums';
 import { Field } from '../../../ui/Field';
 import { EmptyState } from '../../../ui/EmptyState';
+import { ErrorBoundary } from '../../../ui/ErrorBoundary';
 import { formatWhen, RESOLUTION_LABELS } from '../labels';
 import { goToList, goToTicket, isTyping } from '../route';
 import type { Desk } from '../useDesk';
@@ -98,14 +99,26 @@ export function TicketDetail({ desk, id }: { desk: Desk; id: string }) {
       ) : null}
       <div className="detail-grid">
         <div className="detail-main">
-          <Actions desk={desk} ticket={t} />
-          <FieldsPanel key={t.updatedAt} desk={desk} ticket={t} readOnly={readOnly} />
-          <Timeline desk={desk} ticketId={t.id} entries={data.workLog} history={data.history} names={names} readOnly={t.status === 'cancelled'} />
+          <ErrorBoundary name="Ticket actions">
+            <Actions desk={desk} ticket={t} />
+          </ErrorBoundary>
+          <ErrorBoundary name="Ticket fields">
+            <FieldsPanel key={t.updatedAt} desk={desk} ticket={t} readOnly={readOnly} />
+          </ErrorBoundary>
+          <ErrorBoundary name="Work log and history">
+            <Timeline desk={desk} ticketId={t.id} entries={data.workLog} history={data.history} names={names} readOnly={t.status === 'cancelled'} />
+          </ErrorBoundary>
         </div>
         <aside className="detail-side">
-          <SlaPanel ticket={t} policy={data.policy} calendar={data.calendar} />
-          <LinksPanel desk={desk} ticketId={t.id} links={data.links} numbers={data.numbers} readOnly={readOnly} />
-          <AttachmentsPanel desk={desk} ticketId={t.id} attachments={data.attachments} readOnly={t.status === 'cancelled'} />
+          <ErrorBoundary name="SLA">
+            <SlaPanel ticket={t} policy={data.policy} calendar={data.calendar} />
+          </ErrorBoundary>
+          <ErrorBoundary name="Linked tickets">
+            <LinksPanel desk={desk} ticketId={t.id} links={data.links} numbers={data.numbers} readOnly={readOnly} />
+          </ErrorBoundary>
+          <ErrorBoundary name="Attachments">
+            <AttachmentsPanel desk={desk} ticketId={t.id} attachments={data.attachments} readOnly={t.status === 'cancelled'} />
+          </ErrorBoundary>
         </aside>
       </div>
     </div>

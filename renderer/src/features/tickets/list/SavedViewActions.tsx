@@ -5,6 +5,7 @@ import { useUi } from '../../../app/ui-store';
 import type { SavedViewsRepository } from '../../../data/repositories/tickets/saved-views';
 import { useTicketsUi } from '../store';
 import { ViewNameDialog } from './ViewNameDialog';
+import { ErrorBoundary } from '../../../ui/ErrorBoundary';
 
 /**
  * "Save view…" for the filter and sort on screen; "Update ‹view›" once the
@@ -110,39 +111,41 @@ export function SavedViewActions({ views, repo }: { views: SavedView[]; repo: Sa
           {problem}
         </p>
       ) : null}
-      {dialog === 'save' ? (
-        <ViewNameDialog
-          title="Save view"
-          submitLabel="Save view"
-          initialName=""
-          check={check()}
-          onSubmit={async (name) => {
-            // The filter and sort on screen now, not as they were when the dialog opened (a search may have settled since).
-            const { filter, sort } = useTicketsUi.getState();
-            const res = await repo.save({ name, filter, sort });
-            if (res.ok) {
-              chooseView(res.value);
-              announce(`Saved the view “${res.value.name}”.`);
-            }
-            return res;
-          }}
-          onClose={() => setDialog(null)}
-        />
-      ) : null}
-      {dialog === 'rename' && active ? (
-        <ViewNameDialog
-          title={`Rename “${active.name}”`}
-          submitLabel="Rename"
-          initialName={active.name}
-          check={check(active.id)}
-          onSubmit={async (name) => {
-            const res = await repo.rename(active.id, name);
-            if (res.ok) announce(`Renamed the view to “${res.value.name}”.`);
-            return res;
-          }}
-          onClose={() => setDialog(null)}
-        />
-      ) : null}
+      <ErrorBoundary key={dialog ?? 'none'} name={dialog === 'rename' ? 'Rename view' : 'Save view'}>
+        {dialog === 'save' ? (
+          <ViewNameDialog
+            title="Save view"
+            submitLabel="Save view"
+            initialName=""
+            check={check()}
+            onSubmit={async (name) => {
+              // The filter and sort on screen now, not as they were when the dialog opened (a search may have settled since).
+              const { filter, sort } = useTicketsUi.getState();
+              const res = await repo.save({ name, filter, sort });
+              if (res.ok) {
+                chooseView(res.value);
+                announce(`Saved the view “${res.value.name}”.`);
+              }
+              return res;
+            }}
+            onClose={() => setDialog(null)}
+          />
+        ) : null}
+        {dialog === 'rename' && active ? (
+          <ViewNameDialog
+            title={`Rename “${active.name}”`}
+            submitLabel="Rename"
+            initialName={active.name}
+            check={check(active.id)}
+            onSubmit={async (name) => {
+              const res = await repo.rename(active.id, name);
+              if (res.ok) announce(`Renamed the view to “${res.value.name}”.`);
+              return res;
+            }}
+            onClose={() => setDialog(null)}
+          />
+        ) : null}
+      </ErrorBoundary>
     </div>
   );
 }

@@ -45,10 +45,11 @@ export function TicketList({ desk }: { desk: Desk }) {
   const { filter, sort, setSort, cursor, setCursor, selected, toggle, setSelected } = useTicketsUi();
   const nowMs = useNow();
   const meId = desk.actor?.id ?? '';
+  const meIdsKey = (desk.actor?.ids ?? []).join(',');
   const slaSources = useLiveQuery(async () => ({ policies: await desk.repos.tables.slaPolicies.toArray(), calendars: await desk.repos.tables.calendars.toArray() }), [desk.repos]);
   const ctx: FilterContext = useMemo(() => {
     const now = new Date(nowMs).toISOString();
-    const base: FilterContext = { meId, now, endOfToday: endOfToday(new Date(nowMs)) };
+    const base: FilterContext = { meId, ...(meIdsKey ? { meIds: meIdsKey.split(',') } : {}), now, endOfToday: endOfToday(new Date(nowMs)) };
     if (!filter.sla || !slaSources) return base;
     const cals = new Map(slaSources.calendars.map((c) => [c.id, c]));
     return {
@@ -59,7 +60,7 @@ export function TicketList({ desk }: { desk: Desk }) {
         return policy && cal ? slaState(t, policy, cal, now) : null;
       },
     };
-  }, [meId, nowMs, filter.sla, slaSources]);
+  }, [meId, meIdsKey, nowMs, filter.sla, slaSources]);
 
   const scroller = useRef<HTMLDivElement>(null);
   const searchRef = useRef<HTMLInputElement>(null);
