@@ -72,7 +72,10 @@ export function RequesterPicker({ desk, value, onChange, error }: { desk: Desk; 
           else if (e.key === 'ArrowUp') setActive((a) => Math.max(a - 1, 0));
           else if (e.key === 'Enter') {
             const pick = matches[active];
-            if (pick) (kept.done(), onChange(pick));
+            if (pick) {
+              kept.done();
+              onChange(pick);
+            }
             else {
               setDraft({ name: text.trim(), email: '', phone: '' });
               setAdding(true);

@@ -13,12 +13,14 @@ import { Actions } from './Actions';
 import { FieldsPanel } from './FieldsPanel';
 import { AttachmentsPanel, LinksPanel } from './LinksAndFiles';
 import { SlaPanel } from './SlaPanel';
+import { useTicketCommands } from './ticket-commands';
 import { Timeline } from './Timeline';
 import { useTicketDetail } from './useTicketDetail';
 
 /** One ticket: title and fields edited in place, actions, SLA, links, files and one timeline. */
 export function TicketDetail({ desk, id }: { desk: Desk; id: string }) {
   const data = useTicketDetail(desk, id);
+  useTicketCommands(desk, data?.ticket);
 
   // Esc closes only what is open: a dialog or an action's form closes itself (and marks the key handled);
   // in a field or on a control, Esc leaves it for the page (a field saves as it is left); on the page, Esc goes back to the list.
