@@ -61,7 +61,10 @@ export function Actions({ desk, ticket }: { desk: Desk; ticket: Ticket }) {
   }
   const section = useRef<HTMLElement>(null);
   useEffect(() => {
-    if (asked && asked.ticketId === ticket.id) section.current?.querySelector<HTMLElement>('.action-form select, .action-form input, .action-form textarea')?.focus();
+    if (!asked || asked.ticketId !== ticket.id) return;
+    // On the next frame: the palette that asked gives focus back to where it was as it closes; this comes after.
+    const frame = requestAnimationFrame(() => section.current?.querySelector<HTMLElement>('.action-form select, .action-form input, .action-form textarea')?.focus());
+    return () => cancelAnimationFrame(frame);
   }, [asked, ticket.id]);
   // Esc inside an action's form (or on its button while it is open) closes that form only, back on its button.
   const onKeyDown = (e: KeyboardEvent<HTMLElement>) => {
@@ -230,7 +233,7 @@ function ResolveForm({ ticketId, errors, onSubmit }: { ticketId: string; errors:
   const [rootCause, setRootCause] = draft.field('rootCause');
   return (
     <SubForm label="Resolve" onSubmit={() => void onSubmit({ code, text, rootCause }).then((ok) => ok && draft.done())}>
-      <DraftNotice restoredAt={draft.restoredAt} onDiscard={draft.discard} what="unsaved resolution" />
+      <DraftNotice restoredAt={draft.restoredAt} onDiscard={draft.discard} what="resolution" />
       <SelectField label="Resolution code" value={code} error={errors.code} onChange={(e) => setCode(e.target.value as ResolutionCode)}>
         {RESOLUTION_CODES.map((c) => (
           <option key={c} value={c}>
@@ -265,7 +268,7 @@ function EscalateForm({
   const [reason, setReason] = draft.field('reason');
   return (
     <SubForm label="Escalate" onSubmit={() => void onSubmit(level, reason).then((ok) => ok && draft.done())}>
-      <DraftNotice restoredAt={draft.restoredAt} onDiscard={draft.discard} what="unsaved escalation" />
+      <DraftNotice restoredAt={draft.restoredAt} onDiscard={draft.discard} what="escalation" />
       <SelectField label="Escalation level" value={String(level)} error={errors.toLevel} onChange={(e) => setLevel(Number(e.target.value))}>
         {[1, 2, 3].map((n) => (
           <option key={n} value={n} disabled={n <= current}>
@@ -308,7 +311,7 @@ function PriorityForm({
   const [reason, setReason] = draft.field('reason');
   return (
     <SubForm label="Override priority" onSubmit={() => void onSubmit(priority, reason).then((ok) => ok && draft.done())}>
-      <DraftNotice restoredAt={draft.restoredAt} onDiscard={draft.discard} what="unsaved override" />
+      <DraftNotice restoredAt={draft.restoredAt} onDiscard={draft.discard} what="override" />
       <SelectField label="Priority" value={priority} onChange={(e) => setPriority(e.target.value as Priority)}>
         {PRIORITIES.map((p) => (
           <option key={p}>{p}</option>

@@ -57,7 +57,7 @@ export function Timeline({ desk, ticketId, entries, history, names, readOnly }: 
       </h2>
       {!readOnly ? (
         <form className="worklog-form" aria-label="Log work" onSubmit={add}>
-          <DraftNotice restoredAt={draft.restoredAt} onDiscard={draft.discard} what="unsaved work-log entry" />
+          <DraftNotice restoredAt={draft.restoredAt} onDiscard={draft.discard} what="work-log entry" />
           <div className="inline-fields">
             <SelectField label="Kind" value={kind} onChange={(e) => setKind(e.target.value as WorkLogKind)}>
               {WORK_LOG_KINDS.map((k) => (
