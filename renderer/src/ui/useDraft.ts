@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { drafts } from './drafts';
+import { DRAFT_PREFIX, draftKey, drafts } from './drafts';
 
 const same = (a: unknown, b: unknown): boolean => a === b || JSON.stringify(a) === JSON.stringify(b);
 
@@ -141,4 +141,34 @@ export function useSaveOnLeave({ key, saved, save, disabled = false }: { key: st
     status: state.saving ? 'saving' : state.error ? 'failed' : state.value !== saved ? 'editing' : 'saved',
     restoredAt: state.restoredAt,
   };
+}
+
+/** The key of one field of a form kept field by field: `draft:<form>:<id>:<field>`. */
+export const fieldDraftKey = (form: string, id: string | null | undefined, field: string): string => `${draftKey(form, id)}:${field}`;
+
+/**
+ * useState for one field of a form, kept as a draft like useDraft (a drop-in
+ * for forms written with one state per field). `dropFormDrafts(form, id)`
+ * drops every field's draft once the form is saved or cancelled.
+ */
+export function useDraftState<T>(form: string, id: string | null | undefined, field: string, initial: T | (() => T)): [T, (next: T | ((prev: T) => T)) => void] {
+  const [start] = useState(initial);
+  const draft = useDraft(fieldDraftKey(form, id, field), { v: start });
+  const { set } = draft;
+  const setField = useCallback((next: T | ((prev: T) => T)) => set((d) => ({ v: typeof next === 'function' ? (next as (prev: T) => T)(d.v) : next })), [set]);
+  return [draft.values.v, setField];
+}
+
+/** Drop the drafts of one form (all its fields): it was saved, or the person cancelled it. */
+export function dropFormDrafts(form: string, id: string | null | undefined): void {
+  const prefix = `${draftKey(form, id)}:`;
+  for (const key of drafts.keys(prefix)) drafts.drop(key);
+  drafts.drop(draftKey(form, id));
+}
+
+/** The id ('new' or a record's) of a form of this kind left with a draft, to open it again. */
+export function draftedFormId(form: string): string | null {
+  const prefix = `${DRAFT_PREFIX}${form}:`;
+  const key = drafts.keys(prefix)[0];
+  return key ? (key.slice(prefix.length).split(':')[0] ?? null) : null;
 }
