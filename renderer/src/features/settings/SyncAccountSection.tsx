@@ -2,6 +2,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useSync } from '../../app/sync-store';
 import { useUi } from '../../app/ui-store';
 import { Field } from '../../ui/Field';
+import { useDraftState } from '../../ui/useDraft';
 import { configuredServerUrl, ipcSessionStore } from '../../sync/ipc-session-store';
 import { revokeOnServer, signIn, type SyncSession } from '../../sync/session';
 import { FirstSyncProgress } from '../sync/FirstSyncProgress';
@@ -15,7 +16,8 @@ import { SetAsideList } from '../sync/SetAsideList';
 export function SyncAccountSection() {
   const [session, setSession] = useState<SyncSession | null>(null);
   const [server, setServer] = useState<string | null>(null);
-  const [email, setEmail] = useState('');
+  // The e-mail typed is kept as a draft until signed in; the password never is.
+  const [email, setEmail] = useDraftState('settings.sync-account', 'device', 'email', '');
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -50,6 +52,7 @@ export function SyncAccountSection() {
     }
     setError(null);
     setPassword('');
+    setEmail('');
     setSession(res.value);
     announce(`Signed in as ${res.value.user.email}`);
     syncNow?.();
