@@ -150,6 +150,10 @@ test('keyboard: picking a requester with Enter moves on to the title; Esc closes
   const query = app.getByRole('combobox', { name: 'Type a command' });
   await expect(query).toBeFocused();
   await app.keyboard.type('dark');
+  // Ctrl+K again while it is open starts over: typing replaces the query.
+  await app.keyboard.press('Control+k');
+  await app.keyboard.type('ticket');
+  await expect(query).toHaveValue('ticket');
   await app.keyboard.press('Escape');
   await app.keyboard.press('Control+k');
   await expect(query).toHaveValue('');
