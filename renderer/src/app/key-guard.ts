@@ -9,7 +9,9 @@
  */
 
 const EDITABLE_INPUT_TYPES_NOT = new Set(['checkbox', 'radio', 'button', 'submit', 'reset', 'image', 'range', 'color', 'file']);
-const FORM_CONTEXT = 'form, dialog, [role="dialog"], [role="combobox"], [role="listbox"], [role="menu"], fieldset';
+const FORM_CONTEXT = 'form, [role="combobox"], [role="listbox"], [role="menu"], fieldset';
+const DIALOG = 'dialog, [role="dialog"]';
+const ENTRY = 'input, textarea, select, form, [contenteditable="true"]';
 
 /** Keys typed here are text, not commands. */
 export function isEditable(target: EventTarget | null): boolean {
@@ -23,7 +25,9 @@ export function isEditable(target: EventTarget | null): boolean {
 /** A form's control, or anything inside a form, a dialog or a picker. */
 export function inFormContext(target: EventTarget | null): boolean {
   if (typeof Element === 'undefined' || !(target instanceof Element)) return false;
-  return isEditable(target) || target.closest(FORM_CONTEXT) !== null;
+  if (isEditable(target) || target.closest(FORM_CONTEXT) !== null) return true;
+  // A dialog that asks for something (a name, a choice) is a form; one that only shows progress is not.
+  return target.closest(DIALOG)?.querySelector(ENTRY) != null;
 }
 
 /** Something you can act on (a button, a link, a control): Esc there closes nothing and leaves nothing. */

@@ -214,6 +214,7 @@ export function SessionPage({ id }: { id: string }) {
 
       {session.status !== 'cancelled' ? (
         <AddAttendees
+          sessionId={id}
           people={people}
           registeredPersonIds={registeredPersonIds}
           register={(attendee, options) => repos.registrations.register(id, attendee, options)}

@@ -7,7 +7,7 @@ import { useUi } from '../../../app/ui-store';
 import { DraftNotice } from '../../../ui/DraftNotice';
 import { draftKey } from '../../../ui/drafts';
 import { Field } from '../../../ui/Field';
-import { useDraft } from '../../../ui/useDraft';
+import { useDraft, useDraftState } from '../../../ui/useDraft';
 import { SelectField, TextAreaField } from '../fields';
 import { RESOLUTION_LABELS } from '../labels';
 import type { Desk } from '../useDesk';
@@ -181,6 +181,7 @@ export function Actions({ desk, ticket }: { desk: Desk; ticket: Ticket }) {
       ) : null}
       {panel === 'merge' ? (
         <MergeForm
+          ticketId={ticket.id}
           find={(number) => desk.repos.links.ticketsNumbered(number, ticket.id)}
           onNotFound={(number) => setMessage(`No ticket ${number.trim() || '(empty)'} on this device.`)}
           onMerge={(target) => run(`merged into ${target.number}`, () => desk.repos.links.merge(ticket.id, target.id))}
@@ -332,9 +333,9 @@ function PriorityForm({
   );
 }
 
-function MergeForm({ find, onNotFound, onMerge }: { find: (number: string) => Promise<Ticket[]>; onNotFound: (number: string) => void; onMerge: (target: Ticket) => void }) {
-  const [number, setNumber] = useState('');
-  const choice = useNumberChoice(find, onMerge, onNotFound);
+function MergeForm({ ticketId, find, onNotFound, onMerge }: { ticketId: string; find: (number: string) => Promise<Ticket[]>; onNotFound: (number: string) => void; onMerge: (target: Ticket) => void }) {
+  const [number, setNumber] = useDraftState('ticket.merge', ticketId, 'number', '');
+  const choice = useNumberChoice(find, (target: Ticket) => (setNumber(''), onMerge(target)), onNotFound);
   return (
     <SubForm label="Merge into another ticket" onSubmit={() => void choice.lookUp(number)}>
       <Field label="Ticket this one duplicates" hint="Its number, such as KX7Q-00042. This ticket is closed and its work log copied there." value={number} onChange={(e) => setNumber(e.target.value)} />
