@@ -7,6 +7,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { openDatabase, type FieldDeskDb } from '../../../../renderer/src/data/db';
 import { SessionForm } from '../../../../renderer/src/features/training/SessionForm';
 import { PersonForm } from '../../../../renderer/src/features/people/PersonForm';
+import type { PanelProps } from '../../../../renderer/src/features/settings/helpdesk/HelpdeskSection';
+import { SystemsPanel } from '../../../../renderer/src/features/settings/helpdesk/SystemsPanel';
 import { DRAFT_MIRROR, draftKey, drafts } from '../../../../renderer/src/ui/drafts';
 import { useDraft, useSaveOnLeave, type SaveOutcome } from '../../../../renderer/src/ui/useDraft';
 import { ok } from '../../../../shared/result';
@@ -184,5 +186,41 @@ describe('useDraft', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Save' }));
     expect(onSubmit).toHaveBeenCalledWith(expect.objectContaining({ site: 'Annex' }));
     expect(drafts.get('draft:person:p1')).toBeUndefined();
+  });
+});
+
+describe('a settings panel', () => {
+  const data = { systems: [], agencies: [], sites: [], teams: [], calendars: [], policies: [], rules: [], staff: [] } as unknown as PanelProps['data'];
+  const repo = () =>
+    ({
+      systems: {
+        create: vi.fn(async (input: { name: string }) => ok({ id: 's1', name: input.name, vendor: '', categories: [] })),
+        update: vi.fn(),
+        retire: vi.fn(),
+      },
+    }) as unknown as PanelProps['repo'] & { systems: { create: ReturnType<typeof vi.fn> } };
+
+  it('opens again with a half-typed form after leaving Settings; saving drops the draft', async () => {
+    const r = repo();
+    const first = render(<SystemsPanel repo={r} data={data} />);
+    await userEvent.click(screen.getByRole('button', { name: 'Add system' }));
+    await userEvent.type(screen.getByLabelText('System name'), 'E-filing portal');
+    first.unmount();
+    render(<SystemsPanel repo={r} data={data} />);
+    expect(screen.getByLabelText('System name')).toHaveProperty('value', 'E-filing portal');
+    await userEvent.click(screen.getByRole('button', { name: 'Save system' }));
+    expect(r.systems.create).toHaveBeenCalledWith(expect.objectContaining({ name: 'E-filing portal' }));
+    expect(drafts.keys('draft:settings.system:')).toEqual([]);
+  });
+
+  it('Cancel drops the draft and the form stays closed next time', async () => {
+    const first = render(<SystemsPanel repo={repo()} data={data} />);
+    await userEvent.click(screen.getByRole('button', { name: 'Add system' }));
+    await userEvent.type(screen.getByLabelText('System name'), 'Jury');
+    await userEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+    first.unmount();
+    render(<SystemsPanel repo={repo()} data={data} />);
+    expect(screen.getByRole('button', { name: 'Add system' })).toBeTruthy();
+    expect(screen.queryByLabelText('System name')).toBeNull();
   });
 });
