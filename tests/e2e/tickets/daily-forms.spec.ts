@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, newTicketForNewRequester, onboard, readStore, test } from '../fixtures';
+import { expect, expectAccessible, newTicketForNewRequester, onboard, readStore, test } from '../fixtures';
 
 // The sync status probes a server this device does not have; Chromium logs that as a failed request.
 test.use({ allowErrors: /ERR_INTERNET_DISCONNECTED|ERR_CONNECTION_REFUSED/ });
@@ -77,6 +77,11 @@ test('typed text is never lost on a ticket: description saved on leaving by Esc 
   await expect(app.getByText(/Restored your unsaved work-log entry/)).toBeVisible();
   await app.getByLabel('Work-log entry').scrollIntoViewIfNeeded();
   await app.screenshot({ path: test.info().outputPath('worklog-draft-restored.png') });
+  await expectAccessible(app, 'ticket with a restored work-log draft');
+  await app.emulateMedia({ colorScheme: 'dark' });
+  await app.screenshot({ path: test.info().outputPath('worklog-draft-restored-dark.png') });
+  await expectAccessible(app, 'ticket with a restored work-log draft (dark)');
+  await app.emulateMedia({ colorScheme: 'light' });
   // Nothing was logged: a draft is not an entry.
   expect(((await readStore(app, 'workLog')) as unknown[]).length).toBe(0);
 
@@ -185,6 +190,7 @@ test('keyboard: Esc on a ticket closes only what is open; the palette starts emp
   await expect(app.getByRole('option', { name: new RegExp(`Assign ${number} to me`) })).toBeVisible();
   await app.keyboard.type('escalate');
   await app.screenshot({ path: test.info().outputPath('palette-ticket-commands.png') });
+  await expectAccessible(app, 'palette with the open ticket\'s commands');
   await app.keyboard.press('Enter');
   await expect(app.getByRole('form', { name: 'Escalate' })).toBeVisible();
   await expect(app.getByLabel('Escalation level')).toBeFocused();
