@@ -108,7 +108,13 @@ test('keyboard: picking a requester with Enter moves on to the title, and letter
   // New ticket, requester picked from the directory with Enter: the title box has focus, and typed letters are the title's.
   await app.locator('body').press('c');
   await expect(app.getByRole('heading', { name: 'New ticket' })).toBeVisible();
-  await app.getByRole('combobox', { name: 'Requester' }).fill('Dana');
+  await app.getByRole('combobox', { name: 'Requester' }).fill('Dan');
+  await expect(app.getByRole('option', { name: /Dana Whitfield/ })).toBeVisible();
+  // Esc closes the list of matches only; the form stays.
+  await app.keyboard.press('Escape');
+  await expect(app.getByRole('option', { name: /Dana Whitfield/ })).toHaveCount(0);
+  await expect(app.getByRole('heading', { name: 'New ticket' })).toBeVisible();
+  await app.keyboard.type('a');
   await expect(app.getByRole('option', { name: /Dana Whitfield/ })).toBeVisible();
   await app.keyboard.press('Enter');
   await expect(app.getByText('Change requester')).toBeVisible();

@@ -20,9 +20,11 @@ export function RequesterPicker({ desk, value, onChange, error }: { desk: Desk; 
   const [adding, setAdding] = kept.field('adding');
   const [draft, setDraft] = kept.field('draft');
   const [active, setActive] = useState(0);
+  // Esc closes the list of matches only (the form stays); typing opens it again.
+  const [dismissed, setDismissed] = useState(false);
   const [addErrors, setAddErrors] = useState<Record<string, string>>({});
   const matches = useLiveQuery(() => desk.repos.catalog.findPeople(text), [desk.repos, text]) ?? [];
-  const open = !value && text.trim().length >= 2 && !adding;
+  const open = !value && text.trim().length >= 2 && !adding && !dismissed;
 
   if (value)
     return (
@@ -65,10 +67,12 @@ export function RequesterPicker({ desk, value, onChange, error }: { desk: Desk; 
         onChange={(e) => {
           setText(e.target.value);
           setActive(0);
+          setDismissed(false);
         }}
         onKeyDown={(e) => {
           if (!open) return;
-          if (e.key === 'ArrowDown') setActive((a) => Math.min(a + 1, matches.length));
+          if (e.key === 'Escape') setDismissed(true);
+          else if (e.key === 'ArrowDown') setActive((a) => Math.min(a + 1, matches.length));
           else if (e.key === 'ArrowUp') setActive((a) => Math.max(a - 1, 0));
           else if (e.key === 'Enter') {
             const pick = matches[active];
