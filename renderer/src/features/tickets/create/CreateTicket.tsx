@@ -6,13 +6,13 @@ import { LIMITS } from '../../../../../shared/tickets/fields';
 import { priorityFor } from '../../../../../shared/tickets/priority';
 import { useUi } from '../../../app/ui-store';
 import { DraftNotice } from '../../../ui/DraftNotice';
-import { draftKey } from '../../../ui/drafts';
+import { draftKey, drafts } from '../../../ui/drafts';
 import { Field } from '../../../ui/Field';
 import { useDraft } from '../../../ui/useDraft';
 import { SelectField, TextAreaField } from '../fields';
 import { goToList, goToTicket } from '../route';
 import type { Desk } from '../useDesk';
-import { RequesterPicker } from './RequesterPicker';
+import { REQUESTER_DRAFT, RequesterPicker } from './RequesterPicker';
 
 interface Draft {
   type: TicketType;
@@ -198,7 +198,7 @@ export function CreateTicket({ desk }: { desk: Desk }) {
           <button type="submit" className="primary" disabled={saving}>
             Create ticket
           </button>
-          <button type="button" onClick={() => (draft.discard(), goToList())}>
+          <button type="button" onClick={() => (draft.discard(), drafts.drop(REQUESTER_DRAFT), goToList())}>
             Cancel
           </button>
         </div>

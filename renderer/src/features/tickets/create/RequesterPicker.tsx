@@ -7,6 +7,9 @@ import { Field } from '../../../ui/Field';
 import { useDraft } from '../../../ui/useDraft';
 import type { Desk } from '../useDesk';
 
+/** The look-up's own draft (what is typed, a new requester's details), part of the new ticket's. */
+export const REQUESTER_DRAFT = draftKey('ticket.new.requester', 'new');
+
 /**
  * Requester look-up by name (or e-mail) from the people directory, as a
  * combobox: type, arrow to a match, Enter to pick. Someone new is added on
@@ -15,7 +18,7 @@ import type { Desk } from '../useDesk';
 export function RequesterPicker({ desk, value, onChange, error }: { desk: Desk; value: Person | null; onChange: (p: Person | null) => void; error?: string | undefined }) {
   const id = useId();
   // What is typed here (a name to look up, a new requester's details) is part of the new ticket's draft.
-  const kept = useDraft(draftKey('ticket.new.requester', 'new'), { text: '', adding: false, draft: { name: '', email: '', phone: '' } });
+  const kept = useDraft(REQUESTER_DRAFT, { text: '', adding: false, draft: { name: '', email: '', phone: '' } });
   const [text, setText] = kept.field('text');
   const [adding, setAdding] = kept.field('adding');
   const [draft, setDraft] = kept.field('draft');
