@@ -59,6 +59,18 @@ test('typed text is never lost on a ticket: description saved on leaving by Esc 
   await expect(description(app)).toHaveValue('Dept. 12 printer shows a paper jam light after every job. Toner replaced.');
   await expect.poll(async () => ((await readStore(app, 'tickets')) as TicketRow[]).find((t) => t.number === number)?.description).toBe('Dept. 12 printer shows a paper jam light after every job. Toner replaced.');
 
+  // Typed, then the window closes (here: reloads) with focus still in the box: the text is there when it opens again.
+  await description(app).click();
+  await app.keyboard.press('End');
+  await app.keyboard.type(' Closed the lid.');
+  await app.reload();
+  await expect(description(app)).toHaveValue('Dept. 12 printer shows a paper jam light after every job. Toner replaced. Closed the lid.', { timeout: 20_000 });
+  // …and saved once the ticket is left.
+  await app.getByRole('link', { name: '← Tickets' }).click();
+  await onList(app);
+  await expect.poll(async () => ((await readStore(app, 'tickets')) as TicketRow[]).find((t) => t.number === number)?.description).toBe('Dept. 12 printer shows a paper jam light after every job. Toner replaced. Closed the lid.');
+  await openTicket(app, number);
+
   // The title saves when left by the back link, too.
   await app.getByRole('textbox', { name: 'Title' }).fill('Courtroom printer offline (Dept. 12)');
   await app.getByRole('link', { name: '← Tickets' }).click();
