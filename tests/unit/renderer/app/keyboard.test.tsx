@@ -6,6 +6,7 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { CommandPalette } from '../../../../renderer/src/app/CommandPalette';
 import type { Command } from '../../../../renderer/src/app/commands';
 import { letterShortcutAllowed, resetKeyGuard } from '../../../../renderer/src/app/key-guard';
+import { useShortcuts } from '../../../../renderer/src/app/useShortcuts';
 
 beforeAll(() => {
   // jsdom has <dialog> without showModal/close: open and close it the plain way.
@@ -61,6 +62,26 @@ describe('one-letter shortcuts', () => {
     document.body.focus();
     expect(letterShortcutAllowed(new KeyboardEvent('keydown', { key: 'j' }))).toBe(true);
     expect(letterShortcutAllowed(new KeyboardEvent('keydown', { key: 'j', ctrlKey: true }))).toBe(false);
+  });
+});
+
+describe('the global shortcut handler', () => {
+  it('runs a one-letter command from the page, never in a form or once a form control went away', async () => {
+    const run = vi.fn();
+    const commands: Command[] = [{ id: 'go.reports', title: 'Go to Reports', group: 'Go to', shortcut: 'r', run }];
+    function App() {
+      useShortcuts(commands);
+      return <Screen onShortcut={() => undefined} />;
+    }
+    render(<App />);
+    await userEvent.click(screen.getByLabelText('Title'));
+    await userEvent.keyboard('r');
+    await userEvent.click(screen.getByLabelText('Requester'));
+    await userEvent.keyboard('{Enter}r');
+    expect(run).not.toHaveBeenCalled();
+    screen.getByText('Somewhere else').focus();
+    await userEvent.keyboard('r');
+    expect(run).toHaveBeenCalledTimes(1);
   });
 });
 
