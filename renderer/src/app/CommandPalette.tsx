@@ -14,12 +14,18 @@ export function CommandPalette({ open, commands, onClose }: { open: boolean; com
   const listId = useId();
   const results = useMemo(() => filterCommands(commands, query), [commands, query]);
 
+  // Each opening starts from an empty query: what was typed last time is cleared when it closes and again when it opens.
+  const [wasOpen, setWasOpen] = useState(open);
+  if (wasOpen !== open) {
+    setWasOpen(open);
+    setQuery('');
+    setActive(0);
+  }
   useEffect(() => {
     const dialog = dialogRef.current;
     if (!dialog) return;
     if (open && !dialog.open) {
-      setQuery('');
-      setActive(0);
+      if (inputRef.current) inputRef.current.value = '';
       dialog.showModal();
       inputRef.current?.focus();
     } else if (!open && dialog.open) {
@@ -50,7 +56,10 @@ export function CommandPalette({ open, commands, onClose }: { open: boolean; com
           setActive(0);
         }}
         onKeyDown={(e) => {
-          if (e.key === 'ArrowDown') {
+          if ((e.key === 'k' || e.key === 'K') && (e.ctrlKey || e.metaKey)) {
+            // Ctrl+K again while it is open: start over (select what is there, so typing replaces it).
+            e.currentTarget.select();
+          } else if (e.key === 'ArrowDown') {
             e.preventDefault();
             setActive((i) => Math.min(i + 1, results.length - 1));
           } else if (e.key === 'ArrowUp') {

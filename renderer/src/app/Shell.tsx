@@ -11,6 +11,7 @@ import { useSyncEngine } from '../sync/useSyncEngine';
 import { AboutDialog } from './AboutDialog';
 import { buildCommands } from './commands';
 import { CommandPalette } from './CommandPalette';
+import { useContextCommandStore } from './context-commands';
 import { ROUTE_LABELS, ROUTES, type Route } from './routes';
 import { SyncStatus } from './SyncStatus';
 import { useSync } from './sync-store';
@@ -41,7 +42,9 @@ export function Shell({ staffName }: { staffName: string }) {
   }, [profile, lastSyncedAt]);
   // The person's saved views are read live, so one saved, renamed or deleted is in the palette at once.
   const savedViews = useSavedViews(db).views;
-  const commands = useMemo(() => buildCommands(ticketCommands(savedViews)), [savedViews]);
+  // Commands about what is open (the ticket on screen) come first.
+  const bySource = useContextCommandStore((s) => s.bySource);
+  const commands = useMemo(() => [...Object.values(bySource).flat(), ...buildCommands(ticketCommands(savedViews))], [savedViews, bySource]);
   useShortcuts(commands);
   useDailyBackup(db);
   useSyncEngine();

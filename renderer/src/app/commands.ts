@@ -10,7 +10,7 @@ import { useUi } from './ui-store';
 export interface Command {
   id: string;
   title: string;
-  group: 'Go to' | 'Create' | 'View' | 'Help';
+  group: 'This ticket' | 'Go to' | 'Create' | 'View' | 'Help';
   /** Shown as a hint; matched by the shortcut handler. `Mod` is Ctrl, or Cmd on macOS. */
   shortcut?: string;
   keywords?: string;

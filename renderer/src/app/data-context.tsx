@@ -6,6 +6,7 @@ import { profileRepository, type ProfileRepository } from '../data/repositories/
 import { startWordPacker } from '../data/repositories/tickets/word-blocks';
 import { startActiveKeysFill } from '../data/repositories/tickets/active-keys';
 import { startWordRefresher } from '../data/repositories/tickets/word-refresh';
+import { drafts } from '../ui/drafts';
 
 export interface DataContextValue {
   db: FieldDeskDb;
@@ -37,25 +38,29 @@ export function DataProvider({ children, dbName = 'fielddesk' }: { children: Rea
         if (!closed && upgradeDue(dbs, dbName, CURRENT_SCHEMA_VERSION)) setState((s) => (s.value || s.error ? s : { upgrading: true }));
       })
       .catch(() => undefined);
-    openDatabase(dbName).then(
-      (opened) => {
-        db = opened;
-        // Synced tickets get their full search words in the background (and any left from a crash, now).
-        if (!closed) stopRefresher = startWordRefresher(opened, { onError: (e) => console.error('FieldDesk: search words refresh failed; it is retried on the next change', e) });
-        // Older tickets' search words are packed into blocks in the background, so a search reads a few records per word.
-        if (!closed) stopPacker = startWordPacker(opened, { onError: (e) => console.error('FieldDesk: packing search words failed; it is tried again later', e) });
-        // Tickets stored before schema v12 gain their list key in the background; the list waits for it.
-        if (!closed) stopFill = startActiveKeysFill(opened, { onError: (e) => console.error('FieldDesk: filling the open-ticket list keys failed; it is tried again at the next start', e) });
-        if (!closed) setState({ value: { db: opened, people: peopleRepository(opened), profile: profileRepository(opened) } });
-      },
-      (e: unknown) => setState({ error: e instanceof Error ? e.message : String(e) }),
-    );
+    openDatabase(dbName)
+      // Unsaved drafts are read before any screen opens, so a form starts from its draft.
+      .then(async (opened) => (await drafts.attach(opened), opened))
+      .then(
+        (opened) => {
+          db = opened;
+          // Synced tickets get their full search words in the background (and any left from a crash, now).
+          if (!closed) stopRefresher = startWordRefresher(opened, { onError: (e) => console.error('FieldDesk: search words refresh failed; it is retried on the next change', e) });
+          // Older tickets' search words are packed into blocks in the background, so a search reads a few records per word.
+          if (!closed) stopPacker = startWordPacker(opened, { onError: (e) => console.error('FieldDesk: packing search words failed; it is tried again later', e) });
+          // Tickets stored before schema v12 gain their list key in the background; the list waits for it.
+          if (!closed) stopFill = startActiveKeysFill(opened, { onError: (e) => console.error('FieldDesk: filling the open-ticket list keys failed; it is tried again at the next start', e) });
+          if (!closed) setState({ value: { db: opened, people: peopleRepository(opened), profile: profileRepository(opened) } });
+        },
+        (e: unknown) => setState({ error: e instanceof Error ? e.message : String(e) }),
+      );
     return () => {
       closed = true;
       stopRefresher?.();
       stopPacker?.();
       stopFill?.();
-      db?.close();
+      const closing = db;
+      if (closing) void drafts.detach(closing).finally(() => closing.close());
     };
   }, [dbName]);
 

@@ -279,6 +279,9 @@ test('create form: requester look-up, routing suggestion and keyboard cancel; at
 
   await app.locator('body').press('c');
   await expect(app.getByRole('heading', { name: 'New ticket' })).toHaveCount(0); // c creates only from the list
+  // Focus is on the "Attach files…" button: the first Esc only leaves the control, the second goes back to the list.
+  await app.keyboard.press('Escape');
+  await expect(app.getByRole('heading', { name: 'Tickets' })).toHaveCount(0);
   await app.keyboard.press('Escape');
   await expect(app.getByRole('heading', { name: 'Tickets' })).toBeVisible();
   await app.locator('body').press('c');

@@ -1,18 +1,23 @@
 import { useState, type FormEvent } from 'react';
 import { Field } from '../../ui/Field';
+import { dropFormDrafts, useDraftState } from '../../ui/useDraft';
 import { useData } from '../../app/data-context';
 
 /** First run: name yourself and this device. Nothing else is needed to start working. */
 export function Onboarding({ onDone }: { onDone: () => void }) {
   const { profile } = useData();
-  const [staffName, setStaffName] = useState('');
-  const [deviceName, setDeviceName] = useState('');
+  // Kept as drafts, so a window closed before "Start working" does not lose them.
+  const [staffName, setStaffName] = useDraftState('onboarding', 'device', 'staffName', '');
+  const [deviceName, setDeviceName] = useDraftState('onboarding', 'device', 'deviceName', '');
   const [errors, setErrors] = useState<Record<string, string>>({});
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const res = await profile.save({ staffName, deviceName });
-    if (res.ok) onDone();
+    if (res.ok) {
+      dropFormDrafts('onboarding', 'device');
+      onDone();
+    }
     else setErrors(res.error.fields ?? { _: res.error.message });
   };
 

@@ -5,13 +5,15 @@ import { useData } from '../../app/data-context';
 import { useUi } from '../../app/ui-store';
 import { EmptyState } from '../../ui/EmptyState';
 import { ImportPeople } from './ImportPeople';
-import { PersonForm } from './PersonForm';
+import { drafts } from '../../ui/drafts';
+import { PersonForm, personDraftKey } from './PersonForm';
 
 /** The directory of requesters and staff that tickets, training and access point at. */
 export function PeopleScreen() {
   const { db, people } = useData();
   const announce = useUi((s) => s.announce);
-  const [editing, setEditing] = useState<Person | 'new' | null>(null);
+  // A new person left half typed comes back open (an edit comes back when that person's Edit is chosen).
+  const [editing, setEditing] = useState<Person | 'new' | null>(() => (drafts.get(personDraftKey(undefined)) ? 'new' : null));
   const [importing, setImporting] = useState(false);
   const [query, setQuery] = useState('');
   const list = useLiveQuery(() => people.list(), [db]);

@@ -2,7 +2,13 @@ import { useState, type FormEvent } from 'react';
 import type { Person, PersonInput } from '../../../../shared/people/schema';
 import type { Result } from '../../../../shared/result';
 import { useMayWrite } from '../../sync/useRole';
+import { DraftNotice } from '../../ui/DraftNotice';
+import { draftKey } from '../../ui/drafts';
 import { Field } from '../../ui/Field';
+import { useDraft } from '../../ui/useDraft';
+
+export const personDraftKey = (id: string | undefined) => draftKey('person', id);
+const pickInput = (p: Person): PersonInput => ({ name: p.name, email: p.email, phone: p.phone, agency: p.agency, site: p.site, title: p.title, kind: p.kind });
 
 const EMPTY: PersonInput = { name: '', email: '', phone: '', agency: '', site: '', title: '', kind: 'requester' };
 
@@ -16,7 +22,10 @@ export function PersonForm({
   onSubmit: (input: PersonInput) => Promise<Result<Person>>;
   onCancel: () => void;
 }) {
-  const [values, setValues] = useState<PersonInput>(initial ? { ...initial } : EMPTY);
+  // What is typed stays a draft of this person (or of the new one) until saved; Cancel drops it.
+  const draft = useDraft(personDraftKey(initial?.id), initial ? pickInput(initial) : EMPTY);
+  const values = draft.values;
+  const setValues = draft.set;
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [saving, setSaving] = useState(false);
   // Who is staff is for coordinators and admins to say (a courtesy: the server decides).
@@ -29,11 +38,13 @@ export function PersonForm({
     const res = await onSubmit(values);
     setSaving(false);
     if (!res.ok) setErrors(res.error.fields ?? { _: res.error.message });
+    else draft.done();
   };
 
   return (
     <form className="panel person-form" onSubmit={submit} noValidate aria-label={initial ? `Edit ${initial.name}` : 'Add a person'}>
       <h2>{initial ? `Edit ${initial.name}` : 'Add a person'}</h2>
+      <DraftNotice restoredAt={draft.restoredAt} onDiscard={draft.discard} what="details of this person" />
       {errors._ ? <p role="alert" className="form-error">{errors._}</p> : null}
       <div className="form-grid">
         <Field label="Name" value={values.name} onChange={set('name')} error={errors.name} autoFocus required />
@@ -59,7 +70,7 @@ export function PersonForm({
         <button type="submit" className="primary" disabled={saving}>
           {saving ? 'Saving…' : 'Save'}
         </button>
-        <button type="button" onClick={onCancel}>
+        <button type="button" onClick={() => (draft.discard(), onCancel())}>
           Cancel
         </button>
       </div>

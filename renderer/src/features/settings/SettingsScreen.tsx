@@ -5,6 +5,7 @@ import { useUi, type ThemeChoice } from '../../app/ui-store';
 import { platform } from '../../platform/bridge';
 import { ErrorBoundary } from '../../ui/ErrorBoundary';
 import { Field } from '../../ui/Field';
+import { useDraftState } from '../../ui/useDraft';
 import { ConflictsSection } from './ConflictsSection';
 import { BackupSection } from './backup/BackupSection';
 import { HelpdeskSection } from './helpdesk/HelpdeskSection';
@@ -16,7 +17,8 @@ import { SyncProblemsSection } from '../sync/SyncProblemsSection';
 function ProfileSection() {
   const { profile } = useData();
   const current = useLiveQuery(() => profile.get(), [profile]);
-  const [form, setForm] = useState<{ staffName: string; deviceName: string } | null>(null);
+  // null until edited; an edit not saved yet is a draft (ui/useDraft.ts), back when Settings opens again.
+  const [form, setForm] = useDraftState<{ staffName: string; deviceName: string } | null>('settings.profile', 'device', 'form', null);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const announce = useUi((s) => s.announce);
   const values = form ?? { staffName: current?.staffName ?? '', deviceName: current?.deviceName ?? '' };
@@ -60,15 +62,16 @@ function ThemeSection() {
 }
 
 function SyncServerSection() {
-  const [url, setUrl] = useState('');
   const [saved, setSaved] = useState<string | null>(null);
+  // The address as typed (null: not edited, the saved one shows), kept as a draft until saved.
+  const [edited, setUrl] = useDraftState<string | null>('settings.sync-server', 'device', 'url', null);
+  const url = edited ?? saved ?? '';
   const [error, setError] = useState<string | undefined>();
   const announce = useUi((s) => s.announce);
   useEffect(() => {
     void platform.config.get({}).then((r) => {
       if (r.ok) {
         setSaved(r.value.syncServerUrl);
-        setUrl(r.value.syncServerUrl ?? '');
       }
     });
   }, []);
@@ -79,6 +82,7 @@ function SyncServerSection() {
       setError(undefined);
       const changed = res.value.syncServerUrl !== saved;
       setSaved(res.value.syncServerUrl);
+      setUrl(null);
       announce(res.value.syncServerUrl ? `Sync server set to ${res.value.syncServerUrl}` : 'Sync server cleared');
       // The page's Content-Security-Policy (connect-src) was fixed when it loaded: reload to apply the new server.
       if (changed) setTimeout(() => location.reload(), 800);

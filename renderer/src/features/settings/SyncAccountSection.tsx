@@ -4,6 +4,7 @@ import { useSync } from '../../app/sync-store';
 import { resolveActor } from '../../data/repositories/tickets';
 import { useUi } from '../../app/ui-store';
 import { Field } from '../../ui/Field';
+import { useDraftState } from '../../ui/useDraft';
 import { configuredServerUrl, ipcSessionStore } from '../../sync/ipc-session-store';
 import { revokeOnServer, signIn, type SyncSession } from '../../sync/session';
 import { FirstSyncProgress } from '../sync/FirstSyncProgress';
@@ -16,7 +17,8 @@ import { FirstSyncProgress } from '../sync/FirstSyncProgress';
 export function SyncAccountSection() {
   const [session, setSession] = useState<SyncSession | null>(null);
   const [server, setServer] = useState<string | null>(null);
-  const [email, setEmail] = useState('');
+  // The e-mail typed is kept as a draft until signed in; the password never is.
+  const [email, setEmail] = useDraftState('settings.sync-account', 'device', 'email', '');
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -58,6 +60,7 @@ export function SyncAccountSection() {
     if (res.value.user.personId) await profile.setAccountPerson(res.value.user.personId);
     setError(null);
     setPassword('');
+    setEmail('');
     setSession(res.value);
     announce(`Signed in as ${res.value.user.email}`);
     syncNow?.();

@@ -6,7 +6,8 @@ import { CreateTicket } from './create/CreateTicket';
 import { TicketDetail } from './detail/TicketDetail';
 import { TicketList } from './list/TicketList';
 import { ImportTickets } from './ImportTickets';
-import { goToNew, isTyping, useTicketsRoute } from './route';
+import { letterShortcutAllowed } from '../../app/key-guard';
+import { goToNew, useTicketsRoute } from './route';
 import { SampleDataButton } from './SampleDataButton';
 import { useTicketsUi } from './store';
 import { useDesk } from './useDesk';
@@ -19,11 +20,11 @@ export function TicketsScreen() {
   const any = useLiveQuery(async () => (await desk.repos.tables.tickets.limit(1).count()) > 0, [desk.repos]);
   const onList = route.kind === 'list';
   const sampleLoading = useTicketsUi((s) => s.sampleLoading);
-  // c creates a ticket from the list, empty or not (not while typing, not under a dialog).
+  // c creates a ticket from the list, empty or not (not in a form, not under a dialog).
   useEffect(() => {
     if (!onList) return;
     const onKey = (e: KeyboardEvent) => {
-      if (e.key !== 'c' || e.ctrlKey || e.metaKey || e.altKey || isTyping(e.target) || document.querySelector('dialog[open]')) return;
+      if (e.key !== 'c' || !letterShortcutAllowed(e)) return;
       e.preventDefault();
       goToNew();
     };

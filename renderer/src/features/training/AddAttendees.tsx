@@ -4,6 +4,7 @@ import type { Result } from '../../../../shared/result';
 import type { AttendeeInput } from '../../../../shared/training/registration';
 import type { RegisterOutcome } from '../../../../shared/training/waitlist';
 import { Field } from '../../ui/Field';
+import { useDraftState } from '../../ui/useDraft';
 
 type Register = (attendee: AttendeeInput, options: { allowOverCapacity?: boolean }) => Promise<Result<RegisterOutcome>>;
 
@@ -14,12 +15,13 @@ const outcomeText = (name: string, o: RegisterOutcome) =>
  * Add people from the directory with a type-ahead (arrows and Enter), or a
  * walk-in by name. A full session puts them on the wait list and says so.
  */
-export function AddAttendees({ people, registeredPersonIds, register }: { people: Person[]; registeredPersonIds: Set<string>; register: Register }) {
+export function AddAttendees({ sessionId, people, registeredPersonIds, register }: { sessionId?: string; people: Person[]; registeredPersonIds: Set<string>; register: Register }) {
   const id = useId();
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
   const [message, setMessage] = useState<{ error: boolean; waiting?: boolean; text: string } | null>(null);
-  const [walkIn, setWalkIn] = useState({ name: '', agency: '', email: '' });
+  // A walk-in half typed (someone at the door, then a phone call) is a draft of this session's form.
+  const [walkIn, setWalkIn] = useDraftState('training.walk-in', sessionId, 'walkIn', { name: '', agency: '', email: '' });
   const [seatWalkIn, setSeatWalkIn] = useState(true);
   const [walkInErrors, setWalkInErrors] = useState<Record<string, string>>({});
 

@@ -1,5 +1,8 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useId, useState, type FormEvent } from 'react';
+import { DraftNotice } from '../../ui/DraftNotice';
+import { draftKey, drafts } from '../../ui/drafts';
+import { useDraft } from '../../ui/useDraft';
 import type { Result } from '../../../../shared/result';
 import type { Course, CourseInput } from '../../../../shared/training/course';
 import type { Material } from '../../../../shared/training/material';
@@ -12,7 +15,8 @@ import { useTrainingRepos } from './useTraining';
 
 function CourseForm({ initial, materials, onSubmit, onCancel }: { initial?: Course; materials: Material[]; onSubmit: (c: CourseInput) => Promise<Result<unknown>>; onCancel: () => void }) {
   const id = useId();
-  const [v, setV] = useState({
+  // A draft of this course (or the new one) until it is saved; Cancel drops it.
+  const draft = useDraft(draftKey('training.course', initial?.id), {
     title: initial?.title ?? '',
     system: initial?.system ?? '',
     audience: initial?.audience ?? '',
@@ -20,17 +24,21 @@ function CourseForm({ initial, materials, onSubmit, onCancel }: { initial?: Cour
     description: initial?.description ?? '',
     materialIds: initial?.materialIds ?? ([] as string[]),
   });
+  const v = draft.values;
+  const setV = draft.set;
   const [errors, setErrors] = useState<Record<string, string>>({});
   const set = (k: 'title' | 'system' | 'audience' | 'version' | 'description') => (e: { target: { value: string } }) => setV((x) => ({ ...x, [k]: e.target.value }));
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const res = await onSubmit(v);
     if (!res.ok) setErrors(res.error.fields ?? { _: res.error.message });
+    else draft.done();
   };
   const label = initial ? `Edit ${initial.title}` : 'Add a course';
   return (
     <form className="panel" onSubmit={submit} noValidate aria-label={label}>
       <h2>{label}</h2>
+      <DraftNotice restoredAt={draft.restoredAt} onDiscard={draft.discard} what="course details" />
       {errors._ ? (
         <p className="form-error" role="alert">
           {errors._}
@@ -64,7 +72,7 @@ function CourseForm({ initial, materials, onSubmit, onCancel }: { initial?: Cour
         <button type="submit" className="primary">
           Save course
         </button>
-        <button type="button" onClick={onCancel}>
+        <button type="button" onClick={() => (draft.discard(), onCancel())}>
           Cancel
         </button>
       </div>
@@ -77,7 +85,8 @@ export function CoursesView() {
   const repos = useTrainingRepos();
   const announce = useUi((s) => s.announce);
   const data = useLiveQuery(async () => ({ courses: await repos.courses.list(), materials: await repos.materials.list(), sessions: await repos.sessions.list() }), [repos]);
-  const [editing, setEditing] = useState<Course | 'new' | null>(null);
+  // A new course left half typed comes back open.
+  const [editing, setEditing] = useState<Course | 'new' | null>(() => (drafts.get(draftKey('training.course', undefined)) ? 'new' : null));
   const [message, setMessage] = useState<string | null>(null);
   // A courtesy: the server refuses course changes from a role that may not make them.
   const mayEdit = useMayWrite('courses');

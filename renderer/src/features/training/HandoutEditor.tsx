@@ -5,6 +5,9 @@ import { MATERIAL_KINDS, MAX_MATERIAL_IMAGE_BYTES, MAX_MATERIAL_IMAGES, type Mat
 import { handoutHtml } from '../../../../shared/training/print/handout';
 import { pageSetup, type PaperSize } from '../../../../shared/training/print/pageSetup';
 import { useUi } from '../../app/ui-store';
+import { DraftNotice } from '../../ui/DraftNotice';
+import { draftKey } from '../../ui/drafts';
+import { useDraft } from '../../ui/useDraft';
 import { platform } from '../../platform/bridge';
 import { EmptyState } from '../../ui/EmptyState';
 import { Field } from '../../ui/Field';
@@ -67,7 +70,10 @@ function Editor({ material, latest, repos }: { material: Material; latest: Mater
   // A courtesy (the server decides): a role that may not write handouts reads and prints them.
   const mayEdit = useMayWrite('materials');
   const print = usePrint();
-  const [work, setWork] = useState<Working>(() => pick(material));
+  // Edits not saved yet are a draft of this handout: leaving the editor (or closing the window) keeps them for next time.
+  const draft = useDraft(draftKey('training.handout', material.id), pick(material));
+  const work = draft.values;
+  const setWork = draft.set;
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [imageMessage, setImageMessage] = useState<{ error: boolean; text: string } | null>(null);
   const [saveMessage, setSaveMessage] = useState<string | null>(null);
@@ -130,6 +136,7 @@ function Editor({ material, latest, repos }: { material: Material; latest: Mater
       return false;
     }
     setErrors({});
+    draft.done();
     setSaveMessage('Saved on this device.');
     announce('Handout saved');
     return true;
@@ -174,6 +181,7 @@ function Editor({ material, latest, repos }: { material: Material; latest: Mater
           Handouts are written by training coordinators and admins; your role can read and print this one.
         </p>
       )}
+      <DraftNotice restoredAt={draft.restoredAt} onDiscard={draft.discard} what="handout edits" />
       {errors._ ? (
         <p className="form-error" role="alert">
           {errors._}

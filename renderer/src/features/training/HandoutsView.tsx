@@ -3,18 +3,23 @@ import { useState, type FormEvent } from 'react';
 import { MATERIAL_KINDS, type MaterialKind } from '../../../../shared/training/material';
 import { EmptyState } from '../../ui/EmptyState';
 import { Field } from '../../ui/Field';
+import { drafts } from '../../ui/drafts';
+import { dropFormDrafts, fieldDraftKey, useDraftState } from '../../ui/useDraft';
 import { goTo, trainingHref } from './training-route';
 import { useMayWrite } from '../../sync/useRole';
 import { useTrainingRepos } from './useTraining';
 
 export const KIND_LABEL: Record<MaterialKind, string> = { handout: 'Handout', workInstruction: 'Work instruction' };
 
+const NEW_HANDOUT = 'training.handout-new';
+
 /** The library of handouts and work instructions, grouped by system. */
 export function HandoutsView() {
   const repos = useTrainingRepos();
   const materials = useLiveQuery(() => repos.materials.list(), [repos]);
-  const [creating, setCreating] = useState(false);
-  const [draft, setDraft] = useState({ title: '', system: '', kind: 'handout' as MaterialKind });
+  // A new handout's title left half typed is a draft: the form opens again with it.
+  const [creating, setCreating] = useState(() => drafts.get(fieldDraftKey(NEW_HANDOUT, 'new', 'fields')) !== undefined);
+  const [draft, setDraft] = useDraftState(NEW_HANDOUT, 'new', 'fields', { title: '', system: '', kind: 'handout' as MaterialKind });
   const [errors, setErrors] = useState<Record<string, string>>({});
   const mayEdit = useMayWrite('materials');
   if (!materials) return <p role="status">Loading handouts…</p>;
@@ -24,6 +29,7 @@ export function HandoutsView() {
     e.preventDefault();
     const res = await repos.materials.create({ ...draft, body: `# ${draft.title.trim()}\n\n1. First step\n2. Next step\n` });
     if (!res.ok) return setErrors(res.error.fields ?? { _: res.error.message });
+    dropFormDrafts(NEW_HANDOUT, 'new');
     goTo({ view: 'handout', id: res.value.id });
   };
 
@@ -66,7 +72,7 @@ export function HandoutsView() {
             <button type="submit" className="primary">
               Create and edit
             </button>
-            <button type="button" onClick={() => setCreating(false)}>
+            <button type="button" onClick={() => (dropFormDrafts(NEW_HANDOUT, 'new'), setDraft({ title: '', system: '', kind: 'handout' }), setCreating(false))}>
               Cancel
             </button>
           </div>

@@ -1,4 +1,7 @@
 import { useId, useMemo, useState, type FormEvent } from 'react';
+import { DraftNotice } from '../../ui/DraftNotice';
+import { draftKey, drafts } from '../../ui/drafts';
+import { useDraft } from '../../ui/useDraft';
 import type { Person } from '../../../../shared/people/schema';
 import type { Result } from '../../../../shared/result';
 import type { Course } from '../../../../shared/training/course';
@@ -31,6 +34,11 @@ const toValues = (s: Session | undefined, courses: Course[]): Values => ({
   notes: s?.notes ?? '',
 });
 
+/** The draft of a session's form: `id` for an edit, none for a new session. */
+export const sessionDraftKey = (id: string | undefined) => draftKey('training.session', id);
+/** Is a form of this session left unsaved? Its screen opens the form again, so the draft is in view. */
+export const hasSessionDraft = (id: string | undefined) => drafts.get(sessionDraftKey(id)) !== undefined;
+
 /** An empty number field stays NaN, so the schema's own message ("Enter a number of seats") shows. */
 const num = (v: string) => (v.trim() === '' ? Number.NaN : Number(v));
 
@@ -55,7 +63,10 @@ export function SessionForm({
   onSubmit: (input: SessionInput) => Promise<Result<unknown>>;
   onCancel: () => void;
 }) {
-  const [values, setValues] = useState<Values>(() => toValues(initial, courses));
+  // Until it is saved, what is typed is a draft of this session (or of the new one): leaving keeps it, Cancel drops it.
+  const draft = useDraft(sessionDraftKey(initial?.id), toValues(initial, courses));
+  const values = draft.values;
+  const setValues = draft.set;
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [saving, setSaving] = useState(false);
   const ids = useId();
@@ -76,12 +87,14 @@ export function SessionForm({
     const res = await onSubmit(toInput(values));
     setSaving(false);
     if (!res.ok) setErrors(res.error.fields ?? { _: res.error.message });
+    else draft.done();
   };
 
   const title = initial ? 'Edit session' : 'Schedule a session';
   return (
     <form className="panel" onSubmit={submit} noValidate aria-label={title}>
       <h2>{title}</h2>
+      <DraftNotice restoredAt={draft.restoredAt} onDiscard={draft.discard} what="session details" />
       {errors._ ? (
         <p role="alert" className="form-error">
           {errors._}
@@ -165,7 +178,7 @@ export function SessionForm({
         <button type="submit" className="primary" disabled={saving}>
           {saving ? 'Saving…' : initial ? 'Save session' : 'Schedule'}
         </button>
-        <button type="button" onClick={onCancel}>
+        <button type="button" onClick={() => (draft.discard(), onCancel())}>
           Cancel
         </button>
       </div>

@@ -14,7 +14,7 @@ import { AttendanceRoster } from './AttendanceRoster';
 import { PaperSelect } from './PaperSelect';
 import { attendanceSummaryDocument, certificateDocument, icsSession, signInSheetDocument } from './print-data';
 import { placeText, STATUS_LABEL, whenText } from './session-text';
-import { SessionForm } from './SessionForm';
+import { hasSessionDraft, SessionForm } from './SessionForm';
 import { trainingHref } from './training-route';
 import { PrintFeedbackLine, usePrint } from './usePrint';
 import { ATTENDANCE_COLUMNS, attendanceExportRows } from '../../../../shared/training/attendance-export';
@@ -31,7 +31,8 @@ export function SessionPage({ id }: { id: string }) {
   const print = usePrint();
   const now = useNow();
   const [paper, setPaper] = useState<PaperSize>('Letter');
-  const [editing, setEditing] = useState(false);
+  // A session edit left unsaved comes back open.
+  const [editing, setEditing] = useState(() => hasSessionDraft(id));
   const [issueCertificates, setIssueCertificates] = useState(true);
   const [actionMessage, setActionMessage] = useState<{ error: boolean; text: string } | null>(null);
 
@@ -213,6 +214,7 @@ export function SessionPage({ id }: { id: string }) {
 
       {session.status !== 'cancelled' ? (
         <AddAttendees
+          sessionId={id}
           people={people}
           registeredPersonIds={registeredPersonIds}
           register={(attendee, options) => repos.registrations.register(id, attendee, options)}

@@ -6,7 +6,7 @@ import { platform } from '../../platform/bridge';
 import { EmptyState } from '../../ui/EmptyState';
 import { icsSession } from './print-data';
 import { isPast, placeText, STATUS_LABEL, whenText } from './session-text';
-import { SessionForm } from './SessionForm';
+import { hasSessionDraft, SessionForm } from './SessionForm';
 import { goTo, trainingHref } from './training-route';
 import { usePeople, useTrainingRepos } from './useTraining';
 
@@ -19,7 +19,8 @@ export function SessionsView() {
     const [sessions, courses, registrations] = await Promise.all([repos.sessions.list(), repos.courses.list(), repos.tables.registrations.toArray()]);
     return { sessions, courses, registrations: registrations.filter((r) => !r.deleted) };
   }, [repos]);
-  const [scheduling, setScheduling] = useState(false);
+  // A new session left unsaved comes back open.
+  const [scheduling, setScheduling] = useState(() => hasSessionDraft(undefined));
   const [showPast, setShowPast] = useState(false);
   const [exportMessage, setExportMessage] = useState<{ error: boolean; text: string } | null>(null);
 

@@ -1,9 +1,10 @@
-import { useState, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import { AGENCY_KINDS, type Agency, type AgencyKind } from '../../../../../shared/tickets/catalog';
 import { LIMITS } from '../../../../../shared/tickets/fields';
 import { Field } from '../../../ui/Field';
+import { useDraftState } from '../../../ui/useDraft';
 import { SelectField } from '../../tickets/fields';
-import { AddButton, FormButtons, ListPanel, RowActions, useListPanel, useSaveForm } from './common';
+import { AddButton, FormButtons, ListPanel, RowActions, useListPanel, useSaveForm, panelDraftForm } from './common';
 import type { PanelProps } from './HelpdeskSection';
 
 export const AGENCY_KIND_LABELS: Record<AgencyKind, string> = {
@@ -45,10 +46,13 @@ export function AgenciesPanel({ repo, data }: PanelProps) {
   );
 }
 
+/** What is typed in this form stays a draft until it is saved or cancelled (useEditing drops it). */
+const FORM = panelDraftForm('agency');
+
 function AgencyForm({ repo, agency, onDone, say }: { repo: PanelProps['repo']; agency: Agency | undefined; onDone: () => void; say: (ok: boolean, text: string) => void }) {
-  const [name, setName] = useState(agency?.name ?? '');
-  const [kind, setKind] = useState<AgencyKind>(agency?.kind ?? 'state_court');
-  const [code, setCode] = useState(agency?.code ?? '');
+  const [name, setName] = useDraftState(FORM, agency?.id, 'name', agency?.name ?? '');
+  const [kind, setKind] = useDraftState<AgencyKind>(FORM, agency?.id, 'kind', agency?.kind ?? 'state_court');
+  const [code, setCode] = useDraftState(FORM, agency?.id, 'code', agency?.code ?? '');
   const { errors, save } = useSaveForm(say);
   const submit = (e: FormEvent) => {
     const input = { name, kind, code };

@@ -2,7 +2,8 @@ import { useMemo, useState, type FormEvent } from 'react';
 import type { BusinessCalendar, Weekday } from '../../../../../shared/tickets/calendar';
 import { LIMITS } from '../../../../../shared/tickets/fields';
 import { Field } from '../../../ui/Field';
-import { AddButton, FormButtons, ListPanel, report, RowActions, useListPanel, useNotice, useSaveForm } from './common';
+import { dropFormDrafts, useDraftState } from '../../../ui/useDraft';
+import { AddButton, FormButtons, ListPanel, report, RowActions, useListPanel, useNotice, useSaveForm, panelDraftForm } from './common';
 import { DAY_NAMES, formatHours, HOURS_ERROR, parseHours, summariseWeek, WEEK_ORDER, type Hours } from './format';
 import type { PanelProps } from './HelpdeskSection';
 import { APPLIES_FROM_NOW } from './SlaPanel';
@@ -45,7 +46,8 @@ export function CalendarsPanel({ repo, data }: PanelProps) {
               say={notice.say}
               onCancel={close}
               // A new calendar stays open, so its holidays can be added next.
-              onSaved={(cal, created) => (created ? open(cal.id) : close())}
+              // A new calendar stays open (to add holidays) as itself: the draft of the new one is done.
+              onSaved={(cal, created) => (created ? (dropFormDrafts(FORM, 'new'), open(cal.id)) : close())}
             />
             {editingCal ? <Holidays repo={repo} calendar={editingCal} /> : <p className="field-hint">Save the calendar to add its holidays.</p>}
           </>
@@ -54,6 +56,9 @@ export function CalendarsPanel({ repo, data }: PanelProps) {
     />
   );
 }
+
+/** What is typed in this form stays a draft until it is saved or cancelled (useEditing drops it). */
+const FORM = panelDraftForm('calendar');
 
 function CalendarForm({
   repo,
@@ -69,9 +74,9 @@ function CalendarForm({
   onSaved: (cal: BusinessCalendar, created: boolean) => void;
 }) {
   const zones = useMemo(() => Intl.supportedValuesOf('timeZone'), []);
-  const [name, setName] = useState(calendar?.name ?? '');
-  const [timeZone, setTimeZone] = useState(calendar?.timeZone ?? localZone());
-  const [week, setWeek] = useState<Record<Weekday, string>>(() => {
+  const [name, setName] = useDraftState(FORM, calendar?.id, 'name', calendar?.name ?? '');
+  const [timeZone, setTimeZone] = useDraftState(FORM, calendar?.id, 'timeZone', calendar?.timeZone ?? localZone());
+  const [week, setWeek] = useDraftState<Record<Weekday, string>>(FORM, calendar?.id, 'week', () => {
     if (!calendar) return NEW_WEEK;
     const out = { ...NEW_WEEK };
     for (const d of WEEK_ORDER) out[d] = formatHours(calendar.week[d]);

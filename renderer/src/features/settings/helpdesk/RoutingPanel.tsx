@@ -2,8 +2,9 @@ import { useId, useState, type FormEvent } from 'react';
 import { LIMITS } from '../../../../../shared/tickets/fields';
 import { specificity, suggestRoute, WILDCARD, type RoutingRule } from '../../../../../shared/tickets/routing';
 import { Field } from '../../../ui/Field';
+import { useDraftState } from '../../../ui/useDraft';
 import { SelectField } from '../../tickets/fields';
-import { AddButton, Checkbox, FormButtons, ListPanel, report, RowActions, useListPanel, useSaveForm } from './common';
+import { AddButton, Checkbox, FormButtons, ListPanel, report, RowActions, useListPanel, useSaveForm, panelDraftForm } from './common';
 import type { HelpdeskData, PanelProps } from './HelpdeskSection';
 
 const ANY = '';
@@ -79,8 +80,11 @@ interface RuleDraft {
   enabled: boolean;
 }
 
+/** What is typed in this form stays a draft until it is saved or cancelled (useEditing drops it). */
+const FORM = panelDraftForm('rule');
+
 function RuleForm({ repo, data, rule, onDone, say }: PanelProps & { rule: RoutingRule | undefined; onDone: () => void; say: (ok: boolean, text: string) => void }) {
-  const [d, setD] = useState<RuleDraft>(() =>
+  const [d, setD] = useDraftState<RuleDraft>(FORM, rule?.id, 'd', () =>
     rule
       ? { name: rule.name, systemId: fromMatcher(rule.systemId), category: fromMatcher(rule.category), siteId: fromMatcher(rule.siteId), teamId: rule.teamId, enabled: rule.enabled }
       : { name: '', systemId: ANY, category: ANY, siteId: ANY, teamId: '', enabled: true },

@@ -1,9 +1,10 @@
-import { useId, useMemo, useState, type FormEvent } from 'react';
+import { useId, useMemo, type FormEvent } from 'react';
 import type { Site } from '../../../../../shared/tickets/catalog';
 import { LIMITS } from '../../../../../shared/tickets/fields';
 import { Field } from '../../../ui/Field';
+import { useDraftState } from '../../../ui/useDraft';
 import { SelectField, TextAreaField } from '../../tickets/fields';
-import { AddButton, FormButtons, ListPanel, RowActions, useListPanel, useSaveForm } from './common';
+import { AddButton, FormButtons, ListPanel, RowActions, useListPanel, useSaveForm, panelDraftForm } from './common';
 import type { PanelProps } from './HelpdeskSection';
 
 /** Sites: the courthouses and offices tickets come from, each under an agency. */
@@ -38,14 +39,17 @@ export function SitesPanel({ repo, data }: PanelProps) {
   );
 }
 
+/** What is typed in this form stays a draft until it is saved or cancelled (useEditing drops it). */
+const FORM = panelDraftForm('site');
+
 function SiteForm({ repo, data, site, onDone, say }: PanelProps & { site: Site | undefined; onDone: () => void; say: (ok: boolean, text: string) => void }) {
   const zonesId = useId();
   const zones = useMemo(() => Intl.supportedValuesOf('timeZone'), []);
-  const [name, setName] = useState(site?.name ?? '');
+  const [name, setName] = useDraftState(FORM, site?.id, 'name', site?.name ?? '');
   // With one agency there is nothing to choose; with several, make the choice explicit.
-  const [agencyId, setAgencyId] = useState(site?.agencyId ?? (data.agencies.length === 1 ? data.agencies[0]!.id : ''));
-  const [address, setAddress] = useState(site?.address ?? '');
-  const [timeZone, setTimeZone] = useState(site?.timeZone ?? '');
+  const [agencyId, setAgencyId] = useDraftState(FORM, site?.id, 'agencyId', site?.agencyId ?? (data.agencies.length === 1 ? data.agencies[0]!.id : ''));
+  const [address, setAddress] = useDraftState(FORM, site?.id, 'address', site?.address ?? '');
+  const [timeZone, setTimeZone] = useDraftState(FORM, site?.id, 'timeZone', site?.timeZone ?? '');
   const { errors, save } = useSaveForm(say);
   const submit = (e: FormEvent) => {
     // An empty zone is "not set", not a zone named "".

@@ -1,10 +1,11 @@
-import { useState, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import { PRIORITIES, type Priority } from '../../../../../shared/tickets/enums';
 import { LIMITS } from '../../../../../shared/tickets/fields';
 import type { SlaPolicy, SlaTarget } from '../../../../../shared/tickets/sla';
 import { Field } from '../../../ui/Field';
+import { useDraftState } from '../../../ui/useDraft';
 import { SelectField } from '../../tickets/fields';
-import { AddButton, Checkbox, CheckList, FormButtons, ListPanel, RowActions, useListPanel, useSaveForm } from './common';
+import { AddButton, Checkbox, CheckList, FormButtons, ListPanel, RowActions, useListPanel, useSaveForm, panelDraftForm } from './common';
 import { DURATION_ERROR, DURATION_HINT, formatDuration, parseDuration } from './format';
 import type { PanelProps } from './HelpdeskSection';
 
@@ -74,13 +75,16 @@ export function SlaPanel({ repo, data }: PanelProps) {
 
 type TargetText = Record<Priority, Record<keyof SlaTarget, string>>;
 
+/** What is typed in this form stays a draft until it is saved or cancelled (useEditing drops it). */
+const FORM = panelDraftForm('SLA policy');
+
 function PolicyForm({ repo, data, policy, onDone, say }: PanelProps & { policy: SlaPolicy | undefined; onDone: () => void; say: (ok: boolean, text: string) => void }) {
-  const [name, setName] = useState(policy?.name ?? '');
-  const [calendarId, setCalendarId] = useState(policy?.calendarId ?? data.calendars[0]?.id ?? '');
-  const [isDefault, setIsDefault] = useState(policy?.isDefault ?? data.policies.length === 0);
-  const [siteIds, setSiteIds] = useState<string[]>(policy?.siteIds ?? []);
-  const [atRisk, setAtRisk] = useState(String(Math.round((policy?.atRiskFraction ?? 0.25) * 100)));
-  const [targets, setTargets] = useState<TargetText>(() => {
+  const [name, setName] = useDraftState(FORM, policy?.id, 'name', policy?.name ?? '');
+  const [calendarId, setCalendarId] = useDraftState(FORM, policy?.id, 'calendarId', policy?.calendarId ?? data.calendars[0]?.id ?? '');
+  const [isDefault, setIsDefault] = useDraftState(FORM, policy?.id, 'isDefault', policy?.isDefault ?? data.policies.length === 0);
+  const [siteIds, setSiteIds] = useDraftState<string[]>(FORM, policy?.id, 'siteIds', policy?.siteIds ?? []);
+  const [atRisk, setAtRisk] = useDraftState(FORM, policy?.id, 'atRisk', String(Math.round((policy?.atRiskFraction ?? 0.25) * 100)));
+  const [targets, setTargets] = useDraftState<TargetText>(FORM, policy?.id, 'targets', () => {
     const from = policy?.targets ?? DEFAULT_TARGETS;
     const out = {} as TargetText;
     for (const p of PRIORITIES) out[p] = { firstResponseMinutes: formatDuration(from[p].firstResponseMinutes), resolutionMinutes: formatDuration(from[p].resolutionMinutes) };

@@ -2,8 +2,9 @@ import { useState, type FormEvent } from 'react';
 import type { System } from '../../../../../shared/tickets/catalog';
 import { LIMITS } from '../../../../../shared/tickets/fields';
 import { Field } from '../../../ui/Field';
+import { useDraftState } from '../../../ui/useDraft';
 import { TextAreaField } from '../../tickets/fields';
-import { AddButton, FormButtons, ListPanel, RowActions, useListPanel, useSaveForm } from './common';
+import { AddButton, FormButtons, ListPanel, RowActions, useListPanel, useSaveForm, panelDraftForm } from './common';
 import { formatCategories, parseCategories } from './format';
 import type { PanelProps } from './HelpdeskSection';
 
@@ -49,10 +50,13 @@ function categoriesError(errors: Record<string, string>, sent: readonly string[]
   return category === undefined ? item[1] : `${item[1]} (“${category.length > 40 ? `${category.slice(0, 40)}…` : category}”)`;
 }
 
+/** What is typed in this form stays a draft until it is saved or cancelled (useEditing drops it). */
+const FORM = panelDraftForm('system');
+
 function SystemForm({ repo, system, onDone, say }: { repo: PanelProps['repo']; system: System | undefined; onDone: () => void; say: (ok: boolean, text: string) => void }) {
-  const [name, setName] = useState(system?.name ?? '');
-  const [vendor, setVendor] = useState(system?.vendor ?? '');
-  const [categories, setCategories] = useState(formatCategories(system?.categories ?? []));
+  const [name, setName] = useDraftState(FORM, system?.id, 'name', system?.name ?? '');
+  const [vendor, setVendor] = useDraftState(FORM, system?.id, 'vendor', system?.vendor ?? '');
+  const [categories, setCategories] = useDraftState(FORM, system?.id, 'categories', formatCategories(system?.categories ?? []));
   const { errors, save } = useSaveForm(say);
   const [sent, setSent] = useState<string[]>([]);
   const submit = (e: FormEvent) => {

@@ -1,8 +1,9 @@
-import { useState, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import type { Team } from '../../../../../shared/tickets/catalog';
 import { LIMITS } from '../../../../../shared/tickets/fields';
 import { Field } from '../../../ui/Field';
-import { AddButton, CheckList, FormButtons, ListPanel, RowActions, useListPanel, useSaveForm } from './common';
+import { useDraftState } from '../../../ui/useDraft';
+import { AddButton, CheckList, FormButtons, ListPanel, RowActions, useListPanel, useSaveForm, panelDraftForm } from './common';
 import type { PanelProps } from './HelpdeskSection';
 
 /** Teams (queues) that routing rules send tickets to, and the staff on each. */
@@ -44,11 +45,14 @@ export function TeamsPanel({ repo, data }: PanelProps) {
   );
 }
 
+/** What is typed in this form stays a draft until it is saved or cancelled (useEditing drops it). */
+const FORM = panelDraftForm('team');
+
 function TeamForm({ repo, data, team, onDone, say }: PanelProps & { team: Team | undefined; onDone: () => void; say: (ok: boolean, text: string) => void }) {
-  const [name, setName] = useState(team?.name ?? '');
-  const [description, setDescription] = useState(team?.description ?? '');
+  const [name, setName] = useDraftState(FORM, team?.id, 'name', team?.name ?? '');
+  const [description, setDescription] = useDraftState(FORM, team?.id, 'description', team?.description ?? '');
   // Every member id is kept, also those with no staff record here; the boxes change only the ones listed.
-  const [memberIds, setMemberIds] = useState<string[]>(team?.memberIds ?? []);
+  const [memberIds, setMemberIds] = useDraftState<string[]>(FORM, team?.id, 'memberIds', team?.memberIds ?? []);
   const unlisted = memberIds.filter((id) => !data.staff.some((p) => p.id === id)).length;
   const { errors, save } = useSaveForm(say);
   const submit = (e: FormEvent) => {

@@ -230,9 +230,12 @@ export function FormButtons({ save, onCancel }: { save: string; onCancel: () => 
  * A settings list's state: its notice, which record its form edits, and
  * removing a record ("Removed the site Fresno Courthouse", or why not).
  */
+/** The draft name of a panel's form ('settings.sla-policy'), shared by the panel and its form's fields. */
+export const panelDraftForm = (what: string) => `settings.${what.toLowerCase().replace(/\s+/g, '-')}`;
+
 export function useListPanel<T extends { id: string; name: string }>(retire: (id: string) => Promise<Result<unknown>>, what: string) {
   const notice = useNotice();
-  const editing = useEditing();
+  const editing = useEditing(panelDraftForm(what));
   const remove = async (item: T) => {
     await report(retire(item.id), notice.say, () => `Removed the ${what} ${item.name}`);
   };

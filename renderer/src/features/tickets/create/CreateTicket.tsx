@@ -1,15 +1,18 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { Person } from '../../../../../shared/people/schema';
 import { CHANNELS, LABELS, LEVELS, TICKET_TYPES, type Channel, type Level, type TicketType } from '../../../../../shared/tickets/enums';
 import { LIMITS } from '../../../../../shared/tickets/fields';
 import { priorityFor } from '../../../../../shared/tickets/priority';
 import { useUi } from '../../../app/ui-store';
+import { DraftNotice } from '../../../ui/DraftNotice';
+import { draftKey, drafts } from '../../../ui/drafts';
 import { Field } from '../../../ui/Field';
+import { useDraft } from '../../../ui/useDraft';
 import { SelectField, TextAreaField } from '../fields';
 import { goToList, goToTicket } from '../route';
 import type { Desk } from '../useDesk';
-import { RequesterPicker } from './RequesterPicker';
+import { REQUESTER_DRAFT, RequesterPicker } from './RequesterPicker';
 
 interface Draft {
   type: TicketType;
@@ -23,9 +26,10 @@ interface Draft {
   impact: Level;
   urgency: Level;
   teamId: string;
+  requester: Person | null;
 }
 
-const EMPTY: Draft = { type: 'incident', title: '', description: '', siteId: '', systemId: '', category: '', channel: 'phone', tags: '', impact: 'medium', urgency: 'medium', teamId: '' };
+const EMPTY: Draft = { type: 'incident', title: '', description: '', siteId: '', systemId: '', category: '', channel: 'phone', tags: '', impact: 'medium', urgency: 'medium', teamId: '', requester: null };
 
 /**
  * The create form, built for the phone: requester first (look-up or add),
@@ -35,19 +39,27 @@ const EMPTY: Draft = { type: 'incident', title: '', description: '', siteId: '',
  */
 export function CreateTicket({ desk }: { desk: Desk }) {
   const announce = useUi((s) => s.announce);
-  const [requester, setRequester] = useState<Person | null>(null);
-  const [d, setD] = useState<Draft>(EMPTY);
+  // The form is a draft until the ticket is created: leaving it (Esc, another screen, closing the window) keeps it for next time.
+  const draft = useDraft(draftKey('ticket.new', 'new'), EMPTY);
+  const d = draft.values;
+  const requester = d.requester;
+  const formRef = useRef<HTMLFormElement>(null);
+  // Picking a requester replaces the look-up box; focus goes on to the title instead of falling to the page.
+  const setRequester = (p: Person | null) => {
+    draft.set({ requester: p });
+    if (p) requestAnimationFrame(() => formRef.current?.querySelector<HTMLInputElement>('input[name="title"]')?.focus());
+  };
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState('');
   const [saving, setSaving] = useState(false);
-  const set = <K extends keyof Draft>(k: K, v: Draft[K]) => setD((x) => ({ ...x, [k]: v }));
+  const set = <K extends keyof Draft>(k: K, v: Draft[K]) => draft.set({ [k]: v } as Partial<Draft>);
   const system = desk.catalog.systems.find((s) => s.id === d.systemId);
   const route = useLiveQuery(() => desk.repos.catalog.suggestRoute({ systemId: d.systemId || null, category: d.category || null, siteId: d.siteId || null }), [desk.repos, d.systemId, d.category, d.siteId]);
   const routeTeam = route ? desk.catalog.teams.find((t) => t.id === route.teamId) : undefined;
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape' && !document.querySelector('dialog[open]')) {
+      if (e.key === 'Escape' && !e.defaultPrevented && !document.querySelector('dialog[open]')) {
         e.preventDefault();
         goToList();
       }
@@ -80,6 +92,7 @@ export function CreateTicket({ desk }: { desk: Desk }) {
       setFormError(res.error.fields ? 'Check the fields marked below; nothing was saved.' : res.error.message);
       return;
     }
+    draft.done();
     announce(`Created ${res.value.ticket.number}`);
     goToTicket(res.value.ticket.id);
   };
@@ -93,6 +106,7 @@ export function CreateTicket({ desk }: { desk: Desk }) {
         </p>
       </header>
       <form
+        ref={formRef}
         className="panel"
         aria-label="New ticket"
         noValidate
@@ -106,8 +120,9 @@ export function CreateTicket({ desk }: { desk: Desk }) {
             {formError}
           </p>
         ) : null}
+        <DraftNotice restoredAt={draft.restoredAt} onDiscard={draft.discard} what="new ticket" />
         <RequesterPicker desk={desk} value={requester} onChange={setRequester} error={errors.requesterId} />
-        <Field label="Title" value={d.title} error={errors.title} maxLength={LIMITS.title * 2} onChange={(e) => set('title', e.target.value)} />
+        <Field label="Title" name="title" value={d.title} error={errors.title} maxLength={LIMITS.title * 2} onChange={(e) => set('title', e.target.value)} />
         <TextAreaField label="Description" rows={5} value={d.description} error={errors.description} hint={`Up to ${LIMITS.description.toLocaleString('en-US')} characters`} onChange={(e) => set('description', e.target.value)} />
         <div className="form-grid">
           <SelectField label="Type" value={d.type} onChange={(e) => set('type', e.target.value as TicketType)} error={errors.type}>
@@ -183,7 +198,7 @@ export function CreateTicket({ desk }: { desk: Desk }) {
           <button type="submit" className="primary" disabled={saving}>
             Create ticket
           </button>
-          <button type="button" onClick={goToList}>
+          <button type="button" onClick={() => (draft.discard(), drafts.drop(REQUESTER_DRAFT), goToList())}>
             Cancel
           </button>
         </div>

@@ -2,8 +2,13 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useId, useState } from 'react';
 import type { Person } from '../../../../../shared/people/schema';
 import { peopleRepository } from '../../../data/repositories/people';
+import { draftKey } from '../../../ui/drafts';
 import { Field } from '../../../ui/Field';
+import { useDraft } from '../../../ui/useDraft';
 import type { Desk } from '../useDesk';
+
+/** The look-up's own draft (what is typed, a new requester's details), part of the new ticket's. */
+export const REQUESTER_DRAFT = draftKey('ticket.new.requester', 'new');
 
 /**
  * Requester look-up by name (or e-mail) from the people directory, as a
@@ -12,13 +17,17 @@ import type { Desk } from '../useDesk';
  */
 export function RequesterPicker({ desk, value, onChange, error }: { desk: Desk; value: Person | null; onChange: (p: Person | null) => void; error?: string | undefined }) {
   const id = useId();
-  const [text, setText] = useState('');
+  // What is typed here (a name to look up, a new requester's details) is part of the new ticket's draft.
+  const kept = useDraft(REQUESTER_DRAFT, { text: '', adding: false, draft: { name: '', email: '', phone: '' } });
+  const [text, setText] = kept.field('text');
+  const [adding, setAdding] = kept.field('adding');
+  const [draft, setDraft] = kept.field('draft');
   const [active, setActive] = useState(0);
-  const [adding, setAdding] = useState(false);
-  const [draft, setDraft] = useState({ name: '', email: '', phone: '' });
+  // Esc closes the list of matches only (the form stays); typing opens it again.
+  const [dismissed, setDismissed] = useState(false);
   const [addErrors, setAddErrors] = useState<Record<string, string>>({});
   const matches = useLiveQuery(() => desk.repos.catalog.findPeople(text), [desk.repos, text]) ?? [];
-  const open = !value && text.trim().length >= 2 && !adding;
+  const open = !value && text.trim().length >= 2 && !adding && !dismissed;
 
   if (value)
     return (
@@ -38,7 +47,7 @@ export function RequesterPicker({ desk, value, onChange, error }: { desk: Desk; 
   const add = async () => {
     const res = await peopleRepository(desk.db).create({ ...draft, kind: 'requester' });
     if (!res.ok) return setAddErrors(res.error.fields ?? { name: res.error.message });
-    setAdding(false);
+    kept.done();
     onChange(res.value);
   };
 
@@ -61,14 +70,19 @@ export function RequesterPicker({ desk, value, onChange, error }: { desk: Desk; 
         onChange={(e) => {
           setText(e.target.value);
           setActive(0);
+          setDismissed(false);
         }}
         onKeyDown={(e) => {
           if (!open) return;
-          if (e.key === 'ArrowDown') setActive((a) => Math.min(a + 1, matches.length));
+          if (e.key === 'Escape') setDismissed(true);
+          else if (e.key === 'ArrowDown') setActive((a) => Math.min(a + 1, matches.length));
           else if (e.key === 'ArrowUp') setActive((a) => Math.max(a - 1, 0));
           else if (e.key === 'Enter') {
             const pick = matches[active];
-            if (pick) onChange(pick);
+            if (pick) {
+              kept.done();
+              onChange(pick);
+            }
             else {
               setDraft({ name: text.trim(), email: '', phone: '' });
               setAdding(true);
@@ -80,7 +94,7 @@ export function RequesterPicker({ desk, value, onChange, error }: { desk: Desk; 
       {open ? (
         <ul className="picker-list" role="listbox" id={`${id}-list`} aria-label="Matching people">
           {matches.map((p, i) => (
-            <li key={p.id} id={`${id}-opt-${i}`} role="option" aria-selected={i === active} onMouseDown={(e) => (e.preventDefault(), onChange(p))}>
+            <li key={p.id} id={`${id}-opt-${i}`} role="option" aria-selected={i === active} onMouseDown={(e) => (e.preventDefault(), kept.done(), onChange(p))}>
               <strong>{p.name}</strong> <span className="muted">{[p.email, p.agency].filter(Boolean).join(' · ')}</span>
             </li>
           ))}
@@ -104,7 +118,17 @@ export function RequesterPicker({ desk, value, onChange, error }: { desk: Desk; 
         </p>
       ) : null}
       {adding ? (
-        <fieldset className="panel new-requester">
+        <fieldset
+          className="panel new-requester"
+          onKeyDown={(e) => {
+            // Esc closes this small form only (what was typed stays in the draft until Cancel).
+            if (e.key === 'Escape') {
+              e.preventDefault();
+              setAdding(false);
+              requestAnimationFrame(() => document.getElementById(id)?.focus());
+            }
+          }}
+        >
           <legend>New requester</legend>
           <Field label="Name" value={draft.name} error={addErrors.name} onChange={(e) => setDraft({ ...draft, name: e.target.value })} />
           <Field label="E-mail" type="email" value={draft.email} error={addErrors.email} onChange={(e) => setDraft({ ...draft, email: e.target.value })} />
@@ -113,7 +137,7 @@ export function RequesterPicker({ desk, value, onChange, error }: { desk: Desk; 
             <button type="button" className="primary" onClick={add}>
               Add requester
             </button>
-            <button type="button" onClick={() => setAdding(false)}>
+            <button type="button" onClick={() => kept.discard()}>
               Cancel
             </button>
           </div>

@@ -1,14 +1,18 @@
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent, type ReactNode } from 'react';
 import type { Result } from '../../../../../shared/result';
 import { LABELS, MAX_ESCALATION, PENDING_REASONS, PRIORITIES, RESOLUTION_CODES, type PendingReason, type Priority, type ResolutionCode } from '../../../../../shared/tickets/enums';
 import type { Ticket } from '../../../../../shared/tickets/schema';
 import { nextStatuses } from '../../../../../shared/tickets/transitions';
 import { useUi } from '../../../app/ui-store';
+import { DraftNotice } from '../../../ui/DraftNotice';
+import { draftKey } from '../../../ui/drafts';
 import { Field } from '../../../ui/Field';
+import { useDraft, useDraftState } from '../../../ui/useDraft';
 import { SelectField, TextAreaField } from '../fields';
 import { RESOLUTION_LABELS } from '../labels';
 import type { Desk } from '../useDesk';
 import { NumberChoice, useNumberChoice } from './NumberChoice';
+import { useTicketActionRequest } from './action-request';
 
 type Panel = 'pending' | 'resolve' | 'escalate' | 'priority' | 'merge' | null;
 
@@ -44,6 +48,32 @@ export function Actions({ desk, ticket }: { desk: Desk; ticket: Ticket }) {
     setErrors({});
     setMessage('');
   };
+  // Asked from the command palette (features/tickets/detail/ticket-commands.ts): open that form, its first field focused.
+  const asked = useTicketActionRequest((s) => s.asked);
+  const [seenAsk, setSeenAsk] = useState(asked);
+  if (asked !== seenAsk) {
+    setSeenAsk(asked);
+    if (asked && asked.ticketId === ticket.id) {
+      setPanel(asked.panel);
+      setErrors({});
+      setMessage('');
+    }
+  }
+  const section = useRef<HTMLElement>(null);
+  useEffect(() => {
+    if (!asked || asked.ticketId !== ticket.id) return;
+    // On the next frame: the palette that asked gives focus back to where it was as it closes; this comes after.
+    const frame = requestAnimationFrame(() => section.current?.querySelector<HTMLElement>('.action-form select, .action-form input, .action-form textarea')?.focus());
+    return () => cancelAnimationFrame(frame);
+  }, [asked, ticket.id]);
+  // Esc inside an action's form (or on its button while it is open) closes that form only, back on its button.
+  const onKeyDown = (e: KeyboardEvent<HTMLElement>) => {
+    if (e.key !== 'Escape' || !panel || e.defaultPrevented) return;
+    e.preventDefault();
+    const opener = section.current?.querySelector<HTMLElement>(`[data-panel="${panel}"]`);
+    setPanel(null);
+    opener?.focus();
+  };
   const go = (to: Ticket['status'], label: string) => run(label, () => desk.repos.tickets.transition(ticket.id, to));
   if (next.length === 0)
     return (
@@ -53,7 +83,7 @@ export function Actions({ desk, ticket }: { desk: Desk; ticket: Ticket }) {
     );
 
   return (
-    <section className="panel" aria-label="Actions">
+    <section className="panel" aria-label="Actions" ref={section} onKeyDown={onKeyDown}>
       <div className="action-bar">
         {ticket.status === 'new' ? (
           <button
@@ -84,12 +114,12 @@ export function Actions({ desk, ticket }: { desk: Desk; ticket: Ticket }) {
           </button>
         ) : null}
         {next.includes('pending') ? (
-          <button type="button" aria-expanded={panel === 'pending'} onClick={() => open('pending')}>
+          <button type="button" data-panel="pending" aria-expanded={panel === 'pending'} onClick={() => open('pending')}>
             Set pending…
           </button>
         ) : null}
         {next.includes('resolved') ? (
-          <button type="button" aria-expanded={panel === 'resolve'} onClick={() => open('resolve')}>
+          <button type="button" data-panel="resolve" aria-expanded={panel === 'resolve'} onClick={() => open('resolve')}>
             Resolve…
           </button>
         ) : null}
@@ -99,17 +129,17 @@ export function Actions({ desk, ticket }: { desk: Desk; ticket: Ticket }) {
           </button>
         ) : null}
         {active ? (
-          <button type="button" aria-expanded={panel === 'escalate'} onClick={() => open('escalate')}>
+          <button type="button" data-panel="escalate" aria-expanded={panel === 'escalate'} onClick={() => open('escalate')}>
             Escalate…
           </button>
         ) : null}
         {active ? (
-          <button type="button" aria-expanded={panel === 'priority'} onClick={() => open('priority')}>
+          <button type="button" data-panel="priority" aria-expanded={panel === 'priority'} onClick={() => open('priority')}>
             Override priority…
           </button>
         ) : null}
         {ticket.status !== 'closed' && ticket.status !== 'cancelled' ? (
-          <button type="button" aria-expanded={panel === 'merge'} onClick={() => open('merge')}>
+          <button type="button" data-panel="merge" aria-expanded={panel === 'merge'} onClick={() => open('merge')}>
             Merge into…
           </button>
         ) : null}
@@ -126,10 +156,11 @@ export function Actions({ desk, ticket }: { desk: Desk; ticket: Ticket }) {
       ) : null}
       {panel === 'pending' ? <PendingForm onSubmit={(reason) => run('set to pending', () => desk.repos.tickets.transition(ticket.id, 'pending', { pendingReason: reason }))} /> : null}
       {panel === 'resolve' ? (
-        <ResolveForm errors={errors} onSubmit={(resolution) => run('resolved', () => desk.repos.tickets.transition(ticket.id, 'resolved', { resolution }))} />
+        <ResolveForm ticketId={ticket.id} errors={errors} onSubmit={(resolution) => run('resolved', () => desk.repos.tickets.transition(ticket.id, 'resolved', { resolution }))} />
       ) : null}
       {panel === 'escalate' ? (
         <EscalateForm
+          ticketId={ticket.id}
           current={ticket.escalationLevel}
           errors={errors}
           onSubmit={(toLevel, reason) => run(`escalated to level ${toLevel}`, () => desk.repos.tickets.escalate(ticket.id, { toLevel, reason }))}
@@ -140,6 +171,7 @@ export function Actions({ desk, ticket }: { desk: Desk; ticket: Ticket }) {
       ) : null}
       {panel === 'priority' ? (
         <PriorityForm
+          ticketId={ticket.id}
           errors={errors}
           current={ticket.priority}
           overridden={ticket.priorityOverride !== null}
@@ -149,6 +181,7 @@ export function Actions({ desk, ticket }: { desk: Desk; ticket: Ticket }) {
       ) : null}
       {panel === 'merge' ? (
         <MergeForm
+          ticketId={ticket.id}
           find={(number) => desk.repos.links.ticketsNumbered(number, ticket.id)}
           onNotFound={(number) => setMessage(`No ticket ${number.trim() || '(empty)'} on this device.`)}
           onMerge={(target) => run(`merged into ${target.number}`, () => desk.repos.links.merge(ticket.id, target.id))}
@@ -193,12 +226,15 @@ function PendingForm({ onSubmit }: { onSubmit: (r: PendingReason) => void }) {
   );
 }
 
-function ResolveForm({ errors, onSubmit }: { errors: Record<string, string>; onSubmit: (r: { code: ResolutionCode; text: string; rootCause: string }) => void }) {
-  const [code, setCode] = useState<ResolutionCode>('fixed');
-  const [text, setText] = useState('');
-  const [rootCause, setRootCause] = useState('');
+function ResolveForm({ ticketId, errors, onSubmit }: { ticketId: string; errors: Record<string, string>; onSubmit: (r: { code: ResolutionCode; text: string; rootCause: string }) => Promise<boolean> }) {
+  // Typed text stays a draft until the ticket is resolved: closing the form or leaving the ticket keeps it.
+  const draft = useDraft(draftKey('ticket.resolve', ticketId), { code: 'fixed' as ResolutionCode, text: '', rootCause: '' });
+  const [code, setCode] = draft.field('code');
+  const [text, setText] = draft.field('text');
+  const [rootCause, setRootCause] = draft.field('rootCause');
   return (
-    <SubForm label="Resolve" onSubmit={() => onSubmit({ code, text, rootCause })}>
+    <SubForm label="Resolve" onSubmit={() => void onSubmit({ code, text, rootCause }).then((ok) => ok && draft.done())}>
+      <DraftNotice restoredAt={draft.restoredAt} onDiscard={draft.discard} what="resolution" />
       <SelectField label="Resolution code" value={code} error={errors.code} onChange={(e) => setCode(e.target.value as ResolutionCode)}>
         {RESOLUTION_CODES.map((c) => (
           <option key={c} value={c}>
@@ -215,11 +251,25 @@ function ResolveForm({ errors, onSubmit }: { errors: Record<string, string>; onS
   );
 }
 
-function EscalateForm({ current, errors, onSubmit, onDeEscalate }: { current: number; errors: Record<string, string>; onSubmit: (level: number, reason: string) => void; onDeEscalate: ((reason: string) => void) | undefined }) {
-  const [level, setLevel] = useState(Math.min(current + 1, MAX_ESCALATION));
-  const [reason, setReason] = useState('');
+function EscalateForm({
+  ticketId,
+  current,
+  errors,
+  onSubmit,
+  onDeEscalate,
+}: {
+  ticketId: string;
+  current: number;
+  errors: Record<string, string>;
+  onSubmit: (level: number, reason: string) => Promise<boolean>;
+  onDeEscalate: ((reason: string) => Promise<boolean>) | undefined;
+}) {
+  const draft = useDraft(draftKey('ticket.escalate', ticketId), { level: Math.min(current + 1, MAX_ESCALATION), reason: '' });
+  const [level, setLevel] = draft.field('level');
+  const [reason, setReason] = draft.field('reason');
   return (
-    <SubForm label="Escalate" onSubmit={() => onSubmit(level, reason)}>
+    <SubForm label="Escalate" onSubmit={() => void onSubmit(level, reason).then((ok) => ok && draft.done())}>
+      <DraftNotice restoredAt={draft.restoredAt} onDiscard={draft.discard} what="escalation" />
       <SelectField label="Escalation level" value={String(level)} error={errors.toLevel} onChange={(e) => setLevel(Number(e.target.value))}>
         {[1, 2, 3].map((n) => (
           <option key={n} value={n} disabled={n <= current}>
@@ -233,7 +283,7 @@ function EscalateForm({ current, errors, onSubmit, onDeEscalate }: { current: nu
           Escalate
         </button>
         {onDeEscalate ? (
-          <button type="button" onClick={() => onDeEscalate(reason)}>
+          <button type="button" onClick={() => void onDeEscalate(reason).then((ok) => ok && draft.done())}>
             De-escalate one level
           </button>
         ) : null}
@@ -242,11 +292,27 @@ function EscalateForm({ current, errors, onSubmit, onDeEscalate }: { current: nu
   );
 }
 
-function PriorityForm({ errors, current, overridden, onSubmit, onClear }: { errors: Record<string, string>; current: Priority; overridden: boolean; onSubmit: (p: Priority, reason: string) => void; onClear: () => void }) {
-  const [priority, setPriority] = useState<Priority>(current);
-  const [reason, setReason] = useState('');
+function PriorityForm({
+  ticketId,
+  errors,
+  current,
+  overridden,
+  onSubmit,
+  onClear,
+}: {
+  ticketId: string;
+  errors: Record<string, string>;
+  current: Priority;
+  overridden: boolean;
+  onSubmit: (p: Priority, reason: string) => Promise<boolean>;
+  onClear: () => void;
+}) {
+  const draft = useDraft(draftKey('ticket.priority', ticketId), { priority: current, reason: '' });
+  const [priority, setPriority] = draft.field('priority');
+  const [reason, setReason] = draft.field('reason');
   return (
-    <SubForm label="Override priority" onSubmit={() => onSubmit(priority, reason)}>
+    <SubForm label="Override priority" onSubmit={() => void onSubmit(priority, reason).then((ok) => ok && draft.done())}>
+      <DraftNotice restoredAt={draft.restoredAt} onDiscard={draft.discard} what="override" />
       <SelectField label="Priority" value={priority} onChange={(e) => setPriority(e.target.value as Priority)}>
         {PRIORITIES.map((p) => (
           <option key={p}>{p}</option>
@@ -267,9 +333,9 @@ function PriorityForm({ errors, current, overridden, onSubmit, onClear }: { erro
   );
 }
 
-function MergeForm({ find, onNotFound, onMerge }: { find: (number: string) => Promise<Ticket[]>; onNotFound: (number: string) => void; onMerge: (target: Ticket) => void }) {
-  const [number, setNumber] = useState('');
-  const choice = useNumberChoice(find, onMerge, onNotFound);
+function MergeForm({ ticketId, find, onNotFound, onMerge }: { ticketId: string; find: (number: string) => Promise<Ticket[]>; onNotFound: (number: string) => void; onMerge: (target: Ticket) => void }) {
+  const [number, setNumber] = useDraftState('ticket.merge', ticketId, 'number', '');
+  const choice = useNumberChoice(find, (target: Ticket) => (setNumber(''), onMerge(target)), onNotFound);
   return (
     <SubForm label="Merge into another ticket" onSubmit={() => void choice.lookUp(number)}>
       <Field label="Ticket this one duplicates" hint="Its number, such as KX7Q-00042. This ticket is closed and its work log copied there." value={number} onChange={(e) => setNumber(e.target.value)} />

@@ -1,19 +1,21 @@
-import { useState } from 'react';
+import { useState, type KeyboardEvent } from 'react';
 import type { Result } from '../../../../../shared/result';
 import { CHANNELS, LABELS, LEVELS, TICKET_TYPES } from '../../../../../shared/tickets/enums';
 import type { Ticket, TicketPatchInput } from '../../../../../shared/tickets/schema';
+import { draftKey } from '../../../ui/drafts';
 import { Field } from '../../../ui/Field';
+import { useSaveOnLeave, type SavedOnLeave, type SaveOutcome } from '../../../ui/useDraft';
 import { SelectField, TextAreaField } from '../fields';
 import type { Desk } from '../useDesk';
 
 /**
  * The ticket's fields, edited in place: a select saves when it changes, text
- * saves on Enter or when it loses focus (the description has its own Save).
+ * saves on Enter, when it loses focus, when the ticket is left and before the
+ * window closes (useSaveOnLeave); until it is saved it is kept as a draft.
  * The repository's message appears beside the field; nothing is written.
  */
 export function FieldsPanel({ desk, ticket, readOnly }: { desk: Desk; ticket: Ticket; readOnly: boolean }) {
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const [description, setDescription] = useState<string | null>(null);
   const { catalog } = desk;
   const save = async (patch: TicketPatchInput): Promise<Result<unknown> | null> => {
     const res = await desk.repos.tickets.edit(ticket.id, patch);
@@ -36,6 +38,18 @@ export function FieldsPanel({ desk, ticket, readOnly }: { desk: Desk; ticket: Ti
       ))}
     </SelectField>
   );
+  // Text fields save when the person leaves them (or the screen, or the window); until then what is typed is a draft.
+  const saveText = (key: 'category' | 'tags' | 'description', toPatch: (text: string) => TicketPatchInput) => async (value: string): Promise<SaveOutcome> => {
+    const res = await desk.repos.tickets.edit(ticket.id, toPatch(value));
+    if (res.ok || res.error.message === 'Nothing changed.') return { ok: true };
+    return { ok: false, message: res.error.fields?.[key] ?? res.error.fields?.[`${key}.0`] ?? res.error.message };
+  };
+  const splitTags = (v: string) => v.split(',').map((x) => x.trim()).filter(Boolean);
+  const category = useSaveOnLeave({ key: draftKey('ticket.category', ticket.id), saved: ticket.category, save: saveText('category', (category) => ({ category })), disabled: readOnly });
+  const tags = useSaveOnLeave({ key: draftKey('ticket.tags', ticket.id), saved: ticket.tags.join(', '), save: saveText('tags', (v) => ({ tags: splitTags(v) })), disabled: readOnly });
+  const description = useSaveOnLeave({ key: draftKey('ticket.description', ticket.id), saved: ticket.description, save: saveText('description', (description) => ({ description })), disabled: readOnly });
+  const oneLine = (f: SavedOnLeave) => ({ value: f.value, onChange: f.onChange, onBlur: f.onBlur, error: f.error || undefined, onKeyDown: (e: KeyboardEvent) => e.key === 'Enter' && void f.commit() });
+  const text = { category: oneLine(category), tags: oneLine(tags), description: { value: description.value, onChange: description.onChange, onBlur: description.onBlur, error: description.error || errors.description } };
   // Every id that is the user (the account's person, this device's stand-in) reads as them, marked "(me)".
   const mine = new Set(desk.actor ? (desk.actor.ids ?? [desk.actor.id]) : []);
   const me = desk.actor ? `${desk.actor.name} (me)` : '';
@@ -55,46 +69,18 @@ export function FieldsPanel({ desk, ticket, readOnly }: { desk: Desk; ticket: Ti
         {select('systemId', 'System', ticket.systemId ?? '', catalog.systems.map((s) => ({ value: s.id, label: s.name })))}
         {select('impact', 'Impact', ticket.impact, LEVELS.map((l) => ({ value: l, label: LABELS.level[l] })), false)}
         {select('urgency', 'Urgency', ticket.urgency, LEVELS.map((l) => ({ value: l, label: LABELS.level[l] })), false)}
-        <Field
-          key={`cat-${ticket.category}`}
-          label="Category"
-          defaultValue={ticket.category}
-          disabled={readOnly}
-          error={errors.category}
-          onBlur={(e) => e.target.value !== ticket.category && void save({ category: e.target.value })}
-          onKeyDown={(e) => e.key === 'Enter' && (e.target as HTMLInputElement).blur()}
-        />
-        <Field
-          key={`tags-${ticket.tags.join(',')}`}
-          label="Tags"
-          defaultValue={ticket.tags.join(', ')}
-          disabled={readOnly}
-          error={errors.tags}
-          onBlur={(e) => {
-            const tags = e.target.value.split(',').map((x) => x.trim()).filter(Boolean);
-            if (tags.join(',') !== ticket.tags.join(',')) void save({ tags });
-          }}
-          onKeyDown={(e) => e.key === 'Enter' && (e.target as HTMLInputElement).blur()}
-        />
+        <Field label="Category" disabled={readOnly} {...text.category} />
+        <Field label="Tags" disabled={readOnly} {...text.tags} />
       </div>
-      <TextAreaField label="Description" rows={6} disabled={readOnly} value={description ?? ticket.description} error={errors.description} onChange={(e) => setDescription(e.target.value)} />
-      {description !== null && description !== ticket.description ? (
-        <div className="form-actions">
-          <button
-            type="button"
-            className="primary"
-            onClick={async () => {
-              const r = await save({ description });
-              if (r?.ok) setDescription(null);
-            }}
-          >
-            Save description
-          </button>
-          <button type="button" onClick={() => (setDescription(null), setErrors({ ...errors, description: '' }))}>
-            Discard
-          </button>
-        </div>
-      ) : null}
+      <TextAreaField label="Description" rows={6} disabled={readOnly} {...text.description} hint={savedHint(description.status)} />
     </section>
   );
+}
+
+/** Under the description: whether what is in the box is saved, so nobody looks for a Save button. */
+function savedHint(status: SavedOnLeave['status']): string {
+  if (status === 'saving') return 'Saving…';
+  if (status === 'editing') return 'Saved when you leave the box.';
+  if (status === 'failed') return 'Not saved yet: your text is kept on this device.';
+  return 'Saved.';
 }

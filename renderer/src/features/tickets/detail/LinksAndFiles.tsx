@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { useDraftState } from '../../../ui/useDraft';
 import type { Attachment } from '../../../../../shared/tickets/attachments';
 import { LINK_KINDS, type LinkKind, type TicketLink } from '../../../../../shared/tickets/links';
 import type { Ticket } from '../../../../../shared/tickets/schema';
@@ -12,7 +13,7 @@ const KIND_LABEL: Record<LinkKind, string> = { parent: 'Parent of', related: 'Re
 /** Links to other tickets, with the form to add one by number. */
 export function LinksPanel({ desk, ticketId, links, numbers, readOnly }: { desk: Desk; ticketId: string; links: TicketLink[]; numbers: Map<string, string>; readOnly: boolean }) {
   const [kind, setKind] = useState<LinkKind>('related');
-  const [number, setNumber] = useState('');
+  const [number, setNumber] = useDraftState('ticket.link', ticketId, 'number', '');
   const [error, setError] = useState('');
   const describe = (l: TicketLink) => {
     const out = l.fromId === ticketId;

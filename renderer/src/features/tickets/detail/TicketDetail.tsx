@@ -1,29 +1,35 @@
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
+import type { Ticket } from '../../../../../shared/tickets/schema';
 import { LABELS } from '../../../../../shared/tickets/enums';
 import { Field } from '../../../ui/Field';
+import { draftKey } from '../../../ui/drafts';
 import { EmptyState } from '../../../ui/EmptyState';
 import { ErrorBoundary } from '../../../ui/ErrorBoundary';
+import { useSaveOnLeave } from '../../../ui/useDraft';
 import { formatWhen, RESOLUTION_LABELS } from '../labels';
-import { goToList, goToTicket, isTyping } from '../route';
+import { focusJustLeftForm, isControl, isEditable, leaveField } from '../../../app/key-guard';
+import { goToList, goToTicket } from '../route';
 import type { Desk } from '../useDesk';
 import { Actions } from './Actions';
 import { FieldsPanel } from './FieldsPanel';
 import { AttachmentsPanel, LinksPanel } from './LinksAndFiles';
 import { SlaPanel } from './SlaPanel';
+import { useTicketCommands } from './ticket-commands';
 import { Timeline } from './Timeline';
 import { useTicketDetail } from './useTicketDetail';
 
 /** One ticket: title and fields edited in place, actions, SLA, links, files and one timeline. */
 export function TicketDetail({ desk, id }: { desk: Desk; id: string }) {
   const data = useTicketDetail(desk, id);
-  const [titleError, setTitleError] = useState('');
+  useTicketCommands(desk, data?.ticket);
 
-  // Esc goes back to the list (a field's own Esc just leaves the field).
+  // Esc closes only what is open: a dialog or an action's form closes itself (and marks the key handled);
+  // in a field or on a control, Esc leaves it for the page (a field saves as it is left); on the page, Esc goes back to the list.
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.key !== 'Escape' || document.querySelector('dialog[open]')) return;
-      if (isTyping(e.target)) return (e.target as HTMLElement).blur();
+      if (e.key !== 'Escape' || e.defaultPrevented || document.querySelector('dialog[open]')) return;
       e.preventDefault();
+      if (isControl(e.target) || isEditable(e.target) || focusJustLeftForm()) return leaveField(e.target as HTMLElement);
       goToList();
     };
     window.addEventListener('keydown', onKey);
@@ -72,20 +78,7 @@ export function TicketDetail({ desk, id }: { desk: Desk; id: string }) {
           ) : null}
         </div>
       </header>
-      <Field
-        key={`title-${t.title}`}
-        label="Title"
-        className="title-input"
-        defaultValue={t.title}
-        disabled={readOnly}
-        error={titleError}
-        onBlur={async (e) => {
-          if (e.target.value === t.title) return;
-          const r = await desk.repos.tickets.edit(t.id, { title: e.target.value });
-          setTitleError(r.ok ? '' : (r.error.fields?.title ?? r.error.message));
-        }}
-        onKeyDown={(e) => e.key === 'Enter' && (e.target as HTMLInputElement).blur()}
-      />
+      <TitleField desk={desk} ticket={t} readOnly={readOnly} />
       <p className="muted requester-line">
         Requested by <strong>{data.requester?.name ?? 'unknown'}</strong>
         {data.requester?.email ? ` · ${data.requester.email}` : ''}
@@ -103,7 +96,7 @@ export function TicketDetail({ desk, id }: { desk: Desk; id: string }) {
             <Actions desk={desk} ticket={t} />
           </ErrorBoundary>
           <ErrorBoundary name="Ticket fields">
-            <FieldsPanel key={t.updatedAt} desk={desk} ticket={t} readOnly={readOnly} />
+            <FieldsPanel desk={desk} ticket={t} readOnly={readOnly} />
           </ErrorBoundary>
           <ErrorBoundary name="Work log and history">
             <Timeline desk={desk} ticketId={t.id} entries={data.workLog} history={data.history} names={names} readOnly={t.status === 'cancelled'} />
@@ -122,5 +115,30 @@ export function TicketDetail({ desk, id }: { desk: Desk; id: string }) {
         </aside>
       </div>
     </div>
+  );
+}
+
+/** The title, edited in place and saved when left (like every text field of the ticket). */
+function TitleField({ desk, ticket, readOnly }: { desk: Desk; ticket: Ticket; readOnly: boolean }) {
+  const title = useSaveOnLeave({
+    key: draftKey('ticket.title', ticket.id),
+    saved: ticket.title,
+    disabled: readOnly,
+    save: async (value) => {
+      const r = await desk.repos.tickets.edit(ticket.id, { title: value });
+      return r.ok || r.error.message === 'Nothing changed.' ? { ok: true } : { ok: false, message: r.error.fields?.title ?? r.error.message };
+    },
+  });
+  return (
+    <Field
+      label="Title"
+      className="title-input"
+      value={title.value}
+      onChange={title.onChange}
+      onBlur={title.onBlur}
+      disabled={readOnly}
+      error={title.error || undefined}
+      onKeyDown={(e) => e.key === 'Enter' && void title.commit()}
+    />
   );
 }

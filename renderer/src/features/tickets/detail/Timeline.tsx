@@ -3,7 +3,10 @@ import { LABELS } from '../../../../../shared/tickets/enums';
 import type { HistoryEvent } from '../../../../../shared/tickets/history';
 import { timeTotals, WORK_LOG_KINDS, type WorkLogEntry, type WorkLogKind } from '../../../../../shared/tickets/worklog';
 import { SelectField, TextAreaField } from '../fields';
+import { DraftNotice } from '../../../ui/DraftNotice';
+import { draftKey } from '../../../ui/drafts';
 import { Field } from '../../../ui/Field';
+import { useDraft } from '../../../ui/useDraft';
 import { fieldLabel, formatMinutes, formatWhen, WORK_LOG_LABELS } from '../labels';
 import type { Desk } from '../useDesk';
 
@@ -27,9 +30,11 @@ function show(field: string, v: unknown, names: (id: string) => string): string 
 
 /** One timeline of the work log and the field history, newest first, with the form to log work. */
 export function Timeline({ desk, ticketId, entries, history, names, readOnly }: { desk: Desk; ticketId: string; entries: WorkLogEntry[]; history: HistoryEvent[]; names: (id: string) => string; readOnly: boolean }) {
-  const [kind, setKind] = useState<WorkLogKind>('public_update');
-  const [body, setBody] = useState('');
-  const [minutes, setMinutes] = useState('0');
+  // A half-typed entry is a draft of this ticket: it comes back when the ticket is opened again.
+  const draft = useDraft(draftKey('ticket.worklog', ticketId), { kind: 'public_update' as WorkLogKind, body: '', minutes: '0' });
+  const [kind, setKind] = draft.field('kind');
+  const [body, setBody] = draft.field('body');
+  const [minutes, setMinutes] = draft.field('minutes');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const items: Item[] = [...entries.map((e): Item => ({ kind: 'entry', at: e.at, entry: e })), ...history.map((h): Item => ({ kind: 'event', at: h.at, event: h }))].sort((a, b) =>
     a.at < b.at ? 1 : a.at > b.at ? -1 : a.kind === b.kind ? 0 : a.kind === 'entry' ? -1 : 1,
@@ -42,8 +47,7 @@ export function Timeline({ desk, ticketId, entries, history, names, readOnly }: 
     const res = await desk.repos.workLog.add(ticketId, { kind, body, minutes: n });
     if (!res.ok) return setErrors(res.error.fields ?? { body: res.error.message });
     setErrors({});
-    setBody('');
-    setMinutes('0');
+    draft.discard();
   };
 
   return (
@@ -53,6 +57,7 @@ export function Timeline({ desk, ticketId, entries, history, names, readOnly }: 
       </h2>
       {!readOnly ? (
         <form className="worklog-form" aria-label="Log work" onSubmit={add}>
+          <DraftNotice restoredAt={draft.restoredAt} onDiscard={draft.discard} what="work-log entry" />
           <div className="inline-fields">
             <SelectField label="Kind" value={kind} onChange={(e) => setKind(e.target.value as WorkLogKind)}>
               {WORK_LOG_KINDS.map((k) => (

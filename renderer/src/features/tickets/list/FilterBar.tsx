@@ -1,6 +1,7 @@
 import { useEffect, useState, type RefObject } from 'react';
 import { ACTIVE_STATUSES, LABELS, PRIORITIES, STATUSES, type Status } from '../../../../../shared/tickets/enums';
 import { siteView, type TicketFilter } from '../../../../../shared/tickets/views';
+import { leaveField } from '../../../app/key-guard';
 import { useTicketsUi, VIEWS } from '../store';
 import type { Desk } from '../useDesk';
 import { useSavedViews } from '../useSavedViews';
@@ -75,7 +76,8 @@ export function FilterBar({ desk, searchRef }: { desk: Desk; searchRef: RefObjec
           onChange={(e) => setText(e.target.value)}
           onKeyDown={(e) => {
             if (e.key === 'Enter') setFilter({ text: text || undefined });
-            if (e.key === 'Escape') (e.target as HTMLInputElement).blur();
+            // Esc leaves the box for the screen, so j and k move in the list again.
+            if (e.key === 'Escape') leaveField(e.target as HTMLInputElement);
           }}
         />
         <select aria-label="Status" value={statusValue(filter)} onChange={(e) => setFilter({ statuses: e.target.value ? (e.target.value.split(',') as Status[]) : undefined })}>

@@ -7,7 +7,8 @@ import type { FilterContext, SortSpec } from '../../../../../shared/tickets/view
 import type { TicketRow } from '../../../data/repositories/tickets/derive';
 import { INDEXED_SORT_KEYS } from '../../../data/repositories/tickets/query';
 import { endOfToday, formatWhen } from '../labels';
-import { goToTicket, isTyping } from '../route';
+import { letterShortcutAllowed } from '../../../app/key-guard';
+import { goToTicket } from '../route';
 import { useTicketsUi } from '../store';
 import { usePeopleNames, type Desk } from '../useDesk';
 import { BulkBar } from './BulkBar';
@@ -88,7 +89,8 @@ export function TicketList({ desk }: { desk: Desk }) {
   latest.current = { count, rowAt };
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.ctrlKey || e.metaKey || e.altKey || isTyping(e.target) || document.querySelector('dialog[open]')) return;
+      // Not while typing, under a dialog, or just after a form control let focus fall to the page.
+      if (!letterShortcutAllowed(e)) return;
       const { count: n, rowAt: at } = latest.current;
       const c = useTicketsUi.getState().cursor;
       const move = (to: number) => {
