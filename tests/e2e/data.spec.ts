@@ -60,8 +60,12 @@ test('a record created through its repository survives a reload together with it
   await app.getByRole('link', { name: 'Settings' }).click();
   const pending = app.getByRole('list', { name: 'Pending changes' });
   await expect(pending.getByRole('listitem')).toHaveCount(3);
-  // Newest first, one line per change (the outbox's rows are change sets; the list shows their changes).
-  await expect(pending.getByRole('listitem').first()).toContainText('people · 2 fields');
+  // Newest first, one line per change (the outbox's rows are change sets; the list shows their changes), in the words of the screens.
+  await expect(pending.getByRole('listitem').first()).toContainText('Person removed');
+  await expect(pending.getByRole('listitem').nth(1)).toContainText('Person changed');
+  await expect(pending).not.toContainText('fields');
+  // By kind: three changes to one person are one person changed.
+  await expect(app.getByRole('list', { name: 'Waiting to sync, by kind' }).getByRole('listitem')).toHaveText(['1 person changed']);
   await pending.scrollIntoViewIfNeeded();
   await app.screenshot({ path: test.info().outputPath('settings-pending.png') });
 });

@@ -37,7 +37,11 @@ export function SyncStatus() {
   if (phase === 'error') {
     label = `Error — ${error ?? 'sync failed'}`;
     tone = 'error';
-  } else if (!online || !configured) {
+  } else if (!configured) {
+    // Not a network problem: nothing will sync until someone sets a server up.
+    label = `Not syncing: no server set up — ${changes(pending)} saved on this device`;
+    tone = 'offline';
+  } else if (!online) {
     label = `Offline — ${changes(pending)} saved on this device`;
     tone = 'offline';
   } else if (firstSync) {
@@ -63,7 +67,11 @@ export function SyncStatus() {
           Retry
         </button>
       ) : null}
-      {!configured ? <span className="visually-hidden">No sync server is set up; see Settings.</span> : null}
+      {!configured && phase !== 'error' ? (
+        <a href="#/settings" className="sync-settings-link">
+          Set up sync in Settings
+        </a>
+      ) : null}
     </div>
   );
 }
