@@ -69,7 +69,7 @@ export function SyncStatus() {
       ) : null}
       {!configured && phase !== 'error' ? (
         <a href="#/settings" className="sync-settings-link">
-          Set up sync in Settings
+          Set up sync
         </a>
       ) : null}
     </div>

@@ -56,7 +56,7 @@ describe('status bar without a server', () => {
     act(() => useSync.setState({ configured: false, phase: 'idle' }));
     await expect.poll(label).toContain('Not syncing: no server set up — 0 changes saved on this device');
     expect(label()).not.toContain('Offline');
-    const link = screen.getByRole('link', { name: 'Set up sync in Settings' });
+    const link = screen.getByRole('link', { name: 'Set up sync' });
     expect(link.getAttribute('href')).toBe('#/settings');
   });
 
@@ -69,7 +69,7 @@ describe('status bar without a server', () => {
       await renderStatus();
       act(() => useSync.setState({ configured: true }));
       await expect.poll(label).toContain('Offline — 0 changes saved on this device');
-      expect(screen.queryByRole('link', { name: 'Set up sync in Settings' })).toBeNull();
+      expect(screen.queryByRole('link', { name: 'Set up sync' })).toBeNull();
     } finally {
       delete (navigator as { onLine?: boolean }).onLine;
       if (onLine) Object.defineProperty(Navigator.prototype, 'onLine', onLine);

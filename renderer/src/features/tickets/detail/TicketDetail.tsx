@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { LABELS } from '../../../../../shared/tickets/enums';
+import type { HistoryLookups } from '../../../../../shared/tickets/history-format';
 import { Field } from '../../../ui/Field';
 import { EmptyState } from '../../../ui/EmptyState';
 import { formatWhen, RESOLUTION_LABELS } from '../labels';
@@ -41,6 +42,16 @@ export function TicketDetail({ desk, id }: { desk: Desk; id: string }) {
   const t = data.ticket;
   const readOnly = t.status === 'closed' || t.status === 'cancelled';
   const names = (pid: string) => data.people.get(pid) ?? desk.names.get(pid) ?? (pid === data.requester?.id ? data.requester.name : 'Someone');
+  const lookups: HistoryLookups = {
+    person: (pid) => data.people.get(pid) ?? desk.names.get(pid) ?? (pid === data.requester?.id ? data.requester.name : undefined),
+    catalog: (kind, cid) => data.catalogNames[kind].get(cid),
+    ticketNumber: (tid) => (tid === t.id ? t.number : data.numbers.get(tid)),
+    linkSide: (tid, other, kind) => {
+      const link = data.allLinks.find((l) => l.kind === kind && ((l.fromId === tid && l.toId === other) || (l.fromId === other && l.toId === tid)));
+      return link ? (link.fromId === tid ? 'from' : 'to') : undefined;
+    },
+    time: formatWhen,
+  };
 
   return (
     <div className="screen ticket-detail">
@@ -100,7 +111,7 @@ export function TicketDetail({ desk, id }: { desk: Desk; id: string }) {
         <div className="detail-main">
           <Actions desk={desk} ticket={t} />
           <FieldsPanel key={t.updatedAt} desk={desk} ticket={t} readOnly={readOnly} />
-          <Timeline desk={desk} ticketId={t.id} entries={data.workLog} history={data.history} names={names} readOnly={t.status === 'cancelled'} />
+          <Timeline desk={desk} ticketId={t.id} entries={data.workLog} history={data.history} names={names} lookups={lookups} readOnly={t.status === 'cancelled'} />
         </div>
         <aside className="detail-side">
           <SlaPanel ticket={t} policy={data.policy} calendar={data.calendar} />
