@@ -1,3 +1,4 @@
+import { parseStamp } from '../sync/hlc';
 import { LABELS, type Level, type Priority } from './enums';
 import type { HistoryEvent } from './history';
 
@@ -72,6 +73,8 @@ export interface HistoryLookups {
   catalog(kind: CatalogKind, id: string): string | undefined;
   /** The name it had at `at`, where known (for a record renamed since). */
   catalogNameAt?(kind: CatalogKind, id: string, at: string): string | undefined;
+  /** When it was last renamed, if it has been renamed since it was made (see renamedAt). */
+  catalogRenamedAt?(kind: CatalogKind, id: string): string | null | undefined;
   ticketNumber(id: string): string | undefined;
   /**
    * How a parent or duplicate link ran, from the stored link records
@@ -118,7 +121,27 @@ function catalogName(kind: CatalogKind, id: string, at: string, l: HistoryLookup
   const now = l.catalog(kind, id);
   const then = l.catalogNameAt?.(kind, id, at);
   if (now === undefined) return then ?? MISSING[kind];
-  return then && then !== now ? `${now} (then ${then})` : now;
+  if (then && then !== now) return `${now} (then ${then})`;
+  // The old name is not kept, but that it changed after this event is: say so rather than imply it was called this then.
+  const renamed = then ? null : l.catalogRenamedAt?.(kind, id);
+  return renamed && renamed > at ? `${now} (renamed since)` : now;
+}
+
+/**
+ * When a synced record's name last changed, if it changed after the record
+ * was made: its `name` stamp is later than the earliest stamp of its other
+ * fields (all stamped together when it was created). Null when it never
+ * changed or the stamps do not tell.
+ */
+export function renamedAt(stamps: Readonly<Record<string, string>>): string | null {
+  const name = stamps.name ? parseStamp(stamps.name) : null;
+  if (!name) return null;
+  let first = Infinity;
+  for (const [field, s] of Object.entries(stamps)) {
+    const p = field === 'name' ? null : parseStamp(s);
+    if (p && p.wall < first) first = p.wall;
+  }
+  return first < name.wall ? new Date(name.wall).toISOString() : null;
 }
 
 /** A link as seen from the event's ticket: "related to", "parent of", "child of", "duplicate of", "duplicated by". */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatHistoryEvent, historyLine, type HistoryLookups } from '../../../../shared/tickets/history-format';
+import { formatHistoryEvent, historyLine, renamedAt, type HistoryLookups } from '../../../../shared/tickets/history-format';
 
 const at = '2026-03-10T17:00:00.000Z';
 const TEAM_A = '019a5101-ddf7-7000-8000-000000000001';
@@ -32,6 +32,20 @@ describe('ticket history in the words of the screens', () => {
     // The same name then and now is said once.
     const same: HistoryLookups = { ...lookups, catalogNameAt: (_k, id) => lookups.catalog('team', id) };
     expect(line('teamId', TEAM_A, TEAM_B, T1, same)).toBe('Team: Service desk → Field operations');
+  });
+
+  it('a team renamed after the event, whose old name is not known, is said to have been renamed since', () => {
+    const stamp = (iso: string) => `${String(Date.parse(iso)).padStart(15, '0')}:000000:dev-1`;
+    const made = { id: stamp('2026-01-01T00:00:00.000Z'), name: stamp('2026-01-01T00:00:00.000Z'), memberIds: stamp('2026-01-01T00:00:00.000Z') };
+    expect(renamedAt(made)).toBeNull();
+    expect(renamedAt({})).toBeNull();
+    const renamed = { ...made, name: stamp('2026-04-01T00:00:00.000Z') };
+    expect(renamedAt(renamed)).toBe('2026-04-01T00:00:00.000Z');
+    const l: HistoryLookups = { ...lookups, catalogRenamedAt: (kind, id) => (kind === 'team' && id === TEAM_B ? renamedAt(renamed) : null) };
+    expect(line('teamId', TEAM_A, TEAM_B, T1, l)).toBe('Team: Service desk → Field operations (renamed since)'); // event at 2026-03-10
+    // Renamed before the event: it was already called that.
+    const earlier: HistoryLookups = { ...lookups, catalogRenamedAt: () => '2026-02-01T00:00:00.000Z' };
+    expect(line('teamId', TEAM_A, TEAM_B, T1, earlier)).toBe('Team: Service desk → Field operations');
   });
 
   it('codes as the labels the forms use', () => {

@@ -44,7 +44,8 @@ export function TicketDetail({ desk, id }: { desk: Desk; id: string }) {
   const names = (pid: string) => data.people.get(pid) ?? desk.names.get(pid) ?? (pid === data.requester?.id ? data.requester.name : 'Someone');
   const lookups: HistoryLookups = {
     person: (pid) => data.people.get(pid) ?? desk.names.get(pid) ?? (pid === data.requester?.id ? data.requester.name : undefined),
-    catalog: (kind, cid) => data.catalogNames[kind].get(cid),
+    catalog: (kind, cid) => data.catalogNames[kind].get(cid)?.name,
+    catalogRenamedAt: (kind, cid) => data.catalogNames[kind].get(cid)?.renamedAt,
     ticketNumber: (tid) => (tid === t.id ? t.number : data.numbers.get(tid)),
     linkSide: (tid, other, kind) => {
       const link = data.allLinks.find((l) => l.kind === kind && ((l.fromId === tid && l.toId === other) || (l.fromId === other && l.toId === tid)));

@@ -1,5 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { HistoryEvent } from '../../../../../shared/tickets/history';
+import { renamedAt } from '../../../../../shared/tickets/history-format';
 import { linksOf } from '../../../../../shared/tickets/links';
 import { pickPolicy } from '../../../../../shared/tickets/sla';
 import { stripKeys } from '../../../data/repositories/tickets/derive';
@@ -62,9 +63,9 @@ export function useTicketDetail(desk: Desk, id: string) {
       /** Every link record of this ticket, removed ones included: the history's link events read their direction here. */
       allLinks: [...linksFrom, ...linksTo],
       catalogNames: {
-        team: new Map(teams.map((r) => [r.id, r.name])),
-        site: new Map(sites.map((r) => [r.id, r.name])),
-        system: new Map(systems.map((r) => [r.id, r.name])),
+        team: new Map(teams.map((r) => [r.id, { name: r.name, renamedAt: renamedAt(r.stamps) }])),
+        site: new Map(sites.map((r) => [r.id, { name: r.name, renamedAt: renamedAt(r.stamps) }])),
+        system: new Map(systems.map((r) => [r.id, { name: r.name, renamedAt: renamedAt(r.stamps) }])),
       },
       linkView: linksOf(id, links),
       attachments: attachments.filter((a) => !a.deleted),
