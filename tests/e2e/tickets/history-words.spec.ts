@@ -97,7 +97,7 @@ test('ticket history names teams, labels codes and numbers linked and merged tic
   for (const id of [a.id, b.id, toTeam.id, fromTeam?.id ?? a.id]) expect(text).not.toContain(id.slice(0, 8));
   expect(text).not.toMatch(/walk_in|service_request|waiting_on_/);
   await expectAccessible(app, 'ticket history');
-  await timeline.scrollIntoViewIfNeeded();
+  await timeline.getByRole('heading', { name: /Timeline/ }).evaluate((el) => el.scrollIntoView({ block: 'start' }));
   await app.screenshot({ path: test.info().outputPath('ticket-history.png'), fullPage: true });
 });
 
