@@ -45,5 +45,6 @@ describe('roster rows', () => {
     const rows = rosterRows({ sessionId: 's1', registrations: [reg('r1', { kind: 'person', personId: 'p1' }), reg('r2', { kind: 'person', personId: 'p2' })], attendance: [], people });
     const export_ = attendanceExportRows({ startLocal: '2026-03-10T09:00', timeZone: 'UTC', location: 'Room 1', onlineUrl: '' }, 'Odyssey', rows);
     expect(export_.map((r) => r.email)).toEqual(['marisol.vega@fresno.courts.example.gov', '']);
+    expect(export_.map((r) => r.mark)).toEqual(['Not marked', 'Not marked']); // the roster's words, not a code
   });
 });
