@@ -72,20 +72,27 @@ export function countsInWords(counts: Readonly<Record<string, number>>, locale =
 }
 
 /**
- * Changes waiting to sync, as people read them: one line per kind of record
- * with how many different records changed ("3 tickets changed", "8 history
- * entries added"). Append-only tables only ever add records.
+ * Changes waiting to sync, as people read them: per kind of record, how many
+ * different records were added and how many changed ("300 tickets added",
+ * "3 tickets changed", "8 history entries added"). A record added and then
+ * edited before syncing counts once, as added; append-only tables only ever
+ * add.
  */
-export function pendingInWords(changes: ReadonlyArray<{ table: string; id: string }>, appendOnly: (table: string) => boolean, locale = 'en-US'): string[] {
-  const ids = new Map<string, Set<string>>();
+export function pendingInWords(changes: ReadonlyArray<{ table: string; id: string; added?: boolean }>, appendOnly: (table: string) => boolean, locale = 'en-US'): string[] {
+  const byTable = new Map<string, { added: Set<string>; touched: Set<string> }>();
   for (const c of changes) {
-    if (!ids.has(c.table)) ids.set(c.table, new Set());
-    ids.get(c.table)!.add(c.id);
+    if (!byTable.has(c.table)) byTable.set(c.table, { added: new Set(), touched: new Set() });
+    const t = byTable.get(c.table)!;
+    t.touched.add(c.id);
+    if (c.added || appendOnly(c.table)) t.added.add(c.id);
   }
   const order = Object.keys(TABLE_WORDS);
   const rank = (t: string) => (order.includes(t) ? order.indexOf(t) : order.length);
-  return [...ids.entries()]
-    .filter(([t]) => isUserTable(t))
-    .sort(([a], [b]) => rank(a) - rank(b))
-    .map(([t, set]) => `${countOf(t, set.size, locale)} ${appendOnly(t) ? 'added' : 'changed'}`);
+  const lines: string[] = [];
+  for (const [t, { added, touched }] of [...byTable.entries()].filter(([t]) => isUserTable(t)).sort(([a], [b]) => rank(a) - rank(b))) {
+    const changed = [...touched].filter((id) => !added.has(id)).length;
+    if (added.size > 0) lines.push(`${countOf(t, added.size, locale)} added`);
+    if (changed > 0) lines.push(`${countOf(t, changed, locale)} changed`);
+  }
+  return lines;
 }

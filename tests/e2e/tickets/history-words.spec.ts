@@ -117,4 +117,17 @@ test('bulk edit moves the selected tickets to another team', async ({ app }) => 
   await expect(app.getByText('Updated 2 tickets.')).toBeVisible();
   const after = (await readStore(app, 'tickets')) as TicketRow[];
   for (const n of numbers) expect(after.find((t) => t.number === n)!.teamId).toBe(target.id);
+
+  // Settings says what waits to sync in the words of the screens: kinds counted, tickets by number, fields by label.
+  await app.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+  const kinds = app.getByRole('list', { name: 'Waiting to sync, by kind' });
+  await expect(kinds).toContainText(/[\d,]+ tickets added/);
+  await expect(kinds).toContainText(/[\d,]+ history entries added/);
+  await expect(kinds).toContainText(/[\d,]+ teams added/);
+  await expect(kinds).not.toContainText(/ticketHistory|fields|wordBlocks/);
+  const latest = app.getByRole('list', { name: 'Pending changes' }).getByRole('listitem');
+  await expect(latest.filter({ hasText: `Ticket ${numbers[0]} changed (Team` })).toHaveCount(1);
+  await expect(latest.filter({ hasText: `Ticket ${numbers[1]} changed (Team` })).toHaveCount(1);
+  await app.getByRole('region', { name: 'Changes waiting to sync' }).scrollIntoViewIfNeeded();
+  await app.screenshot({ path: test.info().outputPath('pending-changes.png') });
 });

@@ -32,5 +32,8 @@ describe('the words of the screens for each table', () => {
       { table: 'wordBlocks', id: 'x' },
     ];
     expect(pendingInWords(changes, (t) => t === 'ticketHistory')).toEqual(['3 tickets changed', '8 history entries added']);
+    // New records are added, once, even when edited again before they sync.
+    const mixed = [{ table: 'tickets', id: 'n1', added: true }, { table: 'tickets', id: 'n1' }, { table: 'tickets', id: 'old' }, { table: 'people', id: 'p1', added: true }];
+    expect(pendingInWords(mixed, () => false)).toEqual(['1 person added', '1 ticket added', '1 ticket changed']);
   });
 });
