@@ -52,7 +52,7 @@ export function PendingChanges() {
       ) : (
         <>
           <p>
-            {data.count.toLocaleString()} {data.count === 1 ? "change is" : "changes are"} saved on this device and will sync when a server is reachable:
+            {data.count.toLocaleString()} {data.count === 1 ? 'change is' : 'changes are'} saved on this device and will sync when a server is reachable:
           </p>
           <ul aria-label="Waiting to sync, by kind">
             {data.kinds.map((line) => (
