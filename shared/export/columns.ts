@@ -22,7 +22,8 @@ const col = (key: string, header: string, type: ColumnType, width: number): Colu
  * The incident log's default column set (issue 5). Row values the renderer
  * sends: datetimes as ISO strings, epoch milliseconds or Dates; `date` columns
  * as `YYYY-MM-DD`; booleans; numbers; text (string arrays such as tags are
- * joined with "; "). People and teams are sent as display names, not ids.
+ * joined with "; "). People and teams are sent as display names, not ids,
+ * and codes as the labels the screens show ("Waiting on requester").
  */
 export const INCIDENT_LOG_COLUMNS: readonly ColumnDef[] = [
   col('number', 'Number', 'text', 12),
@@ -30,7 +31,11 @@ export const INCIDENT_LOG_COLUMNS: readonly ColumnDef[] = [
   col('updatedAt', 'Updated', 'datetime', 17),
   col('type', 'Type', 'text', 12),
   col('title', 'Title', 'text', 40),
+  col('description', 'Description', 'text', 60),
+  col('channel', 'Channel', 'text', 12),
   col('requester', 'Requester', 'text', 22),
+  col('requesterEmail', 'Requester email', 'text', 28),
+  col('requesterPhone', 'Requester phone', 'text', 16),
   col('agency', 'Agency/Court', 'text', 24),
   col('site', 'Site', 'text', 18),
   col('system', 'System', 'text', 18),
@@ -97,4 +102,22 @@ export function checkColumns(columns: readonly ColumnDef[]): string[] {
     headers.add(h);
   }
   return problems;
+}
+
+/** "Created (America/Los_Angeles)", "At (UTC)": a header that names the zone its times are written in. */
+const ZONE_HEADER = /^(.*\S)\s*\(((?:UTC|GMT|Etc\/[A-Za-z0-9+-]+)|(?:[A-Za-z_]+(?:\/[A-Za-z0-9_+-]+)+))\)\s*$/;
+
+/**
+ * The headers of date-and-time columns with the time zone their values are
+ * in: a spreadsheet holds wall-clock times without a zone, so the file says
+ * it where the times are read ("Created (America/Los_Angeles)").
+ */
+export function withTimeZoneHeaders(columns: readonly ColumnDef[], timeZone: string): ColumnDef[] {
+  return columns.map((c) => (c.type === 'datetime' ? { ...c, header: `${c.header} (${timeZone})` } : c));
+}
+
+/** A header without the zone withTimeZoneHeaders added, and that zone: "Created (UTC)" → Created, UTC. */
+export function splitZoneHeader(header: string): { header: string; timeZone: string | null } {
+  const m = ZONE_HEADER.exec(header);
+  return m ? { header: m[1]!, timeZone: m[2]! } : { header, timeZone: null };
 }

@@ -1,21 +1,29 @@
+import { RESOLUTION_LABELS } from '../tickets/history-format';
+import { LABELS } from '../tickets/enums';
 import type { Ticket } from '../tickets/schema';
 import type { WorkLogEntry } from '../tickets/worklog';
 
 /** Display names for the ids a ticket points at; exports show names, never ids. */
 export interface IncidentLookups {
-  person(id: string | null): { name: string; agency: string } | undefined;
+  person(id: string | null): { name: string; agency: string; email?: string; phone?: string } | undefined;
   team(id: string | null): string | undefined;
   site(id: string | null): string | undefined;
   system(id: string | null): string | undefined;
 }
 
+/** Who a work-log entry or an assignment names when the directory does not know them: never their id. */
+export const UNKNOWN_PERSON = 'Someone not in the directory';
+
 const breached = (due: string | null, doneAt: string | null, now: string): boolean | null => (due ? (doneAt ?? now) > due : null);
+const labelOf = <K extends string>(labels: Record<K, string>, code: K | null | undefined): string => (code ? (labels[code] ?? code) : '');
 
 /**
  * One incident-log row (INCIDENT_LOG_COLUMNS keys) from a ticket and its work
  * log. Times stay ISO strings; the writer turns them into spreadsheet dates.
- * Breach flags compare the stored due times with when the work was done (or
- * now, while it is still open).
+ * Codes are written as the labels the screens show ("Service request",
+ * "Waiting on requester", "Medium"; import reads them back). Breach flags
+ * compare the stored due times with when the work was done (or now, while it
+ * is still open).
  */
 export function incidentRow(ticket: Ticket, workLog: readonly WorkLogEntry[], lookups: IncidentLookups, now: string): Record<string, unknown> {
   const live = workLog.filter((e) => !e.deleted);
@@ -25,20 +33,24 @@ export function incidentRow(ticket: Ticket, workLog: readonly WorkLogEntry[], lo
     number: ticket.number,
     createdAt: ticket.createdAt,
     updatedAt: ticket.updatedAt,
-    type: ticket.type,
+    type: labelOf(LABELS.type, ticket.type),
     title: ticket.title,
-    requester: requester?.name ?? '',
+    description: ticket.description,
+    channel: labelOf(LABELS.channel, ticket.channel),
+    requester: requester?.name ?? UNKNOWN_PERSON,
+    requesterEmail: requester?.email ?? '',
+    requesterPhone: requester?.phone ?? '',
     agency: requester?.agency ?? '',
     site: lookups.site(ticket.siteId) ?? '',
     system: lookups.system(ticket.systemId) ?? '',
     category: ticket.category,
     priority: ticket.priority,
-    impact: ticket.impact,
-    urgency: ticket.urgency,
-    status: ticket.status,
-    pendingReason: ticket.pendingReason ?? '',
-    team: lookups.team(ticket.teamId) ?? '',
-    assignee: lookups.person(ticket.assigneeId)?.name ?? '',
+    impact: labelOf(LABELS.level, ticket.impact),
+    urgency: labelOf(LABELS.level, ticket.urgency),
+    status: labelOf(LABELS.status, ticket.status),
+    pendingReason: labelOf(LABELS.pendingReason, ticket.pendingReason),
+    team: ticket.teamId ? (lookups.team(ticket.teamId) ?? 'A team not on this device') : '',
+    assignee: ticket.assigneeId ? (lookups.person(ticket.assigneeId)?.name ?? UNKNOWN_PERSON) : '',
     escalationLevel: ticket.escalationLevel,
     firstResponseDueAt: ticket.firstResponseDue,
     firstResponseAt: ticket.firstRespondedAt,
@@ -49,7 +61,7 @@ export function incidentRow(ticket: Ticket, workLog: readonly WorkLogEntry[], lo
     closedAt: ticket.closedAt,
     timeSpentMinutes: live.reduce((sum, e) => sum + e.minutes, 0),
     tags: ticket.tags,
-    resolutionCode: ticket.resolution?.code ?? '',
+    resolutionCode: ticket.resolution ? (RESOLUTION_LABELS[ticket.resolution.code] ?? ticket.resolution.code) : '',
     resolutionText: ticket.resolution?.text ?? '',
     lastPublicUpdate: lastPublic?.body ?? '',
     workLogCount: live.length,
@@ -61,8 +73,8 @@ export function workLogRow(entry: WorkLogEntry, ticketNumber: string, lookups: I
   return {
     ticketNumber,
     at: entry.at,
-    author: lookups.person(entry.authorId)?.name ?? entry.authorId,
-    visibility: entry.kind === 'internal_note' ? 'internal' : 'public',
+    author: lookups.person(entry.authorId)?.name ?? UNKNOWN_PERSON,
+    visibility: entry.kind === 'internal_note' ? 'Internal' : 'Public',
     minutes: entry.minutes,
     text: entry.body,
   };

@@ -1,4 +1,4 @@
-import type { ColumnDef } from '../export/columns';
+import { splitZoneHeader, type ColumnDef } from '../export/columns';
 
 /** A field the import fills in: a column definition plus what is needed to find it in someone else's spreadsheet. */
 export interface ImportField extends ColumnDef {
@@ -61,7 +61,8 @@ function editSimilarity(a: string, b: string): number {
 }
 
 function similarity(header: string, candidate: string): number {
-  const h = normalizeHeader(header);
+  // "Created (America/Los_Angeles)" is the Created column of an export that names its time zone.
+  const h = normalizeHeader(splitZoneHeader(header).header);
   const c = normalizeHeader(candidate);
   if (!h || !c) return 0;
   if (h === c) return 1;

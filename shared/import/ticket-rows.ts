@@ -64,7 +64,11 @@ export const TICKET_IMPORT_FIELDS: readonly ImportField[] = [
 /** "Service request", "service-request" and "service_request" are the same value; so are "E-mail" and "email". */
 function vocabulary(v: unknown): unknown {
   if (typeof v !== 'string') return v;
-  const s = v.trim().toLowerCase().replace(/[\s-]+/g, '_');
+  const s = v
+    .trim()
+    .toLowerCase()
+    .replace(/['\u2019]/g, '') // "Won't fix" is wont_fix
+    .replace(/[\s-]+/g, '_');
   return s === 'e_mail' ? 'email' : s;
 }
 const vocab = <S extends z.ZodType>(schema: S) => z.preprocess(vocabulary, schema);

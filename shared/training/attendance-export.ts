@@ -1,4 +1,5 @@
 import type { ColumnDef } from '../export/columns';
+import type { AttendanceMark } from './attendance';
 import type { RosterRow } from './roster';
 import type { Session } from './session';
 import { zonedToEpoch } from './zonedTime';
@@ -19,6 +20,9 @@ export const ATTENDANCE_COLUMNS: readonly ColumnDef[] = [
   col('markedAt', 'Marked at', 'datetime', 17),
 ];
 
+/** Marks as the roster says them: the export writes what people see on screen, not codes. */
+export const MARK_WORDS: Record<AttendanceMark, string> = { present: 'Present', late: 'Late', excused: 'Excused', absent: 'Absent' };
+
 /** One spreadsheet row per registered attendee, with the session's own facts repeated so rows stand alone. */
 export function attendanceExportRows(session: Pick<Session, 'startLocal' | 'timeZone' | 'location' | 'onlineUrl'>, courseTitle: string, rows: readonly RosterRow[]): Record<string, unknown>[] {
   const start = zonedToEpoch(session.startLocal, session.timeZone);
@@ -31,7 +35,7 @@ export function attendanceExportRows(session: Pick<Session, 'startLocal' | 'time
     agency: r.agency,
     email: r.email,
     walkIn: r.walkIn,
-    mark: r.mark ?? 'not marked',
+    mark: r.mark ? MARK_WORDS[r.mark] : 'Not marked',
     takenBy: r.takenBy,
     markedAt: r.at || null,
   }));

@@ -9,6 +9,8 @@ import type { Attendee, RegistrationLike } from './registration';
 export interface PersonLookup {
   name(personId: string): string | undefined;
   agency?(personId: string): string | undefined;
+  /** Their email in the directory, for the attendance export and the sheets. */
+  email?(personId: string): string | undefined;
 }
 
 export interface RosterRow {
@@ -25,7 +27,7 @@ export interface RosterRow {
 
 export function attendeeDisplay(a: Attendee, people: PersonLookup): { name: string; agency: string; email: string } {
   if (a.kind === 'walkIn') return { name: a.name, agency: a.agency, email: a.email };
-  return { name: people.name(a.personId) ?? 'Unknown person (removed from the directory)', agency: people.agency?.(a.personId) ?? '', email: '' };
+  return { name: people.name(a.personId) ?? 'Unknown person (removed from the directory)', agency: people.agency?.(a.personId) ?? '', email: people.email?.(a.personId) ?? '' };
 }
 
 /** The registered roster of a session with each attendee's effective mark, sorted by name. */

@@ -64,8 +64,13 @@ test('a record created through its repository survives a reload together with it
   await app.getByRole('link', { name: 'Settings' }).click();
   const pending = app.getByRole('list', { name: 'Pending changes' });
   await expect(pending.getByRole('listitem')).toHaveCount(3);
-  // Newest first, one line per change (the outbox's rows are change sets; the list shows their changes).
-  await expect(pending.getByRole('listitem').first()).toContainText('people · 2 fields');
+  // Newest first, one line per change (the outbox's rows are change sets; the list shows their changes), in the words of the screens.
+  await expect(pending.getByRole('listitem').first()).toContainText('Person Marisol Vega removed');
+  await expect(pending.getByRole('listitem').nth(1)).toContainText('Person Marisol Vega changed');
+  await expect(pending.getByRole('listitem').nth(2)).toContainText('Person Marisol Vega added');
+  await expect(pending).not.toContainText('fields');
+  // By kind: added, changed and removed before syncing, one person is one person added.
+  await expect(app.getByRole('list', { name: 'Waiting to sync, by kind' }).getByRole('listitem')).toHaveText(['1 person added']);
   await pending.scrollIntoViewIfNeeded();
   await app.screenshot({ path: test.info().outputPath('settings-pending.png') });
 });

@@ -8,7 +8,7 @@ test.describe('first run and the shell', () => {
     await expect(app.getByText('Enter your name')).toBeVisible();
     await onboard(app);
     await expect(app.getByRole('heading', { name: 'Tickets', level: 1 })).toBeVisible();
-    await expect(app.getByTestId('sync-status')).toHaveText(/Offline — 0 changes saved on this device/);
+    await expect(app.getByTestId('sync-status')).toHaveText(/Not syncing: no server set up — 0 changes saved on this device/);
     await app.screenshot({ path: test.info().outputPath('shell-tickets.png') });
   });
 

@@ -24,6 +24,8 @@ export const BackupHeaderSchema = z.object({
   schemaVersion: z.number().int().positive(),
   createdAt: z.iso.datetime({ offset: true }),
   deviceId: z.string().min(1).max(64),
+  /** What people call the device (its profile's name), so a restore preview need not show an id. */
+  deviceName: z.string().max(80).optional(),
   appVersion: z.string().max(50).optional(),
   tables: z.record(TableName, z.number().int().nonnegative()),
 });

@@ -21,7 +21,7 @@ export function createBackupHandlers(deps: HandlerDeps): HandlersFor<typeof back
   const gone = () => err('not_found', 'That backup is no longer open.');
 
   return {
-    'backup.begin': async ({ target, deviceId }) => {
+    'backup.begin': async ({ target, deviceId, deviceName }) => {
       let file: string | null;
       if (target === 'auto') {
         await mkdir(dir, { recursive: true });
@@ -34,7 +34,7 @@ export function createBackupHandlers(deps: HandlerDeps): HandlersFor<typeof back
         });
       }
       if (!file) return ok({ cancelled: true as const });
-      const opened = await createBackupSession(file, { deviceId, appVersion: deps.appInfo.version });
+      const opened = await createBackupSession(file, { deviceId, ...(deviceName ? { deviceName } : {}), appVersion: deps.appInfo.version });
       if (!opened.ok) return opened;
       const sessionId = randomUUID();
       writing.set(sessionId, { session: opened.value, auto: target === 'auto', records: 0 });
@@ -91,7 +91,7 @@ export function createBackupHandlers(deps: HandlerDeps): HandlersFor<typeof back
         token,
         fileName: path.basename(file),
         bytes: preview.value.fileSize,
-        header: { schemaVersion: h.schemaVersion, createdAt: h.createdAt, deviceId: h.deviceId, ...(h.appVersion ? { appVersion: h.appVersion } : {}), tables: h.tables },
+        header: { schemaVersion: h.schemaVersion, createdAt: h.createdAt, deviceId: h.deviceId, ...(h.deviceName ? { deviceName: h.deviceName } : {}), ...(h.appVersion ? { appVersion: h.appVersion } : {}), tables: h.tables },
         restoreProblem: preview.value.restoreProblem,
       });
     },

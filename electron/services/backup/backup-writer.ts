@@ -12,6 +12,7 @@ import { BACKUP_FORMAT, CURRENT_BACKUP_SCHEMA_VERSION, isTableName, type BackupH
 /** What the caller knows up front; counts and format are filled in by the writer. */
 export interface BackupHeaderInput {
   deviceId: string;
+  deviceName?: string;
   appVersion?: string;
   /** Defaults to now. */
   createdAt?: string;
@@ -110,6 +111,7 @@ class Session implements BackupSession {
         schemaVersion: this.header.schemaVersion ?? CURRENT_BACKUP_SCHEMA_VERSION,
         createdAt: this.header.createdAt ?? new Date().toISOString(),
         deviceId: this.header.deviceId,
+        ...(this.header.deviceName ? { deviceName: this.header.deviceName } : {}),
         ...(this.header.appVersion ? { appVersion: this.header.appVersion } : {}),
         tables: { ...this.counts },
       };

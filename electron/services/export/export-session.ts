@@ -1,6 +1,6 @@
 import { stat } from 'node:fs/promises';
 import { basename, dirname, extname, isAbsolute, join } from 'node:path';
-import { checkColumns, type ColumnDef } from '../../../shared/export/columns';
+import { checkColumns, withTimeZoneHeaders, type ColumnDef } from '../../../shared/export/columns';
 import { ExportMetaSchema } from '../../../shared/export/export-meta';
 import { isValidTimeZone, localTimeZone } from '../../../shared/export/zoned-time';
 import { err, ok, type Result } from '../../../shared/result';
@@ -64,8 +64,9 @@ function resolveOptions(options: ExportOptions): Result<ResolvedExport> {
   return ok({
     path: options.path,
     workLogPath,
-    columns: options.columns,
-    workLogColumns: options.workLog ? options.workLog.columns : null,
+    // Each date-and-time column says the zone its times are in, in its header.
+    columns: withTimeZoneHeaders(options.columns, timeZone),
+    workLogColumns: options.workLog ? withTimeZoneHeaders(options.workLog.columns, timeZone) : null,
     meta: meta.value,
     timeZone,
     exportedAt,

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { localTimeZone, isValidTimeZone } from '../../../shared/export/zoned-time';
+import { splitZoneHeader } from '../../../shared/export/columns';
 import type { DateOrder, RawCell } from '../../../shared/import/cell-parse';
 import { DuplicateTracker, type UniqueKeySpec } from '../../../shared/import/duplicates';
 import { checkMapping, displayHeaders, suggestMapping, type ColumnMapping, type ImportField } from '../../../shared/import/mapping';
@@ -126,6 +127,19 @@ export async function previewImport(path: string, fields: readonly ImportField[]
   }
 }
 
+/** The zone the mapped date-and-time columns' headers name ("Created (UTC)"), when they name one valid zone. */
+function zoneOfHeaders(headers: readonly string[], mapping: Readonly<Record<string, number>>, fields: readonly { key: string; type: string }[]): string | null {
+  const zones = new Set<string>();
+  for (const f of fields) {
+    const index = mapping[f.key];
+    if (f.type !== 'datetime' || index === undefined) continue;
+    const zone = splitZoneHeader(headers[index] ?? '').timeZone;
+    if (zone) zones.add(zone);
+  }
+  const [only] = zones;
+  return zones.size === 1 && only && isValidTimeZone(only) ? only : null;
+}
+
 /**
  * Read the whole file, convert and validate every row, and report every bad
  * row with its reasons. Nothing is written anywhere: the renderer commits the
@@ -164,7 +178,9 @@ export async function dryRunImport<S extends z.ZodType>(path: string, options: D
         headers = displayHeaders(source.cells);
         const problems = checkMapping(options.mapping, headers, options.fields);
         if (problems.length) return err('invalid_request', `Column mapping: ${problems.join('; ')}`);
-        plan = { fields: options.fields, mapping: options.mapping, headers, schema: options.schema, cell: { timeZone, source: format, ...(options.dateOrder ? { dateOrder: options.dateOrder } : {}) } };
+        // A file that names the zone of its times in its headers (FieldDesk's own exports do) is read in that zone.
+        const fileZone = zoneOfHeaders(headers, options.mapping, options.fields);
+        plan = { fields: options.fields, mapping: options.mapping, headers, schema: options.schema, cell: { timeZone: fileZone ?? timeZone, source: format, ...(options.dateOrder ? { dateOrder: options.dateOrder } : {}) } };
         bound = bindFields(plan);
         continue;
       }

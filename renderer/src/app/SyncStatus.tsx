@@ -42,7 +42,11 @@ export function SyncStatus() {
   if (phase === 'error') {
     label = `Error — ${error ?? 'sync failed'}`;
     tone = 'error';
-  } else if (!online || !configured) {
+  } else if (!configured) {
+    // Not a network problem: nothing will sync until someone sets a server up.
+    label = `Not syncing: no server set up — ${changes(pending)} saved on this device`;
+    tone = 'offline';
+  } else if (!online) {
     label = `Offline — ${changes(pending)} saved on this device`;
     tone = 'offline';
   } else if (firstSync) {
@@ -98,7 +102,11 @@ export function SyncStatus() {
           Review sync problems
         </a>
       ) : null}
-      {!configured ? <span className="visually-hidden">No sync server is set up; see Settings.</span> : null}
+      {!configured && phase !== 'error' ? (
+        <a href="#/settings" className="sync-settings-link">
+          Set up sync
+        </a>
+      ) : null}
     </div>
   );
 }

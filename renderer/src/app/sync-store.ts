@@ -7,7 +7,7 @@ import type { PullProgress } from '../sync/pull';
  * this; until a server is configured the app is simply offline-first.
  */
 export interface SyncState {
-  /** A server is set (the status bar shows "Offline" until then). */
+  /** A server is set (until then the status bar says "Not syncing: no server set up"). */
   configured: boolean;
   phase: 'idle' | 'syncing' | 'synced' | 'error';
   lastSyncedAt: string | null;

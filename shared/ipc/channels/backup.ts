@@ -6,6 +6,8 @@ const HeaderSchema = z.object({
   schemaVersion: z.number().int(),
   createdAt: z.string(),
   deviceId: z.string(),
+  /** The device's name when the backup was made (backups before it was recorded have none). */
+  deviceName: z.string().optional(),
   appVersion: z.string().optional(),
   tables: z.record(z.string(), z.number().int()),
 });
@@ -19,7 +21,7 @@ const HeaderSchema = z.object({
 export const backupChannels = {
   'backup.begin': channel({
     description: 'Start a backup: automatic (the data folder, rotated) or to a file the user picks.',
-    request: z.object({ target: z.enum(['auto', 'choose']), deviceId: z.string().min(1).max(64) }).strict(),
+    request: z.object({ target: z.enum(['auto', 'choose']), deviceId: z.string().min(1).max(64), deviceName: z.string().trim().min(1).max(80).optional() }).strict(),
     response: z.union([z.object({ sessionId: z.string(), path: z.string() }), z.object({ cancelled: z.literal(true) })]),
   }),
   'backup.records': channel({

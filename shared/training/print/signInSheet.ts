@@ -41,23 +41,29 @@ const css = () => {
 .sheet-head .top { display: flex; justify-content: space-between; align-items: baseline; }
 .sheet-head h1 { margin: 0; font-size: 16pt; }
 .sheet-head .sheet-no { font-size: 9pt; color: #444; white-space: nowrap; }
-.sheet-head .course { font-size: 12pt; font-weight: 600; margin: 0.04in 0 0.06in; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+.sheet-head .course { font-size: 11.5pt; line-height: 1.15; font-weight: 600; margin: 0.02in 0 0.04in; }
+/* Long names (an agency, a courthouse address) wrap onto a second line rather than being cut; the fixed heights stay. */
+.clamp2, .clamp3 { display: -webkit-box; -webkit-box-orient: vertical; -webkit-line-clamp: 2; overflow: hidden; overflow-wrap: anywhere; }
+.clamp3 { -webkit-line-clamp: 3; }
 /* The date takes what it needs and the time the rest: a session past midnight prints both dates in its time. */
-.sheet-head dl { display: grid; grid-template-columns: auto auto auto 1fr; gap: 0.03in 0.12in; margin: 0; font-size: 9.5pt; }
+.sheet-head dl { display: grid; grid-template-columns: auto auto auto 1fr; gap: 0.02in 0.12in; margin: 0; font-size: 9.5pt; line-height: 1.15; }
 .sheet-head dt { font-weight: 600; color: #333; }
 .sheet-head dd { margin: 0; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
-.sheet-head dd.wide { grid-column: span 3; }
+.sheet-head dd.wide { grid-column: span 3; white-space: normal; line-height: 1.2; }
 table.roster { table-layout: fixed; width: 100%; margin: 0; }
 table.roster th { height: ${inches(L.columnHeadIn)}; padding: 0 6px; vertical-align: middle; font-size: 9pt; }
 table.roster td { height: ${inches(L.rowIn)}; padding: 0 6px; vertical-align: middle; font-size: 10pt; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
 table.roster td.num { color: #666; font-size: 8.5pt; text-align: right; }
-table.roster col.num { width: 0.4in; } table.roster col.name { width: 31%; } table.roster col.agency { width: 31%; }
+table.roster td.wrap { white-space: normal; font-size: 9pt; line-height: 1.1; }
+table.roster td.wrap.agency { font-size: 8.5pt; }
+table.roster col.num { width: 0.4in; } table.roster col.name { width: 27%; } table.roster col.agency { width: 37%; }
 `;
 };
 
 function rowHtml(row: SignInRow | null, n: number): string {
   if (!row) return `<tr class="blank"><td class="num">${n}</td><td></td><td></td><td></td></tr>`;
-  return `<tr><td class="num">${n}</td><td>${escapeHtml(row.name)}</td><td>${escapeHtml(row.agency ?? '')}</td><td></td></tr>`;
+  // Name and agency wrap to two lines: "Superior Court of California, County of Contra Costa" is printed whole.
+  return `<tr><td class="num">${n}</td><td class="wrap"><div class="clamp2">${escapeHtml(row.name)}</div></td><td class="wrap agency"><div class="clamp3">${escapeHtml(row.agency ?? '')}</div></td><td></td></tr>`;
 }
 
 /** A sign-in sheet: the roster with signature lines, and the sheet header repeated on every page. */
@@ -69,12 +75,12 @@ export function signInSheetHtml(input: SignInSheetInput): string {
   const course = input.system ? `${input.courseTitle} — ${input.system}` : input.courseTitle;
   const head = (p: Page<SignInRow>) => `<header class="sheet-head">
 <div class="top"><h1>Sign-in sheet</h1><span class="sheet-no">Sheet ${p.number} of ${p.total}</span></div>
-<div class="course">${escapeHtml(course)}</div>
+<div class="course clamp2">${escapeHtml(course)}</div>
 <dl>
 <dt>Date</dt><dd>${escapeHtml(when?.date ?? input.session.startLocal)}</dd>
 <dt>Time</dt><dd>${escapeHtml(when?.time ?? '')}</dd>
-<dt>Location</dt><dd class="wide">${escapeHtml(where)}</dd>
-<dt>${input.trainerNames.length > 1 ? 'Trainers' : 'Trainer'}</dt><dd class="wide">${escapeHtml(trainers)}</dd>
+<dt>Location</dt><dd class="wide"><div class="clamp2">${escapeHtml(where)}</div></dd>
+<dt>${input.trainerNames.length > 1 ? 'Trainers' : 'Trainer'}</dt><dd class="wide"><div class="clamp2">${escapeHtml(trainers)}</div></dd>
 </dl>
 </header>`;
   const body = pages

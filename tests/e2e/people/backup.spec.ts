@@ -35,10 +35,15 @@ test('a backup holds everything, and restoring it brings the device back to that
   host.dialogAnswers.pick.push([file]);
   await section.getByRole('button', { name: 'Restore from a file…' }).click();
   const contents = section.getByRole('group', { name: 'Backup contents' });
-  // Dolores and the user's own staff record (made at onboarding).
-  await expect(contents).toContainText('people: 2');
-  await expect(contents).toContainText('outbox: 1');
-  await expect(contents).toContainText('(this device)');
+  // Dolores and the user's own staff record (made at onboarding), in the words of the screens: kinds of record people know, the device by its name; no table names, no ids.
+  await expect(contents.getByRole('list', { name: 'What the backup holds' }).getByRole('listitem')).toHaveText(['2 people']);
+  await expect(contents).toContainText('on Laptop 7 (this device)');
+  await expect(contents).not.toContainText('outbox');
+  await expect(contents).not.toContainText('wordBlocks');
+  const meta = (await readStore(app, 'meta')) as { key: string; value: { deviceId?: string } }[];
+  const deviceId = meta.find((m) => m.key === 'device')!.value.deviceId!;
+  expect(deviceId).toBeTruthy();
+  await expect(contents).not.toContainText(deviceId);
   await app.screenshot({ path: test.info().outputPath('restore-preview.png'), fullPage: true });
   // The app reloads itself after a restore; wait for that reload, not just for a page that is already there.
   const reloaded = app.waitForEvent('load', { timeout: 30_000 });
@@ -46,6 +51,21 @@ test('a backup holds everything, and restoring it brings the device back to that
   await expect(app.getByRole('status').filter({ hasText: 'Restored' })).toBeVisible({ timeout: 20_000 });
   await reloaded;
   await expect(app.getByRole('heading', { name: 'Settings', level: 1 })).toBeVisible();
+  // What came back stays on screen after the reload, until dismissed.
+  const summary = app.getByRole('region', { name: 'What the restore brought back' });
+  await expect(summary).toContainText('before-changes.fdbackup');
+  await expect(summary).toContainText('on Laptop 7');
+  await expect(summary.getByRole('list', { name: 'Records restored' }).getByRole('listitem')).toHaveText(['1 person']);
+  await expectAccessible(app, 'restore summary');
+  await summary.scrollIntoViewIfNeeded();
+  await app.screenshot({ path: test.info().outputPath('restore-summary.png') });
+  await app.reload();
+  await expect(summary).toBeVisible();
+  await summary.getByRole('button', { name: 'Dismiss' }).click();
+  await expect(summary).toHaveCount(0);
+  await app.reload();
+  await expect(app.getByRole('heading', { name: 'Settings', level: 1 })).toBeVisible();
+  await expect(summary).toHaveCount(0);
 
   await app.getByRole('link', { name: 'People' }).click();
   await expect(app.getByRole('cell', { name: 'Dolores Quintana', exact: true })).toBeVisible();

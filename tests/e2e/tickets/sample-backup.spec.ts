@@ -14,7 +14,12 @@ test('the sample-data script’s backup restores into a profile full of tickets'
   host.dialogAnswers.pick.push([file]);
   await section.getByRole('button', { name: 'Restore from a file…' }).click();
   const contents = section.getByRole('group', { name: 'Backup contents' });
-  await expect(contents).toContainText('tickets: 150');
+  const holds = contents.getByRole('list', { name: 'What the backup holds' });
+  await expect(holds).toContainText('150 tickets');
+  await expect(holds).toContainText('40 people');
+  await expect(holds).toContainText('300 work-log entries');
+  await expect(holds).not.toContainText(/wordBlocks|outbox|meta/);
+  await expect(contents).toContainText('on a device this backup does not name (another device)');
   const reloaded = app.waitForEvent('load', { timeout: 30_000 });
   await contents.getByRole('button', { name: "Replace this device's data" }).click();
   await reloaded;
@@ -29,6 +34,15 @@ test('the sample-data script’s backup restores into a profile full of tickets'
   // Restored sample data is not a change of this device's: nothing is queued for sync.
   const outbox = (await readChanges(app)) as { table: string }[];
   expect(outbox.filter((e) => e.table === 'tickets')).toHaveLength(0);
+  // Settings still says what the restore brought back, every kind of record in the screens' words, until dismissed.
+  await app.getByRole('link', { name: 'Settings' }).click();
+  const summary = app.getByRole('region', { name: 'What the restore brought back' });
+  const lines = summary.getByRole('list', { name: 'Records restored' });
+  await expect(lines).toContainText('150 tickets');
+  await expect(lines).toContainText('40 people');
+  await expect(lines).toContainText('300 work-log entries');
+  await summary.scrollIntoViewIfNeeded();
+  await app.screenshot({ path: test.info().outputPath('sample-restore-summary.png') });
 });
 
 test('sample data is also in Settings, found from the command palette by keyboard', async ({ app }) => {

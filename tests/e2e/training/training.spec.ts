@@ -17,12 +17,13 @@ function startingNowUtc(): string {
   return d.toISOString().slice(0, 16);
 }
 
-async function addPerson(app: Page, name: string, agency: string, kind: 'Requester' | 'Staff') {
+async function addPerson(app: Page, name: string, agency: string, kind: 'Requester' | 'Staff', email = '') {
   await app.getByRole('button', { name: 'Add person', exact: true }).click();
   const form = app.getByRole('form', { name: 'Add a person' });
   await form.getByLabel('Name').fill(name);
   await form.getByLabel('Agency or court').fill(agency);
   await form.getByLabel('Kind').selectOption({ label: kind });
+  if (email) await form.getByLabel('Email').fill(email);
   await form.getByRole('button', { name: 'Save' }).click();
   // The form closes once saved (the user, already in People under the profile's name, would match the cell at once).
   await expect(form).toBeHidden();
@@ -60,7 +61,7 @@ test('offline: schedule a session, fill the roster, take attendance at the door,
   // The directory: a trainer (staff, the signed-in person) and two trainees.
   await app.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'People' }).click();
   await addPerson(app, 'Jordan Avila', 'Judicial Council', 'Staff');
-  await addPerson(app, 'Marisol Vega', 'Superior Court of Fresno County', 'Requester');
+  await addPerson(app, 'Marisol Vega', 'Superior Court of Fresno County', 'Requester', 'marisol.vega@fresno.courts.example.gov');
   await addPerson(app, 'Ben Okafor', 'Kern County Office of Education', 'Requester');
 
   // Training starts empty, with a way in.
@@ -277,15 +278,20 @@ test('offline: schedule a session, fill the roster, take attendance at the door,
   const book = new ExcelJS.Workbook();
   await book.xlsx.readFile(attendanceXlsx);
   const sheet1 = book.worksheets[0]!;
-  expect((sheet1.getRow(1).values as unknown[]).slice(1, 4)).toEqual(['Course', 'Session start', 'Location']);
+  const zone = await app.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone);
+  expect((sheet1.getRow(1).values as unknown[]).slice(1, 4)).toEqual(['Course', `Session start (${zone})`, 'Location']);
   const names = sheet1.getColumn(4).values.slice(2) as string[];
   expect(names).toEqual(expect.arrayContaining(['Ben Okafor', 'Marisol Vega', 'Rosa Diaz']));
+  // An attendee picked from the directory brings their email with them.
+  const emailColumn = (sheet1.getRow(1).values as unknown[]).indexOf('Email');
+  expect(sheet1.getRow(names.indexOf('Marisol Vega') + 2).getCell(emailColumn).value).toBe('marisol.vega@fresno.courts.example.gov');
   expect(sheet1.getRow(2).getCell(2).value).toBeInstanceOf(Date);
   const attendanceCsv = `${dir}/attendance.csv`;
   host.dialogAnswers.save.push(attendanceCsv);
   await app.getByRole('button', { name: 'Attendance (CSV)' }).click();
   await expect(app.getByText(`to ${attendanceCsv}`).first()).toBeVisible();
   expect(readFileSync(attendanceCsv, 'utf8')).toContain('Rosa Diaz');
+  expect(readFileSync(attendanceCsv, 'utf8')).toMatch(/Marisol Vega,Superior Court of Fresno County,marisol\.vega@fresno\.courts\.example\.gov,/);
 
   // Dark theme: the session page keeps its contrast.
   await app.evaluate(() => localStorage.setItem('fielddesk.theme', 'dark'));

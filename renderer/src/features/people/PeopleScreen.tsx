@@ -6,10 +6,17 @@ import { useUi } from '../../app/ui-store';
 import { EmptyState } from '../../ui/EmptyState';
 import { ImportPeople } from './ImportPeople';
 import { drafts } from '../../ui/drafts';
+import { personHref, usePersonRoute } from './people-route';
+import { PersonPage } from './PersonPage';
 import { PersonForm, personDraftKey } from './PersonForm';
 
-/** The directory of requesters and staff that tickets, training and access point at. */
+/** The directory of requesters and staff that tickets, training and access point at; `#/people/<id>` is one person's page. */
 export function PeopleScreen() {
+  const personId = usePersonRoute();
+  return personId ? <PersonPage key={personId} id={personId} /> : <Directory />;
+}
+
+function Directory() {
   const { db, people } = useData();
   const announce = useUi((s) => s.announce);
   // A new person left half typed comes back open (an edit comes back when that person's Edit is chosen).
@@ -79,7 +86,9 @@ export function PeopleScreen() {
           <tbody>
             {shown.map((p) => (
               <tr key={p.id}>
-                <td>{p.name}</td>
+                <td>
+                  <a href={personHref(p.id)}>{p.name}</a>
+                </td>
                 <td>{p.email}</td>
                 <td>{p.agency}</td>
                 <td>{p.site}</td>

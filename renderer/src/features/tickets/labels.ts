@@ -1,4 +1,3 @@
-import type { Priority } from '../../../../shared/tickets/enums';
 import type { WorkLogKind } from '../../../../shared/tickets/worklog';
 
 export const WORK_LOG_LABELS: Record<WorkLogKind, string> = {
@@ -9,54 +8,8 @@ export const WORK_LOG_LABELS: Record<WorkLogKind, string> = {
   site_visit: 'Site visit',
 };
 
-export const PRIORITY_LABELS: Record<Priority, string> = { P1: 'P1 critical', P2: 'P2 high', P3: 'P3 medium', P4: 'P4 low' };
-
-export const RESOLUTION_LABELS: Record<string, string> = {
-  fixed: 'Fixed',
-  workaround: 'Workaround',
-  configuration_change: 'Configuration change',
-  access_granted: 'Access granted',
-  training_provided: 'Training provided',
-  user_error: 'User error',
-  vendor_fix: 'Vendor fix',
-  no_fault_found: 'No fault found',
-  duplicate: 'Duplicate',
-  not_reproducible: 'Not reproducible',
-  wont_fix: "Won't fix",
-};
-
-const FIELD_LABELS: Record<string, string> = {
-  created: 'Created',
-  type: 'Type',
-  title: 'Title',
-  description: 'Description',
-  requesterId: 'Requester',
-  siteId: 'Site',
-  systemId: 'System',
-  category: 'Category',
-  channel: 'Channel',
-  tags: 'Tags',
-  impact: 'Impact',
-  urgency: 'Urgency',
-  priority: 'Priority',
-  priorityOverride: 'Priority override',
-  status: 'Status',
-  pendingReason: 'Pending reason',
-  teamId: 'Team',
-  assigneeId: 'Assignee',
-  escalationLevel: 'Escalation level',
-  escalation: 'Escalation',
-  firstRespondedAt: 'First response',
-  resolvedAt: 'Resolved at',
-  closedAt: 'Closed at',
-  resolution: 'Resolution',
-  mergedInto: 'Merged into',
-  mergedFrom: 'Merged in',
-  linkAdded: 'Link added',
-  linkRemoved: 'Link removed',
-  attachmentAdded: 'Attachment added',
-};
-export const fieldLabel = (f: string): string => FIELD_LABELS[f] ?? f;
+// The labels a ticket's history shows are the screens' labels: one list, in shared (history-format.ts).
+export { fieldLabel, PRIORITY_LABELS, RESOLUTION_LABELS } from '../../../../shared/tickets/history-format';
 
 export function formatWhen(iso: string | null | undefined): string {
   if (!iso) return '—';

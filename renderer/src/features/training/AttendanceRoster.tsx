@@ -1,8 +1,10 @@
 import { useId, useRef, useState, type KeyboardEvent } from 'react';
 import { ATTENDANCE_MARKS, type AttendanceMark } from '../../../../shared/training/attendance';
+import { MARK_WORDS } from '../../../../shared/training/attendance-export';
 import type { RosterRow } from '../../../../shared/training/roster';
 
-export const MARK_LABEL: Record<AttendanceMark, string> = { present: 'Present', late: 'Late', excused: 'Excused', absent: 'Absent' };
+/** One list of the marks' words, shared with the attendance export. */
+export const MARK_LABEL: Record<AttendanceMark, string> = MARK_WORDS;
 const MARK_KEY: Record<string, AttendanceMark> = { p: 'present', l: 'late', e: 'excused', a: 'absent' };
 
 const timeOf = (at: string, timeZone: string) =>

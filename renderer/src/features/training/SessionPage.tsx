@@ -52,7 +52,7 @@ export function SessionPage({ id }: { id: string }) {
 
   const personLookup = useMemo(() => {
     const byId = new Map((people ?? []).map((p) => [p.id, p]));
-    return { name: (pid: string) => byId.get(pid)?.name, agency: (pid: string) => byId.get(pid)?.agency };
+    return { name: (pid: string) => byId.get(pid)?.name, agency: (pid: string) => byId.get(pid)?.agency, email: (pid: string) => byId.get(pid)?.email };
   }, [people]);
 
   if (!data || !people) return <p role="status">Loading the session…</p>;

@@ -76,3 +76,30 @@ describe('status bar while sync problems wait for the user', () => {
     expect(screen.queryByRole('link', { name: 'Review sync problems' })).toBeNull();
   });
 });
+
+describe('status bar without a server', () => {
+  it('says sync is not set up (not "Offline"), and links to Settings', async () => {
+    await renderStatus();
+    act(() => useSync.setState({ configured: false, phase: 'idle' }));
+    await expect.poll(label).toContain('Not syncing: no server set up — 0 changes saved on this device');
+    expect(label()).not.toContain('Offline');
+    const link = screen.getByRole('link', { name: 'Set up sync' });
+    expect(link.getAttribute('href')).toBe('#/settings');
+  });
+
+  it('a device with a server that lost the network is offline', async () => {
+    await renderStatus();
+    const onLine = Object.getOwnPropertyDescriptor(Navigator.prototype, 'onLine');
+    Object.defineProperty(navigator, 'onLine', { configurable: true, get: () => false });
+    try {
+      cleanup();
+      await renderStatus();
+      act(() => useSync.setState({ configured: true }));
+      await expect.poll(label).toContain('Offline — 0 changes saved on this device');
+      expect(screen.queryByRole('link', { name: 'Set up sync' })).toBeNull();
+    } finally {
+      delete (navigator as { onLine?: boolean }).onLine;
+      if (onLine) Object.defineProperty(Navigator.prototype, 'onLine', onLine);
+    }
+  });
+});

@@ -88,7 +88,7 @@ describe('CSV cell text', () => {
 
 describe('column sets', () => {
   it('has the default incident-log columns of the issue, with unique keys and headers', () => {
-    expect(INCIDENT_LOG_COLUMNS).toHaveLength(31);
+    expect(INCIDENT_LOG_COLUMNS).toHaveLength(35); // issue 20 added Description, Channel and the requester's email and phone
     expect(checkColumns(INCIDENT_LOG_COLUMNS)).toEqual([]);
     expect(checkColumns(WORK_LOG_COLUMNS)).toEqual([]);
     expect(INCIDENT_LOG_COLUMNS.find((x) => x.key === 'timeSpentMinutes')?.type).toBe('duration_minutes');

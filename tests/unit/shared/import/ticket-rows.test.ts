@@ -51,6 +51,8 @@ describe('tickets import dataset', () => {
       updatedAt: byKey.updatedAt,
       type: byKey.type,
       title: byKey.title,
+      description: byKey.description,
+      channel: byKey.channel,
       requester: byKey.requester,
       agency: byKey.agency,
       site: byKey.site,

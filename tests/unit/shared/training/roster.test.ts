@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RegistrationLike } from '../../../../shared/training/registration';
+import { attendanceExportRows } from '../../../../shared/training/attendance-export';
 import { rosterRows } from '../../../../shared/training/roster';
 
 const reg = (id: string, attendee: RegistrationLike['attendee'], status: RegistrationLike['status'] = 'registered'): RegistrationLike => ({
@@ -37,5 +38,13 @@ describe('roster rows', () => {
       ['Unknown person (removed from the directory)', '', false, null, ''],
       ['Zoe Adams', 'Civil', false, 'late', 'Pat Trainer'],
     ]);
+  });
+
+  it('an attendee picked from the directory has their directory email (the attendance export’s Email column)', () => {
+    const people = { name: () => 'Marisol Vega', agency: () => 'Superior Court of Fresno County', email: (id: string) => (id === 'p1' ? 'marisol.vega@fresno.courts.example.gov' : undefined) };
+    const rows = rosterRows({ sessionId: 's1', registrations: [reg('r1', { kind: 'person', personId: 'p1' }), reg('r2', { kind: 'person', personId: 'p2' })], attendance: [], people });
+    const export_ = attendanceExportRows({ startLocal: '2026-03-10T09:00', timeZone: 'UTC', location: 'Room 1', onlineUrl: '' }, 'Odyssey', rows);
+    expect(export_.map((r) => r.email)).toEqual(['marisol.vega@fresno.courts.example.gov', '']);
+    expect(export_.map((r) => r.mark)).toEqual(['Not marked', 'Not marked']); // the roster's words, not a code
   });
 });

@@ -15,6 +15,8 @@ export function ExportPanel() {
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const [includeWorkLog, setIncludeWorkLog] = useState(false);
+  const [utc, setUtc] = useState(false);
+  const localZone = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
   const [columns, setColumns] = useState<string[]>(INCIDENT_LOG_COLUMNS.map((c) => c.key));
   const [progress, setProgress] = useState<Progress | null>(null);
   const [outcome, setOutcome] = useState<{ ok: boolean; text: string } | null>(null);
@@ -38,6 +40,7 @@ export function ExportPanel() {
       ...(to ? { to: new Date(`${to}T00:00:00`).toISOString() } : {}),
       scope: from || to ? `Incident log, created ${from || 'any time'} to ${to || 'now'}` : 'Whole incident log',
       exportedBy: me?.staffName ?? 'FieldDesk user',
+      timeZone: utc ? 'UTC' : localZone,
       signal: controller.current.signal,
       onProgress: setProgress,
     });
@@ -79,6 +82,15 @@ export function ExportPanel() {
           {format === 'xlsx' ? ' (second sheet)' : ' (second file)'}
         </label>
       </div>
+      <fieldset className="inline-fields">
+        <legend>Times</legend>
+        <label className="radio">
+          <input type="radio" name="export-zone" checked={!utc} onChange={() => setUtc(false)} /> In this computer&apos;s time zone ({localZone})
+        </label>
+        <label className="radio">
+          <input type="radio" name="export-zone" checked={utc} onChange={() => setUtc(true)} /> In UTC
+        </label>
+      </fieldset>
       <details>
         <summary>Columns ({columns.length} of {INCIDENT_LOG_COLUMNS.length})</summary>
         <div className="checks">

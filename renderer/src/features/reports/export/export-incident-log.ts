@@ -4,6 +4,7 @@ import { err, ok, type Result } from '../../../../../shared/result';
 import type { Ticket } from '../../../../../shared/tickets/schema';
 import type { WorkLogEntry } from '../../../../../shared/tickets/worklog';
 import type { FieldDeskDb } from '../../../data/db';
+import { resolveActor } from '../../../data/repositories/tickets';
 import { platform } from '../../../platform/bridge';
 import type { Progress } from '../../../ui/ProgressDialog';
 
@@ -18,6 +19,8 @@ export interface IncidentExportOptions {
   filter?: (ticket: Ticket) => boolean;
   scope: string;
   exportedBy: string;
+  /** IANA zone the times are written in (named in each time column's header and the About sheet). */
+  timeZone: string;
   signal: AbortSignal;
   onProgress: (p: Progress) => void;
 }
@@ -26,8 +29,10 @@ const CHUNK = 2000;
 
 export async function loadLookups(db: FieldDeskDb): Promise<IncidentLookups> {
   const named = async (table: string) => new Map((await db.table<{ id: string; name: string }, string>(table).toArray()).map((r) => [r.id, r.name]));
-  const [people, teams, sites, systems] = await Promise.all([db.people.toArray(), named('teams'), named('sites'), named('systems')]);
-  const byId = new Map(people.map((p: Person) => [p.id, { name: p.name, agency: p.agency }]));
+  const [people, teams, sites, systems, actor] = await Promise.all([db.people.toArray(), named('teams'), named('sites'), named('systems'), resolveActor(db)]);
+  const byId = new Map(people.map((p: Person) => [p.id, { name: p.name, agency: p.agency, email: p.email, phone: p.phone }]));
+  // The person at this device: without a staff record of theirs, their work is recorded under the device's id.
+  if (!byId.has(actor.id)) byId.set(actor.id, { name: actor.name, agency: '', email: '', phone: '' });
   return {
     person: (id) => (id ? byId.get(id) : undefined),
     team: (id) => (id ? teams.get(id) : undefined),
@@ -53,7 +58,7 @@ export async function exportIncidentLog(db: FieldDeskDb, o: IncidentExportOption
     columns: o.columns,
     includeChildren: o.includeWorkLog,
     expectedRows: total,
-    meta: { exportedBy: o.exportedBy, scope: o.scope, filters: [...(o.from ? [{ label: 'Created from', value: o.from.slice(0, 10) }] : []), ...(o.to ? [{ label: 'Created before', value: o.to.slice(0, 10) }] : [])] },
+    meta: { exportedBy: o.exportedBy, scope: o.scope, timeZone: o.timeZone, filters: [...(o.from ? [{ label: 'Created from', value: o.from.slice(0, 10) }] : []), ...(o.to ? [{ label: 'Created before', value: o.to.slice(0, 10) }] : [])] },
   });
   if (!begun.ok) return begun;
   if ('cancelled' in begun.value) return ok({ cancelled: true as const });

@@ -2,6 +2,7 @@ import type { Table } from 'dexie';
 import { err, ok, type Result } from '../../../../../shared/result';
 import { markRemote } from '../../../data/changelog';
 import type { FieldDeskDb } from '../../../data/db';
+import { profileRepository } from '../../../data/repositories/profile';
 import { platform } from '../../../platform/bridge';
 import type { Progress } from '../../../ui/ProgressDialog';
 
@@ -33,7 +34,8 @@ export async function backUp(
   target: 'auto' | 'choose',
   { signal, onProgress }: { signal?: AbortSignal; onProgress?: (p: Progress) => void } = {},
 ): Promise<Result<{ path: string; records: number } | { cancelled: true }>> {
-  const begun = await platform.backup.begin({ target, deviceId: db.device.get().deviceId });
+  const deviceName = (await profileRepository(db).get())?.deviceName;
+  const begun = await platform.backup.begin({ target, deviceId: db.device.get().deviceId, ...(deviceName ? { deviceName } : {}) });
   if (!begun.ok) return begun;
   if ('cancelled' in begun.value) return ok({ cancelled: true as const });
   const { sessionId } = begun.value;
@@ -68,7 +70,7 @@ export async function restore(
   db: FieldDeskDb,
   token: string,
   { onProgress, total }: { onProgress?: (p: Progress) => void; total: number },
-): Promise<Result<{ records: number; skippedTables: string[] }>> {
+): Promise<Result<{ records: number; counts: Record<string, number>; skippedTables: string[] }>> {
   const byTable = new Map<string, Record<string, unknown>[]>();
   let read = 0;
   for (;;) {
@@ -85,7 +87,7 @@ export async function restore(
   const known = new Set(db.tables.map((t) => t.name));
   const skippedTables = [...byTable.keys()].filter((t) => !known.has(t));
   if (!byTable.has('meta')) return err('invalid_request', 'This backup has no device information, so it is not a FieldDesk backup of a whole device.');
-  onProgress?.({ done: read, total, label: 'Writing…' });
+  onProgress?.({ done: read, total, label: `Writing ${read.toLocaleString()} records to this device…` });
   await db.transaction('rw', db.tables, async (tx) => {
     markRemote(tx.idbtrans);
     for (const table of db.tables) {
@@ -94,5 +96,7 @@ export async function restore(
       if (rows?.length) await table.bulkPut(rows);
     }
   });
-  return ok({ records: read, skippedTables });
+  const counts: Record<string, number> = {};
+  for (const table of db.tables) counts[table.name] = byTable.get(table.name)?.length ?? 0;
+  return ok({ records: read, counts, skippedTables });
 }

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import type { Ticket } from '../../../../../shared/tickets/schema';
 import { LABELS } from '../../../../../shared/tickets/enums';
+import type { HistoryLookups } from '../../../../../shared/tickets/history-format';
 import { Field } from '../../../ui/Field';
 import { draftKey } from '../../../ui/drafts';
 import { EmptyState } from '../../../ui/EmptyState';
@@ -48,6 +49,17 @@ export function TicketDetail({ desk, id }: { desk: Desk; id: string }) {
   const t = data.ticket;
   const readOnly = t.status === 'closed' || t.status === 'cancelled';
   const names = (pid: string) => data.people.get(pid) ?? desk.names.get(pid) ?? (pid === data.requester?.id ? data.requester.name : 'Someone');
+  const lookups: HistoryLookups = {
+    person: (pid) => data.people.get(pid) ?? desk.names.get(pid) ?? (pid === data.requester?.id ? data.requester.name : undefined),
+    catalog: (kind, cid) => data.catalogNames[kind].get(cid)?.name,
+    catalogRenamedAt: (kind, cid) => data.catalogNames[kind].get(cid)?.renamedAt,
+    ticketNumber: (tid) => (tid === t.id ? t.number : data.numbers.get(tid)),
+    linkSide: (tid, other, kind) => {
+      const link = data.allLinks.find((l) => l.kind === kind && ((l.fromId === tid && l.toId === other) || (l.fromId === other && l.toId === tid)));
+      return link ? (link.fromId === tid ? 'from' : 'to') : undefined;
+    },
+    time: formatWhen,
+  };
 
   return (
     <div className="screen ticket-detail">
@@ -99,7 +111,7 @@ export function TicketDetail({ desk, id }: { desk: Desk; id: string }) {
             <FieldsPanel desk={desk} ticket={t} readOnly={readOnly} />
           </ErrorBoundary>
           <ErrorBoundary name="Work log and history">
-            <Timeline desk={desk} ticketId={t.id} entries={data.workLog} history={data.history} names={names} readOnly={t.status === 'cancelled'} />
+            <Timeline desk={desk} ticketId={t.id} entries={data.workLog} history={data.history} names={names} lookups={lookups} readOnly={t.status === 'cancelled'} />
           </ErrorBoundary>
         </div>
         <aside className="detail-side">

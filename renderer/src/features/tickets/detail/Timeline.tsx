@@ -1,35 +1,69 @@
 import { useState, type FormEvent } from 'react';
-import { LABELS } from '../../../../../shared/tickets/enums';
 import type { HistoryEvent } from '../../../../../shared/tickets/history';
+import { formatHistoryEvent, type HistoryLookups, type ShownValue, valueText } from '../../../../../shared/tickets/history-format';
 import { timeTotals, WORK_LOG_KINDS, type WorkLogEntry, type WorkLogKind } from '../../../../../shared/tickets/worklog';
 import { SelectField, TextAreaField } from '../fields';
 import { DraftNotice } from '../../../ui/DraftNotice';
 import { draftKey } from '../../../ui/drafts';
 import { Field } from '../../../ui/Field';
 import { useDraft } from '../../../ui/useDraft';
-import { fieldLabel, formatMinutes, formatWhen, WORK_LOG_LABELS } from '../labels';
+import { formatMinutes, formatWhen, WORK_LOG_LABELS } from '../labels';
+import { goToTicket } from '../route';
 import type { Desk } from '../useDesk';
 
 type Item = { kind: 'entry'; at: string; entry: WorkLogEntry } | { kind: 'event'; at: string; event: HistoryEvent };
 
-/** A history value as a person would say it. */
-function show(field: string, v: unknown, names: (id: string) => string): string {
-  if (v === null || v === undefined || v === '') return '—';
-  if (field === 'status' && typeof v === 'string') return LABELS.status[v as keyof typeof LABELS.status] ?? v;
-  if (field === 'pendingReason' && typeof v === 'string') return LABELS.pendingReason[v as keyof typeof LABELS.pendingReason] ?? v;
-  if ((field === 'assigneeId' || field === 'requesterId') && typeof v === 'string') return names(v);
-  if (field === 'escalation' && typeof v === 'object') return `level ${(v as { level: number }).level}: ${(v as { reason: string }).reason}`;
-  if (field === 'resolution' && typeof v === 'object') return (v as { text: string }).text;
-  if (field === 'priorityOverride' && typeof v === 'object') return `${(v as { priority: string }).priority} (${(v as { reason: string }).reason})`;
-  if ((field === 'linkAdded' || field === 'linkRemoved') && typeof v === 'object') return `${(v as { kind: string }).kind}`;
-  if (Array.isArray(v)) return v.join(', ') || '—';
-  if (typeof v === 'string' && /^\d{4}-\d\d-\d\dT/.test(v)) return formatWhen(v);
-  const s = typeof v === 'string' ? v : JSON.stringify(v);
-  return s.length > 120 ? `${s.slice(0, 117)}…` : s;
+/** A history value: its words, and a link when it names a ticket on this device. */
+function Shown({ value }: { value: ShownValue }) {
+  if (!value.ticketId) return <>{valueText(value)}</>;
+  const id = value.ticketId;
+  return (
+    <>
+      {value.lead}
+      <a href={`#/tickets/${id}`} onClick={(e) => (e.preventDefault(), goToTicket(id))}>
+        {value.text}
+      </a>
+      {value.tail}
+    </>
+  );
+}
+
+/** One history event in the words of the screens (history-format.ts). */
+function EventText({ event, lookups }: { event: HistoryEvent; lookups: HistoryLookups }) {
+  const shown = formatHistoryEvent(event, lookups);
+  if (event.field === 'created') return <>Created {shown.kind === 'event' ? shown.value.text : ''}</>;
+  return (
+    <>
+      <strong>{shown.label}</strong>:{' '}
+      {shown.kind === 'event' ? (
+        <Shown value={shown.value} />
+      ) : (
+        <>
+          <Shown value={shown.from} /> → <Shown value={shown.to} />
+        </>
+      )}
+    </>
+  );
 }
 
 /** One timeline of the work log and the field history, newest first, with the form to log work. */
-export function Timeline({ desk, ticketId, entries, history, names, readOnly }: { desk: Desk; ticketId: string; entries: WorkLogEntry[]; history: HistoryEvent[]; names: (id: string) => string; readOnly: boolean }) {
+export function Timeline({
+  desk,
+  ticketId,
+  entries,
+  history,
+  names,
+  lookups,
+  readOnly,
+}: {
+  desk: Desk;
+  ticketId: string;
+  entries: WorkLogEntry[];
+  history: HistoryEvent[];
+  names: (id: string) => string;
+  lookups: HistoryLookups;
+  readOnly: boolean;
+}) {
   // A half-typed entry is a draft of this ticket: it comes back when the ticket is opened again.
   const draft = useDraft(draftKey('ticket.worklog', ticketId), { kind: 'public_update' as WorkLogKind, body: '', minutes: '0' });
   const [kind, setKind] = draft.field('kind');
@@ -88,13 +122,7 @@ export function Timeline({ desk, ticketId, entries, history, names, readOnly }: 
               <span className="tl-meta">
                 {formatWhen(it.event.at)} · {names(it.event.by)}
               </span>{' '}
-              {it.event.field === 'created' ? (
-                <>Created {String(it.event.new)}</>
-              ) : (
-                <>
-                  <strong>{fieldLabel(it.event.field)}</strong>: {show(it.event.field, it.event.old, names)} → {show(it.event.field, it.event.new, names)}
-                </>
-              )}
+              <EventText event={it.event} lookups={lookups} />
             </li>
           ),
         )}

@@ -5,11 +5,12 @@ import { useUi } from '../../../app/ui-store';
 import { useTicketsUi } from '../store';
 import type { Desk } from '../useDesk';
 
-/** One change to every selected ticket: assign, status, priority (with a reason), tags. */
+/** One change to every selected ticket: assign, team, status, priority (with a reason), tags. */
 export function BulkBar({ desk }: { desk: Desk }) {
   const { selected, setSelected } = useTicketsUi();
   const announce = useUi((s) => s.announce);
   const [assignee, setAssignee] = useState('');
+  const [team, setTeam] = useState('');
   const [status, setStatus] = useState('');
   const [pendingReason, setPendingReason] = useState<PendingReason>('waiting_on_requester');
   const [resolutionText, setResolutionText] = useState('');
@@ -24,6 +25,7 @@ export function BulkBar({ desk }: { desk: Desk }) {
     const me = desk.actor?.id ?? null;
     const change: BulkChange = {};
     if (assignee) change.assigneeId = assignee === 'none' ? null : assignee === 'me' ? me : assignee;
+    if (team) change.teamId = team === 'none' ? null : team;
     if (status) {
       change.status = status as Status;
       if (status === 'pending') change.pendingReason = pendingReason;
@@ -52,6 +54,15 @@ export function BulkBar({ desk }: { desk: Desk }) {
         {desk.catalog.staff.map((p) => (
           <option key={p.id} value={p.id}>
             {p.name}
+          </option>
+        ))}
+      </select>
+      <select aria-label="Move selected to team" value={team} onChange={(e) => setTeam(e.target.value)}>
+        <option value="">Team…</option>
+        <option value="none">No team</option>
+        {desk.catalog.teams.map((t) => (
+          <option key={t.id} value={t.id}>
+            {t.name}
           </option>
         ))}
       </select>

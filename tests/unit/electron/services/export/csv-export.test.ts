@@ -34,7 +34,7 @@ describe('CSV export', () => {
     const bytes = await readFile(path);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(bytes.toString('utf8').slice(1)).toBe(
-      'Number,Created,Title,Breached,Time spent (minutes)\r\n' +
+      'Number,Created (Europe/Berlin),Title,Breached,Time spent (minutes)\r\n' +
         'INC-1,2024-07-01 12:00:00,"Café printer, ""again""",TRUE,30\r\n' +
         `INC-2,,"'=cmd|"" /C calc""!A0",FALSE,0\r\n` +
         'INC-3,2024-12-01 11:00:00,"two\nlines",,\r\n' +
@@ -61,7 +61,7 @@ describe('CSV export', () => {
     expect(result).toMatchObject({ ok: true, value: { workLogPath: join(t.dir, 'March - work log.csv'), workLogRows: 1 } });
     expect(await t.list()).toEqual(['March - work log.csv', 'March.csv']);
     const text = (await readFile(join(t.dir, 'March - work log.csv'), 'utf8')).slice(1);
-    expect(text).toBe('Ticket number,At,Author,Visibility,Minutes,Entry\r\nINC-1,2024-07-01 12:00:00,Bo,public,5,Called\r\n');
+    expect(text).toBe('Ticket number,At (Europe/Berlin),Author,Visibility,Minutes,Entry\r\nINC-1,2024-07-01 12:00:00,Bo,public,5,Called\r\n');
     expect(defaultWorkLogPath('/x/y.csv')).toBe('/x/y - work log.csv');
   });
 });

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import * as XLSX from 'xlsx';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { INCIDENT_LOG_COLUMNS, WORK_LOG_COLUMNS } from '../../../../../shared/export/columns';
+import { INCIDENT_LOG_COLUMNS, WORK_LOG_COLUMNS, withTimeZoneHeaders } from '../../../../../shared/export/columns';
 import { runExport } from '../../../../../electron/services/export/export-session';
 import { chunksOf, incidentRow, tempDir } from './sample-rows';
 
@@ -71,10 +71,11 @@ describe('XLSX export, read back with ExcelJS', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(path);
     const ws = wb.getWorksheet('Incidents')!;
-    expect(ws.getRow(1).values).toEqual([undefined, ...INCIDENT_LOG_COLUMNS.map((c) => c.header)]);
+    expect(ws.getRow(1).values).toEqual([undefined, ...withTimeZoneHeaders(INCIDENT_LOG_COLUMNS, TZ).map((c) => c.header)]);
+    expect(ws.getRow(1).values).toContain(`Created (${TZ})`); // each time column says its zone
     expect(ws.getCell('A1').font?.bold).toBe(true);
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
-    expect(ws.autoFilter).toBe('A1:AE6');
+    expect(ws.autoFilter).toBe('A1:AI6');
     expect(ws.getColumn(col('title')).width).toBe(40);
     expect(ws.rowCount).toBe(6);
   });
@@ -102,7 +103,7 @@ describe('XLSX export, read back with ExcelJS', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(path);
     const ws = wb.getWorksheet('Work log')!;
-    expect(ws.getRow(1).values).toEqual([undefined, ...WORK_LOG_COLUMNS.map((c) => c.header)]);
+    expect(ws.getRow(1).values).toEqual([undefined, ...withTimeZoneHeaders(WORK_LOG_COLUMNS, TZ).map((c) => c.header)]);
     expect((ws.getCell('B2').value as Date).toISOString()).toBe('2024-03-09T10:00:00.000Z');
     expect(ws.getCell('E3').value).toBe(5);
     expect(ws.getCell('F3').value).toBe('+1 from vendor');
@@ -128,7 +129,7 @@ describe('XLSX export, read back with SheetJS (an independent reader)', () => {
     expect(ws[addr('title', 3)]).toMatchObject({ t: 's', v: data[1]!.title });
     expect(ws[addr('resolutionText', 4)]).toMatchObject({ t: 's', v: 'Replaced the toner.\nTested with the clerk.' });
     expect(ws[addr('pendingReason', 4)]).toMatchObject({ t: 's', v: '-waiting on vendor' });
-    expect(ws['!autofilter']).toEqual({ ref: 'A1:AE5' });
+    expect(ws['!autofilter']).toEqual({ ref: 'A1:AI5' });
     expect(wb.SheetNames).toEqual(['Incidents', 'About this export']);
   });
 

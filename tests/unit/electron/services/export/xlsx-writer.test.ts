@@ -5,7 +5,7 @@ import ExcelJS from 'exceljs';
 import * as XLSX from 'xlsx';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { XLSX_MAX_TEXT, XLSX_NUM_FMT } from '../../../../../shared/export/cell-values';
-import { INCIDENT_LOG_COLUMNS, WORK_LOG_COLUMNS, type ColumnDef, type ColumnType } from '../../../../../shared/export/columns';
+import { INCIDENT_LOG_COLUMNS, WORK_LOG_COLUMNS, withTimeZoneHeaders, type ColumnDef, type ColumnType } from '../../../../../shared/export/columns';
 import { runExport } from '../../../../../electron/services/export/export-session';
 import { escapeXml } from '../../../../../electron/services/export/xlsx/xml-text';
 import { readXlsxRows } from '../../../../../electron/services/import/xlsx-rows';
@@ -112,23 +112,23 @@ describe('XLSX writer: sheet features, read back', () => {
       const ws = wb.getWorksheet(name)!;
       expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1, topLeftCell: 'A2' });
       expect(ws.columns.map((c) => c.width)).toEqual(columns.map((c) => c.width));
-      expect(ws.autoFilter).toBe(`A1:${name === 'Incidents' ? 'AE' : 'F'}${count + 1}`);
+      expect(ws.autoFilter).toBe(`A1:${name === 'Incidents' ? 'AI' : 'F'}${count + 1}`);
       const header = ws.getCell('A1');
       expect(header.font).toMatchObject({ bold: true });
       expect(header.fill).toMatchObject({ type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8EEF4' } });
       expect(header.alignment).toMatchObject({ vertical: 'top', wrapText: true });
-      expect(ws.getRow(1).values).toEqual([undefined, ...columns.map((c) => c.header)]);
+      expect(ws.getRow(1).values).toEqual([undefined, ...withTimeZoneHeaders(columns, 'UTC').map((c) => c.header)]);
     }
   });
 
   it('names each autofilter _xlnm._FilterDatabase in the workbook, as Excel does', async () => {
     const path = await exportRows(INCIDENT_LOG_COLUMNS, rows, workLog);
     const workbookXml = readZip(await readFile(path)).find((e) => e.name === 'xl/workbook.xml')!.data.toString('utf8');
-    expect(workbookXml).toContain('<definedName name="_xlnm._FilterDatabase" localSheetId="0" hidden="1">Incidents!$A$1:$AE$4</definedName>');
+    expect(workbookXml).toContain('<definedName name="_xlnm._FilterDatabase" localSheetId="0" hidden="1">Incidents!$A$1:$AI$4</definedName>');
     expect(workbookXml).toContain(`<definedName name="_xlnm._FilterDatabase" localSheetId="1" hidden="1">'Work log'!$A$1:$F$2</definedName>`);
     const names = XLSX.read(await readFile(path)).Workbook?.Names ?? [];
     expect(names.filter((n) => n.Name === '_xlnm._FilterDatabase').map((n) => [n.Sheet, n.Ref])).toEqual([
-      [0, 'Incidents!$A$1:$AE$4'],
+      [0, 'Incidents!$A$1:$AI$4'],
       [1, "'Work log'!$A$1:$F$2"],
     ]);
   });
@@ -193,7 +193,7 @@ describe('XLSX writer: a workbook of several MB', () => {
     expect(ws.rowCount).toBe(6_001);
     expect(ws.getRow(6_001).getCell(col).value).toBe(rows[5_999]!.resolutionText);
     const sheet = XLSX.read(bytes).Sheets['Incidents']!;
-    expect(sheet['!ref']).toBe('A1:AE6001');
+    expect(sheet['!ref']).toBe('A1:AI6001');
     expect(sheet[XLSX.utils.encode_cell({ r: 6_000, c: col - 1 })]!.v).toBe(rows[5_999]!.resolutionText);
 
     // Import's streaming reader, which is particular about the order of the parts (see xlsx-writer.ts).
