@@ -8,6 +8,7 @@
  */
 import { TICKET_SYNC_TABLES } from '../tickets/sync-tables';
 import { TRAINING_SYNC_TABLES } from '../training/sync-tables';
+import { OPERATIONS_SYNC_TABLES } from '../operations/sync-tables';
 import type { SyncTableSpec } from './tables-spec';
 
 export type { MergeMode, SyncTableSpec } from './tables-spec';
@@ -16,6 +17,7 @@ export const SYNC_TABLES = {
   people: { merge: 'lww' },
   ...TICKET_SYNC_TABLES,
   ...TRAINING_SYNC_TABLES,
+  ...OPERATIONS_SYNC_TABLES,
 } as const satisfies Record<string, SyncTableSpec>;
 
 export type SyncTableName = keyof typeof SYNC_TABLES;
