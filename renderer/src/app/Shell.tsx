@@ -7,6 +7,8 @@ import { ticketCommands } from '../features/tickets/commands';
 import { TicketsScreen } from '../features/tickets/TicketsScreen';
 import { useSavedViews } from '../features/tickets/useSavedViews';
 import { TrainingScreen } from '../features/training/TrainingScreen';
+import { ScheduleScreen } from '../features/operations/ScheduleScreen';
+import { operationsCommands } from '../features/operations/commands';
 import { useSyncEngine } from '../sync/useSyncEngine';
 import { AboutDialog } from './AboutDialog';
 import { buildCommands } from './commands';
@@ -21,6 +23,7 @@ import { useData } from './data-context';
 const SCREENS: Record<Route, () => ReactElement> = {
   tickets: TicketsScreen,
   training: TrainingScreen,
+  schedule: ScheduleScreen,
   access: AccessScreen,
   people: PeopleScreen,
   reports: ReportsScreen,
@@ -33,7 +36,7 @@ export function Shell({ staffName }: { staffName: string }) {
   const { db } = useData();
   // The person's saved views are read live, so one saved, renamed or deleted is in the palette at once.
   const savedViews = useSavedViews(db).views;
-  const commands = useMemo(() => buildCommands(ticketCommands(savedViews)), [savedViews]);
+  const commands = useMemo(() => buildCommands([...ticketCommands(savedViews), ...operationsCommands()]), [savedViews]);
   useShortcuts(commands);
   useDailyBackup(db);
   useSyncEngine();
