@@ -1,7 +1,13 @@
-import { Frequency, RRule, type Options as RRuleOptions, type Weekday as RRuleWeekday } from 'rrule';
+import * as rrulePackage from 'rrule';
+import type { Options as RRuleOptions, RRule as RRuleType, Weekday as RRuleWeekday } from 'rrule';
 import { z } from 'zod';
 import { dayOfIsoDate, isoDateOfDay, localToUtc, WEEKDAYS, weekdayOfDay, type CalendarSpec, type Weekday } from '../tickets/calendar';
 import { isoDate } from '../tickets/fields';
+
+// rrule ships an ES module (which bundlers and vitest load) and a CommonJS bundle (which Node's own ESM loader
+// loads, the server and the e2e runner, with the names only on its default export): take them from either.
+const rrule = ((rrulePackage as { default?: typeof rrulePackage }).default?.RRule ? (rrulePackage as unknown as { default: typeof rrulePackage }).default : rrulePackage) as typeof rrulePackage;
+const { Frequency, RRule } = rrule;
 
 /**
  * The recurrence engine of schedules and maintenance windows.
@@ -101,7 +107,7 @@ export function rruleOptions(r: Recurrence): Partial<RRuleOptions> {
   }
 }
 
-export function toRRule(r: Recurrence): RRule {
+export function toRRule(r: Recurrence): RRuleType {
   return new RRule(rruleOptions(r));
 }
 

@@ -36,7 +36,7 @@ export const localToday = (page: Page): Promise<string> => page.evaluate(() => n
 
 /** Fill and save a monthly "2nd Tuesday" maintenance schedule. */
 export async function createPatchTuesday(page: Page, requester: string, opts: { active?: boolean; leadDays?: number } = {}): Promise<void> {
-  await page.goto(page.url().replace(/#.*$/, '#/schedule/schedules/new'));
+  await page.evaluate(() => (location.hash = '#/schedule/schedules/new'));
   const form = page.getByRole('form', { name: 'New schedule' });
   await form.getByLabel('Name', { exact: true }).fill('Patch Tuesday — case management');
   await expect(form.getByLabel('How often')).toHaveValue('monthly');
