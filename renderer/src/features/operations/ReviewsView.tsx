@@ -6,7 +6,7 @@ import { useUi } from '../../app/ui-store';
 import { EmptyState } from '../../ui/EmptyState';
 import { TicketPicker } from './ChangesView';
 import { goOps, opsHref } from './ops-route';
-import { ReviewPrintButtons } from './ReviewPrint';
+import { ReviewPrintButtons, ReviewsExportButton } from './ReviewPrint';
 import { Labelled, PersonSelect } from './SchedulesView';
 import { formatInstant, useNames, useOpsRepos, type Names } from './useOps';
 
@@ -39,6 +39,7 @@ export function ReviewsView() {
         <button type="submit" className="primary">
           Start a review
         </button>
+        <ReviewsExportButton />
       </form>
       {data.reviews.length === 0 ? (
         <EmptyState title="No reviews yet">

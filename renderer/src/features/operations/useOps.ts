@@ -22,9 +22,12 @@ export interface Names {
 
 /** Names for ids (people, systems, teams, tickets), live: screens show names, never ids. */
 export function useNames(): Names | undefined {
-  const { db } = useData();
+  const { db, profile } = useData();
   const repos = useOpsRepos();
   return useLiveQuery(async () => {
+    // Work done on a device whose user is not in the directory is recorded under the device's id (see resolveActor).
+    const deviceId = db.device.get().deviceId;
+    const me = (await profile.get())?.staffName ?? 'This device';
     const t = repos.tickets.tables;
     const [people, systems, teams, calendars, tickets] = await Promise.all([
       db.people.orderBy('name').toArray(),
@@ -40,7 +43,7 @@ export function useNames(): Names | undefined {
     const tk = by(tickets);
     const or = (v: string | undefined, fallback: string) => v ?? fallback;
     return {
-      person: (id) => (id ? or(p.get(id)?.name, 'Someone not in the directory') : 'Nobody'),
+      person: (id) => (id ? (id === deviceId ? or(p.get(id)?.name, me) : or(p.get(id)?.name, 'Someone not in the directory')) : 'Nobody'),
       system: (id) => (id ? or(s.get(id)?.name, 'Removed system') : 'No system'),
       team: (id) => (id ? or(tm.get(id)?.name, 'Removed team') : 'No team'),
       ticket: (id) => (id ? (tk.get(id) ? `${tk.get(id)!.number} ${tk.get(id)!.title}` : 'Ticket not on this device') : 'None'),
@@ -49,7 +52,7 @@ export function useNames(): Names | undefined {
       teams: teams.filter((x) => !x.deleted).map((x) => ({ id: x.id, name: x.name })),
       calendars: calendars.filter((x) => !x.deleted).map((x) => ({ id: x.id, name: x.name, timeZone: x.timeZone })),
     } satisfies Names;
-  }, [db, repos]);
+  }, [db, repos, profile]);
 }
 
 /** This computer's zone: the default for new schedules and windows. */
