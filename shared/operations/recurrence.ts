@@ -133,9 +133,41 @@ export function localDatesBetween(r: Recurrence, from: string, to: string): stri
     for (let d = lo + ((((s - lo) % r.interval) + r.interval) % r.interval); d <= hi; d += r.interval) out.push(isoDateOfDay(d));
     return out;
   }
-  return toRRule(r)
+  const options = rruleOptions(r);
+  // Without COUNT, the rule may start iterating at any whole period (of `interval` weeks, months or years)
+  // from its start: rrule walks from DTSTART, so a schedule started years ago would cost a walk of years.
+  if (!r.count) options.dtstart = new Date(alignedStart(r, lo) * DAY_MS);
+  return new RRule(options)
     .between(new Date(lo * DAY_MS), new Date(hi * DAY_MS), true)
     .map((d) => isoDateOfDay(Math.floor(d.getTime() / DAY_MS)));
+}
+
+/**
+ * The latest day on or before `day` that begins a period of the rule in phase with its start (a Monday
+ * `interval`·k weeks after the start's week, the 1st of a month `interval`·k months after the start's,
+ * 1 January `interval`·k years after), or the start itself when no whole period has passed. Starting
+ * there gives the same dates from `day` on, since every by-rule is relative to its period.
+ */
+function alignedStart(r: Recurrence, day: number): number {
+  const start = dayOfIsoDate(r.start);
+  if (day <= start) return start;
+  if (r.freq === 'weekly') {
+    const monday = (d: number) => d - ((weekdayOfDay(d) + 6) % 7);
+    const weeks = Math.floor((monday(day) - monday(start)) / 7);
+    const k = Math.floor(weeks / r.interval) * r.interval;
+    return k > 0 ? monday(start) + k * 7 : start;
+  }
+  if (r.freq === 'monthly' || r.freq === 'yearly') {
+    const a = new Date(start * DAY_MS);
+    const b = new Date(day * DAY_MS);
+    const step = r.freq === 'monthly' ? r.interval : r.interval * 12;
+    const months = (b.getUTCFullYear() - a.getUTCFullYear()) * 12 + (b.getUTCMonth() - a.getUTCMonth());
+    const k = Math.floor(months / step) * step;
+    if (k <= 0) return start;
+    const first = r.freq === 'monthly' ? Date.UTC(a.getUTCFullYear(), a.getUTCMonth() + k, 1) : Date.UTC(a.getUTCFullYear() + k / 12, 0, 1);
+    return Math.floor(first / DAY_MS);
+  }
+  return start;
 }
 
 /** The next `n` local dates on or after `from`. */
@@ -183,9 +215,24 @@ export interface Placed {
 
 const MAX_DAYS_SEARCHED = 366;
 
-function workingHoursOf(cal: CalendarSpec, day: number): Array<[number, number]> {
-  if (cal.holidays.includes(isoDateOfDay(day))) return [];
-  return (cal.week[WEEKDAYS[weekdayOfDay(day)]!] ?? []).map((h) => [minuteOf(h.start), h.end === '24:00' ? 1440 : minuteOf(h.end)] as [number, number]).sort((a, b) => a[0] - b[0]);
+interface CompiledCalendar {
+  holidays: ReadonlySet<number>;
+  /** Working intervals (minutes) per weekday, sorted. */
+  week: ReadonlyArray<ReadonlyArray<readonly [number, number]>>;
+}
+const compiled = new WeakMap<CalendarSpec, CompiledCalendar>();
+
+/** Holidays as day numbers and hours as minutes, once per calendar object (placing a year of dates reads them thousands of times). */
+function compileCalendar(cal: CalendarSpec): CompiledCalendar {
+  let c = compiled.get(cal);
+  if (!c) {
+    c = {
+      holidays: new Set(cal.holidays.map(dayOfIsoDate)),
+      week: WEEKDAYS.map((d) => (cal.week[d] ?? []).map((h) => [minuteOf(h.start), h.end === '24:00' ? 1440 : minuteOf(h.end)] as const).sort((a, b) => a[0] - b[0])),
+    };
+    compiled.set(cal, c);
+  }
+  return c;
 }
 
 /**
@@ -199,16 +246,16 @@ export function place(date: string, time: string, timeZone: string, shift: Shift
   let minute = minuteOf(time);
   let moved = false;
   if (cal && shift !== 'none') {
-    const holidays = new Set(cal.holidays);
-    const isWorkingDay = (d: number) => !holidays.has(isoDateOfDay(d)) && (cal.week[WEEKDAYS[weekdayOfDay(d)]!] ?? []).length > 0;
+    const c = compileCalendar(cal);
+    const hoursOf = (d: number) => (c.holidays.has(d) ? [] : c.week[weekdayOfDay(d)]!);
     for (let i = 0; i < MAX_DAYS_SEARCHED; i++) {
+      const hours = hoursOf(day);
       if (shift === 'working_day') {
-        if (isWorkingDay(day)) break;
+        if (hours.length > 0) break;
         day++;
         moved = true;
         continue;
       }
-      const hours = workingHoursOf(cal, day);
       if (hours.some(([s, e]) => minute >= s && minute < e)) break;
       const later = hours.find(([s]) => s > minute);
       moved = true;
@@ -220,8 +267,8 @@ export function place(date: string, time: string, timeZone: string, shift: Shift
       minute = -1; // the next day's first opening
     }
   }
-  const plannedDate = isoDateOfDay(day);
-  const plannedTime = hhmmOf(Math.max(0, minute));
+  const plannedDate = moved ? isoDateOfDay(day) : date;
+  const plannedTime = moved ? hhmmOf(Math.max(0, minute)) : time;
   return { date, plannedDate, plannedTime, at: new Date(localToUtc(timeZone, day, Math.max(0, minute))).toISOString(), moved };
 }
 

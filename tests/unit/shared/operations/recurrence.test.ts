@@ -9,6 +9,7 @@ import {
   place,
   previewNext,
   RecurrenceSchema,
+  rruleOptions,
   rruleText,
   type RecurrenceInput,
 } from '../../../../shared/operations/recurrence';
@@ -189,5 +190,37 @@ describe('occurrence ids', () => {
     expect(dueOccurrences(s, '2026-01-20', null, { lastCompletedDate: '2025-12-25', openOccurrence: true })).toEqual([]);
     expect(dueOccurrences(s, '2026-01-20', null, { lastCompletedDate: '2025-12-25', openOccurrence: false }).map((o) => o.date)).toEqual(['2026-01-24']);
     expect(dueOccurrences(s, '2026-01-10', null, { lastCompletedDate: '2025-12-25', openOccurrence: false })).toEqual([]);
+  });
+});
+
+describe('starting the walk near the window', () => {
+  it('gives the same dates as walking from the rule start (any rule, any window)', () => {
+    const WD = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
+    const arb = fc.record({
+      freq: fc.constantFrom('weekly', 'monthly', 'yearly'),
+      interval: fc.integer({ min: 1, max: 5 }),
+      weekdays: fc.subarray([...WD]),
+      by: fc.constantFrom('day', 'nth'),
+      monthDay: fc.constantFrom(1, 10, 28, 29, 30, 31, -1),
+      nth: fc.constantFrom(1, 2, 3, 4, -1),
+      nthWeekday: fc.constantFrom(...WD),
+      month: fc.integer({ min: 1, max: 12 }),
+      startOffset: fc.integer({ min: 0, max: 2000 }),
+      fromOffset: fc.integer({ min: 0, max: 4000 }),
+      span: fc.integer({ min: 0, max: 400 }),
+    });
+    fc.assert(
+      fc.property(arb, (a) => {
+        const iso = (d: number) => new Date(Date.UTC(2018, 0, 1) + d * 86_400_000).toISOString().slice(0, 10);
+        const r = rule({ freq: a.freq, interval: a.interval, weekdays: a.weekdays, by: a.by, monthDay: a.monthDay, nth: a.nth as 1, nthWeekday: a.nthWeekday, month: a.month, start: iso(a.startOffset) });
+        const from = iso(a.fromOffset);
+        const to = iso(a.fromOffset + a.span);
+        const walked = new RRule({ ...rruleOptions(r) })
+          .between(new Date(`${from}T00:00:00Z`), new Date(`${to}T00:00:00Z`), true)
+          .map((d) => d.toISOString().slice(0, 10));
+        expect(localDatesBetween(r, from, to)).toEqual(walked);
+      }),
+      { numRuns: 300 },
+    );
   });
 });
