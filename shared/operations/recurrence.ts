@@ -73,6 +73,44 @@ const RRULE_DAYS: Record<Weekday, RRuleWeekday> = {
 };
 
 const DAY_MS = 86_400_000;
+
+// Date.parse and toISOString are slow next to the rest of placing a date, and a year of 500 schedules places
+// tens of thousands of dates on a few hundred distinct days: both directions are memoised (bounded).
+const MAX_MEMO = 50_000;
+const dayMemo = new Map<string, number>();
+const isoMemo = new Map<number, string>();
+function dayOf(date: string): number {
+  let d = dayMemo.get(date);
+  if (d === undefined) {
+    d = dayOfIsoDate(date);
+    if (dayMemo.size >= MAX_MEMO) dayMemo.clear();
+    dayMemo.set(date, d);
+  }
+  return d;
+}
+function isoOf(day: number): string {
+  let s = isoMemo.get(day);
+  if (s === undefined) {
+    s = isoDateOfDay(day);
+    if (isoMemo.size >= MAX_MEMO) isoMemo.clear();
+    isoMemo.set(day, s);
+  }
+  return s;
+}
+/** localToUtc, memoised per zone on (day, minute): the same local times recur across schedules. */
+const instantMemo = new Map<string, Map<number, number>>();
+function zonedMs(timeZone: string, day: number, minute: number): number {
+  let m = instantMemo.get(timeZone);
+  if (!m) instantMemo.set(timeZone, (m = new Map()));
+  const key = day * 1440 + minute;
+  let v = m.get(key);
+  if (v === undefined) {
+    v = localToUtc(timeZone, day, minute);
+    if (m.size >= MAX_MEMO) m.clear();
+    m.set(key, v);
+  }
+  return v;
+}
 const FAR_FUTURE = new Date(Date.UTC(2200, 0, 1));
 const floating = (date: string): Date => new Date(dayOfIsoDate(date) * DAY_MS);
 
@@ -122,15 +160,15 @@ export function rruleText(r: Recurrence): string {
  */
 export function localDatesBetween(r: Recurrence, from: string, to: string): string[] {
   if (to < from) return [];
-  const lo = Math.max(dayOfIsoDate(from), dayOfIsoDate(r.start));
-  const hi = r.until ? Math.min(dayOfIsoDate(to), dayOfIsoDate(r.until)) : dayOfIsoDate(to);
+  const lo = Math.max(dayOf(from), dayOf(r.start));
+  const hi = r.until ? Math.min(dayOf(to), dayOf(r.until)) : dayOf(to);
   if (hi < lo) return [];
-  if (r.freq === 'once') return lo <= dayOfIsoDate(r.start) && dayOfIsoDate(r.start) <= hi ? [r.start] : [];
+  if (r.freq === 'once') return lo <= dayOf(r.start) && dayOf(r.start) <= hi ? [r.start] : [];
   if (r.freq === 'daily' && !r.count) {
     // Every N days needs no library: the days are start + k·N (and this is the hot path of windows).
-    const s = dayOfIsoDate(r.start);
+    const s = dayOf(r.start);
     const out: string[] = [];
-    for (let d = lo + ((((s - lo) % r.interval) + r.interval) % r.interval); d <= hi; d += r.interval) out.push(isoDateOfDay(d));
+    for (let d = lo + ((((s - lo) % r.interval) + r.interval) % r.interval); d <= hi; d += r.interval) out.push(isoOf(d));
     return out;
   }
   const options = rruleOptions(r);
@@ -139,7 +177,7 @@ export function localDatesBetween(r: Recurrence, from: string, to: string): stri
   if (!r.count) options.dtstart = new Date(alignedStart(r, lo) * DAY_MS);
   return new RRule(options)
     .between(new Date(lo * DAY_MS), new Date(hi * DAY_MS), true)
-    .map((d) => isoDateOfDay(Math.floor(d.getTime() / DAY_MS)));
+    .map((d) => isoOf(Math.floor(d.getTime() / DAY_MS)));
 }
 
 /**
@@ -242,7 +280,7 @@ function compileCalendar(cal: CalendarSpec): CompiledCalendar {
  * wall-clock times of the same local day).
  */
 export function place(date: string, time: string, timeZone: string, shift: Shift, cal: CalendarSpec | null): Placed {
-  let day = dayOfIsoDate(date);
+  let day = dayOf(date);
   let minute = minuteOf(time);
   let moved = false;
   if (cal && shift !== 'none') {
@@ -267,9 +305,9 @@ export function place(date: string, time: string, timeZone: string, shift: Shift
       minute = -1; // the next day's first opening
     }
   }
-  const plannedDate = moved ? isoDateOfDay(day) : date;
+  const plannedDate = moved ? isoOf(day) : date;
   const plannedTime = moved ? hhmmOf(Math.max(0, minute)) : time;
-  return { date, plannedDate, plannedTime, at: new Date(localToUtc(timeZone, day, Math.max(0, minute))).toISOString(), moved };
+  return { date, plannedDate, plannedTime, at: new Date(zonedMs(timeZone, day, Math.max(0, minute))).toISOString(), moved };
 }
 
 export interface PlaceOptions {
