@@ -81,6 +81,12 @@ test('a review built from an incident’s timeline with two action items, final 
   await expect(form.getByText('Final', { exact: true })).toBeVisible();
   await expectAccessible(app, 'review (final)');
   await app.screenshot({ path: `${OUT}/review-final.png`, fullPage: true });
+  // 200% zoom: the same page in half the CSS pixels.
+  const size = app.viewportSize()!;
+  await app.setViewportSize({ width: Math.round(size.width / 2), height: Math.round(size.height / 2) });
+  await expectAccessible(app, 'review at 200% zoom');
+  await app.screenshot({ path: `${OUT}/review-zoom-200.png`, fullPage: true });
+  await app.setViewportSize(size);
 
   for (const paper of ['Letter', 'A4'] as const) {
     const pdf = path.join(host.dataDir, `review-${paper}.pdf`);
@@ -102,6 +108,7 @@ test('a review built from an incident’s timeline with two action items, final 
       'Alert when the application pool passes 80% memory',
       'Write the restart runbook',
       'Case management down at the Fresno',
+      'opened by Jordan Avila',
     ]) {
       expect(text, `${paper} PDF`).toContain(expected);
     }

@@ -85,8 +85,8 @@ function ActionRow({ a, names, locked }: { a: ActionItem; names: Names; locked: 
     <tr>
       <th scope="row">{a.title}</th>
       <td>
-        <select aria-label={`${a.title} owner`} value={a.ownerId ?? ''} disabled={locked} onChange={(e) => void update({ ownerId: e.target.value || null })}>
-          <option value="">No owner</option>
+        <select aria-label={`${a.title} owner`} value={a.ownerId ?? ''} onChange={(e) => void update({ ownerId: e.target.value || null })}>
+          {locked && a.ownerId ? null : <option value="">No owner</option>}
           {names.people
             .filter((p) => p.kind === 'staff' || p.id === a.ownerId)
             .map((p) => (
@@ -294,7 +294,7 @@ export function ReviewEditor({ id }: { id: string }) {
             </thead>
             <tbody>
               {actions.map((a) => (
-                <ActionRow key={a.id} a={a} names={names} locked={false} />
+                <ActionRow key={a.id} a={a} names={names} locked={locked} />
               ))}
             </tbody>
           </table>

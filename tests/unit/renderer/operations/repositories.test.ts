@@ -223,6 +223,10 @@ describe('reviews', () => {
     const final = await ctx.repos.reviews.setStatus(review.value.id, 'final');
     expect(final.ok && final.value.status).toBe('final');
     expect((await ctx.repos.reviews.update(review.value.id, { summary: 'changed' })).ok).toBe(false);
+    // Final: its actions keep owners; status still moves.
+    expect((await ctx.repos.reviews.actions.update(a2.value.id, { ownerId: null })).ok).toBe(false);
+    expect((await ctx.repos.reviews.actions.create({ reviewId: review.value.id, title: 'Ownerless' })).ok).toBe(false);
+    expect((await ctx.repos.reviews.actions.update(a2.value.id, { status: 'done' })).ok).toBe(true);
   });
 });
 

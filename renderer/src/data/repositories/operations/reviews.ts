@@ -89,6 +89,18 @@ export function reviewsRepository(ctx: OpsContext) {
 
     actions: {
       ...actions,
+      /** An action of a final review keeps an owner (the review could not be final otherwise). */
+      async create(value: ActionItemInput): Promise<Result<ActionItem>> {
+        const review = await t.reviews.get(value?.reviewId ?? '');
+        if (review?.status === 'final' && !value.ownerId) return err('conflict', 'This review is final: a new action needs an owner.', { ownerId: 'Pick an owner' });
+        return actions.create(value);
+      },
+      async update(id: string, patch: Partial<ActionItemInput>): Promise<Result<ActionItem>> {
+        const current = await t.actions.get(id);
+        const review = current ? await t.reviews.get(current.reviewId) : undefined;
+        if (review?.status === 'final' && 'ownerId' in patch && !patch.ownerId) return err('conflict', 'This review is final: its actions keep an owner.', { ownerId: 'Pick an owner' });
+        return actions.update(id, patch);
+      },
       list: async (reviewId: string): Promise<ActionItem[]> => alive(await t.actions.where('reviewId').equals(reviewId).toArray()),
       all: async (): Promise<ActionItem[]> => alive(await t.actions.toArray()),
     },
