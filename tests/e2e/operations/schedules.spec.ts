@@ -57,6 +57,8 @@ test('a monthly "2nd Tuesday" maintenance schedule creates its next ticket ahead
   await expectAccessible(app, 'schedule calendar (dark)');
   await chip.click();
   await expect(app.getByText('Snapshot the VM')).toBeVisible();
+  await expect(app.getByRole('region', { name: 'Scheduled maintenance' })).toContainText('from Patch Tuesday — case management');
+  await expectAccessible(app, 'maintenance ticket');
   await app.screenshot({ path: 'test-results/operations/maintenance-ticket.png', fullPage: true });
 });
 

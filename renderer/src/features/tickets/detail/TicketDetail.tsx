@@ -11,6 +11,7 @@ import { AttachmentsPanel, LinksPanel } from './LinksAndFiles';
 import { SlaPanel } from './SlaPanel';
 import { Timeline } from './Timeline';
 import { useTicketDetail } from './useTicketDetail';
+import { PlannedWorkWarnings } from '../../operations/PlannedWorkWarnings';
 
 /** One ticket: title and fields edited in place, actions, SLA, links, files and one timeline. */
 export function TicketDetail({ desk, id }: { desk: Desk; id: string }) {
@@ -71,6 +72,7 @@ export function TicketDetail({ desk, id }: { desk: Desk; id: string }) {
           ) : null}
         </div>
       </header>
+      {t.type === 'maintenance' ? <PlannedWorkWarnings ticketId={t.id} systemId={t.systemId} /> : null}
       <Field
         key={`title-${t.title}`}
         label="Title"
