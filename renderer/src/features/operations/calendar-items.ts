@@ -88,7 +88,14 @@ export function calendarItems(src: CalendarSource, from: string, to: string, now
   for (const w of src.windows) {
     if (w.deleted === 1) continue;
     for (const i of windowIntervals(w, lo, hi)) {
-      push({ key: `${w.id}:${i.start}`, day: dayOf(i.start, timeZone), at: i.start, kind: w.kind, label: w.name, href: null });
+      // A window or freeze longer than a day is shown on every day it covers (up to a month).
+      const first = dayOf(i.start, timeZone);
+      const last = dayOf(i.end - 1, timeZone);
+      let day = first;
+      for (let n = 0; n < 31 && day <= last; n++) {
+        push({ key: `${w.id}:${i.start}:${day}`, day, at: day === first ? i.start : Date.parse(`${day}T00:00:00Z`), kind: w.kind, label: day === first ? w.name : `${w.name} (continues)`, href: null });
+        day = new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+      }
     }
   }
   for (const c of src.changes) {

@@ -34,5 +34,12 @@ describe('calendar items', () => {
     ]);
     expect(items.find((i) => i.kind === 'maintenance')!.href).toBe('#/tickets/mt%3As1%3A2026-01-13');
     expect([...itemsByDay(items).keys()]).toHaveLength(6);
+    // A freeze of three days is on each of them.
+    const long = { ...src, windows: [{ ...src.windows[0]!, durationMinutes: 3 * 24 * 60 }] };
+    expect(calendarItems(long, '2026-01-29', '2026-02-03', 0, UTC).filter((i) => i.kind === 'freeze').map((i) => [i.day, i.label])).toEqual([
+      ['2026-01-30', 'Year end'],
+      ['2026-01-31', 'Year end (continues)'],
+      ['2026-02-01', 'Year end (continues)'],
+    ]);
   });
 });

@@ -239,7 +239,9 @@ describe('changes', () => {
     const approved = await ctx.repos.changes.approve(c.value.id);
     expect(approved.ok && approved.value).toMatchObject({ status: 'approved', approvedBy: ctx.coordinator.id, approvedAt: '2026-01-02T16:00:00.000Z' });
     expect((await ctx.repos.changes.setStatus(c.value.id, 'done')).ok).toBe(false);
-    await ctx.repos.changes.update(c.value.id, { outcome: 'successful' });
+    // A form saving its (stale) copy does not undo the approval.
+    await ctx.repos.changes.update(c.value.id, { ...c.value, outcome: 'successful' });
+    expect(await ctx.repos.tables.changes.get(c.value.id)).toMatchObject({ status: 'approved', approvedBy: ctx.coordinator.id, outcome: 'successful' });
     expect((await ctx.repos.changes.setStatus(c.value.id, 'done')).ok).toBe(true);
     expect((await ctx.repos.changes.create({ title: 'x', plannedStart: '2026-01-10T06:00:00Z', plannedEnd: '2026-01-10T05:00:00Z' })).ok).toBe(false);
   });

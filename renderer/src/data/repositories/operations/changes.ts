@@ -22,6 +22,14 @@ export function changesRepository(ctx: OpsContext) {
 
   return {
     ...base,
+    /** Edit the record's fields. Status and approval have their own actions, so a form's stale copy of them is ignored. */
+    update(id: string, patch: Partial<ChangeInput>): Promise<Result<Change>> {
+      const { status: _s, approvedBy: _b, approvedAt: _a, ...fields } = patch as Partial<ChangeInput> & { approvedBy?: unknown; approvedAt?: unknown };
+      void _s;
+      void _b;
+      void _a;
+      return base.update(id, fields);
+    },
     /** Approval is recorded with who and when (the person signed in on this device). */
     async approve(id: string): Promise<Result<Change>> {
       const actor = await ctx.actor();
