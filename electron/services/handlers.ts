@@ -10,6 +10,7 @@ import { createSyncHandlers } from './sync/sync-handlers';
 import type { TokenCrypto } from './sync/token-store';
 import type { Printer } from './print/printer';
 import { createTrainingHandlers } from './training/training-handlers';
+import { createOperationsHandlers } from './operations/operations-handlers';
 import type { Handlers } from './ipc/router';
 import { validateExternalUrl } from './security/external-links';
 
@@ -49,6 +50,7 @@ export interface Dialogs {
 export function createHandlers(deps: HandlerDeps): Handlers {
   return {
     ...createTrainingHandlers(deps),
+    ...createOperationsHandlers(deps),
     ...createExportHandlers(deps),
     ...createImportHandlers(deps),
     ...createBackupHandlers(deps),

@@ -2,45 +2,15 @@
  * What the signed-in role may write, for the app to hide or disable what it
  * may not do. A courtesy only: the server enforces the same rules (the
  * table specs' `rule`) and decides. Read from the specs, so the app stays in
- * step with the server; a spec without a rule yet falls back to the rules
- * the trust issue states (help-desk configuration and course content by
- * coordinators and admins; the directory's staff kind by them too).
+ * step with the server.
  */
-import { isSyncTable, SYNC_TABLES, type SyncTableName } from './tables';
+import { SYNC_TABLES } from './tables';
 import type { RuleRole, SyncTableSpec, TableWriteRule } from './tables-spec';
 
-const CONFIGURATION: TableWriteRule = { roles: ['coordinator', 'admin'], summary: 'Help-desk configuration: coordinators and admins' };
-const COURSE_CONTENT: TableWriteRule = { roles: ['coordinator', 'admin'], summary: 'Courses and handouts: coordinators and admins' };
-const EVERY_ROLE: TableWriteRule = { roles: 'any', summary: 'Every role' };
-
-const FALLBACK_RULES: Record<SyncTableName, TableWriteRule> = {
-  people: { roles: 'any', fields: { kind: ['coordinator', 'admin'] }, summary: 'Every role; staff records and roles by coordinators and admins' },
-  tickets: EVERY_ROLE,
-  workLog: EVERY_ROLE,
-  ticketHistory: EVERY_ROLE,
-  ticketLinks: EVERY_ROLE,
-  ticketAttachments: EVERY_ROLE,
-  agencies: CONFIGURATION,
-  teams: CONFIGURATION,
-  sites: CONFIGURATION,
-  systems: CONFIGURATION,
-  routingRules: CONFIGURATION,
-  slaPolicies: CONFIGURATION,
-  calendars: CONFIGURATION,
-  courses: COURSE_CONTENT,
-  sessions: EVERY_ROLE,
-  registrations: EVERY_ROLE,
-  attendance: EVERY_ROLE,
-  completions: EVERY_ROLE,
-  materials: COURSE_CONTENT,
-  materialVersions: COURSE_CONTENT,
-};
-
-/** The write rule of a table: its spec's, else the fallback above; null for a table the app does not know. */
+/** The write rule of a table (its spec's); null for a table the app does not know, which the server refuses too. */
 export function writeRuleOf(table: string, specs: Readonly<Record<string, SyncTableSpec>> = SYNC_TABLES): TableWriteRule | null {
   const spec = Object.hasOwn(specs, table) ? specs[table] : undefined;
-  if (spec?.rule) return spec.rule;
-  return isSyncTable(table) ? FALLBACK_RULES[table] : null;
+  return spec?.rule ?? null;
 }
 
 /**

@@ -5,57 +5,18 @@
  * screen ever renders it.
  *
  * The table's spec states its schema (`SYNC_TABLES[table].schema`, shared with
- * the server's validation). Until every spec carries one, the stored-record
- * schemas the repositories write with stand in: they strip unknown fields
- * rather than refuse them, so a field added by a newer app passes.
+ * the server's validation); unknown fields pass, so a field added by a newer
+ * app never quarantines a record.
  */
 import type { z } from 'zod';
-import { PersonSchema } from '../people/schema';
-import { AttachmentSchema } from '../tickets/attachments';
-import { BusinessCalendarSchema } from '../tickets/calendar';
-import { AgencySchema, SiteSchema, SystemSchema, TeamSchema } from '../tickets/catalog';
-import { HistoryEventSchema } from '../tickets/history';
-import { TicketLinkSchema } from '../tickets/links';
-import { RoutingRuleSchema } from '../tickets/routing';
-import { TicketSchema } from '../tickets/schema';
-import { SlaPolicySchema } from '../tickets/sla';
-import { WorkLogEntrySchema } from '../tickets/worklog';
-import { AttendanceRecordSchema } from '../training/attendance';
-import { CompletionSchema } from '../training/completion';
-import { CourseSchema } from '../training/course';
-import { MaterialSchema, MaterialVersionSchema } from '../training/material';
-import { RegistrationSchema } from '../training/registration';
-import { SessionSchema } from '../training/session';
-import { isSyncTable, SYNC_TABLES, type SyncTableName } from './tables';
+import { isSyncTable, SYNC_TABLES } from './tables';
 import type { SyncTableSpec } from './tables-spec';
-
-const STORED_SCHEMAS: Record<SyncTableName, z.ZodType> = {
-  people: PersonSchema,
-  tickets: TicketSchema,
-  workLog: WorkLogEntrySchema,
-  ticketHistory: HistoryEventSchema,
-  ticketLinks: TicketLinkSchema,
-  ticketAttachments: AttachmentSchema,
-  agencies: AgencySchema,
-  teams: TeamSchema,
-  sites: SiteSchema,
-  systems: SystemSchema,
-  routingRules: RoutingRuleSchema,
-  slaPolicies: SlaPolicySchema,
-  calendars: BusinessCalendarSchema,
-  courses: CourseSchema,
-  sessions: SessionSchema,
-  registrations: RegistrationSchema,
-  attendance: AttendanceRecordSchema,
-  completions: CompletionSchema,
-  materials: MaterialSchema,
-  materialVersions: MaterialVersionSchema,
-};
+import { wordsFor } from './table-words';
 
 /** The schema a record of `table` must meet, or null for a table this app does not know. */
 export function recordSchemaFor(table: string): z.ZodType | null {
   if (!isSyncTable(table)) return null;
-  return (SYNC_TABLES[table] as SyncTableSpec).schema ?? STORED_SCHEMAS[table];
+  return (SYNC_TABLES[table] as SyncTableSpec).schema ?? null;
 }
 
 export type RecordCheck = { ok: true } | { ok: false; reason: string; field: string | null };
@@ -77,34 +38,12 @@ export function checkRecord(table: string, id: string, fields: Readonly<Record<s
   return { ok: false, reason: `${field ? `${fieldLabel(field)}: ` : ''}${issue.message}${more}`, field };
 }
 
-const TABLE_WORDS: Record<SyncTableName, { one: string; many: string }> = {
-  people: { one: 'Person', many: 'People' },
-  tickets: { one: 'Ticket', many: 'Tickets' },
-  workLog: { one: 'Work log entry', many: 'Work log entries' },
-  ticketHistory: { one: 'Ticket history entry', many: 'Ticket history entries' },
-  ticketLinks: { one: 'Ticket link', many: 'Ticket links' },
-  ticketAttachments: { one: 'Attachment', many: 'Attachments' },
-  agencies: { one: 'Agency', many: 'Agencies' },
-  teams: { one: 'Team', many: 'Teams' },
-  sites: { one: 'Site', many: 'Sites' },
-  systems: { one: 'System', many: 'Systems' },
-  routingRules: { one: 'Routing rule', many: 'Routing rules' },
-  slaPolicies: { one: 'SLA policy', many: 'SLA policies' },
-  calendars: { one: 'Business calendar', many: 'Business calendars' },
-  courses: { one: 'Course', many: 'Courses' },
-  sessions: { one: 'Training session', many: 'Training sessions' },
-  registrations: { one: 'Registration', many: 'Registrations' },
-  attendance: { one: 'Attendance entry', many: 'Attendance entries' },
-  completions: { one: 'Course completion', many: 'Course completions' },
-  materials: { one: 'Handout', many: 'Handouts' },
-  materialVersions: { one: 'Handout version', many: 'Handout versions' },
-};
-
 /** "Ticket", "SLA policy": a table as the screens call one of its records. */
 export function tableLabel(table: string, count = 1): string {
   if (table === '_conflicts') return count === 1 ? 'Conflict' : 'Conflicts';
-  if (!isSyncTable(table)) return table;
-  return count === 1 ? TABLE_WORDS[table].one : TABLE_WORDS[table].many;
+  const words = wordsFor(table);
+  const word = count === 1 ? words.singular : words.plural;
+  return word.charAt(0).toUpperCase() + word.slice(1);
 }
 
 /** "assigneeId" → "Assignee", "pendingReason" → "Pending reason". */

@@ -9,6 +9,7 @@
 import { PEOPLE_SYNC_TABLES } from '../people/sync-tables';
 import { TICKET_SYNC_TABLES } from '../tickets/sync-tables';
 import { TRAINING_SYNC_TABLES } from '../training/sync-tables';
+import { OPERATIONS_SYNC_TABLES } from '../operations/sync-tables';
 import type { SyncTableSpec } from './tables-spec';
 
 export type { MergeMode, SyncTableSpec } from './tables-spec';
@@ -17,6 +18,7 @@ export const SYNC_TABLES = {
   ...PEOPLE_SYNC_TABLES,
   ...TICKET_SYNC_TABLES,
   ...TRAINING_SYNC_TABLES,
+  ...OPERATIONS_SYNC_TABLES,
 } as const satisfies Record<string, SyncTableSpec>;
 
 export type SyncTableName = keyof typeof SYNC_TABLES;

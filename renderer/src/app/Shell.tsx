@@ -7,6 +7,8 @@ import { ticketCommands } from '../features/tickets/commands';
 import { TicketsScreen } from '../features/tickets/TicketsScreen';
 import { useSavedViews } from '../features/tickets/useSavedViews';
 import { TrainingScreen } from '../features/training/TrainingScreen';
+import { ScheduleScreen } from '../features/operations/ScheduleScreen';
+import { operationsCommands } from '../features/operations/commands';
 import { useSyncEngine } from '../sync/useSyncEngine';
 import { AboutDialog } from './AboutDialog';
 import { buildCommands } from './commands';
@@ -24,6 +26,7 @@ import { useData } from './data-context';
 const SCREENS: Record<Route, () => ReactElement> = {
   tickets: TicketsScreen,
   training: TrainingScreen,
+  schedule: ScheduleScreen,
   access: AccessScreen,
   people: PeopleScreen,
   reports: ReportsScreen,
@@ -44,7 +47,7 @@ export function Shell({ staffName }: { staffName: string }) {
   const savedViews = useSavedViews(db).views;
   // Commands about what is open (the ticket on screen) come first.
   const bySource = useContextCommandStore((s) => s.bySource);
-  const commands = useMemo(() => [...Object.values(bySource).flat(), ...buildCommands(ticketCommands(savedViews))], [savedViews, bySource]);
+  const commands = useMemo(() => [...Object.values(bySource).flat(), ...buildCommands([...ticketCommands(savedViews), ...operationsCommands()])], [savedViews, bySource]);
   useShortcuts(commands);
   useDailyBackup(db);
   useSyncEngine();

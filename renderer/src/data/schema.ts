@@ -7,6 +7,7 @@
 import type { Transaction } from 'dexie';
 import { TICKET_STORES_V3, TICKET_STORES_V4, TICKET_STORES_V5, TICKET_STORES_V6, TICKET_STORES_V7, TICKET_STORES_V8, TICKET_STORES_V9, TICKET_STORES_V10, TICKET_STORES_V12, ACTIVE_KEYS_FILL } from './stores/tickets';
 import { TRAINING_STORES_V3 } from './stores/training';
+import { OPERATIONS_STORES_V15 } from './stores/operations';
 import { upgradeLegacyRow } from '../../../shared/sync/outbox';
 
 export interface SchemaVersion {
@@ -111,6 +112,12 @@ export const SCHEMA_HISTORY: SchemaVersion[] = [
       // app's start for minutes at 100,000 tickets. The mark says the fill is due; the list waits for it.
       if ((await tx.table('tickets').count()) > 0) await tx.table('meta').put({ key: ACTIVE_KEYS_FILL, value: '' });
     },
+  },
+  {
+    version: 15,
+    // Scheduled work and reviews: schedules and their occurrences, windows and freezes, changes, output jobs
+    // and runs, post-incident reviews and action items (stores/operations.ts). New stores only, nothing to upgrade.
+    stores: OPERATIONS_STORES_V15,
   },
 ];
 

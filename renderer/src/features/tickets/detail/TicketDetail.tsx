@@ -18,6 +18,7 @@ import { SlaPanel } from './SlaPanel';
 import { useTicketCommands } from './ticket-commands';
 import { Timeline } from './Timeline';
 import { useTicketDetail } from './useTicketDetail';
+import { PlannedWorkWarnings } from '../../operations/PlannedWorkWarnings';
 
 /** One ticket: title and fields edited in place, actions, SLA, links, files and one timeline. */
 export function TicketDetail({ desk, id }: { desk: Desk; id: string }) {
@@ -90,6 +91,7 @@ export function TicketDetail({ desk, id }: { desk: Desk; id: string }) {
           ) : null}
         </div>
       </header>
+      {t.type === 'maintenance' ? <PlannedWorkWarnings ticketId={t.id} systemId={t.systemId} /> : null}
       <TitleField desk={desk} ticket={t} readOnly={readOnly} />
       <p className="muted requester-line">
         Requested by <strong>{data.requester?.name ?? 'unknown'}</strong>

@@ -1,0 +1,422 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useState, type FormEvent } from 'react';
+import { overdueActions, type TimelineCandidate } from '../../../../shared/operations/rules';
+import { ACTION_STATUSES, ACTION_TYPES, LABELS, REVIEW_STATUSES, type ActionItem, type ReviewInput, type ReviewStatus } from '../../../../shared/operations/schemas';
+import { useUi } from '../../app/ui-store';
+import { EmptyState } from '../../ui/EmptyState';
+import { TicketPicker } from './ChangesView';
+import { goOps, opsHref } from './ops-route';
+import { ReviewPrintButtons, ReviewsExportButton } from './ReviewPrint';
+import { Labelled, PersonSelect } from './SchedulesView';
+import { formatInstant, useNames, useOpsRepos, type Names } from './useOps';
+
+const todayLocal = () => new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+
+/** Post-incident reviews. */
+export function ReviewsView() {
+  const repos = useOpsRepos();
+  const names = useNames();
+  const data = useLiveQuery(async () => ({ reviews: await repos.reviews.list(), actions: await repos.reviews.actions.all() }), [repos]);
+  const [title, setTitle] = useState('');
+  const [error, setError] = useState('');
+  if (!data || !names) return <p role="status">Loading reviews…</p>;
+  return (
+    <section aria-label="Reviews">
+      <form
+        className="toolbar"
+        aria-label="New review"
+        onSubmit={async (e) => {
+          e.preventDefault();
+          const r = await repos.reviews.create({ title });
+          if (!r.ok) return setError(r.error.fields?.title ?? r.error.message);
+          setTitle('');
+          goOps({ view: 'review', id: r.value.id });
+        }}
+      >
+        <Labelled label="New review title" error={error}>
+          {(fid) => <input id={fid} value={title} onChange={(e) => setTitle(e.target.value)} placeholder="CMS outage, 13 January" />}
+        </Labelled>
+        <button type="submit" className="primary">
+          Start a review
+        </button>
+        <ReviewsExportButton />
+      </form>
+      {data.reviews.length === 0 ? (
+        <EmptyState title="No reviews yet">
+          <p>A post-incident review records what happened (a timeline picked from the incident’s history and work log), why, and the action items that follow, each with an owner and a due date.</p>
+        </EmptyState>
+      ) : (
+        <table className="data-table">
+          <caption>Reviews</caption>
+          <thead>
+            <tr>
+              <th scope="col">Review</th>
+              <th scope="col">Status</th>
+              <th scope="col">Owner</th>
+              <th scope="col">Open actions</th>
+            </tr>
+          </thead>
+          <tbody>
+            {[...data.reviews].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt)).map((r) => (
+              <tr key={r.id}>
+                <th scope="row">
+                  <a href={opsHref({ view: 'review', id: r.id })}>{r.title}</a>
+                </th>
+                <td>{LABELS.reviewStatus[r.status]}</td>
+                <td>{names.person(r.ownerId)}</td>
+                <td>{data.actions.filter((a) => a.reviewId === r.id && a.status === 'open').length}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
+
+function ActionRow({ a, names, locked }: { a: ActionItem; names: Names; locked: boolean }) {
+  const repos = useOpsRepos();
+  const [error, setError] = useState('');
+  const update = async (p: Partial<ActionItem>) => {
+    const r = await repos.reviews.actions.update(a.id, p);
+    setError(r.ok ? '' : r.error.message);
+  };
+  return (
+    <tr>
+      <th scope="row">{a.title}</th>
+      <td>
+        <select aria-label={`${a.title} owner`} value={a.ownerId ?? ''} onChange={(e) => void update({ ownerId: e.target.value || null })}>
+          {locked && a.ownerId ? null : <option value="">No owner</option>}
+          {names.people
+            .filter((p) => p.kind === 'staff' || p.id === a.ownerId)
+            .map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name}
+              </option>
+            ))}
+        </select>
+      </td>
+      <td>
+        <input aria-label={`${a.title} due`} type="date" value={a.due ?? ''} onChange={(e) => void update({ due: e.target.value || null })} />
+      </td>
+      <td>{LABELS.actionType[a.type]}</td>
+      <td>
+        <select aria-label={`${a.title} status`} value={a.status} onChange={(e) => void update({ status: e.target.value as ActionItem['status'] })}>
+          {ACTION_STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {LABELS.actionStatus[s]}
+            </option>
+          ))}
+        </select>
+        {error ? (
+          <p className="field-error" role="alert">
+            {error}
+          </p>
+        ) : null}
+      </td>
+      <td>{a.link ? a.link.kind === 'ticket' ? <a href={`#/tickets/${encodeURIComponent(a.link.id)}`}>{names.ticket(a.link.id)}</a> : <a href={opsHref({ view: 'change', id: a.link.id })}>Change</a> : '—'}</td>
+    </tr>
+  );
+}
+
+const SECTIONS: { key: keyof ReviewInput; label: string }[] = [
+  { key: 'summary', label: 'Summary' },
+  { key: 'impactWho', label: 'Who was affected' },
+  { key: 'impactCount', label: 'How many' },
+  { key: 'impactDuration', label: 'How long' },
+  { key: 'trigger', label: 'Trigger' },
+  { key: 'rootCauses', label: 'Root causes' },
+  { key: 'contributing', label: 'Contributing factors' },
+  { key: 'detection', label: 'Detection' },
+  { key: 'resolution', label: 'Resolution' },
+  { key: 'wentWell', label: 'What went well' },
+  { key: 'wentWrong', label: 'What went wrong' },
+  { key: 'gotLucky', label: 'Where we got lucky' },
+];
+
+/** One review: incidents, people, the sections, a timeline picked from the incidents, action items, status. */
+export function ReviewEditor({ id }: { id: string }) {
+  const repos = useOpsRepos();
+  const names = useNames();
+  const announce = useUi((s) => s.announce);
+  const stored = useLiveQuery(async () => (await repos.tables.reviews.get(id)) ?? null, [repos, id]);
+  const actions = useLiveQuery(() => repos.reviews.actions.list(id), [repos, id]);
+  const [draft, setDraft] = useState<ReviewInput | null>(null);
+  const [message, setMessage] = useState('');
+  const [incidentText, setIncidentText] = useState('');
+  const [candidates, setCandidates] = useState<TimelineCandidate[] | null>(null);
+  const [picked, setPicked] = useState<Set<string>>(new Set());
+  const [action, setAction] = useState({ title: '', ownerId: null as string | null, due: '', type: 'prevent' as ActionItem['type'], link: '' });
+  const [actionError, setActionError] = useState('');
+  if (draft === null && stored) setDraft(stored);
+  if (stored === null) return <EmptyState title="Review not found">{<p>It may have been removed on another device.</p>}</EmptyState>;
+  if (!draft || !stored || !names || !actions) return <p role="status">Loading the review…</p>;
+  const locked = stored.status === 'final';
+  const set = (p: Partial<ReviewInput>) => setDraft({ ...draft, ...p });
+
+  async function save(e?: FormEvent) {
+    e?.preventDefault();
+    const { timeline: _t, status: _s, ...fields } = draft!;
+    void _t;
+    void _s;
+    const r = await repos.reviews.update(id, fields);
+    if (!r.ok) return setMessage(r.error.message);
+    setMessage('');
+    announce('Review saved');
+  }
+  async function status(to: ReviewStatus) {
+    if (!locked) await save();
+    const r = await repos.reviews.setStatus(id, to);
+    if (!r.ok) return setMessage(r.error.message);
+    setMessage('');
+    setDraft(r.value);
+    announce(`Review ${LABELS.reviewStatus[to].toLowerCase()}`);
+  }
+  async function loadCandidates() {
+    await save();
+    const list = await repos.reviews.candidates(id, { person: (x) => names!.person(x), ticket: (x) => names!.ticket(x).split(' ')[0]! });
+    setCandidates(list);
+    setPicked(new Set());
+  }
+
+  return (
+    <div className="ops-review">
+      <form className="ops-form" onSubmit={save} aria-label={`Review ${stored.title}`}>
+        <h2>{stored.title}</h2>
+        <p>
+          <strong>{LABELS.reviewStatus[stored.status]}</strong> · last saved {formatInstant(stored.updatedAt)}
+        </p>
+        {message ? (
+          <p className="form-error" role="alert">
+            {message}
+          </p>
+        ) : null}
+        <div className="form-row">
+          <PersonSelect label="Review owner" names={names} staffOnly value={draft.ownerId ?? null} onChange={(v) => set({ ownerId: v })} />
+          <Labelled label="Review date">{(fid) => <input id={fid} type="date" disabled={locked} value={draft.reviewDate ?? ''} onChange={(e) => set({ reviewDate: e.target.value || null })} />}</Labelled>
+        </div>
+        <fieldset>
+          <legend>Incidents</legend>
+          <ul>
+            {(draft.incidentIds ?? []).map((t) => (
+              <li key={t}>
+                <a href={`#/tickets/${encodeURIComponent(t)}`}>{names.ticket(t)}</a>
+              </li>
+            ))}
+          </ul>
+          {!locked ? <TicketPicker label="Add an incident (number or title)" value={incidentText} onChange={setIncidentText} onPick={(tid) => set({ incidentIds: [...new Set([...(draft.incidentIds ?? []), tid])] })} /> : null}
+        </fieldset>
+        <fieldset>
+          <legend>Attendees</legend>
+          <div className="ops-people">
+            {names.people
+              .filter((p) => p.kind === 'staff')
+              .map((p) => (
+                <label key={p.id} className="check">
+                  <input type="checkbox" disabled={locked} checked={(draft.attendeeIds ?? []).includes(p.id)} onChange={(e) => set({ attendeeIds: e.target.checked ? [...(draft.attendeeIds ?? []), p.id] : (draft.attendeeIds ?? []).filter((x) => x !== p.id) })} /> {p.name}
+                </label>
+              ))}
+          </div>
+        </fieldset>
+        {SECTIONS.map((s) => (
+          <Labelled key={s.key} label={s.label}>
+            {(fid) => <textarea id={fid} rows={s.key === 'impactCount' || s.key === 'impactDuration' ? 1 : 3} readOnly={locked} value={(draft[s.key] as string) ?? ''} onChange={(e) => set({ [s.key]: e.target.value })} />}
+          </Labelled>
+        ))}
+        <div className="form-actions">
+          {!locked ? (
+            <button type="submit" className="primary">
+              Save review
+            </button>
+          ) : null}
+          {REVIEW_STATUSES.filter((s) => s !== stored.status).map((s) => (
+            <button key={s} type="button" onClick={() => void status(s)}>
+              {s === 'final' ? 'Mark final' : s === 'in_review' ? 'Move to review' : 'Back to draft'}
+            </button>
+          ))}
+          <ReviewPrintButtons reviewId={id} />
+        </div>
+      </form>
+
+      <section aria-label="Timeline" className="ops-timeline">
+        <h3>Timeline</h3>
+        {stored.timeline.length === 0 ? <p className="muted">No entries yet. Pick them from the incidents’ history and work log.</p> : null}
+        <ol>
+          {stored.timeline.map((e) => (
+            <TimelineRow key={`${e.id}:${e.text}`} reviewId={id} entry={e} locked={locked} />
+          ))}
+        </ol>
+        {!locked ? (
+          <button type="button" onClick={() => void loadCandidates()} disabled={(draft.incidentIds ?? []).length === 0}>
+            Pick from the incidents
+          </button>
+        ) : null}
+        {candidates ? (
+          <fieldset className="ops-candidates">
+            <legend>Events of the incidents</legend>
+            {candidates.length === 0 ? <p className="muted">The incidents have no history or work log on this device.</p> : null}
+            {candidates.map((c) => (
+              <label key={c.key} className="check">
+                <input type="checkbox" checked={picked.has(c.key)} onChange={(e) => setPicked((s) => { const n = new Set(s); if (e.target.checked) n.add(c.key); else n.delete(c.key); return n; })} /> {formatInstant(c.at)} — {c.text}
+              </label>
+            ))}
+            <button
+              type="button"
+              className="primary"
+              onClick={async () => {
+                const r = await repos.reviews.pick(id, candidates.filter((c) => picked.has(c.key)));
+                if (!r.ok) return setMessage(r.error.message);
+                announce(`${picked.size} entries added to the timeline`);
+                setCandidates(null);
+              }}
+            >
+              Add picked entries
+            </button>
+          </fieldset>
+        ) : null}
+      </section>
+
+      <section aria-label="Action items">
+        <h3>Action items</h3>
+        {actions.length === 0 ? <p className="muted">No action items yet.</p> : null}
+        {actions.length > 0 ? (
+          <table className="data-table">
+            <caption className="visually-hidden">Action items</caption>
+            <thead>
+              <tr>
+                <th scope="col">Action</th>
+                <th scope="col">Owner</th>
+                <th scope="col">Due</th>
+                <th scope="col">Type</th>
+                <th scope="col">Status</th>
+                <th scope="col">Linked</th>
+              </tr>
+            </thead>
+            <tbody>
+              {actions.map((a) => (
+                <ActionRow key={a.id} a={a} names={names} locked={locked} />
+              ))}
+            </tbody>
+          </table>
+        ) : null}
+        <form
+          className="ops-form"
+          aria-label="New action item"
+          onSubmit={async (e) => {
+            e.preventDefault();
+            const link = action.link ? { kind: 'ticket' as const, id: action.link } : null;
+            const r = await repos.reviews.actions.create({ reviewId: id, title: action.title, ownerId: action.ownerId, due: action.due || null, type: action.type, link });
+            if (!r.ok) return setActionError(r.error.fields?.title ?? r.error.message);
+            setActionError('');
+            setAction({ title: '', ownerId: null, due: '', type: 'prevent', link: '' });
+            announce('Action item added');
+          }}
+        >
+          <div className="form-row">
+            <Labelled label="Action" error={actionError}>
+              {(fid) => <input id={fid} value={action.title} onChange={(e) => setAction({ ...action, title: e.target.value })} />}
+            </Labelled>
+            <PersonSelect label="Action owner" names={names} staffOnly value={action.ownerId} onChange={(v) => setAction({ ...action, ownerId: v })} />
+            <Labelled label="Action due">{(fid) => <input id={fid} type="date" value={action.due} onChange={(e) => setAction({ ...action, due: e.target.value })} />}</Labelled>
+            <Labelled label="Action type">
+              {(fid) => (
+                <select id={fid} value={action.type} onChange={(e) => setAction({ ...action, type: e.target.value as ActionItem['type'] })}>
+                  {ACTION_TYPES.map((t) => (
+                    <option key={t} value={t}>
+                      {LABELS.actionType[t]}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Labelled>
+            <Labelled label="Linked ticket">
+              {(fid) => (
+                <select id={fid} value={action.link} onChange={(e) => setAction({ ...action, link: e.target.value })}>
+                  <option value="">None</option>
+                  {(draft.incidentIds ?? []).map((t) => (
+                    <option key={t} value={t}>
+                      {names.ticket(t)}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Labelled>
+          </div>
+          <button type="submit">Add action item</button>
+        </form>
+      </section>
+    </div>
+  );
+}
+
+function TimelineRow({ reviewId, entry, locked }: { reviewId: string; entry: { id: string; at: string; text: string }; locked: boolean }) {
+  const repos = useOpsRepos();
+  const [text, setText] = useState(entry.text);
+  const [error, setError] = useState('');
+  return (
+    <li>
+      <span className="ops-when">{formatInstant(entry.at)}</span>{' '}
+      {locked ? (
+        <span>{entry.text}</span>
+      ) : (
+        <>
+          <input aria-label={`Timeline entry at ${formatInstant(entry.at)}`} value={text} onChange={(e) => setText(e.target.value)} />
+          <button type="button" disabled={text === entry.text} onClick={async () => { const r = await repos.reviews.saveEntry(reviewId, { id: entry.id, at: entry.at, text }); setError(r.ok ? '' : r.error.message); }}>
+            Save entry
+          </button>
+          <button type="button" onClick={() => void repos.reviews.removeEntry(reviewId, entry.id)} aria-label={`Remove the entry at ${formatInstant(entry.at)}`}>
+            Remove
+          </button>
+          {error ? (
+            <span className="field-error" role="alert">
+              {error}
+            </span>
+          ) : null}
+        </>
+      )}
+    </li>
+  );
+}
+
+/** Open action items past their due date, across reviews, oldest first. */
+export function ActionsView() {
+  const repos = useOpsRepos();
+  const names = useNames();
+  const data = useLiveQuery(async () => ({ actions: await repos.reviews.actions.all(), reviews: await repos.reviews.list() }), [repos]);
+  if (!data || !names) return <p role="status">Loading action items…</p>;
+  const overdue = overdueActions(data.actions, todayLocal());
+  const reviews = new Map(data.reviews.map((r) => [r.id, r]));
+  return (
+    <section aria-label="Overdue action items">
+      {overdue.length === 0 ? (
+        <EmptyState title="No overdue action items">
+          <p>Open action items from reviews appear here once their due date has passed.</p>
+        </EmptyState>
+      ) : (
+        <table className="data-table">
+          <caption>Overdue action items</caption>
+          <thead>
+            <tr>
+              <th scope="col">Action</th>
+              <th scope="col">Review</th>
+              <th scope="col">Owner</th>
+              <th scope="col">Due</th>
+            </tr>
+          </thead>
+          <tbody>
+            {overdue.map((a) => (
+              <tr key={a.id}>
+                <th scope="row">{a.title}</th>
+                <td>
+                  <a href={opsHref({ view: 'review', id: a.reviewId })}>{reviews.get(a.reviewId)?.title ?? 'Removed review'}</a>
+                </td>
+                <td>{names.person(a.ownerId)}</td>
+                <td>{a.due}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,18 @@
+import type { Command } from '../../app/commands';
+import { goOps, type OpsRoute } from './ops-route';
+
+/** The Schedule screen's commands for the palette (every view and every "new" reachable by keyboard). */
+export function operationsCommands(): Command[] {
+  const go = (id: string, title: string, route: OpsRoute, group: Command['group'], keywords: string): Command => ({ id, title, group, keywords, run: () => goOps(route) });
+  return [
+    go('ops.calendar', 'Schedule calendar', { view: 'calendar' }, 'Go to', 'maintenance windows freezes month week'),
+    go('ops.schedules', 'Maintenance and output schedules', { view: 'schedules' }, 'Go to', 'recurring patch'),
+    go('ops.runs', 'Output runs', { view: 'runs' }, 'Go to', 'reports verification late failed'),
+    go('ops.changes', 'Changes, fixes and patches', { view: 'changes' }, 'Go to', 'change calendar'),
+    go('ops.reviews', 'Post-incident reviews', { view: 'reviews' }, 'Go to', 'postmortem incident review'),
+    go('ops.actions', 'Overdue action items', { view: 'actions' }, 'Go to', 'review follow-up'),
+    go('ops.schedule.new', 'New maintenance schedule', { view: 'schedule', id: 'new' }, 'Create', 'recurring patch tuesday'),
+    go('ops.job.new', 'New output job', { view: 'job', id: 'new' }, 'Create', 'report run'),
+    go('ops.change.new', 'New change', { view: 'change', id: 'new' }, 'Create', 'patch fix'),
+  ];
+}

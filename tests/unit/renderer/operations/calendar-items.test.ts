@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { calendarItems, itemsByDay } from '../../../../renderer/src/features/operations/calendar-items';
+import { occurrenceId } from '../../../../shared/operations/ids';
+import { ChangeSchema, MaintenanceWindowSchema, OccurrenceSchema, OutputJobSchema, OutputRunSchema, ScheduleSchema, type Schedule } from '../../../../shared/operations/schemas';
+
+const AT = '2026-01-01T00:00:00.000Z';
+const meta = { createdAt: AT, updatedAt: AT, stamps: {}, deleted: 0 as const };
+const UTC = 'UTC';
+
+const schedule = ScheduleSchema.parse({ id: 's1', kind: 'maintenance', name: 'Patch Tuesday', timeZone: UTC, shift: 'none', rule: { freq: 'monthly', by: 'nth', nth: 2, nthWeekday: 'tue', start: '2026-01-01', time: '06:00' }, template: { title: 'x' }, ...meta }) as Schedule;
+
+describe('calendar items', () => {
+  it('shows made occurrences once, projects the rest, and flags late and failed runs', () => {
+    const src = {
+      schedules: [schedule],
+      occurrences: [OccurrenceSchema.parse({ id: occurrenceId('s1', '2026-01-13'), scheduleId: 's1', kind: 'maintenance', date: '2026-01-13', plannedAt: '2026-01-13T06:00:00.000Z', ticketId: 'mt:s1:2026-01-13', ...meta })],
+      jobs: [OutputJobSchema.parse({ id: 'j1', name: 'Payroll register', ...meta })],
+      runs: [
+        OutputRunSchema.parse({ id: 'r1', jobId: 'j1', date: '2026-01-05', expectedAt: '2026-01-05T15:00:00.000Z', ...meta }),
+        OutputRunSchema.parse({ id: 'r2', jobId: 'j1', date: '2026-01-06', expectedAt: '2026-01-06T15:00:00.000Z', receivedAt: '2026-01-06T15:00:00.000Z', status: 'failed', ...meta }),
+      ],
+      windows: [MaintenanceWindowSchema.parse({ id: 'w1', kind: 'freeze', name: 'Year end', systemIds: ['cms'], timeZone: UTC, rule: { freq: 'once', start: '2026-01-30', time: '00:00' }, durationMinutes: 60, ...meta })],
+      changes: [ChangeSchema.parse({ id: 'c1', title: 'Upgrade e-filing', plannedStart: '2026-01-20T06:00:00.000Z', ...meta }), ChangeSchema.parse({ id: 'c2', title: 'Cancelled one', status: 'cancelled', plannedStart: '2026-01-21T06:00:00.000Z', ...meta })],
+      calendars: new Map(),
+    };
+    const items = calendarItems(src, '2026-01-01', '2026-02-28', Date.parse('2026-01-10T00:00:00Z'), UTC);
+    expect(items.map((i) => [i.day, i.kind, i.label, i.alert ?? ''])).toEqual([
+      ['2026-01-05', 'run', 'Payroll register', 'Late'],
+      ['2026-01-06', 'run', 'Payroll register', 'Failed verification'],
+      ['2026-01-13', 'maintenance', 'Patch Tuesday', ''],
+      ['2026-01-20', 'change', 'Upgrade e-filing', ''],
+      ['2026-01-30', 'freeze', 'Year end', ''],
+      ['2026-02-10', 'planned', 'Patch Tuesday (planned)', ''],
+    ]);
+    expect(items.find((i) => i.kind === 'maintenance')!.href).toBe('#/tickets/mt%3As1%3A2026-01-13');
+    expect([...itemsByDay(items).keys()]).toHaveLength(6);
+    // A freeze of three days is on each of them.
+    const long = { ...src, windows: [{ ...src.windows[0]!, durationMinutes: 3 * 24 * 60 }] };
+    expect(calendarItems(long, '2026-01-29', '2026-02-03', 0, UTC).filter((i) => i.kind === 'freeze').map((i) => [i.day, i.label])).toEqual([
+      ['2026-01-30', 'Year end'],
+      ['2026-01-31', 'Year end (continues)'],
+      ['2026-02-01', 'Year end (continues)'],
+    ]);
+  });
+});
