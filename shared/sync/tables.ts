@@ -6,6 +6,7 @@
  * Each feature keeps its own list (shared/<feature>/sync-tables.ts); the Dexie
  * schema, the change log and the server all read the combined list here.
  */
+import { ACCESS_SYNC_TABLES } from '../access/sync-tables';
 import { TICKET_SYNC_TABLES } from '../tickets/sync-tables';
 import { TRAINING_SYNC_TABLES } from '../training/sync-tables';
 import type { SyncTableSpec } from './tables-spec';
@@ -16,6 +17,7 @@ export const SYNC_TABLES = {
   people: { merge: 'lww' },
   ...TICKET_SYNC_TABLES,
   ...TRAINING_SYNC_TABLES,
+  ...ACCESS_SYNC_TABLES,
 } as const satisfies Record<string, SyncTableSpec>;
 
 export type SyncTableName = keyof typeof SYNC_TABLES;
