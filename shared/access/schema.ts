@@ -201,6 +201,24 @@ export const DepartureSchema = z.looseObject({
 });
 export type Departure = z.output<typeof DepartureSchema>;
 
+/**
+ * A file kept with a request (above all the signed access form, scanned or
+ * photographed). The bytes are stored content-addressed by main, like ticket
+ * attachments; this record says which request they belong to, and syncs.
+ */
+export const AccessAttachmentSchema = z.looseObject({
+  ...appended,
+  requestId: IdSchema,
+  name: trimmed(255).min(1, 'File name is required'),
+  mime: trimmed(255).default('application/octet-stream'),
+  size: z.number().int().min(0).max(25 * 1024 * 1024),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/, 'Not a SHA-256 digest'),
+  kind: z.enum(['signed_form', 'evidence', 'other']).default('other'),
+  addedBy: IdSchema,
+  addedAt: InstantSchema,
+});
+export type AccessAttachment = z.output<typeof AccessAttachmentSchema>;
+
 export const AccessAuditSchema = z.looseObject({
   ...appended,
   actor: IdSchema,

@@ -1,5 +1,6 @@
 import type { RuleRole, SyncTableSpec, WriteRuleContext } from '../sync/tables-spec';
 import {
+  AccessAttachmentSchema,
   AccessAuditSchema,
   AccessRequestSchema,
   ApprovalSchema,
@@ -154,6 +155,11 @@ export const ACCESS_SYNC_TABLES = {
     merge: 'append',
     schema: AccessAuditSchema,
     rule: { roles: 'any', authorship: { actorField: 'actor', deviceField: 'device' }, check: appendOnly, summary: 'Audit entries carry the session’s actor and device.' },
+  },
+  accessAttachments: {
+    merge: 'lww',
+    schema: AccessAttachmentSchema,
+    rule: { roles: 'any', summary: 'Anyone attaches a signed form or evidence to a request.' },
   },
   reviewCampaigns: {
     merge: 'lww',

@@ -40,7 +40,7 @@ const v10ToV11: UpgradeStep = (table, record) => (table === 'outbox' ? { table, 
 const v11ToV12: UpgradeStep = (table, record) =>
   table === 'tickets' && typeof record.status === 'string' && isActiveStatus(record.status) ? { table, record: { ...record, active: 1 } } : { table, record };
 
-export const BACKUP_UPGRADES: Readonly<Record<number, UpgradeStep>> = { 1: v1ToV2, 2: sameShape, 3: sameShape, 4: sameShape, 5: sameShape, 6: sameShape, 7: sameShape, 8: sameShape, 9: sameShape, 10: v10ToV11, 11: v11ToV12 };
+export const BACKUP_UPGRADES: Readonly<Record<number, UpgradeStep>> = { 1: v1ToV2, 2: sameShape, 3: sameShape, 4: sameShape, 5: sameShape, 6: sameShape, 7: sameShape, 8: sameShape, 9: sameShape, 10: v10ToV11, 11: v11ToV12, 12: sameShape, 13: sameShape };
 
 export function upgradeBackupRecord(
   fromVersion: number,

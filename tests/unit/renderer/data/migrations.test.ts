@@ -24,7 +24,7 @@ const PERSON_AS_WRITTEN_BY: Record<number, { stored: Record<string, unknown>; ex
   },
 };
 // v3 added the help-desk and training stores, v4 to v7 ticket indexes, v8 the word blocks, v9 a non-unique number index, v10 dropped unread indexes, v11 made outbox rows change sets, v12 active-ticket indexes; a person is written as in v2.
-for (const v of [3, 4, 5, 6, 7, 8, 9, 10, 11]) PERSON_AS_WRITTEN_BY[v] = PERSON_AS_WRITTEN_BY[2]!;
+for (const v of [3, 4, 5, 6, 7, 8, 9, 10, 11, 12]) PERSON_AS_WRITTEN_BY[v] = PERSON_AS_WRITTEN_BY[2]!;
 
 describe('schema migrations', () => {
   it('versions only go up, and each adds or changes something', () => {
