@@ -10,6 +10,7 @@ import { createSyncHandlers } from './sync/sync-handlers';
 import type { TokenCrypto } from './sync/token-store';
 import type { Printer } from './print/printer';
 import { createTrainingHandlers } from './training/training-handlers';
+import { createAccessHandlers } from './access/access-handlers';
 import type { Handlers } from './ipc/router';
 import { validateExternalUrl } from './security/external-links';
 
@@ -49,6 +50,7 @@ export interface Dialogs {
 export function createHandlers(deps: HandlerDeps): Handlers {
   return {
     ...createTrainingHandlers(deps),
+    ...createAccessHandlers(deps),
     ...createExportHandlers(deps),
     ...createImportHandlers(deps),
     ...createBackupHandlers(deps),

@@ -5,6 +5,7 @@ import { exportChannels } from './channels/export';
 import { importChannels } from './channels/import';
 import { syncChannels } from './channels/sync';
 import { trainingChannels } from './channels/training';
+import { accessChannels } from './channels/access';
 
 /**
  * The one list of IPC channels. Main registers a handler for each, the preload
@@ -98,6 +99,7 @@ export const channels = {
   ...importChannels,
   ...backupChannels,
   ...trainingChannels,
+  ...accessChannels,
   ...syncChannels,
 } as const satisfies Record<string, ChannelSpec>;
 
