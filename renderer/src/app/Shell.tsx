@@ -1,5 +1,7 @@
 import { useMemo, type ReactElement } from 'react';
 import { AccessScreen } from '../features/access/AccessScreen';
+import { accessCommands } from '../features/access/commands';
+import { ExpiringCount } from '../features/access/ExpiringCount';
 import { PeopleScreen } from '../features/people/PeopleScreen';
 import { ReportsScreen } from '../features/reports/ReportsScreen';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
@@ -33,7 +35,7 @@ export function Shell({ staffName }: { staffName: string }) {
   const { db } = useData();
   // The person's saved views are read live, so one saved, renamed or deleted is in the palette at once.
   const savedViews = useSavedViews(db).views;
-  const commands = useMemo(() => buildCommands(ticketCommands(savedViews)), [savedViews]);
+  const commands = useMemo(() => buildCommands([...ticketCommands(savedViews), ...accessCommands()]), [savedViews]);
   useShortcuts(commands);
   useDailyBackup(db);
   useSyncEngine();
@@ -68,6 +70,7 @@ export function Shell({ staffName }: { staffName: string }) {
       </main>
       <footer className="statusbar">
         <SyncStatus />
+        <ExpiringCount />
       </footer>
       <CommandPalette open={paletteOpen} commands={commands} onClose={() => setPaletteOpen(false)} />
       <AboutDialog open={aboutOpen} onClose={() => setAboutOpen(false)} />

@@ -10,7 +10,7 @@ const typing = (el: EventTarget | null) => el instanceof HTMLElement && (el.isCo
 export function useRowKeys(container: RefObject<HTMLElement | null>, actions: Record<string, (row: HTMLElement) => void> = {}): void {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.ctrlKey || e.metaKey || e.altKey || typing(e.target)) return;
+      if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey || typing(e.target)) return;
       const root = container.current;
       if (!root) return;
       if (e.key === '/') {
