@@ -76,7 +76,9 @@ export const REQUEST_STATUSES = ['draft', 'submitted', 'approved', 'denied', 'pr
 export type RequestStatus = (typeof REQUEST_STATUSES)[number];
 
 /** A step of the request's procedure, copied from the catalog when submitted (a later catalog edit does not change it). */
-export const PlannedStepSchema = z.looseObject({ id: IdSchema, entitlementId: IdSchema, text: trimmed(300) });
+/** A planned step's id is the entitlement's id and the catalog step's id joined, so it can be longer than a record id. */
+export const StepIdSchema = z.string().min(1, 'Required').max(160);
+export const PlannedStepSchema = z.looseObject({ id: StepIdSchema, entitlementId: IdSchema, text: trimmed(300) });
 export type PlannedStep = z.output<typeof PlannedStepSchema>;
 
 export const AccessRequestSchema = z.looseObject({
@@ -165,7 +167,7 @@ export const StepTickSchema = z.looseObject({
   kind: z.enum(STEP_KINDS),
   /** The request (provision) or revocation (deprovision) the step belongs to. */
   parentId: IdSchema,
-  stepId: IdSchema,
+  stepId: StepIdSchema,
   text: trimmed(300),
   done: z.boolean(),
   by: IdSchema,

@@ -220,6 +220,29 @@ async function activeGrant(repos: AccessRepositories, ids: Record<string, string
   return grants[0] as { id: string };
 }
 
+describe('catalog steps as the editor saves them (no ids: the repository makes them)', () => {
+  it('are ticked through to a grant', async () => {
+    const { repos, ids, as } = await setup();
+    as({ id: ids.coord });
+    const e = ok(
+      await repos.catalog.saveEntitlement(null, {
+        systemId: 'sys-cms',
+        name: 'Read-only',
+        stages: [{ label: 'Supervisor', approver: 'supervisor', personId: null }],
+        provisioning: [{ id: '', text: 'Create the account' }],
+        deprovisioning: [{ id: '', text: 'Disable the account' }],
+      }),
+    );
+    expect(e.provisioning[0]!.id).toMatch(/^[0-9a-f-]{36}$/);
+    const g = await activeGrant(repos, ids, as, e, ids.clerk);
+    expect((await repos.tables.grants.get(g.id))?.status).toBe('active');
+    as({ id: ids.coord });
+    const rev = ok(await repos.grants.revoke(g.id, 'security'));
+    as({ id: ids.tech });
+    expect(ok(await repos.grants.tick(rev.id, rev.steps[0]!.id, true)).status).toBe('done');
+  });
+});
+
 describe('expiry, extension and leavers', () => {
   it('expires grants past their last day and extends with one action', async () => {
     const { repos, ids, as, setNow, person } = await setup();

@@ -1,0 +1,239 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import type { Page } from '@playwright/test';
+import { makePng } from '../../unit/shared/training/fixtures';
+import { expect, expectAccessible, newTicketForNewRequester, onboard, readChanges, readStore, test } from '../fixtures';
+
+/** poppler-utils: the PDF's text, and PNG renders of its pages kept as artifacts. */
+const pdfText = (path: string) => execFileSync('pdftotext', ['-layout', path, '-'], { encoding: 'utf8' });
+const pdfPages = (path: string) => Number(/^Pages:\s+(\d+)/m.exec(execFileSync('pdfinfo', [path], { encoding: 'utf8' }))![1]);
+const renderPages = (path: string, prefix: string) => execFileSync('pdftoppm', ['-png', '-r', '70', path, prefix]);
+const shot = (app: Page, name: string) => app.screenshot({ path: test.info().outputPath(`${name}.png`), fullPage: true });
+type Rec = Record<string, unknown>;
+
+async function addPerson(app: Page, name: string, kind: 'Requester' | 'Staff', agency = 'Eastside Superior Court') {
+  await app.getByRole('button', { name: 'Add person', exact: true }).click();
+  const form = app.getByRole('form', { name: 'Add a person' });
+  await form.getByLabel('Name').fill(name);
+  await form.getByLabel('Agency or court').fill(agency);
+  await form.getByLabel('Kind').selectOption({ label: kind });
+  await form.getByRole('button', { name: 'Save' }).click();
+  await expect(app.getByRole('table', { name: 'People' }).getByRole('cell', { name, exact: true })).toBeVisible();
+}
+
+async function renameMe(app: Page, name: string) {
+  await app.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+  await app.getByLabel('Your name').fill(name);
+  await app.getByRole('button', { name: 'Save profile' }).click();
+  await expect(app.getByLabel('Signed in as')).toHaveText(name);
+}
+
+const access = (app: Page) => app.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Access' });
+const accessTab = (app: Page, name: string) => app.getByRole('navigation', { name: 'Access' }).getByRole('link', { name });
+
+/**
+ * Offline, Chromium asks for the page's icon again on same-document (hash)
+ * navigations, and each refused request logs a console error. The test checks
+ * at its end that the icon was the only thing that tried to reach the network.
+ */
+test.use({ allowErrors: /^Failed to load resource: net::ERR_INTERNET_DISCONNECTED$/ });
+
+test('offline: a request from a ticket through two recorded approvals with a signed form, provisioning, revocation, a leaver and a list export', async ({ app, host, context }) => {
+  test.setTimeout(300_000);
+  await onboard(app, 'Tom Tech');
+  const failed: string[] = [];
+  app.on('requestfailed', (r) => failed.push(new URL(r.url()).pathname));
+  await context.setOffline(true);
+  await app.setViewportSize({ width: 1280, height: 900 });
+
+  // The directory: the technician, the coordinator, the requester's supervisor and the system owner.
+  await app.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'People' }).click();
+  await addPerson(app, 'Tom Tech', 'Staff', 'Judicial Council');
+  await addPerson(app, 'Cora Coordinator', 'Staff', 'Judicial Council');
+  await addPerson(app, 'Bea Boss', 'Requester');
+  await addPerson(app, 'Omar Owner', 'Requester');
+
+  // A system in the help-desk catalog.
+  await app.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+  const systems = app.getByRole('region', { name: 'Help desk' }).getByRole('region', { name: 'Systems' });
+  await systems.getByRole('button', { name: 'Add system' }).click();
+  const systemForm = systems.getByRole('form', { name: 'New system' });
+  await systemForm.getByLabel('System name').fill('Case Management');
+  await systemForm.getByRole('button', { name: 'Save system' }).click();
+  await expect(systems.getByRole('rowheader', { name: 'Case Management', exact: true })).toBeVisible();
+
+  // Access starts empty, with a way in.
+  await access(app).click();
+  await expect(app.getByRole('heading', { name: 'No requests waiting' })).toBeVisible();
+  await expectAccessible(app, 'access: nothing waiting');
+
+  // The catalog: Clerk, two stages, a signed form, procedures to grant and to remove.
+  await accessTab(app, 'Catalog').click();
+  await app.getByRole('button', { name: 'New entitlement' }).click();
+  const ent = app.getByRole('form', { name: 'New entitlement' });
+  await ent.getByLabel('System').selectOption({ label: 'Case Management' });
+  await ent.getByLabel('Name').fill('Clerk');
+  await ent.getByLabel('Owner').selectOption({ label: 'Omar Owner' });
+  await ent.getByLabel('Maximum duration (days, empty for none)').fill('365');
+  await ent.getByLabel('Default duration (days)').fill('180');
+  await ent.getByLabel('A signed form is required').check();
+  await ent.getByRole('button', { name: 'Add a stage' }).click();
+  await ent.getByLabel('Provisioning checklist (one step per line)', { exact: true }).fill('Create the account in the CMS admin console\nAdd to AD group CMS-Clerks');
+  await ent.getByLabel('Deprovisioning checklist (one step per line)').fill('Disable the CMS account');
+  await ent.getByRole('button', { name: 'Save entitlement' }).click();
+  const catalog = app.getByRole('table', { name: 'Case Management entitlements' });
+  await expect(catalog.getByRole('cell', { name: 'Supervisor → System owner' })).toBeVisible();
+  await expectAccessible(app, 'access: catalog');
+
+  // A ticket asks for access; "Request access" on it fills in the form.
+  await newTicketForNewRequester(app, 'Ana Ruiz', 'ana@court.example');
+  await app.getByLabel('Title').fill('New clerk needs CMS access');
+  await app.getByLabel('System').selectOption({ label: 'Case Management' });
+  await app.getByRole('button', { name: 'Create ticket' }).click();
+  await expect(app.getByTestId('ticket-status')).toHaveText('New');
+  await app.getByRole('link', { name: 'Request access' }).click();
+  await expect(app.getByRole('heading', { name: 'Request access' })).toBeVisible();
+  await expect(app.getByLabel('For whom')).toHaveValue(((await readStore(app, 'people')) as Rec[]).find((p) => p.name === 'Ana Ruiz')!.id as string);
+  await expect(app.getByLabel('System')).toHaveValue(((await readStore(app, 'systems')) as Rec[])[0]!.id as string);
+  await expect(app.getByLabel('Business justification (required)')).toHaveValue(/New clerk needs CMS access/);
+  await app.getByLabel('Requested by').selectOption({ label: 'Bea Boss' });
+  await app.getByRole('button', { name: 'Submit request' }).click();
+  await expect(app.getByText('Choose at least one entitlement')).toBeVisible();
+  await app.getByLabel(/^Clerk/).check();
+  await expectAccessible(app, 'access: request form');
+  await app.getByRole('button', { name: 'Submit request' }).click();
+  await expect(app.getByTestId('request-status')).toHaveText('Submitted');
+
+  // The signed form, photographed at the field site.
+  const formPng = test.info().outputPath('signed-form.png');
+  writeFileSync(formPng, makePng(40, 30));
+  host.dialogAnswers.pick.push([formPng]);
+  await app.getByRole('button', { name: 'Attach signed form…' }).click();
+  await expect(app.getByRole('button', { name: 'signed-form.png' })).toBeVisible();
+
+  // The printable request form, Letter and A4.
+  for (const paper of ['Letter', 'A4'] as const) {
+    const pdf = test.info().outputPath(`access-request-${paper}.pdf`);
+    host.dialogAnswers.save.push(pdf);
+    await app.getByLabel('Paper').selectOption(paper);
+    await app.getByRole('button', { name: 'Print request form (PDF)' }).click();
+    await expect(app.getByText(`Saved the access request form as access-request-${paper}.pdf`)).toBeVisible();
+    const text = pdfText(pdf);
+    for (const want of ['Access request form', 'Ana Ruiz', 'Bea Boss', 'Case Management', 'Clerk', 'Stage 1: Supervisor', 'Stage 2: System owner', 'Signature', 'New clerk needs CMS access']) expect(text, `${paper} form shows ${want}`).toContain(want);
+    expect(pdfPages(pdf)).toBe(1);
+    renderPages(pdf, test.info().outputPath(`access-request-${paper}`));
+  }
+  await shot(app, 'request-submitted');
+
+  // The technician who entered it cannot record its approval.
+  await app.getByLabel('Decided by').selectOption({ label: 'Bea Boss' });
+  await app.getByRole('button', { name: 'Record decision' }).click();
+  await expect(app.getByRole('alert').filter({ hasText: 'Nobody approves a request they made.' })).toBeVisible();
+
+  // The coordinator records both stages, with the signed form as evidence for the first.
+  await renameMe(app, 'Cora Coordinator');
+  await access(app).click();
+  await app.getByRole('table', { name: 'Requests waiting' }).getByRole('link', { name: 'Ana Ruiz' }).click();
+  await expect(app.getByRole('heading', { name: 'Record decision: Supervisor' })).toBeVisible();
+  await app.getByLabel('Decided by').selectOption({ label: 'Bea Boss' });
+  await expect(app.getByLabel('signed-form.png')).toBeChecked();
+  await app.getByRole('button', { name: 'Record decision' }).click();
+  await expect(app.getByRole('heading', { name: 'Record decision: System owner' })).toBeVisible();
+  await app.getByLabel('Decided by').selectOption({ label: 'Omar Owner' });
+  await app.getByLabel('How').selectOption({ label: 'E-mail' });
+  await app.getByRole('button', { name: 'Record decision' }).click();
+  await expect(app.getByTestId('request-status')).toHaveText('Approved');
+  await expect(app.getByText(/Approved by Bea Boss \(Signed form\).*evidence: signed-form\.png/)).toBeVisible();
+  await expectAccessible(app, 'access: approved request');
+
+  // Provisioning: each step ticked; the last one makes the grant.
+  await app.getByLabel('Create the account in the CMS admin console').click();
+  await expect(app.getByLabel('Create the account in the CMS admin console')).toBeChecked();
+  await expect(app.getByTestId('request-status')).toHaveText('Provisioning');
+  await app.getByLabel('Add to AD group CMS-Clerks').click();
+  await expect(app.getByLabel('Add to AD group CMS-Clerks')).toBeChecked();
+  await expect(app.getByTestId('request-status')).toHaveText('Active');
+  await shot(app, 'request-active');
+
+  await accessTab(app, 'Active').click();
+  const active = app.getByRole('table', { name: 'Active grants' });
+  await expect(active.getByRole('cell', { name: 'Clerk' })).toBeVisible();
+  // j/k moves between rows; Enter opens the grant.
+  await app.locator('body').press('j');
+  await expect(active.getByRole('link', { name: 'Ana Ruiz' })).toBeFocused();
+  await app.keyboard.press('Enter');
+  await expect(app.getByTestId('grant-status')).toHaveText('Active');
+
+  // A list Ana is on.
+  await accessTab(app, 'Lists').click();
+  await app.getByRole('button', { name: 'New list' }).click();
+  await app.getByLabel('Name').fill('Monthly attendance reports: Eastside');
+  await app.getByLabel('List address').fill('attendance-east@court.example');
+  await app.getByLabel('Owner').selectOption({ label: 'Bea Boss' });
+  await app.getByRole('button', { name: 'Create list' }).click();
+  await expect(app.getByRole('heading', { name: 'Monthly attendance reports: Eastside' })).toBeVisible();
+  await app.getByLabel('Person in the directory').selectOption({ label: 'Ana Ruiz <ana@court.example>' });
+  await app.getByRole('button', { name: 'Add member' }).click();
+  await expect(app.getByRole('table', { name: 'Members' }).getByText('Ana Ruiz')).toBeVisible();
+  await app.getByLabel('Person in the directory').selectOption({ label: 'An outside address…' });
+  await app.getByLabel('Name (outside member)').fill('Vendor Support, Inc.');
+  await app.getByLabel('E-mail').fill('support@vendor.example');
+  await app.getByLabel('Member until (optional)').fill('2099-06-30');
+  await app.getByRole('button', { name: 'Add member' }).click();
+  await expect(app.getByRole('table', { name: 'Members' }).getByText('Vendor Support, Inc.')).toBeVisible();
+  const csv = test.info().outputPath('members-m365.csv');
+  host.dialogAnswers.save.push(csv);
+  await app.getByRole('button', { name: 'Export for Microsoft 365 (CSV)' }).click();
+  await expect(app.getByText(/Exported 2 members for Microsoft 365/)).toBeVisible();
+  expect(readFileSync(csv, 'utf8')).toBe('\uFEFFName,EmailAddress\r\nAna Ruiz,ana@court.example\r\n"Vendor Support, Inc.",support@vendor.example\r\n');
+  await expectAccessible(app, 'access: a distribution list');
+
+  // The coordinator revokes the grant (changed role); it ends when the deprovisioning checklist is done.
+  await accessTab(app, 'Active').click();
+  await app.getByRole('table', { name: 'Active grants' }).getByRole('link', { name: 'Ana Ruiz' }).click();
+  await app.getByRole('button', { name: 'Revoke…' }).click();
+  await app.getByLabel('Reason').selectOption({ label: 'Changed role' });
+  await app.getByLabel('Note').fill('Moved to the probation unit');
+  await app.getByRole('button', { name: 'Start revocation' }).click();
+  await expect(app.getByTestId('grant-status')).toHaveText('Being revoked');
+  await app.getByLabel('Disable the CMS account').click();
+  await expect(app.getByLabel('Disable the CMS account')).toBeChecked();
+  await expect(app.getByTestId('grant-status')).toHaveText('Revoked');
+  await expect(app.getByRole('table', { name: 'Audit trail' }).getByRole('cell', { name: 'grant revoked' })).toBeVisible();
+  await shot(app, 'grant-revoked');
+
+  // Ana leaves: removed from every list in one step, with a summary.
+  await accessTab(app, 'Leavers').click();
+  await app.getByLabel('Person', { exact: true }).selectOption({ label: 'Ana Ruiz' });
+  await app.getByRole('button', { name: 'Mark departed…' }).click();
+  await app.getByRole('button', { name: 'Mark departed', exact: true }).click();
+  const summary = app.getByRole('region', { name: 'What was done for Ana Ruiz' });
+  await expect(summary.getByText('Removed from the list “Monthly attendance reports: Eastside”')).toBeVisible();
+  await expect(summary.getByText('No active access to revoke.')).toBeVisible();
+  await expect(app.getByRole('table', { name: 'Departed people' }).getByText('Ana Ruiz')).toBeVisible();
+  await expectAccessible(app, 'access: leavers');
+  await shot(app, 'leaver');
+
+  // Every write is waiting in the outbox, and approvals and ticks carry who recorded them.
+  const outbox = new Set(((await readChanges(app)) as Rec[]).map((c) => c.table));
+  for (const t of ['entitlements', 'accessRequests', 'accessAttachments', 'approvals', 'provisioningSteps', 'grants', 'revocations', 'departures', 'distributionLists', 'listMemberships', 'listLog', 'accessAudit']) expect(outbox, t).toContain(t);
+  const people = (await readStore(app, 'people')) as Rec[];
+  const idOf = (name: string) => people.find((p) => p.name === name)!.id;
+  const approvals = (await readStore(app, 'approvals')) as Rec[];
+  expect(approvals.map((a) => [a.stageLabel, a.decidedBy, a.recordedBy])).toEqual([
+    ['Supervisor', idOf('Bea Boss'), idOf('Cora Coordinator')],
+    ['System owner', idOf('Omar Owner'), idOf('Cora Coordinator')],
+  ]);
+  const requests = (await readStore(app, 'accessRequests')) as Rec[];
+  expect(requests[0]).toMatchObject({ createdBy: idOf('Tom Tech'), ticketId: ((await readStore(app, 'tickets')) as Rec[])[0]!.id, status: 'active' });
+
+  expect(new Set(failed), 'only the page icon tried the network').toEqual(new Set(failed.length ? ['/favicon.svg'] : []));
+
+  // Dark mode passes the same scan.
+  await app.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+  await app.getByRole('radio', { name: 'Dark' }).check();
+  await access(app).click();
+  await accessTab(app, 'Catalog').click();
+  await expectAccessible(app, 'access: catalog in dark mode');
+  await shot(app, 'catalog-dark');
+});
