@@ -117,7 +117,7 @@ test('offline: a request from a ticket through two recorded approvals with a sig
     host.dialogAnswers.save.push(pdf);
     await app.getByLabel('Paper').selectOption(paper);
     await app.getByRole('button', { name: 'Print request form (PDF)' }).click();
-    await expect(app.getByText(`Saved the access request form as access-request-${paper}.pdf`)).toBeVisible();
+    await expect(app.getByRole('status').filter({ hasText: `Saved the access request form as access-request-${paper}.pdf` })).toBeVisible();
     const text = pdfText(pdf);
     for (const want of ['Access request form', 'Ana Ruiz', 'Bea Boss', 'Case Management', 'Clerk', 'Stage 1: Supervisor', 'Stage 2: System owner', 'Signature', 'New clerk needs CMS access']) expect(text, `${paper} form shows ${want}`).toContain(want);
     expect(pdfPages(pdf)).toBe(1);
@@ -184,7 +184,7 @@ test('offline: a request from a ticket through two recorded approvals with a sig
   const csv = test.info().outputPath('members-m365.csv');
   host.dialogAnswers.save.push(csv);
   await app.getByRole('button', { name: 'Export for Microsoft 365 (CSV)' }).click();
-  await expect(app.getByText(/Exported 2 members for Microsoft 365/)).toBeVisible();
+  await expect(app.getByRole('status').filter({ hasText: /Exported 2 members for Microsoft 365/ })).toBeVisible();
   expect(readFileSync(csv, 'utf8')).toBe('\uFEFFName,EmailAddress\r\nAna Ruiz,ana@court.example\r\n"Vendor Support, Inc.",support@vendor.example\r\n');
   await expectAccessible(app, 'access: a distribution list');
 
@@ -199,6 +199,7 @@ test('offline: a request from a ticket through two recorded approvals with a sig
   await app.getByLabel('Disable the CMS account').click();
   await expect(app.getByLabel('Disable the CMS account')).toBeChecked();
   await expect(app.getByTestId('grant-status')).toHaveText('Revoked');
+  await expect(app.getByRole('status').filter({ hasText: 'Done: Disable the CMS account' })).toBeVisible();
   await expect(app.getByRole('table', { name: 'Audit trail' }).getByRole('cell', { name: 'grant revoked' })).toBeVisible();
   await shot(app, 'grant-revoked');
 
@@ -207,7 +208,7 @@ test('offline: a request from a ticket through two recorded approvals with a sig
   await app.getByLabel('Person', { exact: true }).selectOption({ label: 'Ana Ruiz' });
   await app.getByRole('button', { name: 'Mark departed…' }).click();
   await app.getByRole('button', { name: 'Mark departed', exact: true }).click();
-  const summary = app.getByRole('region', { name: 'What was done for Ana Ruiz' });
+  const summary = app.getByRole('status').filter({ hasText: 'What was done for Ana Ruiz' });
   await expect(summary.getByText('Removed from the list “Monthly attendance reports: Eastside”')).toBeVisible();
   await expect(summary.getByText('No active access to revoke.')).toBeVisible();
   await expect(app.getByRole('table', { name: 'Departed people' }).getByText('Ana Ruiz')).toBeVisible();

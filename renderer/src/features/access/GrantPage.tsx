@@ -145,7 +145,11 @@ export function GrantPage({ id }: { id: string }) {
               return (
                 <li key={s.id}>
                   <label className="check">
-                    <input type="checkbox" checked={done.has(s.id)} disabled={data.revocation!.status === 'done'} onChange={async (e) => say(await repos.grants.tick(data.revocation!.id, s.id, e.target.checked), e.target.checked ? `Done: ${s.text}` : `Not done: ${s.text}`)} />
+                    <input type="checkbox" checked={done.has(s.id)} disabled={data.revocation!.status === 'done'} onChange={async (e) => {
+                        // Read before the await: React puts a controlled box back until the stored tick arrives.
+                        const checked = e.target.checked;
+                        say(await repos.grants.tick(data.revocation!.id, s.id, checked), checked ? `Done: ${s.text}` : `Not done: ${s.text}`);
+                      }} />
                     {s.text}
                   </label>
                   {last ? (

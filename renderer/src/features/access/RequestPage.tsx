@@ -210,7 +210,11 @@ export function RequestPage({ id }: { id: string }) {
                 return (
                   <li key={s.id}>
                     <label className="check">
-                      <input type="checkbox" checked={done.has(s.id)} disabled={r.status === 'active'} onChange={async (e) => say(await repos.requests.tick(r.id, s.id, e.target.checked), e.target.checked ? `Done: ${s.text}` : `Not done: ${s.text}`)} />
+                      <input type="checkbox" checked={done.has(s.id)} disabled={r.status === 'active'} onChange={async (e) => {
+                        // Read before the await: React puts a controlled box back until the stored tick arrives.
+                        const checked = e.target.checked;
+                        say(await repos.requests.tick(r.id, s.id, checked), checked ? `Done: ${s.text}` : `Not done: ${s.text}`);
+                      }} />
                       {s.text}
                     </label>
                     {last ? (
