@@ -1,3 +1,5 @@
+import ExcelJS from 'exceljs';
+import { guardFormula } from '../../../shared/export/formula-guard';
 import { accessRequestFormHtml } from '../../../shared/access/print/requestForm';
 import type { accessChannels } from '../../../shared/ipc/channels/access';
 import { err, ok } from '../../../shared/result';
@@ -60,6 +62,24 @@ export function createAccessHandlers(deps: HandlerDeps): HandlersFor<typeof acce
       const path = await deps.dialogs.saveFile({ title: 'Export', defaultName: name, filters: [{ name: ext === 'csv' ? 'CSV file' : 'Text file', extensions: [ext] }] });
       if (!path) return ok({ cancelled: true as const });
       const written = await writeFileAtomic(new RegExp(`\\.${ext}$`, 'i').test(path) ? path : `${path}.${ext}`, ext === 'csv' ? `\uFEFF${text}` : text);
+      if (!written.ok) return written;
+      return ok({ cancelled: false as const, path: written.value.path, bytes: written.value.bytes });
+    },
+    'access.saveXlsx': async ({ defaultName, sheets }) => {
+      const path = await deps.dialogs.saveFile({ title: 'Save report', defaultName: fileNameFor(defaultName, '', 'xlsx'), filters: [{ name: 'Excel workbook', extensions: ['xlsx'] }] });
+      if (!path) return ok({ cancelled: true as const });
+      const book = new ExcelJS.Workbook();
+      book.creator = 'FieldDesk';
+      for (const s of sheets) {
+        const sheet = book.addWorksheet(s.name.replace(/[\\/?*[\]:]/g, ' '));
+        sheet.addRow(s.columns).font = { bold: true };
+        // Text stays text: a cell a person typed is never read as a formula.
+        for (const r of s.rows) sheet.addRow(r.map(guardFormula));
+        sheet.views = [{ state: 'frozen', ySplit: 1 }];
+        s.columns.forEach((c, i) => (sheet.getColumn(i + 1).width = Math.min(60, Math.max(12, c.length + 2))));
+      }
+      const buffer = new Uint8Array(await book.xlsx.writeBuffer());
+      const written = await writeFileAtomic(/\.xlsx$/i.test(path) ? path : `${path}.xlsx`, buffer);
       if (!written.ok) return written;
       return ok({ cancelled: false as const, path: written.value.path, bytes: written.value.bytes });
     },

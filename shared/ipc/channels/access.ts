@@ -35,4 +35,26 @@ export const accessChannels = {
     response: z.union([z.object({ cancelled: z.literal(false), path: z.string(), bytes: z.number().int().nonnegative() }).strict(), Cancelled]),
     maxBytes: 5_000_000,
   }),
+  'access.saveXlsx': channel({
+    description: 'Save a report (a campaign with every item, decision, reviewer, time and reason) as an XLSX workbook.',
+    request: z
+      .object({
+        defaultName: z.string().trim().min(1).max(120),
+        sheets: z
+          .array(
+            z
+              .object({
+                name: z.string().trim().min(1).max(31),
+                columns: z.array(z.string().max(100)).min(1).max(40),
+                rows: z.array(z.array(z.string().max(2000)).max(40)).max(50_000),
+              })
+              .strict(),
+          )
+          .min(1)
+          .max(5),
+      })
+      .strict(),
+    response: z.union([z.object({ cancelled: z.literal(false), path: z.string(), bytes: z.number().int().nonnegative() }).strict(), Cancelled]),
+    maxBytes: 20_000_000,
+  }),
 } as const satisfies Record<string, ChannelSpec>;

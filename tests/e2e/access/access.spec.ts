@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
+import ExcelJS from 'exceljs';
 import { makePng } from '../../unit/shared/training/fixtures';
 import { expect, expectAccessible, newTicketForNewRequester, onboard, readChanges, readStore, test } from '../fixtures';
 
@@ -237,4 +238,124 @@ test('offline: a request from a ticket through two recorded approvals with a sig
   await accessTab(app, 'Catalog').click();
   await expectAccessible(app, 'access: catalog in dark mode');
   await shot(app, 'catalog-dark');
+});
+
+test('offline: an expiring grant is counted and extended with one action; a campaign decided by keyboard flags two reviewers who disagree, and its report is exported', async ({ app, host, context }) => {
+  test.setTimeout(300_000);
+  await onboard(app, 'Tom Tech');
+  await context.setOffline(true);
+  await app.setViewportSize({ width: 1280, height: 900 });
+  await app.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'People' }).click();
+  for (const [name, kind] of [
+    ['Tom Tech', 'Staff'],
+    ['Cora Coordinator', 'Staff'],
+    ['Rae Reviewer', 'Staff'],
+    ['Bea Boss', 'Requester'],
+    ['Omar Owner', 'Requester'],
+    ['Ana Ruiz', 'Requester'],
+  ] as const)
+    await addPerson(app, name, kind);
+  await app.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+  const systems = app.getByRole('region', { name: 'Help desk' }).getByRole('region', { name: 'Systems' });
+  await systems.getByRole('button', { name: 'Add system' }).click();
+  await systems.getByRole('form', { name: 'New system' }).getByLabel('System name').fill('Case Management');
+  await systems.getByRole('form', { name: 'New system' }).getByRole('button', { name: 'Save system' }).click();
+  await expect(systems.getByRole('rowheader', { name: 'Case Management', exact: true })).toBeVisible();
+
+  // Read-only: one stage, no procedure, a week by default.
+  await access(app).click();
+  await accessTab(app, 'Catalog').click();
+  await app.getByRole('button', { name: 'New entitlement' }).click();
+  const ent = app.getByRole('form', { name: 'New entitlement' });
+  await ent.getByLabel('Name').fill('Read-only');
+  await ent.getByLabel('Owner').selectOption({ label: 'Omar Owner' });
+  await ent.getByLabel('Default duration (days)').fill('7');
+  await ent.getByLabel('Maximum duration (days, empty for none)').fill('30');
+  await ent.getByRole('button', { name: 'Save entitlement' }).click();
+  await expect(app.getByRole('table', { name: 'Case Management entitlements' }).getByRole('cell', { name: 'Supervisor', exact: true })).toBeVisible();
+
+  // N opens the request form from any Access list.
+  await accessTab(app, 'Requests waiting for me').click();
+  await app.locator('body').press('n');
+  await app.getByLabel('For whom').selectOption({ label: 'Ana Ruiz (Eastside Superior Court)' });
+  await app.getByLabel('Requested by').selectOption({ label: 'Bea Boss' });
+  await app.getByLabel('System').selectOption({ label: 'Case Management' });
+  await app.getByLabel(/^Read-only/).check();
+  await app.getByLabel('Business justification (required)').fill('Covering the front counter for a week');
+  await app.getByRole('button', { name: 'Submit request' }).click();
+  await expect(app.getByTestId('request-status')).toHaveText('Submitted');
+
+  await renameMe(app, 'Cora Coordinator');
+  await access(app).click();
+  await app.getByRole('table', { name: 'Requests waiting' }).getByRole('link', { name: 'Ana Ruiz' }).click();
+  await app.getByLabel('Decided by').selectOption({ label: 'Bea Boss' });
+  await app.getByLabel('How').selectOption({ label: 'In person' });
+  await app.getByRole('button', { name: 'Record decision' }).click();
+  await expect(app.getByTestId('request-status')).toHaveText('Approved');
+  await app.getByRole('button', { name: 'Grant access (no steps)' }).click();
+  await expect(app.getByTestId('request-status')).toHaveText('Active');
+
+  // The status bar counts it; the Expiring view lists it with the days left and extends it in one action.
+  await app.getByRole('link', { name: '1 grant expiring within 14 days' }).click();
+  const expiring = app.getByRole('table', { name: 'Expiring grants' });
+  await expect(expiring.getByText('7 days left')).toBeVisible();
+  await expectAccessible(app, 'access: expiring');
+  await expiring.getByRole('button', { name: 'Request extension: Ana Ruiz, Read-only' }).click();
+  await expect(expiring.getByLabel('Justification for extending Ana Ruiz, Read-only')).toHaveValue('Still needed for the same duties');
+  await expiring.getByRole('button', { name: 'Submit extension' }).click();
+  await expect(expiring.getByRole('cell', { name: 'Extension requested' })).toBeVisible();
+  await shot(app, 'expiring-extended');
+  const ext = ((await readStore(app, 'accessRequests')) as Rec[]).find((r) => r.grantId);
+  expect(ext).toMatchObject({ status: 'submitted', justification: 'Still needed for the same duties' });
+
+  // A review campaign over the system.
+  await accessTab(app, 'Reviews').click();
+  await expect(app.getByRole('heading', { name: 'No review campaigns yet' })).toBeVisible();
+  await app.getByRole('button', { name: 'New review campaign' }).click();
+  await app.getByLabel('Name').fill('Q1 Case Management review');
+  await app.getByLabel('Fallback reviewer').selectOption({ label: 'Rae Reviewer' });
+  await app.getByRole('button', { name: 'Start campaign' }).click();
+  await expect(app.getByRole('heading', { name: 'Q1 Case Management review' })).toBeVisible();
+  const items = app.getByRole('table', { name: 'Review items' });
+  await expect(items.getByRole('cell', { name: 'Omar Owner' })).toBeVisible();
+
+  // Cora keeps it with the keyboard: j to the row, a to keep.
+  await app.locator('body').press('j');
+  await expect(items.getByLabel('Ana Ruiz, Read-only')).toBeFocused();
+  await app.keyboard.press('a');
+  await expect(items.getByRole('cell', { name: 'Keep (Cora Coordinator)' })).toBeVisible();
+
+  // Rae, on the same laptop later, revokes it (r asks why): both decisions are kept and the item is flagged.
+  await renameMe(app, 'Rae Reviewer');
+  await access(app).click();
+  await accessTab(app, 'Reviews').click();
+  await app.getByRole('link', { name: 'Q1 Case Management review' }).click();
+  await app.locator('body').press('j');
+  await app.keyboard.press('r');
+  await app.getByLabel('Why revoke?').fill('Moved to the probation unit');
+  await app.keyboard.press('Enter');
+  await expect(items.getByText('Conflict: Keep by Cora Coordinator / Revoke by Rae Reviewer')).toBeVisible();
+  await expectAccessible(app, 'access: campaign with a conflict');
+  await shot(app, 'campaign-conflict');
+
+  // The report: every item and every decision, with who, when and why.
+  const xlsx = test.info().outputPath('campaign-report.xlsx');
+  host.dialogAnswers.save.push(xlsx);
+  await app.getByRole('button', { name: 'Export report (XLSX)' }).click();
+  await expect(app.getByRole('status').filter({ hasText: 'Saved the report as campaign-report.xlsx (1 items, 2 decisions)' })).toBeVisible();
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.readFile(xlsx);
+  const cells = (name: string) => (book.getWorksheet(name)!.getSheetValues() as unknown[][]).filter(Boolean).map((r) => r.slice(1).map(String));
+  expect(cells('Items')[1]!.slice(0, 3)).toEqual(['Ana Ruiz', 'Case Management', 'Read-only']);
+  expect(cells('Items')[1]![7]).toBe('yes');
+  expect(cells('Decisions').slice(1).map((r) => [r[3], r[4], r[6]])).toEqual([
+    ['Keep', 'Cora Coordinator', ''],
+    ['Revoke', 'Rae Reviewer', 'Moved to the probation unit'],
+  ]);
+
+  // Closing flags the conflict for a coordinator instead of choosing for them.
+  await app.getByRole('button', { name: 'Close campaign' }).click();
+  await expect(app.getByRole('status').filter({ hasText: 'Campaign closed: 0 revocation(s) started, 1 flagged for a coordinator.' })).toBeVisible();
+  const decisions = (await readStore(app, 'reviewDecisions')) as Rec[];
+  expect(decisions).toHaveLength(2);
 });

@@ -5,6 +5,7 @@ import type { ReviewDecisionKind } from '../../../../shared/access/schema';
 import { useUi } from '../../app/ui-store';
 import type { CloseResult } from '../../data/repositories/access/reviews';
 import { EmptyState } from '../../ui/EmptyState';
+import { platform } from '../../platform/bridge';
 import { useRowKeys } from './keys';
 import { accessHref, goToAccess } from './route';
 import { formatDate, formatWhen, useAccessRepos, useLookups, useMe, useToday } from './useAccess';
@@ -184,11 +185,12 @@ export function CampaignPage({ id }: { id: string }) {
   };
   const actions = useMemo(
     () => ({
-      a: (row: HTMLElement) => void decide(row.dataset.item!, 'keep'),
-      c: (row: HTMLElement) => void decide(row.dataset.item!, 'change'),
-      d: (row: HTMLElement) => void decide(row.dataset.item!, 'dont_know'),
-      r: (row: HTMLElement) => {
-        setRevoking(row.dataset.item!);
+      a: (row: HTMLElement | null) => row?.dataset.item && void decide(row.dataset.item, 'keep'),
+      c: (row: HTMLElement | null) => row?.dataset.item && void decide(row.dataset.item, 'change'),
+      d: (row: HTMLElement | null) => row?.dataset.item && void decide(row.dataset.item, 'dont_know'),
+      r: (row: HTMLElement | null) => {
+        if (!row?.dataset.item) return;
+        setRevoking(row.dataset.item);
         setReason('');
       },
     }),
@@ -207,6 +209,28 @@ export function CampaignPage({ id }: { id: string }) {
     setHeld(null);
     setMessage({ error: false, text: `Campaign closed: ${res.value.revoked} revocation(s) started, ${res.value.flagged} flagged for a coordinator.` });
   };
+  const exportReport = async () => {
+    const items = data.items.map((i) => {
+      const g = data.grants.get(i.grantId);
+      const v = verdicts.get(i.id)!;
+      return [names.person(i.personId), names.system(i.systemId), names.entitlement(i.entitlementId), g?.from ?? '', g?.until ?? '', i.reviewerPersonId ? names.person(i.reviewerPersonId) : '', verdictText(v, names.person), v.kind === 'conflict' ? 'yes' : '', i.outcome ?? '', i.outcomeNote];
+    });
+    const decisions = [...data.decisions]
+      .sort((x, y) => x.at.localeCompare(y.at))
+      .map((d) => {
+        const i = data.items.find((x) => x.id === d.itemId);
+        return [names.person(d.personId), i ? names.system(i.systemId) : '', i ? names.entitlement(i.entitlementId) : '', DECISION_LABELS[d.decision], names.person(d.decidedBy), d.at, d.reason, d.device];
+      });
+    const res = await platform.access.saveXlsx({
+      defaultName: `${c.name} review report`,
+      sheets: [
+        { name: 'Items', columns: ['Person', 'System', 'Entitlement', 'From', 'Until', 'Reviewer', 'Decision', 'Conflict', 'Outcome', 'Outcome note'], rows: items },
+        { name: 'Decisions', columns: ['Person', 'System', 'Entitlement', 'Decision', 'Decided by', 'At (UTC)', 'Reason', 'Device'], rows: decisions },
+      ],
+    });
+    if (!res.ok) setMessage({ error: true, text: `The report was not saved: ${res.error.message}` });
+    else if (!res.value.cancelled) setMessage({ error: false, text: `Saved the report as ${res.value.path.split(/[\\/]/).pop()} (${data.items.length} items, ${data.decisions.length} decisions).` });
+  };
   return (
     <article aria-labelledby="camp-title" ref={root}>
       <nav aria-label="Breadcrumb">
@@ -216,6 +240,11 @@ export function CampaignPage({ id }: { id: string }) {
       <p>
         Due {formatDate(c.dueDate)} · default if undecided: {c.defaultAction === 'revoke' ? 'revoke' : 'keep and flag'} · {c.status === 'open' ? 'open' : `closed ${formatWhen(c.closedAt)}`}
       </p>
+      <div className="toolbar">
+        <button type="button" onClick={() => void exportReport()}>
+          Export report (XLSX)
+        </button>
+      </div>
       {c.status === 'open' ? <p className="muted">Move with j/k; decide with a (keep), r (revoke, asks why), c (change), d (don’t know).</p> : null}
       {message ? (
         <p role={message.error ? 'alert' : 'status'} className={message.error ? 'form-error' : 'ok-text'}>

@@ -5,9 +5,9 @@ const typing = (el: EventTarget | null) => el instanceof HTMLElement && (el.isCo
 /**
  * j/k move between the rows of a list (each row's first link carries
  * `data-row`), / goes to the search box; other single keys run the given
- * actions on the focused row. Ignored while typing in a field.
+ * actions (on the focused row, or with null when no row has focus). Ignored while typing in a field.
  */
-export function useRowKeys(container: RefObject<HTMLElement | null>, actions: Record<string, (row: HTMLElement) => void> = {}): void {
+export function useRowKeys(container: RefObject<HTMLElement | null>, actions: Record<string, (row: HTMLElement | null) => void> = {}): void {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey || typing(e.target)) return;
@@ -31,9 +31,9 @@ export function useRowKeys(container: RefObject<HTMLElement | null>, actions: Re
         return;
       }
       const action = actions[e.key];
-      if (action && at >= 0) {
+      if (action) {
         e.preventDefault();
-        action(rows[at]!);
+        action(at >= 0 ? rows[at]! : null);
       }
     };
     document.addEventListener('keydown', onKey);
