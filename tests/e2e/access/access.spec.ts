@@ -358,4 +358,19 @@ test('offline: an expiring grant is counted and extended with one action; a camp
   await expect(app.getByRole('status').filter({ hasText: 'Campaign closed: 0 revocation(s) started, 1 flagged for a coordinator.' })).toBeVisible();
   const decisions = (await readStore(app, 'reviewDecisions')) as Rec[];
   expect(decisions).toHaveLength(2);
+
+  // Reconciliation against the system's own user export: one account matches Ana's grant, one has no grant.
+  await accessTab(app, 'Reviews').click();
+  const rec = app.getByRole('region', { name: 'Reconcile with a system’s account list' });
+  await rec.getByLabel('System', { exact: true }).selectOption({ label: 'Case Management' });
+  const exportCsv = test.info().outputPath('cms-users.csv');
+  writeFileSync(exportCsv, 'Username,Display Name,Email,Security Role,Last Logon\r\nana,Ana Ruiz,,Read-only,2026-03-01\r\nzz-old,Zed Former,zed@court.example,Supervisor,2024-01-09\r\n');
+  await rec.getByLabel('The system’s user export (CSV)').setInputFiles(exportCsv);
+  await expect(rec.getByLabel('Name', { exact: true })).toHaveValue('1');
+  await expect(rec.getByLabel('Role', { exact: true })).toHaveValue('3');
+  await rec.getByRole('button', { name: 'Reconcile' }).click();
+  await expect(rec.getByText('1 matched · 1 account with no grant · 0 grants with no account · 0 with a different role')).toBeVisible();
+  await expect(rec.getByRole('table', { name: 'Accounts with no grant' }).getByRole('cell', { name: 'Zed Former' })).toBeVisible();
+  await expectAccessible(app, 'access: reconciliation');
+  await shot(app, 'reconciliation');
 });

@@ -7,6 +7,7 @@ import type { CloseResult } from '../../data/repositories/access/reviews';
 import { EmptyState } from '../../ui/EmptyState';
 import { platform } from '../../platform/bridge';
 import { useRowKeys } from './keys';
+import { ReconcilePanel } from './ReconcilePanel';
 import { accessHref, goToAccess } from './route';
 import { formatDate, formatWhen, useAccessRepos, useLookups, useMe, useToday } from './useAccess';
 
@@ -153,6 +154,7 @@ export function ReviewsView({ query }: { query: string }) {
           </tbody>
         </table>
       ) : null}
+      <ReconcilePanel />
     </section>
   );
 }
