@@ -1,6 +1,8 @@
 import ExcelJS from 'exceljs';
 import { guardFormula } from '../../../shared/export/formula-guard';
+import { campaignSummaryHtml } from '../../../shared/access/print/campaignSummary';
 import { accessRequestFormHtml } from '../../../shared/access/print/requestForm';
+import type { ParsedAccessPrintRequest } from '../../../shared/ipc/channels/access';
 import type { accessChannels } from '../../../shared/ipc/channels/access';
 import { err, ok } from '../../../shared/result';
 import { pageSetup } from '../../../shared/training/print/pageSetup';
@@ -17,11 +19,17 @@ const PDF_FILTER = [{ name: 'PDF document', extensions: ['pdf'] }];
 
 /** Handlers for the access channels: the request form (PDF or printer) and text exports. */
 export function createAccessHandlers(deps: HandlerDeps): HandlersFor<typeof accessChannels> {
-  const prepare = async (req: { document: Parameters<typeof accessRequestFormHtml>[0]; paper: 'Letter' | 'A4' }) => {
+  const prepare = async (req: ParsedAccessPrintRequest) => {
     const fonts = await loadPrintFonts(deps.fontsDir);
     if (!fonts.ok) return fonts;
     const setup = pageSetup(req.paper);
     const d = req.document;
+    if (d.kind === 'campaignSummary')
+      return ok({
+        html: campaignSummaryHtml(d, setup, fonts.value),
+        options: pdfOptions(setup, { footer: `Access review — ${d.name}` }, fonts.value),
+        defaultName: fileNameFor(`Access review ${d.name}`, '', 'pdf'),
+      });
     return ok({
       html: accessRequestFormHtml(d, setup, fonts.value),
       options: pdfOptions(setup, { footer: `Access request ${d.reference} — ${d.forPerson}, ${d.system}` }, fonts.value),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CampaignSummarySchema } from '../../access/print/campaignSummary';
 import { AccessRequestFormSchema } from '../../access/print/requestForm';
 import { PAPER_SIZES } from '../../training/print/pageSetup';
 import { channel, type ChannelSpec } from '../channel-spec';
@@ -9,12 +10,13 @@ import { channel, type ChannelSpec } from '../channel-spec';
  */
 const Cancelled = z.object({ cancelled: z.literal(true) }).strict();
 
-export const AccessPrintRequestSchema = z.object({ document: AccessRequestFormSchema, paper: z.enum(PAPER_SIZES).default('Letter') }).strict();
+export const AccessPrintRequestSchema = z.object({ document: z.discriminatedUnion('kind', [AccessRequestFormSchema, CampaignSummarySchema]), paper: z.enum(PAPER_SIZES).default('Letter') }).strict();
 export type AccessPrintRequest = z.input<typeof AccessPrintRequestSchema>;
+export type ParsedAccessPrintRequest = z.output<typeof AccessPrintRequestSchema>;
 
 export const accessChannels = {
   'access.printPdf': channel({
-    description: 'Build the access request form from its data, ask where to save it, and print it to PDF.',
+    description: 'Build the access request form or a campaign summary from its data, ask where to save it, and print it to PDF.',
     request: AccessPrintRequestSchema,
     response: z.union([z.object({ cancelled: z.literal(false), path: z.string(), bytes: z.number().int().nonnegative(), pages: z.number().int().positive().nullable() }).strict(), Cancelled]),
   }),

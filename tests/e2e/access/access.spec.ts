@@ -359,6 +359,16 @@ test('offline: an expiring grant is counted and extended with one action; a camp
   const decisions = (await readStore(app, 'reviewDecisions')) as Rec[];
   expect(decisions).toHaveLength(2);
 
+  // The printable summary for auditors names both sides of the conflict and the reason.
+  const summaryPdf = test.info().outputPath('campaign-summary.pdf');
+  host.dialogAnswers.save.push(summaryPdf);
+  await app.getByRole('button', { name: 'Print summary (PDF)' }).click();
+  await expect(app.getByRole('status').filter({ hasText: 'Saved the summary as campaign-summary.pdf' })).toBeVisible();
+  // Reading order (no -layout), spaces and line breaks collapsed: a cell's wrapped text reads whole.
+  const summaryText = execFileSync('pdftotext', [summaryPdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+  for (const want of ['Access review: Q1 Case Management review', 'Conflict: Keep', 'Conflict: Revoke', 'Rae Reviewer', 'Moved to the probation unit', 'Ana Ruiz']) expect(summaryText, want).toContain(want);
+  renderPages(summaryPdf, test.info().outputPath('campaign-summary'));
+
   // Reconciliation against the system's own user export: one account matches Ana's grant, one has no grant.
   await accessTab(app, 'Reviews').click();
   const rec = app.getByRole('region', { name: 'Reconcile with a system’s account list' });

@@ -233,6 +233,33 @@ export function CampaignPage({ id }: { id: string }) {
     if (!res.ok) setMessage({ error: true, text: `The report was not saved: ${res.error.message}` });
     else if (!res.value.cancelled) setMessage({ error: false, text: `Saved the report as ${res.value.path.split(/[\\/]/).pop()} (${data.items.length} items, ${data.decisions.length} decisions).` });
   };
+  const printSummary = async () => {
+    const count = (k: ReviewDecisionKind) => [...verdicts.values()].filter((v) => v.kind === 'decided' && v.decision === k).length;
+    const rows = data.items.flatMap((i) => {
+      const v = verdicts.get(i.id)!;
+      const access = `${names.system(i.systemId)}: ${names.entitlement(i.entitlementId)}`;
+      const person = names.person(i.personId);
+      if (v.kind === 'undecided') return [{ person, access, decision: i.outcome === 'flagged' ? 'Undecided (flagged)' : 'Undecided', by: '', at: '', reason: '' }];
+      if (v.kind === 'conflict') return v.decisions.map((d) => ({ person, access, decision: `Conflict: ${DECISION_LABELS[d.decision]}`, by: names.person(d.by), at: formatWhen(d.at), reason: d.reason }));
+      if (v.decision === 'keep') return [];
+      return [{ person, access, decision: DECISION_LABELS[v.decision], by: names.person(v.by), at: formatWhen(v.at), reason: v.reason }];
+    });
+    const res = await platform.access.printPdf({
+      paper: 'Letter',
+      document: {
+        kind: 'campaignSummary',
+        name: c.name,
+        due: formatDate(c.dueDate),
+        status: c.status === 'open' ? 'Open' : `Closed ${formatWhen(c.closedAt)}`,
+        defaultAction: c.defaultAction === 'revoke' ? 'revoke' : 'keep and flag',
+        counts: { items: data.items.length, keep: count('keep'), revoke: count('revoke'), change: count('change'), dontKnow: count('dont_know'), conflicts: [...verdicts.values()].filter((v) => v.kind === 'conflict').length, undecided: [...verdicts.values()].filter((v) => v.kind === 'undecided').length },
+        rows,
+        printedOn: new Date().toLocaleDateString(undefined, { dateStyle: 'long' }),
+      },
+    });
+    if (!res.ok) setMessage({ error: true, text: `The summary was not saved: ${res.error.message}` });
+    else if (!res.value.cancelled) setMessage({ error: false, text: `Saved the summary as ${res.value.path.split(/[\\/]/).pop()}.` });
+  };
   return (
     <article aria-labelledby="camp-title" ref={root}>
       <nav aria-label="Breadcrumb">
@@ -245,6 +272,9 @@ export function CampaignPage({ id }: { id: string }) {
       <div className="toolbar">
         <button type="button" onClick={() => void exportReport()}>
           Export report (XLSX)
+        </button>
+        <button type="button" onClick={() => void printSummary()}>
+          Print summary (PDF)
         </button>
       </div>
       {c.status === 'open' ? <p className="muted">Move with j/k; decide with a (keep), r (revoke, asks why), c (change), d (don’t know).</p> : null}
