@@ -11,6 +11,7 @@ import type { TokenCrypto } from './sync/token-store';
 import type { Printer } from './print/printer';
 import { createTrainingHandlers } from './training/training-handlers';
 import { createOperationsHandlers } from './operations/operations-handlers';
+import { createAccessHandlers } from './access/access-handlers';
 import type { Handlers } from './ipc/router';
 import { validateExternalUrl } from './security/external-links';
 
@@ -51,6 +52,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
   return {
     ...createTrainingHandlers(deps),
     ...createOperationsHandlers(deps),
+    ...createAccessHandlers(deps),
     ...createExportHandlers(deps),
     ...createImportHandlers(deps),
     ...createBackupHandlers(deps),

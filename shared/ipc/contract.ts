@@ -6,6 +6,7 @@ import { importChannels } from './channels/import';
 import { syncChannels } from './channels/sync';
 import { trainingChannels } from './channels/training';
 import { operationsChannels } from './channels/operations';
+import { accessChannels } from './channels/access';
 
 /**
  * The one list of IPC channels. Main registers a handler for each, the preload
@@ -100,6 +101,7 @@ export const channels = {
   ...backupChannels,
   ...trainingChannels,
   ...operationsChannels,
+  ...accessChannels,
   ...syncChannels,
 } as const satisfies Record<string, ChannelSpec>;
 

@@ -7,6 +7,7 @@
  * schema, the change log and the server all read the combined list here.
  */
 import { PEOPLE_SYNC_TABLES } from '../people/sync-tables';
+import { ACCESS_SYNC_TABLES } from '../access/sync-tables';
 import { TICKET_SYNC_TABLES } from '../tickets/sync-tables';
 import { TRAINING_SYNC_TABLES } from '../training/sync-tables';
 import { OPERATIONS_SYNC_TABLES } from '../operations/sync-tables';
@@ -19,6 +20,7 @@ export const SYNC_TABLES = {
   ...TICKET_SYNC_TABLES,
   ...TRAINING_SYNC_TABLES,
   ...OPERATIONS_SYNC_TABLES,
+  ...ACCESS_SYNC_TABLES,
 } as const satisfies Record<string, SyncTableSpec>;
 
 export type SyncTableName = keyof typeof SYNC_TABLES;

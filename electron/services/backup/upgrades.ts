@@ -40,7 +40,7 @@ const v10ToV11: UpgradeStep = (table, record) => (table === 'outbox' ? { table, 
 const v11ToV12: UpgradeStep = (table, record) =>
   table === 'tickets' && typeof record.status === 'string' && isActiveStatus(record.status) ? { table, record: { ...record, active: 1 } } : { table, record };
 
-/** 12 → 15: versions 13 to 15 add stores (v15 scheduled work and reviews), so existing records keep their shape. */
+/** 12 → 15: versions 13 to 15 add stores (v14 access, v15 scheduled work and reviews), so existing records keep their shape. */
 export const BACKUP_UPGRADES: Readonly<Record<number, UpgradeStep>> = { 1: v1ToV2, 2: sameShape, 3: sameShape, 4: sameShape, 5: sameShape, 6: sameShape, 7: sameShape, 8: sameShape, 9: sameShape, 10: v10ToV11, 11: v11ToV12, 12: sameShape, 13: sameShape, 14: sameShape };
 
 export function upgradeBackupRecord(

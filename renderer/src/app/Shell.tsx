@@ -1,5 +1,7 @@
 import { useEffect, useMemo, type ReactElement } from 'react';
 import { AccessScreen } from '../features/access/AccessScreen';
+import { accessCommands } from '../features/access/commands';
+import { ExpiringCount } from '../features/access/ExpiringCount';
 import { PeopleScreen } from '../features/people/PeopleScreen';
 import { ReportsScreen } from '../features/reports/ReportsScreen';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
@@ -47,7 +49,7 @@ export function Shell({ staffName }: { staffName: string }) {
   const savedViews = useSavedViews(db).views;
   // Commands about what is open (the ticket on screen) come first.
   const bySource = useContextCommandStore((s) => s.bySource);
-  const commands = useMemo(() => [...Object.values(bySource).flat(), ...buildCommands([...ticketCommands(savedViews), ...operationsCommands()])], [savedViews, bySource]);
+  const commands = useMemo(() => [...Object.values(bySource).flat(), ...buildCommands([...ticketCommands(savedViews), ...operationsCommands(), ...accessCommands()])], [savedViews, bySource]);
   useShortcuts(commands);
   useDailyBackup(db);
   useSyncEngine();
@@ -86,6 +88,9 @@ export function Shell({ staffName }: { staffName: string }) {
       <footer className="statusbar">
         <ErrorBoundary name="Sync status">
           <SyncStatus />
+        </ErrorBoundary>
+        <ErrorBoundary name="Expiring access">
+          <ExpiringCount />
         </ErrorBoundary>
       </footer>
       <ErrorBoundary name="Command palette">

@@ -8,6 +8,7 @@ import type { Transaction } from 'dexie';
 import { TICKET_STORES_V3, TICKET_STORES_V4, TICKET_STORES_V5, TICKET_STORES_V6, TICKET_STORES_V7, TICKET_STORES_V8, TICKET_STORES_V9, TICKET_STORES_V10, TICKET_STORES_V12, ACTIVE_KEYS_FILL } from './stores/tickets';
 import { TRAINING_STORES_V3 } from './stores/training';
 import { OPERATIONS_STORES_V15 } from './stores/operations';
+import { ACCESS_STORES_V14 } from './stores/access';
 import { upgradeLegacyRow } from '../../../shared/sync/outbox';
 
 export interface SchemaVersion {
@@ -112,6 +113,11 @@ export const SCHEMA_HISTORY: SchemaVersion[] = [
       // app's start for minutes at 100,000 tickets. The mark says the fill is due; the list waits for it.
       if ((await tx.table('tickets').count()) > 0) await tx.table('meta').put({ key: ACTIVE_KEYS_FILL, value: '' });
     },
+  },
+  {
+    version: 14,
+    // Access: catalog, requests, approvals, grants, procedure ticks, revocations, leavers, reviews, distribution lists.
+    stores: ACCESS_STORES_V14,
   },
   {
     version: 15,

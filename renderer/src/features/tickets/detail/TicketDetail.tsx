@@ -96,7 +96,8 @@ export function TicketDetail({ desk, id }: { desk: Desk; id: string }) {
       <p className="muted requester-line">
         Requested by <strong>{data.requester?.name ?? 'unknown'}</strong>
         {data.requester?.email ? ` · ${data.requester.email}` : ''}
-        {data.requester?.phone ? ` · ${data.requester.phone}` : ''} · via {LABELS.channel[t.channel]} · created {formatWhen(t.createdAt)}
+        {data.requester?.phone ? ` · ${data.requester.phone}` : ''} · via {LABELS.channel[t.channel]} · created {formatWhen(t.createdAt)} ·{' '}
+        <a href={`#/access/new?${new URLSearchParams({ ticket: t.id, person: t.requesterId, ...(t.systemId ? { system: t.systemId } : {}) }).toString()}`}>Request access</a>
       </p>
       {t.resolution ? (
         <p className="notice">
