@@ -4,11 +4,12 @@ import { createServer } from '../../../server/app';
 import type { Db } from '../../../server/db/db';
 import { migrate } from '../../../server/db/migrations';
 import { openPostgres } from '../../../server/db/postgres';
-import { addUser, PASSWORD, stampAt, T0 } from '../../unit/server/support/harness';
+import { addUser, openTables, PASSWORD, stampAt, T0 } from '../../unit/server/support/harness';
 import { postgresOrReason, startPostgres, type PgCluster } from './postgres';
 
 const found = postgresOrReason();
-const TABLES = { tickets: { merge: 'lww' as const }, worklog: { merge: 'append' as const } };
+// The mechanics of sequence numbers and cursors, not the rules: open tables.
+const TABLES = openTables({ tickets: 'lww', worklog: 'append' });
 
 interface Rec {
   table: string;
@@ -53,8 +54,10 @@ describe.skipIf(!found.ok)('pull cursor under concurrent pushes (real PostgreSQL
     const gate = new Promise<void>((r) => (releaseA = r));
     const slow = createServer({ db, tables: TABLES, beforePushCommit: async () => { aReachedCommit(); await gate; } });
     const fast = createServer({ db, tables: TABLES });
-    const token = (await (await slow.inject({ method: 'POST', url: '/v1/auth/sign-in', payload: { email: 'tech@agency.gov', password: PASSWORD } })).json()).token as string;
-    const auth = { authorization: `Bearer ${token}` };
+    // A session per device: a session pushes for one device only.
+    const signIn = async () => (await (await slow.inject({ method: 'POST', url: '/v1/auth/sign-in', payload: { email: 'tech@agency.gov', password: PASSWORD } })).json()).token as string;
+    const auth = { authorization: `Bearer ${await signIn()}` };
+    const authB = { authorization: `Bearer ${await signIn()}` };
     const before = (await fast.inject({ method: 'POST', url: '/v1/sync/pull', headers: auth, payload: {} })).json() as { cursor: string; records: Rec[] };
     const drain = async (cursor: string) => (await fast.inject({ method: 'POST', url: '/v1/sync/pull', headers: auth, payload: { cursor } })).json() as { cursor: string; records: Rec[] };
     const mk = (device: string, id: string) => ({ opId: `${device}-1`, deviceId: device, deviceSeq: 1, table: 'tickets', id, fields: { title: { value: id, stamp: stampAt(T0, device) } } });
@@ -63,7 +66,7 @@ describe.skipIf(!found.ok)('pull cursor under concurrent pushes (real PostgreSQL
       const pushA = slow.inject({ method: 'POST', url: '/v1/sync/push', headers: auth, payload: { ops: [mk('gate-a', 'A')] } });
       await aAtCommit; // A has taken its sequence number and has not committed
       let bDone = false;
-      const pushB = fast.inject({ method: 'POST', url: '/v1/sync/push', headers: auth, payload: { ops: [mk('gate-b', 'B')] } }).then((r) => ((bDone = true), r));
+      const pushB = fast.inject({ method: 'POST', url: '/v1/sync/push', headers: authB, payload: { ops: [mk('gate-b', 'B')] } }).then((r) => ((bDone = true), r));
       await sleep(400);
       expect(bDone).toBe(false); // B waits for A's commit instead of committing a later number first
       const mid = await drain(before.cursor);
@@ -89,14 +92,19 @@ describe.skipIf(!found.ok)('pull cursor under concurrent pushes (real PostgreSQL
     const instances: FastifyInstance[] = [0, 1].map(() => createServer({ db, tables: TABLES, beforePushCommit: delay, pushConcurrency }));
     const bases: string[] = [];
     for (const app of instances) bases.push(await app.listen({ host: '127.0.0.1', port: 0 }));
-    const token = (await call<{ token: string }>(bases[0]!, '/v1/auth/sign-in', { email: 'tech@agency.gov', password: PASSWORD })).token;
+    const signIn = async () => (await call<{ token: string }>(bases[0]!, '/v1/auth/sign-in', { email: 'tech@agency.gov', password: PASSWORD })).token;
+    const token = await signIn();
 
     const DEVICES = 12;
     const PUSHES = 12;
     const insertedIds = new Set<string>();
     let pushing = true;
+    // A session per device (a session pushes for one device only), signed in one after another.
+    const tokens: string[] = [];
+    for (let d = 0; d < DEVICES; d++) tokens.push(await signIn());
     const pushers = Array.from({ length: DEVICES }, async (_, d) => {
       const device = `${run}-dev-${d}`;
+      const deviceToken = tokens[d]!;
       let seq = 0;
       for (let p = 0; p < PUSHES; p++) {
         const ops = Array.from({ length: 1 + Math.floor(Math.random() * 4) }, (_, k) => {
@@ -112,11 +120,11 @@ describe.skipIf(!found.ok)('pull cursor under concurrent pushes (real PostgreSQL
           return { opId: `${device}-${seq}`, deviceId: device, deviceSeq: seq, table: 'tickets', id: hot, fields: { [`f${Math.floor(Math.random() * 3)}`]: { value: `${device}:${seq}`, stamp: stampAt(wall, device) } } };
         });
         const base = bases[(d + p) % bases.length]!;
-        const res = await call<{ applied: string[]; rejected: unknown[] }>(base, '/v1/sync/push', { ops }, token);
+        const res = await call<{ applied: string[]; rejected: unknown[] }>(base, '/v1/sync/push', { ops }, deviceToken);
         expect(res.rejected).toEqual([]);
         expect(res.applied).toHaveLength(ops.length);
         // Sometimes the same batch arrives twice (a retried request): it must change nothing.
-        if (Math.random() < 0.15) expect((await call<{ applied: string[] }>(base, '/v1/sync/push', { ops }, token)).applied).toHaveLength(ops.length);
+        if (Math.random() < 0.15) expect((await call<{ applied: string[] }>(base, '/v1/sync/push', { ops }, deviceToken)).applied).toHaveLength(ops.length);
       }
     });
 
