@@ -153,9 +153,10 @@ function ruleUser(ctx: PushContext): WriteRuleContext['user'] {
  */
 export async function resolveSessionDevice(db: Queryable, session: Session, rawOps: readonly Record<string, unknown>[], now: number): Promise<{ deviceId: string | null; problem?: string }> {
   if (session.deviceId !== null) return { deviceId: session.deviceId };
-  const first = rawOps.find((o) => typeof o.deviceId === 'string' && o.deviceId.length > 0 && o.deviceId.length <= 64);
-  if (!first) return { deviceId: null, problem: 'This session has no device yet' };
-  const deviceId = first.deviceId as string;
+  // The first op that is a valid op at all: a hostile device id (a NUL, 5,000 characters) never reaches the database.
+  const first = rawOps.map((o) => ApplicableOpSchema.safeParse(o)).find((p) => p.success);
+  if (!first?.success) return { deviceId: null, problem: 'This session has no device yet' };
+  const deviceId = first.data.deviceId;
   const claim = await claimDevice(db, deviceId, session.user.id, now);
   if (claim === 'reserved') return { deviceId: null, problem: `The device id ${deviceId} is reserved by the server` };
   if (claim === 'taken') return { deviceId: null, problem: deviceTakenMessage(deviceId) };

@@ -8,7 +8,7 @@ import { addUser, openTables, PASSWORD, stampAt, T0 } from '../../unit/server/su
 import { postgresOrReason, startPostgres, type PgCluster } from './postgres';
 
 const found = postgresOrReason();
-// The cursor's mechanics, not the rules: tables open to every role and any fields.
+// The mechanics of sequence numbers and cursors, not the rules: open tables.
 const TABLES = openTables({ tickets: 'lww', worklog: 'append' });
 
 interface Rec {
@@ -54,10 +54,10 @@ describe.skipIf(!found.ok)('pull cursor under concurrent pushes (real PostgreSQL
     const gate = new Promise<void>((r) => (releaseA = r));
     const slow = createServer({ db, tables: TABLES, beforePushCommit: async () => { aReachedCommit(); await gate; } });
     const fast = createServer({ db, tables: TABLES });
-    // A session pushes for its own device only, so each device signs in.
-    const signInAs = async (deviceId: string) => ({ authorization: `Bearer ${(await (await slow.inject({ method: 'POST', url: '/v1/auth/sign-in', payload: { email: 'tech@agency.gov', password: PASSWORD, deviceId } })).json()).token as string}` });
-    const auth = await signInAs('gate-a');
-    const authB = await signInAs('gate-b');
+    // A session per device: a session pushes for one device only.
+    const signIn = async () => (await (await slow.inject({ method: 'POST', url: '/v1/auth/sign-in', payload: { email: 'tech@agency.gov', password: PASSWORD } })).json()).token as string;
+    const auth = { authorization: `Bearer ${await signIn()}` };
+    const authB = { authorization: `Bearer ${await signIn()}` };
     const before = (await fast.inject({ method: 'POST', url: '/v1/sync/pull', headers: auth, payload: {} })).json() as { cursor: string; records: Rec[] };
     const drain = async (cursor: string) => (await fast.inject({ method: 'POST', url: '/v1/sync/pull', headers: auth, payload: { cursor } })).json() as { cursor: string; records: Rec[] };
     const mk = (device: string, id: string) => ({ opId: `${device}-1`, deviceId: device, deviceSeq: 1, table: 'tickets', id, fields: { title: { value: id, stamp: stampAt(T0, device) } } });
@@ -92,16 +92,19 @@ describe.skipIf(!found.ok)('pull cursor under concurrent pushes (real PostgreSQL
     const instances: FastifyInstance[] = [0, 1].map(() => createServer({ db, tables: TABLES, beforePushCommit: delay, pushConcurrency }));
     const bases: string[] = [];
     for (const app of instances) bases.push(await app.listen({ host: '127.0.0.1', port: 0 }));
+    const signIn = async () => (await call<{ token: string }>(bases[0]!, '/v1/auth/sign-in', { email: 'tech@agency.gov', password: PASSWORD })).token;
+    const token = await signIn();
+
     const DEVICES = 12;
-    // A session pushes for its own device only: one sign-in per device, one after another (sign-in attempts are rate limited).
-    const tokens: string[] = [];
-    for (let d = 0; d < DEVICES; d++) tokens.push((await call<{ token: string }>(bases[0]!, '/v1/auth/sign-in', { email: 'tech@agency.gov', password: PASSWORD, deviceId: `${run}-dev-${d}` })).token);
-    const token = tokens[0]!;
     const PUSHES = 12;
     const insertedIds = new Set<string>();
     let pushing = true;
+    // A session per device (a session pushes for one device only), signed in one after another.
+    const tokens: string[] = [];
+    for (let d = 0; d < DEVICES; d++) tokens.push(await signIn());
     const pushers = Array.from({ length: DEVICES }, async (_, d) => {
       const device = `${run}-dev-${d}`;
+      const deviceToken = tokens[d]!;
       let seq = 0;
       for (let p = 0; p < PUSHES; p++) {
         const ops = Array.from({ length: 1 + Math.floor(Math.random() * 4) }, (_, k) => {
@@ -117,11 +120,11 @@ describe.skipIf(!found.ok)('pull cursor under concurrent pushes (real PostgreSQL
           return { opId: `${device}-${seq}`, deviceId: device, deviceSeq: seq, table: 'tickets', id: hot, fields: { [`f${Math.floor(Math.random() * 3)}`]: { value: `${device}:${seq}`, stamp: stampAt(wall, device) } } };
         });
         const base = bases[(d + p) % bases.length]!;
-        const res = await call<{ applied: string[]; rejected: unknown[] }>(base, '/v1/sync/push', { ops }, tokens[d]);
+        const res = await call<{ applied: string[]; rejected: unknown[] }>(base, '/v1/sync/push', { ops }, deviceToken);
         expect(res.rejected).toEqual([]);
         expect(res.applied).toHaveLength(ops.length);
         // Sometimes the same batch arrives twice (a retried request): it must change nothing.
-        if (Math.random() < 0.15) expect((await call<{ applied: string[] }>(base, '/v1/sync/push', { ops }, tokens[d])).applied).toHaveLength(ops.length);
+        if (Math.random() < 0.15) expect((await call<{ applied: string[] }>(base, '/v1/sync/push', { ops }, deviceToken)).applied).toHaveLength(ops.length);
       }
     });
 

@@ -254,6 +254,12 @@ export function describeAuthority(label: string, getDb: () => Promise<Db>): void
         const squatting = { ...actors.tech2, token: fresh.token };
         const res = await pushAs(squatting, [opOf(actors.technician, 'tickets', 'tk-x', validRecord('tickets', actors.tech2), later(), 999_999)]);
         expect(res.rejected[0]).toMatchObject({ code: 'forbidden', message: expect.stringMatching(/another account/) });
+        // A hostile first op (a NUL in its device id) is refused as an op; nothing reaches the database, never a 5xx.
+        const fresh2 = (await signInAs(app, actors.tech2.email)).json() as { token: string };
+        const nul = { ...opOf({ deviceId: 'dev-ok' }, 'tickets', 'tk-nul', validRecord('tickets', actors.tech2), later()), deviceId: 'dev\u0000x' };
+        const hostile = await push(app, fresh2.token, [nul]);
+        expect(hostile.status).toBe(200);
+        expect(hostile.body.rejected[0]).toMatchObject({ code: 'invalid_op' });
         const session = await db.query<{ device_id: string | null }>("SELECT device_id FROM sessions s JOIN users u ON u.id = s.user_id WHERE u.email = $1 ORDER BY created_at_ms DESC, device_id NULLS FIRST LIMIT 1", [actors.tech2.email]);
         expect(session.rows[0]!.device_id).toBeNull();
       });
