@@ -1,3 +1,4 @@
+import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FieldDeskDb } from '../../../../renderer/src/data/db';
 import { peopleRepository } from '../../../../renderer/src/data/repositories/people';

@@ -1,3 +1,4 @@
+import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { peopleRepository } from '../../../../renderer/src/data/repositories/people';
 import type { TicketImportRow } from '../../../../shared/import/ticket-rows';
