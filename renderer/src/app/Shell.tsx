@@ -11,7 +11,8 @@ import { useSyncEngine } from '../sync/useSyncEngine';
 import { AboutDialog } from './AboutDialog';
 import { buildCommands } from './commands';
 import { CommandPalette } from './CommandPalette';
-import { ROUTE_LABELS, ROUTES, type Route } from './routes';
+import { MainNav, MainNavToggle, useMainNav } from './MainNav';
+import { type Route } from './routes';
 import { SyncStatus } from './SyncStatus';
 import { useUi } from './ui-store';
 import { useShortcuts } from './useShortcuts';
@@ -29,7 +30,7 @@ const SCREENS: Record<Route, () => ReactElement> = {
 
 /** The app frame: navigation, the current screen, the status bar and the palette. */
 export function Shell({ staffName }: { staffName: string }) {
-  const { route, navigate, paletteOpen, setPaletteOpen, aboutOpen, setAboutOpen, announcement } = useUi();
+  const { route, paletteOpen, setPaletteOpen, aboutOpen, setAboutOpen, announcement } = useUi();
   const { db } = useData();
   // The person's saved views are read live, so one saved, renamed or deleted is in the palette at once.
   const savedViews = useSavedViews(db).views;
@@ -37,32 +38,27 @@ export function Shell({ staffName }: { staffName: string }) {
   useShortcuts(commands);
   useDailyBackup(db);
   useSyncEngine();
+  const nav = useMainNav();
   const Screen = SCREENS[route];
   return (
-    <div className="shell">
+    <div className={`shell ${nav.expanded ? 'nav-expanded' : 'nav-collapsed'}${nav.narrow ? ' shell-narrow' : ''}`}>
       <a className="skip-link" href="#main">
         Skip to content
       </a>
       <header className="topbar">
+        <MainNavToggle nav={nav} />
         <span className="brand">FieldDesk</span>
         <button type="button" className="palette-button" onClick={() => setPaletteOpen(true)} aria-keyshortcuts="Control+K Meta+K">
-          Search commands… <kbd>Ctrl K</kbd>
+          <span className="palette-label">
+            Search<span className="palette-label-more"> commands</span>…
+          </span>{' '}
+          <kbd>Ctrl K</kbd>
         </button>
         <span className="who" aria-label="Signed in as">
           {staffName}
         </span>
       </header>
-      <nav className="sidebar" aria-label="Main">
-        <ul>
-          {ROUTES.map((r) => (
-            <li key={r}>
-              <a href={`#/${r}`} aria-current={route === r ? 'page' : undefined} onClick={(e) => (e.preventDefault(), navigate(r))}>
-                {ROUTE_LABELS[r]}
-              </a>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      <MainNav nav={nav} />
       <main id="main" className="content" tabIndex={-1}>
         <Screen />
       </main>

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import type { Person, PersonInput } from '../../../../shared/people/schema';
 import type { Result } from '../../../../shared/result';
+import { ErrorSummary, useErrorSummary } from '../../ui/ErrorSummary';
 import { Field } from '../../ui/Field';
 
 const EMPTY: PersonInput = { name: '', email: '', phone: '', agency: '', site: '', title: '', kind: 'requester' };
@@ -18,6 +19,7 @@ export function PersonForm({
   const [values, setValues] = useState<PersonInput>(initial ? { ...initial } : EMPTY);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [saving, setSaving] = useState(false);
+  const summary = useErrorSummary();
   const set = (k: keyof PersonInput) => (e: { target: { value: string } }) => setValues((v) => ({ ...v, [k]: e.target.value }));
 
   const submit = async (e: FormEvent) => {
@@ -25,13 +27,16 @@ export function PersonForm({
     setSaving(true);
     const res = await onSubmit(values);
     setSaving(false);
-    if (!res.ok) setErrors(res.error.fields ?? { _: res.error.message });
+    if (!res.ok) {
+      setErrors(res.error.fields ?? { _: res.error.message });
+      summary.failed();
+    }
   };
 
   return (
     <form className="panel person-form" onSubmit={submit} noValidate aria-label={initial ? `Edit ${initial.name}` : 'Add a person'}>
       <h2>{initial ? `Edit ${initial.name}` : 'Add a person'}</h2>
-      {errors._ ? <p role="alert" className="form-error">{errors._}</p> : null}
+      <ErrorSummary errors={errors} attempt={summary.attempt} />
       <div className="form-grid">
         <Field label="Name" value={values.name} onChange={set('name')} error={errors.name} autoFocus required />
         <Field label="Email" type="email" value={values.email} onChange={set('email')} error={errors.email} />

@@ -5,6 +5,7 @@ import type { Course, CourseInput } from '../../../../shared/training/course';
 import type { Material } from '../../../../shared/training/material';
 import { useUi } from '../../app/ui-store';
 import { EmptyState } from '../../ui/EmptyState';
+import { ErrorSummary, useErrorSummary } from '../../ui/ErrorSummary';
 import { Field } from '../../ui/Field';
 import { trainingHref } from './training-route';
 import { useTrainingRepos } from './useTraining';
@@ -20,21 +21,21 @@ function CourseForm({ initial, materials, onSubmit, onCancel }: { initial?: Cour
     materialIds: initial?.materialIds ?? ([] as string[]),
   });
   const [errors, setErrors] = useState<Record<string, string>>({});
+  const summary = useErrorSummary();
   const set = (k: 'title' | 'system' | 'audience' | 'version' | 'description') => (e: { target: { value: string } }) => setV((x) => ({ ...x, [k]: e.target.value }));
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const res = await onSubmit(v);
-    if (!res.ok) setErrors(res.error.fields ?? { _: res.error.message });
+    if (!res.ok) {
+      setErrors(res.error.fields ?? { _: res.error.message });
+      summary.failed();
+    }
   };
   const label = initial ? `Edit ${initial.title}` : 'Add a course';
   return (
     <form className="panel" onSubmit={submit} noValidate aria-label={label}>
       <h2>{label}</h2>
-      {errors._ ? (
-        <p className="form-error" role="alert">
-          {errors._}
-        </p>
-      ) : null}
+      <ErrorSummary errors={errors} attempt={summary.attempt} />
       <div className="form-grid">
         <Field label="Course title" value={v.title} onChange={set('title')} error={errors.title} autoFocus />
         <Field label="System" value={v.system} onChange={set('system')} error={errors.system} hint="The business system taught, such as Odyssey or Aeries" />

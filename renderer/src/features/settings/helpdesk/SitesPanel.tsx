@@ -46,7 +46,7 @@ function SiteForm({ repo, data, site, onDone, say }: PanelProps & { site: Site |
   const [agencyId, setAgencyId] = useState(site?.agencyId ?? (data.agencies.length === 1 ? data.agencies[0]!.id : ''));
   const [address, setAddress] = useState(site?.address ?? '');
   const [timeZone, setTimeZone] = useState(site?.timeZone ?? '');
-  const { errors, save } = useSaveForm(say);
+  const { errors, save, summary } = useSaveForm(say);
   const submit = (e: FormEvent) => {
     // An empty zone is "not set", not a zone named "".
     const input = { name, agencyId, address, timeZone: timeZone.trim() || null };
@@ -56,6 +56,7 @@ function SiteForm({ repo, data, site, onDone, say }: PanelProps & { site: Site |
   return (
     <form className="helpdesk-form" onSubmit={submit} noValidate aria-label={title}>
       <h4>{title}</h4>
+      {summary}
       <div className="form-grid">
         <Field label="Site name" autoFocus value={name} maxLength={LIMITS.name * 2} onChange={(e) => setName(e.target.value)} error={errors.name} />
         <SelectField label="Agency" value={agencyId} onChange={(e) => setAgencyId(e.target.value)} error={errors.agencyId}>

@@ -5,6 +5,7 @@ import { CHANNELS, LABELS, LEVELS, TICKET_TYPES, type Channel, type Level, type 
 import { LIMITS } from '../../../../../shared/tickets/fields';
 import { priorityFor } from '../../../../../shared/tickets/priority';
 import { useUi } from '../../../app/ui-store';
+import { ErrorSummary, useErrorSummary } from '../../../ui/ErrorSummary';
 import { Field } from '../../../ui/Field';
 import { SelectField, TextAreaField } from '../fields';
 import { goToList, goToTicket } from '../route';
@@ -40,6 +41,7 @@ export function CreateTicket({ desk }: { desk: Desk }) {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState('');
   const [saving, setSaving] = useState(false);
+  const summary = useErrorSummary();
   const set = <K extends keyof Draft>(k: K, v: Draft[K]) => setD((x) => ({ ...x, [k]: v }));
   const system = desk.catalog.systems.find((s) => s.id === d.systemId);
   const route = useLiveQuery(() => desk.repos.catalog.suggestRoute({ systemId: d.systemId || null, category: d.category || null, siteId: d.siteId || null }), [desk.repos, d.systemId, d.category, d.siteId]);
@@ -77,7 +79,8 @@ export function CreateTicket({ desk }: { desk: Desk }) {
     setSaving(false);
     if (!res.ok) {
       setErrors(res.error.fields ?? {});
-      setFormError(res.error.fields ? 'Check the fields marked below; nothing was saved.' : res.error.message);
+      setFormError(res.error.fields ? '' : res.error.message);
+      summary.failed();
       return;
     }
     announce(`Created ${res.value.ticket.number}`);
@@ -101,11 +104,7 @@ export function CreateTicket({ desk }: { desk: Desk }) {
           if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) void submit();
         }}
       >
-        {formError ? (
-          <p className="form-error" role="alert">
-            {formError}
-          </p>
-        ) : null}
+        <ErrorSummary errors={errors} attempt={summary.attempt} message={formError || undefined} />
         <RequesterPicker desk={desk} value={requester} onChange={setRequester} error={errors.requesterId} />
         <Field label="Title" value={d.title} error={errors.title} maxLength={LIMITS.title * 2} onChange={(e) => set('title', e.target.value)} />
         <TextAreaField label="Description" rows={5} value={d.description} error={errors.description} hint={`Up to ${LIMITS.description.toLocaleString('en-US')} characters`} onChange={(e) => set('description', e.target.value)} />
