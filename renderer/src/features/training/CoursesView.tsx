@@ -123,60 +123,62 @@ export function CoursesView() {
         </EmptyState>
       ) : null}
       {data.courses.length > 0 ? (
-        <table className="data-table" aria-label="Courses">
-          <thead>
-            <tr>
-              <th scope="col">Course</th>
-              <th scope="col">System</th>
-              <th scope="col">Audience</th>
-              <th scope="col">Version</th>
-              <th scope="col">Handouts</th>
-              <th scope="col">Sessions</th>
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.courses.map((c) => (
-              <tr key={c.id}>
-                <th scope="row">{c.title}</th>
-                <td>{c.system}</td>
-                <td>{c.audience}</td>
-                <td>{c.version}</td>
-                <td>
-                  {c.materialIds
-                    .map((mid) => materialTitle.get(mid))
-                    .filter(Boolean)
-                    .map((t, i) => (
-                      <a key={i} className="chip" href={trainingHref({ view: 'handout', id: c.materialIds[i]! })}>
-                        {t}
-                      </a>
-                    ))}
-                </td>
-                <td>{data.sessions.filter((s) => s.courseId === c.id).length}</td>
-                <td className="row-actions">
-                  <button type="button" onClick={() => setEditing(c)} aria-label={`Edit ${c.title}`}>
-                    Edit
-                  </button>
-                  <button
-                    type="button"
-                    className="danger"
-                    aria-label={`Remove ${c.title}`}
-                    onClick={async () => {
-                      if (!confirm(`Remove the course ${c.title}?`)) return;
-                      const res = await repos.courses.remove(c.id);
-                      setMessage(res.ok ? null : res.error.message);
-                      if (res.ok) announce(`Removed ${c.title}`);
-                    }}
-                  >
-                    Remove
-                  </button>
-                </td>
+        <div className="table-scroll">
+          <table className="data-table" aria-label="Courses">
+            <thead>
+              <tr>
+                <th scope="col">Course</th>
+                <th scope="col">System</th>
+                <th scope="col">Audience</th>
+                <th scope="col">Version</th>
+                <th scope="col">Handouts</th>
+                <th scope="col">Sessions</th>
+                <th scope="col">
+                  <span className="visually-hidden">Actions</span>
+                </th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {data.courses.map((c) => (
+                <tr key={c.id}>
+                  <th scope="row">{c.title}</th>
+                  <td>{c.system}</td>
+                  <td>{c.audience}</td>
+                  <td>{c.version}</td>
+                  <td>
+                    {c.materialIds
+                      .map((mid) => materialTitle.get(mid))
+                      .filter(Boolean)
+                      .map((t, i) => (
+                        <a key={i} className="chip" href={trainingHref({ view: 'handout', id: c.materialIds[i]! })}>
+                          {t}
+                        </a>
+                      ))}
+                  </td>
+                  <td>{data.sessions.filter((s) => s.courseId === c.id).length}</td>
+                  <td className="row-actions">
+                    <button type="button" onClick={() => setEditing(c)} aria-label={`Edit ${c.title}`}>
+                      Edit
+                    </button>
+                    <button
+                      type="button"
+                      className="danger"
+                      aria-label={`Remove ${c.title}`}
+                      onClick={async () => {
+                        if (!confirm(`Remove the course ${c.title}?`)) return;
+                        const res = await repos.courses.remove(c.id);
+                        setMessage(res.ok ? null : res.error.message);
+                        if (res.ok) announce(`Removed ${c.title}`);
+                      }}
+                    >
+                      Remove
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       ) : null}
     </section>
   );

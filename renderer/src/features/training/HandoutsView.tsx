@@ -79,32 +79,34 @@ export function HandoutsView() {
       {systems.map((system) => (
         <section key={system} className="library-group" aria-label={`${system} handouts`}>
           <h2>{system}</h2>
-          <table className="data-table" aria-label={`Handouts for ${system}`}>
-            <thead>
-              <tr>
-                <th scope="col">Title</th>
-                <th scope="col">Kind</th>
-                <th scope="col">Version</th>
-                <th scope="col">Images</th>
-                <th scope="col">Updated</th>
-              </tr>
-            </thead>
-            <tbody>
-              {materials
-                .filter((m) => m.system === system)
-                .map((m) => (
-                  <tr key={m.id}>
-                    <th scope="row">
-                      <a href={trainingHref({ view: 'handout', id: m.id })}>{m.title}</a>
-                    </th>
-                    <td>{KIND_LABEL[m.kind]}</td>
-                    <td>{m.version > 0 ? `Version ${m.version}` : 'Draft'}</td>
-                    <td>{m.images.length}</td>
-                    <td>{new Date(m.updatedAt).toLocaleDateString()}</td>
-                  </tr>
-                ))}
-            </tbody>
-          </table>
+          <div className="table-scroll">
+            <table className="data-table" aria-label={`Handouts for ${system}`}>
+              <thead>
+                <tr>
+                  <th scope="col">Title</th>
+                  <th scope="col">Kind</th>
+                  <th scope="col">Version</th>
+                  <th scope="col">Images</th>
+                  <th scope="col">Updated</th>
+                </tr>
+              </thead>
+              <tbody>
+                {materials
+                  .filter((m) => m.system === system)
+                  .map((m) => (
+                    <tr key={m.id}>
+                      <th scope="row">
+                        <a href={trainingHref({ view: 'handout', id: m.id })}>{m.title}</a>
+                      </th>
+                      <td>{KIND_LABEL[m.kind]}</td>
+                      <td>{m.version > 0 ? `Version ${m.version}` : 'Draft'}</td>
+                      <td>{m.images.length}</td>
+                      <td>{new Date(m.updatedAt).toLocaleDateString()}</td>
+                    </tr>
+                  ))}
+              </tbody>
+            </table>
+          </div>
         </section>
       ))}
     </section>
