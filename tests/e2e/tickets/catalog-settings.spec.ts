@@ -50,7 +50,7 @@ test('catalog settings offline: an agency, a site and a system added in Settings
   await agencies.getByRole('button', { name: 'Add agency' }).click();
   await expect(agencies.getByLabel('Agency name')).toBeFocused();
   await app.keyboard.press('Enter');
-  await expect(agencies.getByText('Agency name is required')).toBeVisible();
+  await expect(agencies.locator('.field-error', { hasText: 'Agency name is required' })).toBeVisible();
   expect(await readStore(app, 'agencies')).toEqual([]);
   await agencies.getByLabel('Agency name').fill('Superior Court of Fresno County');
   await agencies.getByLabel('Agency kind').selectOption({ label: 'State court' });

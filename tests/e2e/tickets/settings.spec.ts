@@ -36,7 +36,7 @@ test('help-desk settings offline: a new routing rule routes the next ticket; an 
   await teams.getByRole('button', { name: 'Add team' }).click();
   await expect(teams.getByLabel('Team name')).toBeFocused();
   await app.keyboard.press('Enter');
-  await expect(teams.getByText('Team name is required')).toBeVisible();
+  await expect(teams.locator('.field-error', { hasText: 'Team name is required' })).toBeVisible();
   await teams.getByLabel('Team name').fill('Printing desk');
   await app.keyboard.press('Enter');
   await expect(teams.getByRole('rowheader', { name: 'Printing desk', exact: true })).toBeVisible();
@@ -72,7 +72,7 @@ test('help-desk settings offline: a new routing rule routes the next ticket; an 
   await ruleForm.getByLabel('Rule name').fill('Printing to the printing desk');
   await ruleForm.getByLabel('Category').fill('Printing');
   await ruleForm.getByRole('button', { name: 'Save rule' }).click();
-  await expect(ruleForm.getByText('Team is required')).toBeVisible();
+  await expect(ruleForm.locator('.field-error', { hasText: 'Team is required' })).toBeVisible();
   await ruleForm.getByLabel('Team').selectOption({ label: 'Printing desk' });
   await ruleForm.getByRole('button', { name: 'Save rule' }).click();
   await expect(routing.getByRole('rowheader', { name: 'Printing to the printing desk', exact: true })).toBeVisible();
