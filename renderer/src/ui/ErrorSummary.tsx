@@ -49,7 +49,9 @@ export function ErrorSummary({ errors, attempt, message }: { errors: Record<stri
   const general = message ?? errors._;
   const show = fieldMessages.length > 0 || Boolean(general);
 
-  // Read the messages the fields show now, and give each field an id to link to.
+  // Read the messages the fields show now, and give each field an id to link to. After every render: the messages
+  // come from the form's fields, not from props; setItems bails out when nothing changed.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
   useLayoutEffect(() => {
     const box = ref.current;
     const form = box?.closest('form') ?? box?.parentElement;
