@@ -76,7 +76,7 @@ export function ErrorSummary({ errors, attempt, message }: { errors: Record<stri
     if (attempt === focused.current || !ref.current) return;
     focused.current = attempt;
     ref.current.focus({ preventScroll: true });
-    ref.current.scrollIntoView({ block: 'start' });
+    ref.current.scrollIntoView?.({ block: 'start' });
   }, [attempt, show]);
 
   if (!show) return null;
@@ -84,7 +84,7 @@ export function ErrorSummary({ errors, attempt, message }: { errors: Record<stri
     e.preventDefault();
     const target = document.getElementById(targetId);
     target?.focus({ preventScroll: true });
-    target?.scrollIntoView({ block: 'center' });
+    target?.scrollIntoView?.({ block: 'center' });
   };
   const count = items.length;
   return (
