@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { ROUTE_LABELS, ROUTES } from './routes';
 import { useUi } from './ui-store';
 import { useMediaQuery } from './useMediaQuery';
@@ -24,7 +24,8 @@ export function useMainNav() {
   useEffect(() => {
     if (!narrow) setMenuOpen(false);
   }, [narrow]);
-  return { narrow, expanded, toggle, closeMenu: () => setMenuOpen(false) };
+  const closeMenu = useCallback(() => setMenuOpen(false), []);
+  return { narrow, expanded, toggle, closeMenu };
 }
 
 export type MainNavState = ReturnType<typeof useMainNav>;
@@ -55,8 +56,17 @@ export function MainNav({ nav }: { nav: MainNavState }) {
       closeMenu();
       document.querySelector<HTMLButtonElement>('.nav-toggle')?.focus();
     };
+    // A click or tap anywhere else (the content under it) closes it too, as a menu does.
+    const onPointer = (e: PointerEvent) => {
+      const target = e.target as Element | null;
+      if (!target?.closest?.('#main-nav, .nav-toggle')) closeMenu();
+    };
     window.addEventListener('keydown', onKey, true);
-    return () => window.removeEventListener('keydown', onKey, true);
+    window.addEventListener('pointerdown', onPointer, true);
+    return () => {
+      window.removeEventListener('keydown', onKey, true);
+      window.removeEventListener('pointerdown', onPointer, true);
+    };
   }, [menu, closeMenu]);
   return (
     <nav id="main-nav" className={`sidebar${menu ? ' sidebar-menu' : ''}`} aria-label="Main" hidden={!nav.expanded}>

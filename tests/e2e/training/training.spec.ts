@@ -129,7 +129,7 @@ test('offline: schedule a session, fill the roster, take attendance at the door,
   await expect(app.getByTestId('attendee-message')).toHaveText('Ben Okafor is registered.');
   const walkIn = app.getByRole('form', { name: 'Add a walk-in' });
   await walkIn.getByRole('button', { name: 'Add walk-in' }).click();
-  await expect(walkIn.getByText('Name is required')).toBeVisible();
+  await expect(walkIn.locator('.field-error', { hasText: 'Name is required' })).toBeVisible();
   await walkIn.getByLabel('Walk-in name').fill('Rosa Diaz');
   await walkIn.getByLabel('Walk-in agency or office').fill('Probation');
   await walkIn.getByRole('checkbox', { name: /Seat them even if the session is full/ }).uncheck();

@@ -72,7 +72,7 @@ test('the main navigation collapses to a menu when narrow, and remembers a wide 
   await app.keyboard.press('Enter');
   await expect(menu).toHaveAttribute('aria-expanded', 'true');
   await expect(nav.getByRole('link', { name: 'Training' })).toBeVisible();
-  await app.screenshot({ path: test.info().outputPath('menu-open-683.png') });
+  await expectReflows(app, 'menu open');
   await nav.getByRole('link', { name: 'Training' }).click();
   await expect(app.getByRole('heading', { name: 'Training', level: 1 })).toBeVisible();
   await expect(menu).toHaveAttribute('aria-expanded', 'false');
@@ -83,6 +83,13 @@ test('the main navigation collapses to a menu when narrow, and remembers a wide 
   await expect(menu).toHaveAttribute('aria-expanded', 'false');
   await expect(menu).toBeFocused();
   await expect(app.getByRole('heading', { name: 'Training', level: 1 })).toBeVisible();
+  // A click on the content under the open menu closes it.
+  await menu.click();
+  await expect(nav.getByRole('link', { name: 'People' })).toBeVisible();
+  await app.mouse.click(ZOOM_200.width - 20, ZOOM_200.height - 60);
+  await expect(menu).toHaveAttribute('aria-expanded', 'false');
+  await expect(app.getByRole('heading', { name: 'Training', level: 1 })).toBeVisible();
+  await expectReflows(app, 'training with the menu closed');
 
   // Wide (100%): open beside the content; collapsed by the person, it stays collapsed after a reload.
   await app.setViewportSize({ width: 1366, height: 800 });
@@ -194,6 +201,9 @@ test('training at 200% zoom and at 320 px: sessions, calendar, session page with
       await expectInView(app, part, 'the walk-in form');
     }
     await app.screenshot({ path: test.info().outputPath(`session-walk-in-${size.width}.png`) });
+    await walkIn.getByRole('button', { name: 'Add walk-in' }).click();
+    await expectErrorSummary(app, walkIn, 'Walk-in name');
+    await expectReflows(app, 'walk-in refused');
 
     const sub = app.getByRole('navigation', { name: 'Training' });
     await sub.getByRole('link', { name: 'Sessions' }).click();
