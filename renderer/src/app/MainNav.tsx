@@ -46,6 +46,10 @@ export function MainNav({ nav }: { nav: MainNavState }) {
   const { route, navigate } = useUi();
   const menu = nav.narrow && nav.expanded;
   const { closeMenu } = nav;
+  // Opened as a menu, focus goes to the screen you are on, so Tab and the arrow keys continue in the menu.
+  useEffect(() => {
+    if (menu) document.querySelector<HTMLAnchorElement>('#main-nav a[aria-current="page"], #main-nav a')?.focus();
+  }, [menu]);
   // Escape closes the open menu (and only the menu), giving focus back to its button.
   useEffect(() => {
     if (!menu) return;
