@@ -242,6 +242,8 @@ test('training at 200% zoom and at 320 px: sessions, calendar, session page with
   // A handout's editor: text and preview one above the other.
   await app.getByRole('button', { name: 'Write the first handout' }).click();
   const handout = app.getByRole('form', { name: 'New handout' });
+  await handout.getByRole('button', { name: 'Create and edit' }).click();
+  await expectErrorSummary(app, handout, 'Handout title');
   await handout.getByLabel('Handout title').fill('Filing a new civil case');
   await handout.getByLabel('System').fill('Odyssey');
   await handout.getByRole('button', { name: 'Create and edit' }).click();

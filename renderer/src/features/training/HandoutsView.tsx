@@ -2,6 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useState, type FormEvent } from 'react';
 import { MATERIAL_KINDS, type MaterialKind } from '../../../../shared/training/material';
 import { EmptyState } from '../../ui/EmptyState';
+import { ErrorSummary, useErrorSummary } from '../../ui/ErrorSummary';
 import { Field } from '../../ui/Field';
 import { goTo, trainingHref } from './training-route';
 import { useTrainingRepos } from './useTraining';
@@ -15,13 +16,17 @@ export function HandoutsView() {
   const [creating, setCreating] = useState(false);
   const [draft, setDraft] = useState({ title: '', system: '', kind: 'handout' as MaterialKind });
   const [errors, setErrors] = useState<Record<string, string>>({});
+  const summary = useErrorSummary();
   if (!materials) return <p role="status">Loading handouts…</p>;
 
   const systems = [...new Set(materials.map((m) => m.system))].sort((a, b) => a.localeCompare(b));
   const create = async (e: FormEvent) => {
     e.preventDefault();
     const res = await repos.materials.create({ ...draft, body: `# ${draft.title.trim()}\n\n1. First step\n2. Next step\n` });
-    if (!res.ok) return setErrors(res.error.fields ?? { _: res.error.message });
+    if (!res.ok) {
+      setErrors(res.error.fields ?? { _: res.error.message });
+      return summary.failed();
+    }
     goTo({ view: 'handout', id: res.value.id });
   };
 
@@ -35,11 +40,7 @@ export function HandoutsView() {
       {creating ? (
         <form className="panel" onSubmit={create} noValidate aria-label="New handout">
           <h2>New handout</h2>
-          {errors._ ? (
-            <p className="form-error" role="alert">
-              {errors._}
-            </p>
-          ) : null}
+          <ErrorSummary errors={errors} attempt={summary.attempt} />
           <div className="form-grid">
             <Field label="Handout title" value={draft.title} onChange={(e) => setDraft((d) => ({ ...d, title: e.target.value }))} error={errors.title} autoFocus />
             <Field label="System" value={draft.system} onChange={(e) => setDraft((d) => ({ ...d, system: e.target.value }))} error={errors.system} />
