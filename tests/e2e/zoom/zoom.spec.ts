@@ -142,8 +142,16 @@ test('help desk at 200% zoom and at 320 px: the list keeps Number, Title and Sta
       await app.getByRole('button', { name: 'All tickets' }).click();
       await expect(app.getByText('60 tickets', { exact: true })).toBeVisible();
       await list.evaluate((el) => el.scrollIntoView({ block: 'start' }));
-      const rows = await app.getByTestId('ticket-row').evaluateAll((els) => els.filter((el) => { const r = el.getBoundingClientRect(); const s = el.closest('.ticket-scroller')!.getBoundingClientRect(); return r.top >= s.top && r.bottom <= s.bottom && r.bottom <= innerHeight; }).length);
-      expect(rows, 'rows in view at 200% zoom').toBeGreaterThanOrEqual(7);
+      // Rows wholly inside the list's box and the window (polled: the list re-renders as the view changes).
+      const rowsInView = () =>
+        app.evaluate(() => {
+          const box = document.querySelector('.ticket-scroller')!.getBoundingClientRect();
+          return Array.from(document.querySelectorAll('[data-testid="ticket-row"]')).filter((el) => {
+            const r = el.getBoundingClientRect();
+            return r.top >= box.top && r.bottom <= box.bottom && r.bottom <= innerHeight;
+          }).length;
+        });
+      await expect.poll(rowsInView, { message: 'rows in view at 200% zoom' }).toBeGreaterThanOrEqual(7);
     }
     await app.screenshot({ path: test.info().outputPath(`tickets-list-scrolled-${size.width}.png`) });
 
