@@ -108,6 +108,24 @@ test('the main navigation collapses to a menu when narrow, and remembers a wide 
   await app.reload();
   await expect(menu).toHaveAttribute('aria-expanded', 'true');
 
+  // The command palette and the About dialog fit at 320 px: within the width, nothing to scroll sideways.
+  await app.setViewportSize(REFLOW_320);
+  await app.keyboard.press('Control+k');
+  const palette = app.getByRole('dialog', { name: 'Command palette' });
+  await expect(palette).toBeVisible();
+  await expectInView(app, palette, 'the command palette');
+  await expectReflows(app, 'command palette');
+  await app.keyboard.press('Escape');
+  await expect(palette).toBeHidden();
+  await app.evaluate(() => (window as unknown as { __fielddeskEmit(c: string, a: string): void }).__fielddeskEmit('menu.command', 'help.about'));
+  const about = app.getByRole('dialog', { name: 'About FieldDesk' });
+  await expect(about).toBeVisible();
+  const box = await about.boundingBox();
+  expect(box!.x).toBeGreaterThanOrEqual(0);
+  expect(box!.x + box!.width).toBeLessThanOrEqual(REFLOW_320.width);
+  await expectReflows(app, 'about dialog');
+  await app.keyboard.press('Escape');
+
   // Dark, at 200% zoom, with the menu open over the content: still no serious or critical violation.
   await app.evaluate(() => localStorage.setItem('fielddesk.theme', 'dark'));
   await app.setViewportSize(ZOOM_200);
