@@ -173,9 +173,18 @@ test('help desk at 200% zoom and at 320 px: the list keeps Number, Title and Sta
     }
     await app.screenshot({ path: test.info().outputPath(`tickets-list-scrolled-${size.width}.png`) });
 
+    // An open ticket, so its actions are there.
+    await app.getByRole('button', { name: 'All open' }).click();
+    await expect(app.getByText('60 tickets', { exact: true })).toBeHidden();
     await app.getByTestId('ticket-row').first().getByRole('link').click();
     await expect(app.getByRole('textbox', { name: 'Title' })).toBeVisible();
     await expectReflows(app, 'ticket detail');
+    // A refused action (escalate with no reason): the summary above the action's form takes focus, in view.
+    await app.getByRole('button', { name: 'Escalate…' }).click();
+    const escalate = app.getByRole('form', { name: 'Escalate' });
+    await escalate.getByRole('button', { name: 'Escalate' }).click();
+    await expectErrorSummary(app, app.locator('#main'), 'Escalation reason');
+    await expectReflows(app, 'ticket escalate refused');
 
     await app.goto(app.url().replace(/#.*/, '#/tickets/new'));
     const form = app.getByRole('form', { name: 'New ticket' });

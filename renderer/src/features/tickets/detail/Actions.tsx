@@ -4,6 +4,7 @@ import { LABELS, MAX_ESCALATION, PENDING_REASONS, PRIORITIES, RESOLUTION_CODES, 
 import type { Ticket } from '../../../../../shared/tickets/schema';
 import { nextStatuses } from '../../../../../shared/tickets/transitions';
 import { useUi } from '../../../app/ui-store';
+import { ErrorSummary, useErrorSummary } from '../../../ui/ErrorSummary';
 import { Field } from '../../../ui/Field';
 import { SelectField, TextAreaField } from '../fields';
 import { RESOLUTION_LABELS } from '../labels';
@@ -23,6 +24,7 @@ export function Actions({ desk, ticket }: { desk: Desk; ticket: Ticket }) {
   const [panel, setPanel] = useState<Panel>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState('');
+  const summary = useErrorSummary();
   const next = nextStatuses(ticket.status);
   const active = ticket.status === 'new' || ticket.status === 'open' || ticket.status === 'pending';
 
@@ -31,6 +33,7 @@ export function Actions({ desk, ticket }: { desk: Desk; ticket: Ticket }) {
     if (!res.ok) {
       setErrors(res.error.fields ?? {});
       setMessage(res.error.message);
+      summary.failed();
       return false;
     }
     setErrors({});
@@ -119,11 +122,8 @@ export function Actions({ desk, ticket }: { desk: Desk; ticket: Ticket }) {
           </button>
         ) : null}
       </div>
-      {message ? (
-        <p className="form-error" role="alert">
-          {message}
-        </p>
-      ) : null}
+      {/* Above the open form: lists its refused fields (or the rule's message), focused on each refusal. */}
+      <ErrorSummary errors={errors} attempt={summary.attempt} message={Object.keys(errors).length ? undefined : message || undefined} />
       {panel === 'pending' ? <PendingForm onSubmit={(reason) => run('set to pending', () => desk.repos.tickets.transition(ticket.id, 'pending', { pendingReason: reason }))} /> : null}
       {panel === 'resolve' ? (
         <ResolveForm errors={errors} onSubmit={(resolution) => run('resolved', () => desk.repos.tickets.transition(ticket.id, 'resolved', { resolution }))} />
