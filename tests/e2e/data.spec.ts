@@ -20,8 +20,8 @@ test('a record created through its repository survives a reload together with it
   // Invalid input: a clear message beside the field, and nothing written.
   await form.getByLabel('Email').fill('not an email');
   await form.getByRole('button', { name: 'Save' }).click();
-  await expect(form.getByText('Name is required')).toBeVisible();
-  await expect(form.getByText('Not a valid email address')).toBeVisible();
+  await expect(form.locator('.field-error', { hasText: 'Name is required' })).toBeVisible();
+  await expect(form.locator('.field-error', { hasText: 'Not a valid email address' })).toBeVisible();
   expect(await readStore(app, 'people')).toHaveLength(1);
   expect(await readChanges(app)).toHaveLength(0);
 

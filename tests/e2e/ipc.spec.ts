@@ -74,7 +74,7 @@ test.describe('the bridge in the page', () => {
     await app.getByRole('link', { name: 'Settings' }).click();
     await app.getByLabel('Server address').fill('ftp://nope');
     await app.getByRole('button', { name: 'Save server' }).click();
-    await expect(app.getByText('Enter the server address')).toBeVisible();
+    await expect(app.locator('.field-error', { hasText: 'Enter the server address' })).toBeVisible();
     await app.getByLabel('Server address').fill('https://sync.example.gov/fielddesk/');
     await app.getByRole('button', { name: 'Save server' }).click();
     await expect(app.getByText('This device syncs with https://sync.example.gov/fielddesk.')).toBeVisible();

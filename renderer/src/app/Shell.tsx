@@ -16,7 +16,8 @@ import { AboutDialog } from './AboutDialog';
 import { buildCommands } from './commands';
 import { CommandPalette } from './CommandPalette';
 import { useContextCommandStore } from './context-commands';
-import { ROUTE_LABELS, ROUTES, type Route } from './routes';
+import { MainNav, MainNavToggle, useMainNav } from './MainNav';
+import { ROUTE_LABELS, type Route } from './routes';
 import { SyncStatus } from './SyncStatus';
 import { useSync } from './sync-store';
 import { useUi } from './ui-store';
@@ -37,7 +38,7 @@ const SCREENS: Record<Route, () => ReactElement> = {
 
 /** The app frame: navigation, the current screen, the status bar and the palette. */
 export function Shell({ staffName }: { staffName: string }) {
-  const { route, navigate, paletteOpen, setPaletteOpen, aboutOpen, setAboutOpen, announcement } = useUi();
+  const { route, paletteOpen, setPaletteOpen, aboutOpen, setAboutOpen, announcement } = useUi();
   const { db, profile } = useData();
   const lastSyncedAt = useSync((s) => s.lastSyncedAt);
   // The user is a staff person in the directory: a profile from before that gains its person, and one a full
@@ -53,32 +54,27 @@ export function Shell({ staffName }: { staffName: string }) {
   useShortcuts(commands);
   useDailyBackup(db);
   useSyncEngine();
+  const nav = useMainNav();
   const Screen = SCREENS[route];
   return (
-    <div className="shell">
+    <div className={`shell ${nav.expanded ? 'nav-expanded' : 'nav-collapsed'}${nav.narrow ? ' shell-narrow' : ''}`}>
       <a className="skip-link" href="#main">
         Skip to content
       </a>
       <header className="topbar">
+        <MainNavToggle nav={nav} />
         <span className="brand">FieldDesk</span>
         <button type="button" className="palette-button" onClick={() => setPaletteOpen(true)} aria-keyshortcuts="Control+K Meta+K">
-          Search commands… <kbd>Ctrl K</kbd>
+          <span className="palette-label">
+            Search<span className="palette-label-more"> commands</span>…
+          </span>{' '}
+          <kbd>Ctrl K</kbd>
         </button>
         <span className="who" aria-label="Signed in as">
           {staffName}
         </span>
       </header>
-      <nav className="sidebar" aria-label="Main">
-        <ul>
-          {ROUTES.map((r) => (
-            <li key={r}>
-              <a href={`#/${r}`} aria-current={route === r ? 'page' : undefined} onClick={(e) => (e.preventDefault(), navigate(r))}>
-                {ROUTE_LABELS[r]}
-              </a>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      <MainNav nav={nav} />
       <main id="main" className="content" tabIndex={-1}>
         {/* Keyed by route: a screen that failed is mounted afresh when the user comes back to it. */}
         <ErrorBoundary key={route} name={ROUTE_LABELS[route]}>

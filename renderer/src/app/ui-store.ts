@@ -3,6 +3,7 @@ import { routeFromHash, type Route } from './routes';
 
 export type ThemeChoice = 'system' | 'light' | 'dark';
 const THEME_KEY = 'fielddesk.theme';
+const NAV_KEY = 'fielddesk.nav';
 
 function storedTheme(): ThemeChoice {
   const t = localStorage.getItem(THEME_KEY);
@@ -19,12 +20,15 @@ interface UiState {
   aboutOpen: boolean;
   theme: ThemeChoice;
   announcement: string;
+  /** The person collapsed the main navigation of a wide window (narrow windows collapse it by themselves). Kept across restarts. */
+  navCollapsed: boolean;
   navigate(route: Route): void;
   setPaletteOpen(open: boolean): void;
   setAboutOpen(open: boolean): void;
   setTheme(theme: ThemeChoice): void;
   cycleTheme(): void;
   announce(message: string): void;
+  setNavCollapsed(collapsed: boolean): void;
 }
 
 export const useUi = create<UiState>((set, get) => ({
@@ -33,6 +37,7 @@ export const useUi = create<UiState>((set, get) => ({
   aboutOpen: false,
   theme: storedTheme(),
   announcement: '',
+  navCollapsed: localStorage.getItem(NAV_KEY) === 'collapsed',
   navigate(route) {
     if (location.hash !== `#/${route}`) location.hash = `#/${route}`;
     set({ route });
@@ -51,6 +56,11 @@ export const useUi = create<UiState>((set, get) => ({
   },
   // Read by a polite live region, so screen readers hear confirmations.
   announce: (announcement) => set({ announcement }),
+  setNavCollapsed(navCollapsed) {
+    if (navCollapsed) localStorage.setItem(NAV_KEY, 'collapsed');
+    else localStorage.removeItem(NAV_KEY);
+    set({ navCollapsed });
+  },
 }));
 
 window.addEventListener('hashchange', () => useUi.setState({ route: routeFromHash(location.hash) }));

@@ -50,7 +50,7 @@ test('catalog settings offline: an agency, a site and a system added in Settings
   await agencies.getByRole('button', { name: 'Add agency' }).click();
   await expect(agencies.getByLabel('Agency name')).toBeFocused();
   await app.keyboard.press('Enter');
-  await expect(agencies.getByText('Agency name is required')).toBeVisible();
+  await expect(agencies.locator('.field-error', { hasText: 'Agency name is required' })).toBeVisible();
   expect(await readStore(app, 'agencies')).toEqual([]);
   await agencies.getByLabel('Agency name').fill('Superior Court of Fresno County');
   await agencies.getByLabel('Agency kind').selectOption({ label: 'State court' });
@@ -63,7 +63,7 @@ test('catalog settings offline: an agency, a site and a system added in Settings
   await agencies.getByRole('button', { name: 'Add agency' }).click();
   await agencies.getByLabel('Agency name').fill('superior court of fresno county');
   await agencies.getByRole('button', { name: 'Save agency' }).click();
-  await expect(agencies.getByText('There is already an agency named “Superior Court of Fresno County”; choose another name')).toBeVisible();
+  await expect(agencies.locator('.field-error', { hasText: 'There is already an agency named “Superior Court of Fresno County”; choose another name' })).toBeVisible();
   await agencies.getByRole('button', { name: 'Cancel' }).click();
   expect(await readStore(app, 'agencies')).toHaveLength(1);
 
@@ -75,7 +75,7 @@ test('catalog settings offline: an agency, a site and a system added in Settings
   await siteForm.getByLabel('Site time zone').fill('Pacific time');
   await siteForm.getByLabel('Address').fill('1100 Van Ness Ave\nFresno, CA 93724');
   await siteForm.getByRole('button', { name: 'Save site' }).click();
-  await expect(siteForm.getByText('Time zone must be an IANA zone name such as America/Los_Angeles')).toBeVisible();
+  await expect(siteForm.locator('.field-error', { hasText: 'Time zone must be an IANA zone name such as America/Los_Angeles' })).toBeVisible();
   expect(await readStore(app, 'sites')).toEqual([]);
   await expectAccessible(app, 'settings, site form with an error');
   await sites.screenshot({ path: test.info().outputPath('settings-helpdesk-site-form.png') });

@@ -36,7 +36,7 @@ test('help-desk settings offline: a new routing rule routes the next ticket; an 
   await teams.getByRole('button', { name: 'Add team' }).click();
   await expect(teams.getByLabel('Team name')).toBeFocused();
   await app.keyboard.press('Enter');
-  await expect(teams.getByText('Team name is required')).toBeVisible();
+  await expect(teams.locator('.field-error', { hasText: 'Team name is required' })).toBeVisible();
   await teams.getByLabel('Team name').fill('Printing desk');
   await app.keyboard.press('Enter');
   await expect(teams.getByRole('rowheader', { name: 'Printing desk', exact: true })).toBeVisible();
@@ -48,7 +48,7 @@ test('help-desk settings offline: a new routing rule routes the next ticket; an 
   await cals.getByLabel('Time zone').fill('America/Los_Angeles');
   await cals.getByLabel('Saturday hours').fill('9am to noon');
   await cals.getByRole('button', { name: 'Save calendar' }).click();
-  await expect(cals.getByText('Start must be a time such as 08:00')).toBeVisible();
+  await expect(cals.locator('.field-error', { hasText: 'Start must be a time such as 08:00' })).toBeVisible();
   expect(await readStore(app, 'calendars')).toEqual([]);
   await cals.getByLabel('Saturday hours').fill('');
   await cals.getByRole('button', { name: 'Save calendar' }).click();
@@ -72,7 +72,7 @@ test('help-desk settings offline: a new routing rule routes the next ticket; an 
   await ruleForm.getByLabel('Rule name').fill('Printing to the printing desk');
   await ruleForm.getByLabel('Category').fill('Printing');
   await ruleForm.getByRole('button', { name: 'Save rule' }).click();
-  await expect(ruleForm.getByText('Team is required')).toBeVisible();
+  await expect(ruleForm.locator('.field-error', { hasText: 'Team is required' })).toBeVisible();
   await ruleForm.getByLabel('Team').selectOption({ label: 'Printing desk' });
   await ruleForm.getByRole('button', { name: 'Save rule' }).click();
   await expect(routing.getByRole('rowheader', { name: 'Printing to the printing desk', exact: true })).toBeVisible();
@@ -106,11 +106,11 @@ test('help-desk settings offline: a new routing rule routes the next ticket; an 
   const policyForm = sla.getByRole('form', { name: 'Edit SLA policy Standard' });
   await policyForm.getByLabel('P1 first response').fill('soon');
   await policyForm.getByRole('button', { name: 'Save policy' }).click();
-  await expect(policyForm.getByText('Write a time such as 30m, 4h or 1h 30m')).toBeVisible();
+  await expect(policyForm.locator('.field-error', { hasText: 'Write a time such as 30m, 4h or 1h 30m' })).toBeVisible();
   await policyForm.getByLabel('P1 first response').fill('15m');
   await policyForm.getByLabel('P2 first response').fill('9h');
   await policyForm.getByRole('button', { name: 'Save policy' }).click();
-  await expect(policyForm.getByText('A first-response target cannot be longer than the resolution target')).toBeVisible();
+  await expect(policyForm.locator('.field-error', { hasText: 'A first-response target cannot be longer than the resolution target' })).toBeVisible();
   expect(((await readStore(app, 'slaPolicies')) as Rec[])[0]!.targets!.P1!.firstResponseMinutes).toBe(30);
   await expectAccessible(app, 'settings, SLA policy form with errors');
   await policyForm.getByLabel('P2 first response').fill('1h 30m');

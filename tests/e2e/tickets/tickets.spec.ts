@@ -54,8 +54,8 @@ test('a ticket walks create → triage → escalate → pending → resolve → 
   });
   await app.getByRole('button', { name: 'Create ticket' }).click();
   // 10 MB goes through React and the schema's length check; allow for a slow, shared machine.
-  await expect(app.getByText('Title is too long: 250 characters, the limit is 200')).toBeVisible({ timeout: 30_000 });
-  await expect(app.getByText('Description is too long: 10,485,760 characters, the limit is 100,000')).toBeVisible();
+  await expect(app.locator('.field-error', { hasText: 'Title is too long: 250 characters, the limit is 200' })).toBeVisible({ timeout: 30_000 });
+  await expect(app.locator('.field-error', { hasText: 'Description is too long: 10,485,760 characters, the limit is 100,000' })).toBeVisible();
   expect((await readStore(app, 'tickets')).length).toBe(ticketsBefore);
   await app.getByLabel('Title').fill('Jury management 🧑‍⚖️ kiosk rejects check-ins — “Dept. 12”');
   await app.getByLabel('Description').fill('Kiosk shows “ERR-4411” for every juror since 8:05.');

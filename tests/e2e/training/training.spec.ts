@@ -75,7 +75,7 @@ test('offline: schedule a session, fill the roster, take attendance at the door,
   await app.getByRole('button', { name: 'Add the first course' }).click();
   const courseForm = app.getByRole('form', { name: 'Add a course' });
   await courseForm.getByRole('button', { name: 'Save course' }).click();
-  await expect(courseForm.getByText('Title is required')).toBeVisible();
+  await expect(courseForm.locator('.field-error', { hasText: 'Title is required' })).toBeVisible();
   await courseForm.getByLabel('Course title').fill('Odyssey Case Initiation');
   await courseForm.getByLabel('System', { exact: true }).fill('Odyssey');
   await courseForm.getByLabel('Audience').fill('Civil clerks');
@@ -93,7 +93,7 @@ test('offline: schedule a session, fill the roster, take attendance at the door,
   await form.getByLabel('Location').fill('Hall of Justice, Room 204, Sacramento');
   await form.getByRole('checkbox', { name: 'Jordan Avila' }).check();
   await form.getByRole('button', { name: 'Schedule' }).click();
-  await expect(form.getByText(/2026-03-08 02:30 does not exist in America\/Los_Angeles: the clocks skip that hour/)).toBeVisible();
+  await expect(form.locator('.field-error', { hasText: /2026-03-08 02:30 does not exist in America\/Los_Angeles: the clocks skip that hour/ })).toBeVisible();
   await expect(form.getByLabel('Starts')).toHaveAttribute('aria-invalid', 'true');
   expect(await readStore(app, 'sessions')).toHaveLength(0);
   await expectAccessible(app, 'session form with errors');
@@ -132,7 +132,7 @@ test('offline: schedule a session, fill the roster, take attendance at the door,
   await expect(app.getByTestId('attendee-message')).toHaveText('Ben Okafor is registered.');
   const walkIn = app.getByRole('form', { name: 'Add a walk-in' });
   await walkIn.getByRole('button', { name: 'Add walk-in' }).click();
-  await expect(walkIn.getByText('Name is required')).toBeVisible();
+  await expect(walkIn.locator('.field-error', { hasText: 'Name is required' })).toBeVisible();
   await walkIn.getByLabel('Walk-in name').fill('Rosa Diaz');
   await walkIn.getByLabel('Walk-in agency or office').fill('Probation');
   await walkIn.getByRole('checkbox', { name: /Seat them even if the session is full/ }).uncheck();

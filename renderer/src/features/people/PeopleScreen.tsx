@@ -70,50 +70,52 @@ function Directory() {
         </EmptyState>
       ) : null}
       {shown.length > 0 ? (
-        <table className="data-table" aria-label="People">
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Email</th>
-              <th scope="col">Agency or court</th>
-              <th scope="col">Site</th>
-              <th scope="col">Kind</th>
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {shown.map((p) => (
-              <tr key={p.id}>
-                <td>
-                  <a href={personHref(p.id)}>{p.name}</a>
-                </td>
-                <td>{p.email}</td>
-                <td>{p.agency}</td>
-                <td>{p.site}</td>
-                <td>{p.kind === 'staff' ? 'Staff' : 'Requester'}</td>
-                <td className="row-actions">
-                  <button type="button" onClick={() => setEditing(p)} aria-label={`Edit ${p.name}`}>
-                    Edit
-                  </button>
-                  <button
-                    type="button"
-                    className="danger"
-                    aria-label={`Remove ${p.name}`}
-                    onClick={async () => {
-                      if (!confirm(`Remove ${p.name} from the directory?`)) return;
-                      const res = await people.remove(p.id);
-                      announce(res.ok ? `Removed ${p.name}` : res.error.message);
-                    }}
-                  >
-                    Remove
-                  </button>
-                </td>
+        <div className="table-scroll">
+          <table className="data-table" aria-label="People">
+            <thead>
+              <tr>
+                <th scope="col">Name</th>
+                <th scope="col">Email</th>
+                <th scope="col">Agency or court</th>
+                <th scope="col">Site</th>
+                <th scope="col">Kind</th>
+                <th scope="col">
+                  <span className="visually-hidden">Actions</span>
+                </th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {shown.map((p) => (
+                <tr key={p.id}>
+                  <td>
+                    <a href={personHref(p.id)}>{p.name}</a>
+                  </td>
+                  <td>{p.email}</td>
+                  <td>{p.agency}</td>
+                  <td>{p.site}</td>
+                  <td>{p.kind === 'staff' ? 'Staff' : 'Requester'}</td>
+                  <td className="row-actions">
+                    <button type="button" onClick={() => setEditing(p)} aria-label={`Edit ${p.name}`}>
+                      Edit
+                    </button>
+                    <button
+                      type="button"
+                      className="danger"
+                      aria-label={`Remove ${p.name}`}
+                      onClick={async () => {
+                        if (!confirm(`Remove ${p.name} from the directory?`)) return;
+                        const res = await people.remove(p.id);
+                        announce(res.ok ? `Removed ${p.name}` : res.error.message);
+                      }}
+                    >
+                      Remove
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       ) : null}
       {list && list.length > 0 && shown.length === 0 ? <p className="muted">No one matches “{query}”.</p> : null}
     </div>

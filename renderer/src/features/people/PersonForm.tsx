@@ -4,6 +4,7 @@ import type { Result } from '../../../../shared/result';
 import { useMayWrite } from '../../sync/useRole';
 import { DraftNotice } from '../../ui/DraftNotice';
 import { draftKey } from '../../ui/drafts';
+import { ErrorSummary, useErrorSummary } from '../../ui/ErrorSummary';
 import { Field } from '../../ui/Field';
 import { useDraft } from '../../ui/useDraft';
 
@@ -30,6 +31,7 @@ export function PersonForm({
   const [saving, setSaving] = useState(false);
   // Who is staff is for coordinators and admins to say (a courtesy: the server decides).
   const mayChangeKind = useMayWrite('people', 'kind');
+  const summary = useErrorSummary();
   const set = (k: keyof PersonInput) => (e: { target: { value: string } }) => setValues((v) => ({ ...v, [k]: e.target.value }));
 
   const submit = async (e: FormEvent) => {
@@ -37,15 +39,17 @@ export function PersonForm({
     setSaving(true);
     const res = await onSubmit(values);
     setSaving(false);
-    if (!res.ok) setErrors(res.error.fields ?? { _: res.error.message });
-    else draft.done();
+    if (!res.ok) {
+      setErrors(res.error.fields ?? { _: res.error.message });
+      summary.failed();
+    } else draft.done();
   };
 
   return (
     <form className="panel person-form" onSubmit={submit} noValidate aria-label={initial ? `Edit ${initial.name}` : 'Add a person'}>
       <h2>{initial ? `Edit ${initial.name}` : 'Add a person'}</h2>
       <DraftNotice restoredAt={draft.restoredAt} onDiscard={draft.discard} what="details of this person" />
-      {errors._ ? <p role="alert" className="form-error">{errors._}</p> : null}
+      <ErrorSummary errors={errors} attempt={summary.attempt} />
       <div className="form-grid">
         <Field label="Name" value={values.name} onChange={set('name')} error={errors.name} autoFocus required />
         <Field label="Email" type="email" value={values.email} onChange={set('email')} error={errors.email} />

@@ -4,6 +4,7 @@ import { useData } from '../../app/data-context';
 import { useUi, type ThemeChoice } from '../../app/ui-store';
 import { platform } from '../../platform/bridge';
 import { ErrorBoundary } from '../../ui/ErrorBoundary';
+import { ErrorSummary, useErrorSummary } from '../../ui/ErrorSummary';
 import { Field } from '../../ui/Field';
 import { useDraftState } from '../../ui/useDraft';
 import { ConflictsSection } from './ConflictsSection';
@@ -20,6 +21,7 @@ function ProfileSection() {
   // null until edited; an edit not saved yet is a draft (ui/useDraft.ts), back when Settings opens again.
   const [form, setForm] = useDraftState<{ staffName: string; deviceName: string } | null>('settings.profile', 'device', 'form', null);
   const [errors, setErrors] = useState<Record<string, string>>({});
+  const summary = useErrorSummary();
   const announce = useUi((s) => s.announce);
   const values = form ?? { staffName: current?.staffName ?? '', deviceName: current?.deviceName ?? '' };
   const submit = async (e: FormEvent) => {
@@ -29,11 +31,15 @@ function ProfileSection() {
       setErrors({});
       setForm(null);
       announce('Profile saved');
-    } else setErrors(res.error.fields ?? {});
+    } else {
+      setErrors(res.error.fields ?? {});
+      summary.failed();
+    }
   };
   return (
     <form className="panel" onSubmit={submit} noValidate aria-labelledby="profile-title">
       <h2 id="profile-title">Profile</h2>
+      <ErrorSummary errors={errors} attempt={summary.attempt} />
       <Field label="Your name" value={values.staffName} onChange={(e) => setForm({ ...values, staffName: e.target.value })} error={errors.staffName} />
       <Field label="This device" value={values.deviceName} onChange={(e) => setForm({ ...values, deviceName: e.target.value })} error={errors.deviceName} />
       <button type="submit">Save profile</button>
@@ -67,6 +73,7 @@ function SyncServerSection() {
   const [edited, setUrl] = useDraftState<string | null>('settings.sync-server', 'device', 'url', null);
   const url = edited ?? saved ?? '';
   const [error, setError] = useState<string | undefined>();
+  const summary = useErrorSummary();
   const announce = useUi((s) => s.announce);
   useEffect(() => {
     void platform.config.get({}).then((r) => {
@@ -86,11 +93,15 @@ function SyncServerSection() {
       announce(res.value.syncServerUrl ? `Sync server set to ${res.value.syncServerUrl}` : 'Sync server cleared');
       // The page's Content-Security-Policy (connect-src) was fixed when it loaded: reload to apply the new server.
       if (changed) setTimeout(() => location.reload(), 800);
-    } else setError(res.error.fields?.url ?? res.error.message);
+    } else {
+      setError(res.error.fields?.url ?? res.error.message);
+      summary.failed();
+    }
   };
   return (
     <form className="panel" onSubmit={submit} noValidate aria-labelledby="sync-title">
       <h2 id="sync-title">Sync server</h2>
+      <ErrorSummary errors={{ url: error }} attempt={summary.attempt} />
       <p className="muted">{saved ? `This device syncs with ${saved}.` : 'No server yet: everything stays on this device until you add one.'}</p>
       <Field label="Server address" type="url" placeholder="https://fielddesk.example.gov" value={url} onChange={(e) => setUrl(e.target.value)} error={error} />
       <button type="submit">Save server</button>

@@ -3,6 +3,7 @@ import type { Person } from '../../../../shared/people/schema';
 import type { Result } from '../../../../shared/result';
 import type { AttendeeInput } from '../../../../shared/training/registration';
 import type { RegisterOutcome } from '../../../../shared/training/waitlist';
+import { ErrorSummary, useErrorSummary } from '../../ui/ErrorSummary';
 import { Field } from '../../ui/Field';
 import { useDraftState } from '../../ui/useDraft';
 
@@ -24,6 +25,7 @@ export function AddAttendees({ sessionId, people, registeredPersonIds, register 
   const [walkIn, setWalkIn] = useDraftState('training.walk-in', sessionId, 'walkIn', { name: '', agency: '', email: '' });
   const [seatWalkIn, setSeatWalkIn] = useState(true);
   const [walkInErrors, setWalkInErrors] = useState<Record<string, string>>({});
+  const walkInSummary = useErrorSummary();
 
   const q = query.trim().toLowerCase();
   const matches = q
@@ -62,6 +64,7 @@ export function AddAttendees({ sessionId, people, registeredPersonIds, register 
     const res = await register({ kind: 'walkIn', ...walkIn }, { allowOverCapacity: seatWalkIn });
     if (!res.ok) {
       setWalkInErrors(res.error.fields ?? { _: res.error.message });
+      walkInSummary.failed();
       return;
     }
     setWalkInErrors({});
@@ -112,6 +115,7 @@ export function AddAttendees({ sessionId, people, registeredPersonIds, register 
           <p className="field-hint">↑ ↓ to choose, Enter to add.</p>
         </div>
         <form onSubmit={submitWalkIn} noValidate aria-label="Add a walk-in" className="walk-in">
+          <ErrorSummary errors={walkInErrors} attempt={walkInSummary.attempt} />
           <Field label="Walk-in name" value={walkIn.name} onChange={(e) => setWalkIn((w) => ({ ...w, name: e.target.value }))} error={walkInErrors.name} />
           <Field label="Walk-in agency or office" value={walkIn.agency} onChange={(e) => setWalkIn((w) => ({ ...w, agency: e.target.value }))} error={walkInErrors.agency} />
           <Field label="Walk-in email (optional)" type="email" value={walkIn.email} onChange={(e) => setWalkIn((w) => ({ ...w, email: e.target.value }))} error={walkInErrors.email} />
@@ -119,11 +123,6 @@ export function AddAttendees({ sessionId, people, registeredPersonIds, register 
             <input type="checkbox" checked={seatWalkIn} onChange={(e) => setSeatWalkIn(e.target.checked)} />
             Seat them even if the session is full (they are here)
           </label>
-          {walkInErrors._ ? (
-            <p className="form-error" role="alert">
-              {walkInErrors._}
-            </p>
-          ) : null}
           <button type="submit">Add walk-in</button>
         </form>
       </div>

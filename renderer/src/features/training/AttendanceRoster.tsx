@@ -86,7 +86,8 @@ export function AttendanceRoster({
           onChange={(e) => setQuery(e.target.value)}
           onKeyDown={onSearchKey}
           aria-describedby={`${id}-keys`}
-          aria-controls={`${id}-table`}
+          // Only while the table is there: an empty roster has none, and a reference to nothing is invalid ARIA.
+          aria-controls={shown.length > 0 ? `${id}-table` : undefined}
         />
         <p className="field-hint" id={`${id}-keys`}>
           Enter: first match present. ↓ then <kbd>P</kbd> present, <kbd>L</kbd> late, <kbd>E</kbd> excused, <kbd>A</kbd> absent; ↑ ↓ move; <kbd>/</kbd> back to search.
@@ -100,62 +101,64 @@ export function AttendanceRoster({
       {rows.length === 0 ? <p className="muted">No one is registered yet. Add people from the directory or walk-ins above.</p> : null}
       {rows.length > 0 && shown.length === 0 ? <p className="muted">No one on the roster matches “{query}”.</p> : null}
       {shown.length > 0 ? (
-        <table className="data-table roster-table" aria-label="Roster and attendance" id={`${id}-table`} ref={table}>
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Agency or office</th>
-              <th scope="col">Attendance</th>
-              <th scope="col">Mark</th>
-              <th scope="col">
-                <span className="visually-hidden">Registration</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {shown.map((r, i) => (
-              <tr key={r.registrationId} data-row={i} onKeyDown={(e) => onRowKey(e, r, i)}>
-                <th scope="row">
-                  {r.name}
-                  {r.walkIn ? <span className="tag">walk-in</span> : null}
+        <div className="table-scroll">
+          <table className="data-table roster-table" aria-label="Roster and attendance" id={`${id}-table`} ref={table}>
+            <thead>
+              <tr>
+                <th scope="col">Name</th>
+                <th scope="col">Agency or office</th>
+                <th scope="col">Attendance</th>
+                <th scope="col">Mark</th>
+                <th scope="col">
+                  <span className="visually-hidden">Registration</span>
                 </th>
-                <td>{r.agency}</td>
-                <td className={`mark-cell mark-${r.mark ?? 'none'}`} data-testid="mark">
-                  {r.mark ? MARK_LABEL[r.mark] : 'Not marked'}
-                  {r.mark ? (
-                    <span className="muted small">
-                      {' '}
-                      · {r.takenBy} {timeOf(r.at, timeZone)}
-                    </span>
-                  ) : null}
-                </td>
-                <td>
-                  <div className="mark-buttons" role="group" aria-label={`Attendance for ${r.name}`}>
-                    {ATTENDANCE_MARKS.map((m) => (
-                      <button
-                        key={m}
-                        type="button"
-                        data-mark={m}
-                        aria-pressed={r.mark === m}
-                        aria-keyshortcuts={m[0]!.toUpperCase()}
-                        aria-label={`${MARK_LABEL[m]}: ${r.name}`}
-                        disabled={Boolean(closedReason)}
-                        onClick={() => void onMark(r, m)}
-                      >
-                        {MARK_LABEL[m]}
-                      </button>
-                    ))}
-                  </div>
-                </td>
-                <td className="row-actions">
-                  <button type="button" className="link-button" onClick={() => void onCancel(r)} aria-label={`Cancel the registration of ${r.name}`}>
-                    Cancel
-                  </button>
-                </td>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {shown.map((r, i) => (
+                <tr key={r.registrationId} data-row={i} onKeyDown={(e) => onRowKey(e, r, i)}>
+                  <th scope="row">
+                    {r.name}
+                    {r.walkIn ? <span className="tag">walk-in</span> : null}
+                  </th>
+                  <td>{r.agency}</td>
+                  <td className={`mark-cell mark-${r.mark ?? 'none'}`} data-testid="mark">
+                    {r.mark ? MARK_LABEL[r.mark] : 'Not marked'}
+                    {r.mark ? (
+                      <span className="muted small">
+                        {' '}
+                        · {r.takenBy} {timeOf(r.at, timeZone)}
+                      </span>
+                    ) : null}
+                  </td>
+                  <td>
+                    <div className="mark-buttons" role="group" aria-label={`Attendance for ${r.name}`}>
+                      {ATTENDANCE_MARKS.map((m) => (
+                        <button
+                          key={m}
+                          type="button"
+                          data-mark={m}
+                          aria-pressed={r.mark === m}
+                          aria-keyshortcuts={m[0]!.toUpperCase()}
+                          aria-label={`${MARK_LABEL[m]}: ${r.name}`}
+                          disabled={Boolean(closedReason)}
+                          onClick={() => void onMark(r, m)}
+                        >
+                          {MARK_LABEL[m]}
+                        </button>
+                      ))}
+                    </div>
+                  </td>
+                  <td className="row-actions">
+                    <button type="button" className="link-button" onClick={() => void onCancel(r)} aria-label={`Cancel the registration of ${r.name}`}>
+                      Cancel
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       ) : null}
     </div>
   );

@@ -8,6 +8,7 @@ import type { Course, CourseInput } from '../../../../shared/training/course';
 import type { Material } from '../../../../shared/training/material';
 import { useUi } from '../../app/ui-store';
 import { EmptyState } from '../../ui/EmptyState';
+import { ErrorSummary, useErrorSummary } from '../../ui/ErrorSummary';
 import { Field } from '../../ui/Field';
 import { trainingHref } from './training-route';
 import { useMayWrite } from '../../sync/useRole';
@@ -27,23 +28,22 @@ function CourseForm({ initial, materials, onSubmit, onCancel }: { initial?: Cour
   const v = draft.values;
   const setV = draft.set;
   const [errors, setErrors] = useState<Record<string, string>>({});
+  const summary = useErrorSummary();
   const set = (k: 'title' | 'system' | 'audience' | 'version' | 'description') => (e: { target: { value: string } }) => setV((x) => ({ ...x, [k]: e.target.value }));
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const res = await onSubmit(v);
-    if (!res.ok) setErrors(res.error.fields ?? { _: res.error.message });
-    else draft.done();
+    if (!res.ok) {
+      setErrors(res.error.fields ?? { _: res.error.message });
+      summary.failed();
+    } else draft.done();
   };
   const label = initial ? `Edit ${initial.title}` : 'Add a course';
   return (
     <form className="panel" onSubmit={submit} noValidate aria-label={label}>
       <h2>{label}</h2>
       <DraftNotice restoredAt={draft.restoredAt} onDiscard={draft.discard} what="course details" />
-      {errors._ ? (
-        <p className="form-error" role="alert">
-          {errors._}
-        </p>
-      ) : null}
+      <ErrorSummary errors={errors} attempt={summary.attempt} />
       <div className="form-grid">
         <Field label="Course title" value={v.title} onChange={set('title')} error={errors.title} autoFocus />
         <Field label="System" value={v.system} onChange={set('system')} error={errors.system} hint="The business system taught, such as Odyssey or Aeries" />
@@ -142,64 +142,62 @@ export function CoursesView() {
         </EmptyState>
       ) : null}
       {data.courses.length > 0 ? (
-        <table className="data-table" aria-label="Courses">
-          <thead>
-            <tr>
-              <th scope="col">Course</th>
-              <th scope="col">System</th>
-              <th scope="col">Audience</th>
-              <th scope="col">Version</th>
-              <th scope="col">Handouts</th>
-              <th scope="col">Sessions</th>
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.courses.map((c) => (
-              <tr key={c.id}>
-                <th scope="row">{c.title}</th>
-                <td>{c.system}</td>
-                <td>{c.audience}</td>
-                <td>{c.version}</td>
-                <td>
-                  {c.materialIds
-                    .map((mid) => materialTitle.get(mid))
-                    .filter(Boolean)
-                    .map((t, i) => (
-                      <a key={i} className="chip" href={trainingHref({ view: 'handout', id: c.materialIds[i]! })}>
-                        {t}
-                      </a>
-                    ))}
-                </td>
-                <td>{data.sessions.filter((s) => s.courseId === c.id).length}</td>
-                <td className="row-actions">
-                  {mayEdit ? (
-                    <>
-                      <button type="button" onClick={() => setEditing(c)} aria-label={`Edit ${c.title}`}>
-                        Edit
-                      </button>
-                      <button
-                        type="button"
-                        className="danger"
-                        aria-label={`Remove ${c.title}`}
-                        onClick={async () => {
-                          if (!confirm(`Remove the course ${c.title}?`)) return;
-                          const res = await repos.courses.remove(c.id);
-                          setMessage(res.ok ? null : res.error.message);
-                          if (res.ok) announce(`Removed ${c.title}`);
-                        }}
-                      >
-                        Remove
-                      </button>
-                    </>
-                  ) : null}
-                </td>
+        <div className="table-scroll">
+          <table className="data-table" aria-label="Courses">
+            <thead>
+              <tr>
+                <th scope="col">Course</th>
+                <th scope="col">System</th>
+                <th scope="col">Audience</th>
+                <th scope="col">Version</th>
+                <th scope="col">Handouts</th>
+                <th scope="col">Sessions</th>
+                <th scope="col">
+                  <span className="visually-hidden">Actions</span>
+                </th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {data.courses.map((c) => (
+                <tr key={c.id}>
+                  <th scope="row">{c.title}</th>
+                  <td>{c.system}</td>
+                  <td>{c.audience}</td>
+                  <td>{c.version}</td>
+                  <td>
+                    {c.materialIds
+                      .map((mid) => materialTitle.get(mid))
+                      .filter(Boolean)
+                      .map((t, i) => (
+                        <a key={i} className="chip" href={trainingHref({ view: 'handout', id: c.materialIds[i]! })}>
+                          {t}
+                        </a>
+                      ))}
+                  </td>
+                  <td>{data.sessions.filter((s) => s.courseId === c.id).length}</td>
+                  <td className="row-actions">
+                    <button type="button" onClick={() => setEditing(c)} aria-label={`Edit ${c.title}`}>
+                      Edit
+                    </button>
+                    <button
+                      type="button"
+                      className="danger"
+                      aria-label={`Remove ${c.title}`}
+                      onClick={async () => {
+                        if (!confirm(`Remove the course ${c.title}?`)) return;
+                        const res = await repos.courses.remove(c.id);
+                        setMessage(res.ok ? null : res.error.message);
+                        if (res.ok) announce(`Removed ${c.title}`);
+                      }}
+                    >
+                      Remove
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       ) : null}
     </section>
   );

@@ -2,6 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useState, type FormEvent } from 'react';
 import { MATERIAL_KINDS, type MaterialKind } from '../../../../shared/training/material';
 import { EmptyState } from '../../ui/EmptyState';
+import { ErrorSummary, useErrorSummary } from '../../ui/ErrorSummary';
 import { Field } from '../../ui/Field';
 import { drafts } from '../../ui/drafts';
 import { dropFormDrafts, fieldDraftKey, useDraftState } from '../../ui/useDraft';
@@ -22,13 +23,17 @@ export function HandoutsView() {
   const [draft, setDraft] = useDraftState(NEW_HANDOUT, 'new', 'fields', { title: '', system: '', kind: 'handout' as MaterialKind });
   const [errors, setErrors] = useState<Record<string, string>>({});
   const mayEdit = useMayWrite('materials');
+  const summary = useErrorSummary();
   if (!materials) return <p role="status">Loading handouts…</p>;
 
   const systems = [...new Set(materials.map((m) => m.system))].sort((a, b) => a.localeCompare(b));
   const create = async (e: FormEvent) => {
     e.preventDefault();
     const res = await repos.materials.create({ ...draft, body: `# ${draft.title.trim()}\n\n1. First step\n2. Next step\n` });
-    if (!res.ok) return setErrors(res.error.fields ?? { _: res.error.message });
+    if (!res.ok) {
+      setErrors(res.error.fields ?? { _: res.error.message });
+      return summary.failed();
+    }
     dropFormDrafts(NEW_HANDOUT, 'new');
     goTo({ view: 'handout', id: res.value.id });
   };
@@ -49,11 +54,7 @@ export function HandoutsView() {
       {creating && mayEdit ? (
         <form className="panel" onSubmit={create} noValidate aria-label="New handout">
           <h2>New handout</h2>
-          {errors._ ? (
-            <p className="form-error" role="alert">
-              {errors._}
-            </p>
-          ) : null}
+          <ErrorSummary errors={errors} attempt={summary.attempt} />
           <div className="form-grid">
             <Field label="Handout title" value={draft.title} onChange={(e) => setDraft((d) => ({ ...d, title: e.target.value }))} error={errors.title} autoFocus />
             <Field label="System" value={draft.system} onChange={(e) => setDraft((d) => ({ ...d, system: e.target.value }))} error={errors.system} />
@@ -95,32 +96,34 @@ export function HandoutsView() {
       {systems.map((system) => (
         <section key={system} className="library-group" aria-label={`${system} handouts`}>
           <h2>{system}</h2>
-          <table className="data-table" aria-label={`Handouts for ${system}`}>
-            <thead>
-              <tr>
-                <th scope="col">Title</th>
-                <th scope="col">Kind</th>
-                <th scope="col">Version</th>
-                <th scope="col">Images</th>
-                <th scope="col">Updated</th>
-              </tr>
-            </thead>
-            <tbody>
-              {materials
-                .filter((m) => m.system === system)
-                .map((m) => (
-                  <tr key={m.id}>
-                    <th scope="row">
-                      <a href={trainingHref({ view: 'handout', id: m.id })}>{m.title}</a>
-                    </th>
-                    <td>{KIND_LABEL[m.kind]}</td>
-                    <td>{m.version > 0 ? `Version ${m.version}` : 'Draft'}</td>
-                    <td>{m.images.length}</td>
-                    <td>{new Date(m.updatedAt).toLocaleDateString()}</td>
-                  </tr>
-                ))}
-            </tbody>
-          </table>
+          <div className="table-scroll">
+            <table className="data-table" aria-label={`Handouts for ${system}`}>
+              <thead>
+                <tr>
+                  <th scope="col">Title</th>
+                  <th scope="col">Kind</th>
+                  <th scope="col">Version</th>
+                  <th scope="col">Images</th>
+                  <th scope="col">Updated</th>
+                </tr>
+              </thead>
+              <tbody>
+                {materials
+                  .filter((m) => m.system === system)
+                  .map((m) => (
+                    <tr key={m.id}>
+                      <th scope="row">
+                        <a href={trainingHref({ view: 'handout', id: m.id })}>{m.title}</a>
+                      </th>
+                      <td>{KIND_LABEL[m.kind]}</td>
+                      <td>{m.version > 0 ? `Version ${m.version}` : 'Draft'}</td>
+                      <td>{m.images.length}</td>
+                      <td>{new Date(m.updatedAt).toLocaleDateString()}</td>
+                    </tr>
+                  ))}
+              </tbody>
+            </table>
+          </div>
         </section>
       ))}
     </section>

@@ -7,6 +7,7 @@ import type { Result } from '../../../../shared/result';
 import type { Course } from '../../../../shared/training/course';
 import { overlapsFor } from '../../../../shared/training/overlap';
 import { SessionInputSchema, type Session, type SessionInput } from '../../../../shared/training/session';
+import { ErrorSummary, useErrorSummary } from '../../ui/ErrorSummary';
 import { Field } from '../../ui/Field';
 import { allZones, COMMON_ZONES, localZone } from './time-zones';
 
@@ -69,6 +70,7 @@ export function SessionForm({
   const setValues = draft.set;
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [saving, setSaving] = useState(false);
+  const summary = useErrorSummary();
   const ids = useId();
   const zones = useMemo(() => allZones(), []);
   const staff = people.filter((p) => p.kind === 'staff' || values.trainerIds.includes(p.id));
@@ -86,8 +88,10 @@ export function SessionForm({
     setSaving(true);
     const res = await onSubmit(toInput(values));
     setSaving(false);
-    if (!res.ok) setErrors(res.error.fields ?? { _: res.error.message });
-    else draft.done();
+    if (!res.ok) {
+      setErrors(res.error.fields ?? { _: res.error.message });
+      summary.failed();
+    } else draft.done();
   };
 
   const title = initial ? 'Edit session' : 'Schedule a session';
@@ -95,11 +99,7 @@ export function SessionForm({
     <form className="panel" onSubmit={submit} noValidate aria-label={title}>
       <h2>{title}</h2>
       <DraftNotice restoredAt={draft.restoredAt} onDiscard={draft.discard} what="session details" />
-      {errors._ ? (
-        <p role="alert" className="form-error">
-          {errors._}
-        </p>
-      ) : null}
+      <ErrorSummary errors={errors} attempt={summary.attempt} />
       <div className="form-grid">
         <div className={`field${errors.courseId ? ' field-invalid' : ''}`}>
           <label htmlFor={`${ids}-course`}>Course</label>

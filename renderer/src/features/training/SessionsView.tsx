@@ -100,39 +100,41 @@ export function SessionsView() {
         </EmptyState>
       ) : null}
       {shown.length > 0 ? (
-        <table className="data-table" aria-label="Training sessions">
-          <thead>
-            <tr>
-              <th scope="col">When</th>
-              <th scope="col">Course</th>
-              <th scope="col">Where</th>
-              <th scope="col">Trainers</th>
-              <th scope="col">Seats</th>
-              <th scope="col">Status</th>
-            </tr>
-          </thead>
-          <tbody>
-            {shown.map((s) => {
-              const seats = seatCounts(s, data.registrations);
-              const course = courseById.get(s.courseId);
-              return (
-                <tr key={s.id} className={s.status === 'cancelled' ? 'is-cancelled' : undefined}>
-                  <td>
-                    <a href={trainingHref({ view: 'session', id: s.id })}>{whenText(s)}</a>
-                  </td>
-                  <td>{course ? `${course.title} (${course.system})` : 'Removed course'}</td>
-                  <td>{placeText(s)}</td>
-                  <td>{s.trainerIds.map((id) => names.get(id) ?? 'Unknown').join(', ')}</td>
-                  <td>
-                    {seats.registered} of {s.capacity}
-                    {seats.waitlisted ? `, ${seats.waitlisted} waiting` : ''}
-                  </td>
-                  <td>{STATUS_LABEL[s.status]}</td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        <div className="table-scroll">
+          <table className="data-table" aria-label="Training sessions">
+            <thead>
+              <tr>
+                <th scope="col">When</th>
+                <th scope="col">Course</th>
+                <th scope="col">Where</th>
+                <th scope="col">Trainers</th>
+                <th scope="col">Seats</th>
+                <th scope="col">Status</th>
+              </tr>
+            </thead>
+            <tbody>
+              {shown.map((s) => {
+                const seats = seatCounts(s, data.registrations);
+                const course = courseById.get(s.courseId);
+                return (
+                  <tr key={s.id} className={s.status === 'cancelled' ? 'is-cancelled' : undefined}>
+                    <td>
+                      <a href={trainingHref({ view: 'session', id: s.id })}>{whenText(s)}</a>
+                    </td>
+                    <td>{course ? `${course.title} (${course.system})` : 'Removed course'}</td>
+                    <td>{placeText(s)}</td>
+                    <td>{s.trainerIds.map((id) => names.get(id) ?? 'Unknown').join(', ')}</td>
+                    <td>
+                      {seats.registered} of {s.capacity}
+                      {seats.waitlisted ? `, ${seats.waitlisted} waiting` : ''}
+                    </td>
+                    <td>{STATUS_LABEL[s.status]}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
       ) : null}
       {data.sessions.length > 0 && shown.length === 0 ? <p className="muted">No upcoming sessions. Tick “Show past sessions” to see earlier ones.</p> : null}
     </section>

@@ -53,7 +53,7 @@ function AgencyForm({ repo, agency, onDone, say }: { repo: PanelProps['repo']; a
   const [name, setName] = useDraftState(FORM, agency?.id, 'name', agency?.name ?? '');
   const [kind, setKind] = useDraftState<AgencyKind>(FORM, agency?.id, 'kind', agency?.kind ?? 'state_court');
   const [code, setCode] = useDraftState(FORM, agency?.id, 'code', agency?.code ?? '');
-  const { errors, save } = useSaveForm(say);
+  const { errors, save, summary } = useSaveForm(say);
   const submit = (e: FormEvent) => {
     const input = { name, kind, code };
     void save(e, agency ? repo.agencies.update(agency.id, input) : repo.agencies.create(input), (a) => `Saved the agency ${a.name}`, onDone);
@@ -62,6 +62,7 @@ function AgencyForm({ repo, agency, onDone, say }: { repo: PanelProps['repo']; a
   return (
     <form className="helpdesk-form" onSubmit={submit} noValidate aria-label={title}>
       <h4>{title}</h4>
+      {summary}
       <div className="form-grid">
         <Field label="Agency name" autoFocus value={name} maxLength={LIMITS.name * 2} onChange={(e) => setName(e.target.value)} error={errors.name} />
         <SelectField label="Agency kind" value={kind} onChange={(e) => setKind(e.target.value as AgencyKind)} error={errors.kind}>

@@ -82,7 +82,7 @@ function CalendarForm({
     for (const d of WEEK_ORDER) out[d] = formatHours(calendar.week[d]);
     return out;
   });
-  const { errors, save, refuse } = useSaveForm(say);
+  const { errors, save, refuse, summary } = useSaveForm(say);
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -104,6 +104,7 @@ function CalendarForm({
   return (
     <form className="helpdesk-form" onSubmit={submit} noValidate aria-label={title}>
       <h4>{title}</h4>
+      {summary}
       <div className="form-grid">
         <Field label="Calendar name" autoFocus value={name} maxLength={LIMITS.name * 2} onChange={(e) => setName(e.target.value)} error={errors.name} />
         <Field label="Time zone" list="hd-time-zones" value={timeZone} onChange={(e) => setTimeZone(e.target.value)} error={errors.timeZone} hint="Such as America/Los_Angeles" />

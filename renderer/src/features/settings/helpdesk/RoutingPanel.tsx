@@ -89,13 +89,14 @@ function RuleForm({ repo, data, rule, onDone, say }: PanelProps & { rule: Routin
       ? { name: rule.name, systemId: fromMatcher(rule.systemId), category: fromMatcher(rule.category), siteId: fromMatcher(rule.siteId), teamId: rule.teamId, enabled: rule.enabled }
       : { name: '', systemId: ANY, category: ANY, siteId: ANY, teamId: '', enabled: true },
   );
-  const { errors, save } = useSaveForm(say);
+  const { errors, save, summary } = useSaveForm(say);
   const set = <K extends keyof RuleDraft>(k: K, v: RuleDraft[K]) => setD((x) => ({ ...x, [k]: v }));
   const submit = (e: FormEvent) => void save(e, rule ? repo.routingRules.update(rule.id, d) : repo.routingRules.create(d), (r) => `Saved the rule ${r.name}`, onDone);
   const title = rule ? `Edit rule ${rule.name}` : 'New routing rule';
   return (
     <form className="helpdesk-form" onSubmit={submit} noValidate aria-label={title}>
       <h4>{title}</h4>
+      {summary}
       <Field label="Rule name" autoFocus value={d.name} maxLength={LIMITS.name * 2} onChange={(e) => set('name', e.target.value)} error={errors.name} />
       <div className="form-grid">
         <MatcherFields data={data} value={d} onChange={(k, v) => set(k, v)} errors={errors} />

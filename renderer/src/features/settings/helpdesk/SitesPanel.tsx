@@ -50,7 +50,7 @@ function SiteForm({ repo, data, site, onDone, say }: PanelProps & { site: Site |
   const [agencyId, setAgencyId] = useDraftState(FORM, site?.id, 'agencyId', site?.agencyId ?? (data.agencies.length === 1 ? data.agencies[0]!.id : ''));
   const [address, setAddress] = useDraftState(FORM, site?.id, 'address', site?.address ?? '');
   const [timeZone, setTimeZone] = useDraftState(FORM, site?.id, 'timeZone', site?.timeZone ?? '');
-  const { errors, save } = useSaveForm(say);
+  const { errors, save, summary } = useSaveForm(say);
   const submit = (e: FormEvent) => {
     // An empty zone is "not set", not a zone named "".
     const input = { name, agencyId, address, timeZone: timeZone.trim() || null };
@@ -60,6 +60,7 @@ function SiteForm({ repo, data, site, onDone, say }: PanelProps & { site: Site |
   return (
     <form className="helpdesk-form" onSubmit={submit} noValidate aria-label={title}>
       <h4>{title}</h4>
+      {summary}
       <div className="form-grid">
         <Field label="Site name" autoFocus value={name} maxLength={LIMITS.name * 2} onChange={(e) => setName(e.target.value)} error={errors.name} />
         <SelectField label="Agency" value={agencyId} onChange={(e) => setAgencyId(e.target.value)} error={errors.agencyId}>

@@ -90,7 +90,7 @@ function PolicyForm({ repo, data, policy, onDone, say }: PanelProps & { policy: 
     for (const p of PRIORITIES) out[p] = { firstResponseMinutes: formatDuration(from[p].firstResponseMinutes), resolutionMinutes: formatDuration(from[p].resolutionMinutes) };
     return out;
   });
-  const { errors, save, refuse } = useSaveForm(say);
+  const { errors, save, refuse, summary } = useSaveForm(say);
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -115,6 +115,7 @@ function PolicyForm({ repo, data, policy, onDone, say }: PanelProps & { policy: 
   return (
     <form className="helpdesk-form" onSubmit={submit} noValidate aria-label={title}>
       <h4>{title}</h4>
+      {summary}
       <div className="form-grid">
         <Field label="Policy name" autoFocus value={name} maxLength={LIMITS.name * 2} onChange={(e) => setName(e.target.value)} error={errors.name} />
         <SelectField label="Calendar" value={calendarId} onChange={(e) => setCalendarId(e.target.value)} error={errors.calendarId}>

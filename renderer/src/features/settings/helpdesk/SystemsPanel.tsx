@@ -57,7 +57,7 @@ function SystemForm({ repo, system, onDone, say }: { repo: PanelProps['repo']; s
   const [name, setName] = useDraftState(FORM, system?.id, 'name', system?.name ?? '');
   const [vendor, setVendor] = useDraftState(FORM, system?.id, 'vendor', system?.vendor ?? '');
   const [categories, setCategories] = useDraftState(FORM, system?.id, 'categories', formatCategories(system?.categories ?? []));
-  const { errors, save } = useSaveForm(say);
+  const { errors, save, summary } = useSaveForm(say);
   const [sent, setSent] = useState<string[]>([]);
   const submit = (e: FormEvent) => {
     const list = parseCategories(categories);
@@ -69,6 +69,7 @@ function SystemForm({ repo, system, onDone, say }: { repo: PanelProps['repo']; s
   return (
     <form className="helpdesk-form" onSubmit={submit} noValidate aria-label={title}>
       <h4>{title}</h4>
+      {summary}
       <div className="form-grid">
         <Field label="System name" autoFocus value={name} maxLength={LIMITS.name * 2} onChange={(e) => setName(e.target.value)} error={errors.name} />
         <Field label="Vendor" value={vendor} maxLength={LIMITS.name * 2} onChange={(e) => setVendor(e.target.value)} error={errors.vendor} hint="Optional" />

@@ -54,7 +54,7 @@ function TeamForm({ repo, data, team, onDone, say }: PanelProps & { team: Team |
   // Every member id is kept, also those with no staff record here; the boxes change only the ones listed.
   const [memberIds, setMemberIds] = useDraftState<string[]>(FORM, team?.id, 'memberIds', team?.memberIds ?? []);
   const unlisted = memberIds.filter((id) => !data.staff.some((p) => p.id === id)).length;
-  const { errors, save } = useSaveForm(say);
+  const { errors, save, summary } = useSaveForm(say);
   const submit = (e: FormEvent) => {
     const input = { name, description, memberIds };
     void save(e, team ? repo.teams.update(team.id, input) : repo.teams.create(input), (t) => `Saved the team ${t.name}`, onDone);
@@ -63,6 +63,7 @@ function TeamForm({ repo, data, team, onDone, say }: PanelProps & { team: Team |
   return (
     <form className="helpdesk-form" onSubmit={submit} noValidate aria-label={title}>
       <h4>{title}</h4>
+      {summary}
       <div className="form-grid">
         <Field label="Team name" autoFocus value={name} maxLength={LIMITS.name * 2} onChange={(e) => setName(e.target.value)} error={errors.name} />
         <Field label="Team description" value={description} onChange={(e) => setDescription(e.target.value)} error={errors.description} />

@@ -1,6 +1,7 @@
 import { useCallback, useId, useState, type FormEvent, type ReactNode, type Ref } from 'react';
 import type { Result } from '../../../../../shared/result';
 import { useUi } from '../../../app/ui-store';
+import { ErrorSummary, useErrorSummary } from '../../../ui/ErrorSummary';
 import { useEditing } from './useEditing';
 
 export interface Notice {
@@ -51,22 +52,29 @@ const CHECK_FIELDS = 'Check the fields marked below; nothing was saved.';
 /**
  * A panel form's save. `save` (the form's submit) runs the write and reports
  * it; on success `onSaved` runs (the form closes), otherwise the per-field
- * messages stay in `errors` for the form. `refuse` shows messages the form
- * found itself, before writing anything.
+ * messages stay in `errors` for the form, listed by `summary` (which takes focus).
+ * `refuse` shows messages the form found itself, before writing anything.
  */
 export function useSaveForm(say: (ok: boolean, text: string) => void) {
   const [errors, setErrors] = useState<Record<string, string>>({});
+  const { attempt, failed } = useErrorSummary();
   async function save<T>(e: FormEvent, write: Promise<Result<T>>, done: (value: T) => string, onSaved: (value: T) => void): Promise<void> {
     e.preventDefault();
     const res = await report(write, say, done);
     if (res.ok) onSaved(res.value);
-    else setErrors(res.fields);
+    else {
+      setErrors(res.fields);
+      failed();
+    }
   }
   const refuse = (fields: Record<string, string>) => {
     setErrors(fields);
     say(false, CHECK_FIELDS);
+    failed();
   };
-  return { errors, save, refuse };
+  /** The form's error summary, to render first in the form: focused on each refusal. */
+  const summary = <ErrorSummary errors={errors} attempt={attempt} />;
+  return { errors, save, refuse, summary };
 }
 
 /**

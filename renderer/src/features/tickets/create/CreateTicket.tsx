@@ -7,6 +7,7 @@ import { priorityFor } from '../../../../../shared/tickets/priority';
 import { useUi } from '../../../app/ui-store';
 import { DraftNotice } from '../../../ui/DraftNotice';
 import { draftKey, drafts } from '../../../ui/drafts';
+import { ErrorSummary, useErrorSummary } from '../../../ui/ErrorSummary';
 import { Field } from '../../../ui/Field';
 import { useDraft } from '../../../ui/useDraft';
 import { SelectField, TextAreaField } from '../fields';
@@ -52,6 +53,7 @@ export function CreateTicket({ desk }: { desk: Desk }) {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState('');
   const [saving, setSaving] = useState(false);
+  const summary = useErrorSummary();
   const set = <K extends keyof Draft>(k: K, v: Draft[K]) => draft.set({ [k]: v } as Partial<Draft>);
   const system = desk.catalog.systems.find((s) => s.id === d.systemId);
   const route = useLiveQuery(() => desk.repos.catalog.suggestRoute({ systemId: d.systemId || null, category: d.category || null, siteId: d.siteId || null }), [desk.repos, d.systemId, d.category, d.siteId]);
@@ -89,7 +91,8 @@ export function CreateTicket({ desk }: { desk: Desk }) {
     setSaving(false);
     if (!res.ok) {
       setErrors(res.error.fields ?? {});
-      setFormError(res.error.fields ? 'Check the fields marked below; nothing was saved.' : res.error.message);
+      setFormError(res.error.fields ? '' : res.error.message);
+      summary.failed();
       return;
     }
     draft.done();
@@ -115,11 +118,7 @@ export function CreateTicket({ desk }: { desk: Desk }) {
           if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) void submit();
         }}
       >
-        {formError ? (
-          <p className="form-error" role="alert">
-            {formError}
-          </p>
-        ) : null}
+        <ErrorSummary errors={errors} attempt={summary.attempt} message={formError || undefined} />
         <DraftNotice restoredAt={draft.restoredAt} onDiscard={draft.discard} what="new ticket" />
         <RequesterPicker desk={desk} value={requester} onChange={setRequester} error={errors.requesterId} />
         <Field label="Title" name="title" value={d.title} error={errors.title} maxLength={LIMITS.title * 2} onChange={(e) => set('title', e.target.value)} />

@@ -6,6 +6,7 @@ import { nextStatuses } from '../../../../../shared/tickets/transitions';
 import { useUi } from '../../../app/ui-store';
 import { DraftNotice } from '../../../ui/DraftNotice';
 import { draftKey } from '../../../ui/drafts';
+import { ErrorSummary, useErrorSummary } from '../../../ui/ErrorSummary';
 import { Field } from '../../../ui/Field';
 import { useDraft, useDraftState } from '../../../ui/useDraft';
 import { SelectField, TextAreaField } from '../fields';
@@ -27,6 +28,7 @@ export function Actions({ desk, ticket }: { desk: Desk; ticket: Ticket }) {
   const [panel, setPanel] = useState<Panel>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState('');
+  const summary = useErrorSummary();
   const next = nextStatuses(ticket.status);
   const active = ticket.status === 'new' || ticket.status === 'open' || ticket.status === 'pending';
 
@@ -35,6 +37,7 @@ export function Actions({ desk, ticket }: { desk: Desk; ticket: Ticket }) {
     if (!res.ok) {
       setErrors(res.error.fields ?? {});
       setMessage(res.error.message);
+      summary.failed();
       return false;
     }
     setErrors({});
@@ -149,11 +152,8 @@ export function Actions({ desk, ticket }: { desk: Desk; ticket: Ticket }) {
           </button>
         ) : null}
       </div>
-      {message ? (
-        <p className="form-error" role="alert">
-          {message}
-        </p>
-      ) : null}
+      {/* Above the open form: lists its refused fields (or the rule's message), focused on each refusal. */}
+      <ErrorSummary errors={errors} attempt={summary.attempt} message={Object.keys(errors).length ? undefined : message || undefined} />
       {panel === 'pending' ? <PendingForm onSubmit={(reason) => run('set to pending', () => desk.repos.tickets.transition(ticket.id, 'pending', { pendingReason: reason }))} /> : null}
       {panel === 'resolve' ? (
         <ResolveForm ticketId={ticket.id} errors={errors} onSubmit={(resolution) => run('resolved', () => desk.repos.tickets.transition(ticket.id, 'resolved', { resolution }))} />
