@@ -76,6 +76,7 @@ export function checkAccessRequest(ctx: WriteRuleContext): string | null {
   if (ctx.before === null && !isOwnPerson(ctx, ctx.after.createdBy)) return 'A request names the person who entered it (the session).';
   if (ctx.before === null) return after === 'draft' || after === 'submitted' ? null : 'A new request starts as a draft or submitted.';
   if (ctx.changed.includes('createdBy')) return 'Who entered a request never changes.';
+  if (ctx.changed.includes('deleted') && !isLead(ctx) && before !== 'draft') return 'Only a draft request is deleted by a technician: cancel it instead.';
   if (before !== 'draft' && ctx.changed.some((f) => REQUEST_PEOPLE.includes(f))) return 'Once submitted, a request’s person and requester are fixed: enter a new request.';
   if (!ctx.changed.includes('status') || before === after) return null;
   if (after === 'approved' || after === 'denied') {
@@ -104,6 +105,7 @@ const GRANT_TERMS = ['personId', 'systemId', 'entitlementId', 'from', 'until'];
 export function checkGrant(ctx: WriteRuleContext): string | null {
   if (ctx.before === null && isOwnPerson(ctx, ctx.after.personId)) return 'Nobody grants themselves access.';
   if (isLead(ctx)) return null;
+  if (ctx.changed.includes('deleted')) return 'Only coordinators and admins delete a grant: access ends through a revocation.';
   if (ctx.before === null) {
     // A technician's grant comes from provisioning an approved request for that person and entitlement.
     const request = storedRequest(ctx, 'requestId');

@@ -51,9 +51,15 @@ function actionCheck(ctx: WriteRuleContext): string | null {
   return review && review.deleted !== 1 && review.status === 'final' ? 'An action of a final review needs an owner' : null;
 }
 
-/** A change is approved by a coordinator or admin, who records themselves as the approver. */
+/**
+ * A change is approved by a coordinator or admin, who records themselves as
+ * the approver. (Checked on values, not as role-limited fields: every new
+ * change carries `approvedBy: null`, which anyone may write.)
+ */
 function changeCheck(ctx: WriteRuleContext): string | null {
-  if (ctx.changed.includes('status') && ctx.after.status === 'approved' && !isManager(ctx)) return 'Only coordinators and admins approve a change';
+  const approving = (ctx.changed.includes('status') && ctx.after.status === 'approved') || (ctx.changed.includes('approvedBy') && ctx.after.approvedBy != null) || (ctx.changed.includes('approvedAt') && ctx.after.approvedAt != null);
+  if (approving && !isManager(ctx)) return 'Only coordinators and admins approve a change';
+  if (!isManager(ctx) && ctx.before !== null && (ctx.changed.includes('approvedBy') || ctx.changed.includes('approvedAt'))) return 'Only coordinators and admins change a change’s approval';
   if (ctx.changed.includes('approvedBy') && ctx.after.approvedBy != null && !isOwnPerson(ctx, ctx.after.approvedBy)) return 'A change’s approver is the signed-in user';
   return null;
 }
@@ -71,7 +77,7 @@ export const OPERATIONS_SYNC_TABLES = {
   changes: {
     merge: 'lww',
     schema: storedSchema(ChangeSchema),
-    rule: { roles: 'any', fields: { approvedBy: SETUP, approvedAt: SETUP }, check: changeCheck, summary: 'Changes: every role; approval (status approved, approver and time) by coordinators and admins, as themselves' },
+    rule: { roles: 'any', check: changeCheck, summary: 'Changes: every role; approval (status approved, approver and time) by coordinators and admins, as themselves' },
   },
   reviews: { merge: 'lww', schema: storedSchema(ReviewSchema), rule: { roles: 'any', check: reviewCheck, summary: 'Post-incident reviews: every role; final needs an owner' } },
   actionItems: {
