@@ -105,7 +105,7 @@ const GRANT_TERMS = ['personId', 'systemId', 'entitlementId', 'from', 'until'];
 export function checkGrant(ctx: WriteRuleContext): string | null {
   if (ctx.before === null && isOwnPerson(ctx, ctx.after.personId)) return 'Nobody grants themselves access.';
   if (isLead(ctx)) return null;
-  if (ctx.changed.includes('deleted')) return 'Only coordinators and admins delete a grant: access ends through a revocation.';
+  if (ctx.before !== null && ctx.changed.includes('deleted')) return 'Only coordinators and admins delete a grant: access ends through a revocation.';
   if (ctx.before === null) {
     // A technician's grant comes from provisioning an approved request for that person and entitlement.
     const request = storedRequest(ctx, 'requestId');

@@ -21,6 +21,7 @@ const JUDGED: Record<string, readonly string[]> = {
   revocations: ['recordedBy'],
   departures: ['recordedBy'],
   reviewCampaigns: ['createdBy'],
+  changes: ['approvedBy'],
 };
 
 /**
