@@ -117,7 +117,12 @@ export function checkGrant(ctx: WriteRuleContext): string | null {
   }
   if (ctx.before !== null && ctx.changed.some((f) => GRANT_TERMS.includes(f))) return 'Only coordinators and admins change a grant’s person, entitlement or dates; an extension is a new request.';
   const status = str(ctx.after, 'status');
-  if (ctx.changed.includes('status') && (status === 'revoked' || status === 'revoking') && !str(ctx.after, 'revocationId')) return 'A grant is revoked through a revocation a coordinator recorded.';
+  if (ctx.changed.includes('status') && (status === 'revoked' || status === 'revoking')) {
+    // The revocation must exist (as stored) and be of this grant.
+    const rid = ctx.after.revocationId;
+    const revocation = typeof rid === 'string' ? (ctx.related?.('revocations', rid) ?? null) : null;
+    if (!revocation || revocation.deleted === 1 || revocation.grantId !== ctx.id) return 'A grant is revoked through a revocation a coordinator recorded.';
+  }
   return null;
 }
 
@@ -181,7 +186,12 @@ export const ACCESS_SYNC_TABLES = {
   grants: {
     merge: 'lww',
     schema: storedSchema(GrantSchema),
-    rule: { roles: 'any', reads: requestRef('requestId'), check: checkGrant, summary: 'A technician’s grant comes from an approved request (stored) for that person and entitlement; only leads change its terms; revoked only through a revocation; nobody grants themselves access.' },
+    rule: {
+      roles: 'any',
+      reads: (after) => [...requestRef('requestId')(after), ...(typeof after.revocationId === 'string' ? [{ table: 'revocations', id: after.revocationId }] : [])],
+      check: checkGrant,
+      summary: 'A technician’s grant comes from an approved request (stored) for that person and entitlement; only leads change its terms; revoked only through a revocation; nobody grants themselves access.',
+    },
   },
   provisioningSteps: {
     merge: 'append',

@@ -1,5 +1,6 @@
 import { isManager, isOwnPerson, storedSchema, withMeta } from '../sync/stored-schema';
 import type { SyncTableSpec, TableWriteRule, WriteRuleContext } from '../sync/tables-spec';
+import { parseOccurrenceId } from './ids';
 import { distributionGate } from './rules';
 import {
   ActionItemSchema,
@@ -32,6 +33,19 @@ function runCheck(ctx: WriteRuleContext): string | null {
   if (!parsed.success) return 'The run is not valid';
   const gate = distributionGate({ ...(parsed.data as OutputRun), status: 'verified' });
   return gate.ok ? null : gate.error.message;
+}
+
+/**
+ * An occurrence is what its id says: a derived id (schedule and rule date)
+ * holds that schedule's occurrence of that date, so a device cannot park
+ * another schedule's or date's occurrence in it; and the identity never
+ * changes once made.
+ */
+function occurrenceCheck(ctx: WriteRuleContext): string | null {
+  if (ctx.before !== null && (ctx.changed.includes('scheduleId') || ctx.changed.includes('date'))) return 'An occurrence’s schedule and date never change';
+  const derived = parseOccurrenceId(ctx.id);
+  if (derived && (ctx.after.scheduleId !== derived.scheduleId || ctx.after.date !== derived.date)) return 'An occurrence’s schedule and date must be the ones its id is derived from';
+  return null;
 }
 
 /** A final review needs an owner. */
@@ -68,7 +82,11 @@ export const OPERATIONS_SYNC_TABLES = {
   schedules: { merge: 'lww', schema: storedSchema(ScheduleSchema), rule: setupRule('Maintenance and output schedules') },
   outputJobs: { merge: 'lww', schema: storedSchema(OutputJobSchema), rule: setupRule('Output jobs') },
   maintenanceWindows: { merge: 'lww', schema: storedSchema(MaintenanceWindowSchema), rule: setupRule('Maintenance windows and freezes') },
-  occurrences: { merge: 'lww', schema: storedSchema(OccurrenceSchema), rule: { roles: 'any', summary: 'Schedule occurrences: every role (ids derived from schedule and date)' } },
+  occurrences: {
+    merge: 'lww',
+    schema: storedSchema(OccurrenceSchema),
+    rule: { roles: 'any', check: occurrenceCheck, summary: 'Schedule occurrences: every role; a derived id holds that schedule’s occurrence of that date, and neither ever changes' },
+  },
   outputRuns: {
     merge: 'lww',
     schema: storedSchema(OutputRunSchema),

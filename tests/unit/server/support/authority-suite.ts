@@ -359,8 +359,14 @@ export function describeAuthority(label: string, getDb: () => Promise<Db>): void
         // Ended only through a revocation.
         expect(await outcome(tech, opOf(tech, 'grants', 'g-ok', validRecord('grants', tech), later()))).toBe('applied');
         expect(await outcome(tech, opOf(tech, 'grants', 'g-ok', { status: 'revoked' }, later()))).toBe('forbidden');
-        for (const id of ['g-self', 'g-self-tech', 'g-no-request', 'g-other-person', 'g-other-entitlement', 'g-unapproved']) expect(await stored(db, 'grants', id)).toBeNull();
+        // A revocation of another grant, or one that does not exist, does not revoke this one; its own does.
+        expect(await outcome(actors.coordinator, opOf(actors.coordinator, 'revocations', 'rv-other', validRecord('revocations', actors.coordinator), later()))).toBe('applied');
+        expect(await outcome(tech, opOf(tech, 'grants', 'g-ok', { status: 'revoked', revocationId: 'rv-other' }, later()))).toBe('forbidden');
+        expect(await outcome(tech, opOf(tech, 'grants', 'g-ok', { status: 'revoked', revocationId: 'rv-nowhere' }, later()))).toBe('forbidden');
         expect((await stored(db, 'grants', 'g-ok'))!.status).toBe('active');
+        expect(await outcome(actors.coordinator, opOf(actors.coordinator, 'revocations', 'rv-g-ok', { ...validRecord('revocations', actors.coordinator), grantId: 'g-ok' }, later()))).toBe('applied');
+        expect(await outcome(tech, opOf(tech, 'grants', 'g-ok', { status: 'revoked', revocationId: 'rv-g-ok' }, later()))).toBe('applied');
+        for (const id of ['g-self', 'g-self-tech', 'g-no-request', 'g-other-person', 'g-other-entitlement', 'g-unapproved']) expect(await stored(db, 'grants', id)).toBeNull();
       });
 
       it('revocations, leavers and campaigns name the lead who recorded them; a technician only marks a revocation done', async () => {
@@ -388,6 +394,18 @@ export function describeAuthority(label: string, getDb: () => Promise<Db>): void
         expect(await outcome(coord, opOf(coord, 'changes', 'ch-1', { status: 'approved', approvedBy: coord.personId, approvedAt: '2027-01-16T08:00:00.000Z' }, later()))).toBe('applied');
         expect(await stored(db, 'changes', 'ch-1')).toMatchObject({ status: 'approved', approvedBy: coord.personId });
         expect(await stored(db, 'changes', 'ch-pre-approved')).toBeNull();
+      });
+
+      it('an occurrence with a derived id is that schedule’s occurrence of that date, and its identity never changes', async () => {
+        const tech = actors.technician;
+        const occ = { ...validRecord('occurrences', tech), scheduleId: 'sched-1', date: '2027-01-12' };
+        expect(await outcome(tech, opOf(tech, 'occurrences', 'occ:sched-1:2027-01-12', occ, later()))).toBe('applied');
+        expect(await outcome(tech, opOf(tech, 'occurrences', 'occ:sched-1:2027-02-09', occ, later()))).toBe('forbidden');
+        expect(await outcome(tech, opOf(tech, 'occurrences', 'occ:sched-2:2027-01-12', occ, later()))).toBe('forbidden');
+        expect(await outcome(tech, opOf(tech, 'occurrences', 'occ:sched-1:2027-01-12', { date: '2027-01-13' }, later()))).toBe('forbidden');
+        expect(await outcome(tech, opOf(tech, 'occurrences', 'occ:sched-1:2027-01-12', { status: 'done', completedAt: '2027-01-12T18:00:00.000Z' }, later()))).toBe('applied');
+        expect(await stored(db, 'occurrences', 'occ:sched-1:2027-02-09')).toBeNull();
+        expect(await stored(db, 'occurrences', 'occ:sched-1:2027-01-12')).toMatchObject({ date: '2027-01-12', status: 'done' });
       });
 
       it('a review is final only with an owner, and an action of a final review needs one', async () => {
