@@ -116,8 +116,9 @@ export const DECISIONS = ['approved', 'denied'] as const;
 
 /**
  * A stage decision, recorded by a coordinator on the approver's behalf.
- * `requestedBy`, `createdBy` and `forPersonId` are the request's, copied so
- * the server's rule can refuse a self-approval from the entry alone.
+ * `requestedBy`, `createdBy` and `forPersonId` are the request's, copied for
+ * the screens; the server's rule judges self-approval on the stored request
+ * and refuses copies that differ from it.
  */
 export const ApprovalSchema = z.looseObject({
   ...appended,
@@ -283,7 +284,7 @@ export const ReviewDecisionSchema = z.looseObject({
   ...appended,
   itemId: IdSchema,
   campaignId: IdSchema,
-  /** The item's person, copied so the rule can refuse a review of one's own access. */
+  /** The item's person, copied for the screens; the rule judges on the stored item and refuses a differing copy. */
   personId: IdSchema,
   decision: z.enum(REVIEW_DECISIONS),
   reason: trimmed(1000).default(''),

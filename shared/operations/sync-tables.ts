@@ -1,4 +1,6 @@
+import { isManager, isOwnPerson, storedSchema, withMeta } from '../sync/stored-schema';
 import type { SyncTableSpec, TableWriteRule, WriteRuleContext } from '../sync/tables-spec';
+import { parseOccurrenceId } from './ids';
 import { distributionGate } from './rules';
 import {
   ActionItemSchema,
@@ -26,32 +28,84 @@ const setupRule = (what: string): TableWriteRule => ({ roles: SETUP, summary: `$
 /** A run marked distributed must pass its gate on the merged record (critical checks passed or overridden with a reason). */
 function runCheck(ctx: WriteRuleContext): string | null {
   if (!ctx.changed.includes('status') || ctx.after.status !== 'distributed') return null;
-  const parsed = OutputRunSchema.safeParse(ctx.after);
+  // The merged record is `{ ...fields }` without id and stamps: fill them in as the stored schema does.
+  const parsed = OutputRunSchema.safeParse(withMeta({ ...ctx.after, id: ctx.id }));
   if (!parsed.success) return 'The run is not valid';
   const gate = distributionGate({ ...(parsed.data as OutputRun), status: 'verified' });
   return gate.ok ? null : gate.error.message;
 }
 
-/** A final review needs an owner (its action items' owners are checked on the device, which holds them). */
+/**
+ * An occurrence is what its id says: a derived id (schedule and rule date)
+ * holds that schedule's occurrence of that date, so a device cannot park
+ * another schedule's or date's occurrence in it; and the identity never
+ * changes once made.
+ */
+function occurrenceCheck(ctx: WriteRuleContext): string | null {
+  if (ctx.before !== null && (ctx.changed.includes('scheduleId') || ctx.changed.includes('date'))) return 'An occurrence’s schedule and date never change';
+  const derived = parseOccurrenceId(ctx.id);
+  if (derived && (ctx.after.scheduleId !== derived.scheduleId || ctx.after.date !== derived.date)) return 'An occurrence’s schedule and date must be the ones its id is derived from';
+  return null;
+}
+
+/** A final review needs an owner. */
 function reviewCheck(ctx: WriteRuleContext): string | null {
   return ctx.after.status === 'final' && !ctx.after.ownerId ? 'A final review needs an owner' : null;
 }
 
+/**
+ * A final review has no action without an owner: an action item of a final
+ * review (as stored) cannot be made or left without one. (That a review going
+ * final has every action owned is checked on the device, which holds them.)
+ */
+function actionCheck(ctx: WriteRuleContext): string | null {
+  if (ctx.after.deleted === 1 || ctx.after.ownerId) return null;
+  const id = ctx.after.reviewId;
+  const review = typeof id === 'string' ? (ctx.related?.('reviews', id) ?? null) : null;
+  return review && review.deleted !== 1 && review.status === 'final' ? 'An action of a final review needs an owner' : null;
+}
+
+/**
+ * A change is approved by a coordinator or admin, who records themselves as
+ * the approver. (Checked on values, not as role-limited fields: every new
+ * change carries `approvedBy: null`, which anyone may write.)
+ */
+function changeCheck(ctx: WriteRuleContext): string | null {
+  const approving = (ctx.changed.includes('status') && ctx.after.status === 'approved') || (ctx.changed.includes('approvedBy') && ctx.after.approvedBy != null) || (ctx.changed.includes('approvedAt') && ctx.after.approvedAt != null);
+  if (approving && !isManager(ctx)) return 'Only coordinators and admins approve a change';
+  if (!isManager(ctx) && ctx.before !== null && (ctx.changed.includes('approvedBy') || ctx.changed.includes('approvedAt'))) return 'Only coordinators and admins change a change’s approval';
+  if (ctx.changed.includes('approvedBy') && ctx.after.approvedBy != null && !isOwnPerson(ctx, ctx.after.approvedBy)) return 'A change’s approver is the signed-in user';
+  return null;
+}
+
 export const OPERATIONS_SYNC_TABLES = {
-  schedules: { merge: 'lww', schema: ScheduleSchema, rule: setupRule('Maintenance and output schedules') },
-  outputJobs: { merge: 'lww', schema: OutputJobSchema, rule: setupRule('Output jobs') },
-  maintenanceWindows: { merge: 'lww', schema: MaintenanceWindowSchema, rule: setupRule('Maintenance windows and freezes') },
-  occurrences: { merge: 'lww', schema: OccurrenceSchema, rule: { roles: 'any', summary: 'Schedule occurrences: every role (ids derived from schedule and date)' } },
+  schedules: { merge: 'lww', schema: storedSchema(ScheduleSchema), rule: setupRule('Maintenance and output schedules') },
+  outputJobs: { merge: 'lww', schema: storedSchema(OutputJobSchema), rule: setupRule('Output jobs') },
+  maintenanceWindows: { merge: 'lww', schema: storedSchema(MaintenanceWindowSchema), rule: setupRule('Maintenance windows and freezes') },
+  occurrences: {
+    merge: 'lww',
+    schema: storedSchema(OccurrenceSchema),
+    rule: { roles: 'any', check: occurrenceCheck, summary: 'Schedule occurrences: every role; a derived id holds that schedule’s occurrence of that date, and neither ever changes' },
+  },
   outputRuns: {
     merge: 'lww',
-    schema: OutputRunSchema,
+    schema: storedSchema(OutputRunSchema),
     rule: { roles: 'any', check: runCheck, summary: 'Output runs: every role; distributed only past the verification gate' },
   },
   changes: {
     merge: 'lww',
-    schema: ChangeSchema,
-    rule: { roles: 'any', fields: { approvedBy: SETUP, approvedAt: SETUP }, summary: 'Changes: every role; approval by coordinators and admins' },
+    schema: storedSchema(ChangeSchema),
+    rule: { roles: 'any', check: changeCheck, summary: 'Changes: every role; approval (status approved, approver and time) by coordinators and admins, as themselves' },
   },
-  reviews: { merge: 'lww', schema: ReviewSchema, rule: { roles: 'any', check: reviewCheck, summary: 'Post-incident reviews: every role; final needs an owner' } },
-  actionItems: { merge: 'lww', schema: ActionItemSchema, rule: { roles: 'any', summary: 'Review action items: every role' } },
+  reviews: { merge: 'lww', schema: storedSchema(ReviewSchema), rule: { roles: 'any', check: reviewCheck, summary: 'Post-incident reviews: every role; final needs an owner' } },
+  actionItems: {
+    merge: 'lww',
+    schema: storedSchema(ActionItemSchema),
+    rule: {
+      roles: 'any',
+      reads: (after) => (typeof after.reviewId === 'string' ? [{ table: 'reviews', id: after.reviewId }] : []),
+      check: actionCheck,
+      summary: 'Review action items: every role; an action of a final review needs an owner',
+    },
+  },
 } as const satisfies Record<string, SyncTableSpec>;

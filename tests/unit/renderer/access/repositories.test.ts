@@ -4,6 +4,7 @@ import { openDatabase, type FieldDeskDb } from '../../../../renderer/src/data/db
 import { accessRepositories, type AccessActor, type AccessRepositories } from '../../../../renderer/src/data/repositories/access';
 import { peopleRepository } from '../../../../renderer/src/data/repositories/people';
 import { waitingOps } from '../../../../renderer/src/sync/pending';
+import { expectStoredValid, ACCESS_TABLES } from '../support/stored-valid';
 import type { Entitlement } from '../../../../shared/access/schema';
 import { exportMembers, currentMembers } from '../../../../shared/access/lists-export';
 
@@ -11,6 +12,8 @@ let n = 0;
 const opened: FieldDeskDb[] = [];
 afterEach(async () => {
   for (const db of opened.splice(0)) {
+    // What the app wrote is what the server accepts (its tables' stored schemas).
+    if (db.isOpen()) await expectStoredValid(db, ACCESS_TABLES);
     db.close();
     await db.delete();
   }

@@ -6,6 +6,7 @@ import { operationsRepositories } from '../../../../renderer/src/data/repositori
 import { ticketRepositories } from '../../../../renderer/src/data/repositories/tickets';
 import { applyPage } from '../../../../renderer/src/sync/apply';
 import { waitingOps } from '../../../../renderer/src/sync/pending';
+import { expectStoredValid, OPERATIONS_TABLES } from '../support/stored-valid';
 import { occurrenceId, occurrenceTicketId, verificationTicketId } from '../../../../shared/operations/ids';
 import type { ScheduleInput } from '../../../../shared/operations/schemas';
 
@@ -13,6 +14,8 @@ let n = 0;
 const opened: FieldDeskDb[] = [];
 afterEach(async () => {
   for (const db of opened.splice(0)) {
+    // What the app wrote is what the server accepts (its tables' stored schemas).
+    if (db.isOpen()) await expectStoredValid(db, OPERATIONS_TABLES);
     db.close();
     await db.delete();
   }

@@ -7,7 +7,7 @@ import { CONFLICTS_TABLE, type Role } from '../../../../shared/sync/protocol';
 import { SYNC_TABLE_NAMES, SYNC_TABLES } from '../../../../shared/sync/tables';
 import type { SyncTableSpec } from '../../../../shared/sync/tables-spec';
 import { addUser, bearer, makeApp, PASSWORD, pullAll, push, resetDb, stampAt, T0, testClock } from './harness';
-import { FIELD_EDITS, validRecord, type Who } from './valid-records';
+import { FIELD_EDITS, REQUEST_ID, storePrerequisites, validRecord, type Who } from './valid-records';
 
 /**
  * The server as the authority (issue 19), on every storage engine: who a
@@ -42,11 +42,40 @@ const MAY_CREATE: Record<string, readonly Role[]> = {
   completions: ALL,
   materials: MANAGERS,
   materialVersions: MANAGERS,
+  // Access (issue 21): technicians draft and submit requests and tick steps; coordinators and admins keep the catalog,
+  // record approvals, revocations, leavers and campaigns. A technician's grant is of an approved request (request-1).
+  entitlements: MANAGERS,
+  sodRules: MANAGERS,
+  accessRequests: ALL,
+  approvals: MANAGERS,
+  grants: ALL,
+  provisioningSteps: ALL,
+  revocations: MANAGERS,
+  departures: MANAGERS,
+  accessAudit: ALL,
+  accessAttachments: ALL,
+  reviewCampaigns: MANAGERS,
+  reviewItems: MANAGERS,
+  reviewDecisions: ALL,
+  distributionLists: ALL,
+  listMemberships: ALL,
+  listLog: ALL,
+  // Operations (issue 22): coordinators and admins set up what repeats; every role works what comes of it.
+  schedules: MANAGERS,
+  outputJobs: MANAGERS,
+  maintenanceWindows: MANAGERS,
+  occurrences: ALL,
+  outputRuns: ALL,
+  changes: ALL,
+  reviews: ALL,
+  actionItems: ALL,
 };
-/** Who may edit the fields in FIELD_EDITS (of a requester; of a session they train). */
-const MAY_EDIT: Record<string, readonly Role[]> = { ...MAY_CREATE };
-/** Who may delete (tombstone) a record (people: a requester). */
-const MAY_DELETE: Record<string, readonly Role[]> = { ...MAY_CREATE };
+/** Who may edit the fields in FIELD_EDITS (of a requester; of a session they train; a grant's terms; a revocation's substance). */
+const MAY_EDIT: Record<string, readonly Role[]> = { ...MAY_CREATE, grants: MANAGERS };
+/** Who may delete (tombstone) a record (people: a requester; a submitted request; a grant). */
+const MAY_DELETE: Record<string, readonly Role[]> = { ...MAY_CREATE, grants: MANAGERS, accessRequests: MANAGERS };
+/** Tables whose records name the person who entered them: the admin's base record names the admin. */
+const BASE_NAMES_ITS_MAKER = new Set(['accessRequests', 'revocations', 'departures', 'reviewCampaigns']);
 
 interface Actor extends Who {
   role: Role;
@@ -125,6 +154,7 @@ export function describeAuthority(label: string, getDb: () => Promise<Db>): void
 
     describe('role × table × field matrix', () => {
       beforeAll(async () => {
+        await storePrerequisites(db, T0);
         // A session each role trains, made by an admin: roster records of it are that role's to write.
         const admin = actors.admin;
         const ops = ROLES.map((role) => opOf(admin, 'sessions', `trained-by-${role}`, validRecord('sessions', actors[role])));
@@ -148,7 +178,8 @@ export function describeAuthority(label: string, getDb: () => Promise<Db>): void
 
             // Edits of each field and a delete, of a record an admin made (for sessions: one this role trains).
             const baseId = `${table}-${role}-base`;
-            expect(await outcome(actors.admin, opOf(actors.admin, table, baseId, validRecord(table, who, sessionId), later()))).toBe('applied');
+            const maker = BASE_NAMES_ITS_MAKER.has(table) ? actors.admin : who;
+            expect(await outcome(actors.admin, opOf(actors.admin, table, baseId, validRecord(table, maker, sessionId), later()))).toBe('applied');
             for (const [field, value] of Object.entries(FIELD_EDITS[table] ?? {})) {
               const before = await stored(db, table, baseId);
               const res = await outcome(who, opOf(who, table, baseId, { [field]: value }, later()));
@@ -215,6 +246,191 @@ export function describeAuthority(label: string, getDb: () => Promise<Db>): void
         expect((await stored(db, 'tickets', 'tk-undelete'))!.deleted).toBe(1);
         expect(await outcome(actors.coordinator, opOf(actors.coordinator, 'tickets', 'tk-undelete', { deleted: 0 }, later()))).toBe('applied');
         expect((await stored(db, 'tickets', 'tk-undelete'))!.deleted).toBe(0);
+      });
+    });
+
+    describe('access (issue 21): nobody approves their own access, judged on what the server stores', () => {
+      beforeAll(async () => {
+        await storePrerequisites(db, T0);
+      });
+      /** A submitted request entered by `by`, for `forPersonId`, asked for by `requestedBy`. */
+      const request = (by: Actor, people: { forPersonId?: string; requestedBy?: string }) => ({ ...validRecord('accessRequests', by), ...people });
+      const approval = (by: Actor, requestId: string, copies: Record<string, unknown>) => ({ ...validRecord('approvals', by), requestId, ...copies });
+
+      it('refuses an approval (entry or request status) of a request the approver entered or asked for, or that grants them access; another lead may', async () => {
+        const tech = actors.technician;
+        const coord = actors.coordinator;
+        const admin = actors.admin;
+        const cases: [string, Actor, Record<string, unknown>][] = [
+          ['entered by the approver', coord, request(coord, {})],
+          ['asked for by the approver', tech, request(tech, { requestedBy: coord.personId })],
+          ['granting the approver access', tech, request(tech, { forPersonId: coord.personId })],
+        ];
+        for (const [what, maker, fields] of cases) {
+          const id = `req-self-${what.replace(/\W+/g, '-')}`;
+          expect(await outcome(maker, opOf(maker, 'accessRequests', id, fields, later())), what).toBe('applied');
+          const copies = { forPersonId: fields.forPersonId, requestedBy: fields.requestedBy, createdBy: fields.createdBy };
+          // The approval entry, with truthful copies of the request's people.
+          expect(await outcome(coord, opOf(coord, 'approvals', `${id}-a1`, approval(coord, id, copies), later())), `approval ${what}`).toBe('forbidden');
+          expect(await stored(db, 'approvals', `${id}-a1`)).toBeNull();
+          // The request's own status.
+          expect(await outcome(coord, opOf(coord, 'accessRequests', id, { status: 'approved' }, later())), `status ${what}`).toBe('forbidden');
+          expect((await stored(db, 'accessRequests', id))!.status).toBe('submitted');
+          // Another coordinator or admin may.
+          expect(await outcome(admin, opOf(admin, 'approvals', `${id}-a2`, approval(admin, id, copies), later())), `admin's approval ${what}`).toBe('applied');
+          expect(await outcome(admin, opOf(admin, 'accessRequests', id, { status: 'approved' }, later())), `admin's status ${what}`).toBe('applied');
+        }
+      });
+
+      it('judges an approval on the stored request, not the copies it carries: forged copies and missing requests are refused', async () => {
+        const tech = actors.technician;
+        const coord = actors.coordinator;
+        expect(await outcome(tech, opOf(tech, 'accessRequests', 'req-for-coord', request(tech, { forPersonId: coord.personId }), later()))).toBe('applied');
+        // Copies that claim the request is for someone else.
+        const forged = approval(coord, 'req-for-coord', { forPersonId: 'person-1', requestedBy: 'person-2', createdBy: 'person-3' });
+        expect(await outcome(coord, opOf(coord, 'approvals', 'a-forged-copies', forged, later()))).toBe('forbidden');
+        expect(await stored(db, 'approvals', 'a-forged-copies')).toBeNull();
+        // Copies that differ from a request the approver may decide on.
+        const wrong = approval(coord, REQUEST_ID, { forPersonId: 'person-9' });
+        expect(await outcome(coord, opOf(coord, 'approvals', 'a-wrong-copies', wrong, later()))).toBe('forbidden');
+        // A request that does not exist.
+        expect(await outcome(coord, opOf(coord, 'approvals', 'a-nowhere', approval(coord, 'req-nowhere', {}), later()))).toBe('forbidden');
+        // Rewriting the request's person after submission, to approve it next, is refused too.
+        expect(await outcome(coord, opOf(coord, 'accessRequests', 'req-for-coord', { forPersonId: 'person-1' }, later()))).toBe('forbidden');
+        expect(await outcome(tech, opOf(tech, 'accessRequests', 'req-for-coord', { forPersonId: 'person-1' }, later()))).toBe('forbidden');
+        expect((await stored(db, 'accessRequests', 'req-for-coord'))!.forPersonId).toBe(coord.personId);
+        // A request must name the session's person as who entered it, and only coordinators and admins approve.
+        expect(await outcome(tech, opOf(tech, 'accessRequests', 'req-forged-maker', request(actors.tech2, {}), later()))).toBe('forbidden');
+        expect(await outcome(tech, opOf(tech, 'accessRequests', 'req-for-coord', { status: 'approved' }, later()))).toBe('forbidden');
+        // The truthful approval of request-1 (nobody of the tests is in it) is applied.
+        expect(await outcome(coord, opOf(coord, 'approvals', 'a-ok', validRecord('approvals', coord), later()))).toBe('applied');
+      });
+
+      it('refuses audit entries, approvals, ticks, list log and review decisions naming another actor or device; records receivedAt', async () => {
+        const tech = actors.technician;
+        const coord = actors.coordinator;
+        const someone = actors.tech2.personId;
+        const cases: [Actor, string, Record<string, unknown>][] = [
+          [tech, 'accessAudit', { ...validRecord('accessAudit', tech), actor: someone }],
+          [tech, 'accessAudit', { ...validRecord('accessAudit', tech), device: actors.tech2.deviceId }],
+          [tech, 'accessAudit', { ...validRecord('accessAudit', tech), receivedAt: 1 }],
+          [coord, 'approvals', { ...validRecord('approvals', coord), recordedBy: actors.admin.personId }],
+          [coord, 'approvals', { ...validRecord('approvals', coord), device: actors.admin.deviceId }],
+          [tech, 'provisioningSteps', { ...validRecord('provisioningSteps', tech), by: someone }],
+          [tech, 'listLog', { ...validRecord('listLog', tech), actor: someone }],
+          [tech, 'reviewDecisions', { ...validRecord('reviewDecisions', tech), decidedBy: someone }],
+          [tech, 'reviewDecisions', { ...validRecord('reviewDecisions', tech), device: actors.tech2.deviceId }],
+        ];
+        for (const [who, table, fields] of cases) {
+          const id = `forged-${table}-${Math.random().toString(36).slice(2)}`;
+          expect(await outcome(who, opOf(who, table, id, fields, later())), `${table} ${JSON.stringify(fields).slice(0, 80)}`).toBe('forbidden');
+          expect(await stored(db, table, id)).toBeNull();
+        }
+        clock.set(T0 + 77_000);
+        expect(await outcome(tech, opOf(tech, 'accessAudit', 'audit-own', validRecord('accessAudit', tech), later()))).toBe('applied');
+        expect(await stored(db, 'accessAudit', 'audit-own')).toMatchObject({ actor: tech.personId, device: tech.deviceId, receivedAt: T0 + 77_000 });
+      });
+
+      it('refuses a review decision on one’s own access (judged on the stored item) and on an item that does not exist', async () => {
+        const tech = actors.technician;
+        const admin = actors.admin;
+        const item = { ...validRecord('reviewItems', admin), personId: tech.personId };
+        expect(await outcome(admin, opOf(admin, 'reviewItems', 'item-of-tech', item, later()))).toBe('applied');
+        const own = { ...validRecord('reviewDecisions', tech), itemId: 'item-of-tech', personId: tech.personId };
+        expect(await outcome(tech, opOf(tech, 'reviewDecisions', 'd-own', own, later()))).toBe('forbidden');
+        // The copy claiming the item is someone else's changes nothing.
+        expect(await outcome(tech, opOf(tech, 'reviewDecisions', 'd-own-forged', { ...own, personId: 'person-1' }, later()))).toBe('forbidden');
+        expect(await outcome(tech, opOf(tech, 'reviewDecisions', 'd-nowhere', { ...validRecord('reviewDecisions', tech), itemId: 'item-nowhere' }, later()))).toBe('forbidden');
+        expect(await outcome(tech, opOf(tech, 'reviewDecisions', 'd-revoke-no-reason', { ...validRecord('reviewDecisions', tech), decision: 'revoke', reason: ' ' }, later()))).toBe('forbidden');
+        expect(await outcome(actors.tech2, opOf(actors.tech2, 'reviewDecisions', 'd-other', { ...own, decidedBy: actors.tech2.personId, device: actors.tech2.deviceId }, later()))).toBe('applied');
+        for (const id of ['d-own', 'd-own-forged', 'd-nowhere', 'd-revoke-no-reason']) expect(await stored(db, 'reviewDecisions', id)).toBeNull();
+      });
+
+      it('grants: nobody grants themselves access; a technician only from an approved request, for its person and entitlement', async () => {
+        const tech = actors.technician;
+        const admin = actors.admin;
+        expect(await outcome(admin, opOf(admin, 'grants', 'g-self', { ...validRecord('grants', admin), personId: admin.personId }, later()))).toBe('forbidden');
+        expect(await outcome(tech, opOf(tech, 'grants', 'g-self-tech', { ...validRecord('grants', tech), personId: tech.personId }, later()))).toBe('forbidden');
+        expect(await outcome(tech, opOf(tech, 'grants', 'g-no-request', { ...validRecord('grants', tech), requestId: null }, later()))).toBe('forbidden');
+        expect(await outcome(tech, opOf(tech, 'grants', 'g-other-person', { ...validRecord('grants', tech), personId: 'person-7' }, later()))).toBe('forbidden');
+        expect(await outcome(tech, opOf(tech, 'grants', 'g-other-entitlement', { ...validRecord('grants', tech), entitlementId: 'entitlement-9' }, later()))).toBe('forbidden');
+        expect(await outcome(tech, opOf(tech, 'accessRequests', 'req-unapproved', request(tech, {}), later()))).toBe('applied');
+        expect(await outcome(tech, opOf(tech, 'grants', 'g-unapproved', { ...validRecord('grants', tech), requestId: 'req-unapproved' }, later()))).toBe('forbidden');
+        // Ended only through a revocation.
+        expect(await outcome(tech, opOf(tech, 'grants', 'g-ok', validRecord('grants', tech), later()))).toBe('applied');
+        expect(await outcome(tech, opOf(tech, 'grants', 'g-ok', { status: 'revoked' }, later()))).toBe('forbidden');
+        // A revocation of another grant, or one that does not exist, does not revoke this one; its own does.
+        expect(await outcome(actors.coordinator, opOf(actors.coordinator, 'revocations', 'rv-other', validRecord('revocations', actors.coordinator), later()))).toBe('applied');
+        expect(await outcome(tech, opOf(tech, 'grants', 'g-ok', { status: 'revoked', revocationId: 'rv-other' }, later()))).toBe('forbidden');
+        expect(await outcome(tech, opOf(tech, 'grants', 'g-ok', { status: 'revoked', revocationId: 'rv-nowhere' }, later()))).toBe('forbidden');
+        expect((await stored(db, 'grants', 'g-ok'))!.status).toBe('active');
+        expect(await outcome(actors.coordinator, opOf(actors.coordinator, 'revocations', 'rv-g-ok', { ...validRecord('revocations', actors.coordinator), grantId: 'g-ok' }, later()))).toBe('applied');
+        expect(await outcome(tech, opOf(tech, 'grants', 'g-ok', { status: 'revoked', revocationId: 'rv-g-ok' }, later()))).toBe('applied');
+        for (const id of ['g-self', 'g-self-tech', 'g-no-request', 'g-other-person', 'g-other-entitlement', 'g-unapproved']) expect(await stored(db, 'grants', id)).toBeNull();
+      });
+
+      it('revocations, leavers and campaigns name the lead who recorded them; a technician only marks a revocation done', async () => {
+        const tech = actors.technician;
+        const coord = actors.coordinator;
+        for (const table of ['revocations', 'departures', 'reviewCampaigns']) {
+          const field = table === 'reviewCampaigns' ? 'createdBy' : 'recordedBy';
+          expect(await outcome(coord, opOf(coord, table, `${table}-forged`, { ...validRecord(table, coord), [field]: actors.admin.personId }, later())), table).toBe('forbidden');
+        }
+        expect(await outcome(coord, opOf(coord, 'revocations', 'rv-1', validRecord('revocations', coord), later()))).toBe('applied');
+        expect(await outcome(tech, opOf(tech, 'revocations', 'rv-1', { status: 'done', doneAt: '2027-01-20T08:00:00.000Z' }, later()))).toBe('applied');
+        expect(await outcome(tech, opOf(tech, 'revocations', 'rv-1', { reason: 'security' }, later()))).toBe('forbidden');
+      });
+    });
+
+    describe('operations (issue 22): set-up for leads, checks every role meets', () => {
+      it('a change is approved only by a coordinator or admin, naming themselves', async () => {
+        const tech = actors.technician;
+        const coord = actors.coordinator;
+        expect(await outcome(tech, opOf(tech, 'changes', 'ch-1', validRecord('changes', tech), later()))).toBe('applied');
+        expect(await outcome(tech, opOf(tech, 'changes', 'ch-1', { status: 'approved' }, later()))).toBe('forbidden');
+        expect(await outcome(tech, opOf(tech, 'changes', 'ch-1', { approvedBy: tech.personId, approvedAt: '2027-01-16T08:00:00.000Z' }, later()))).toBe('forbidden');
+        expect(await outcome(tech, opOf(tech, 'changes', 'ch-pre-approved', { ...validRecord('changes', tech), status: 'approved', approvedBy: coord.personId }, later()))).toBe('forbidden');
+        expect(await outcome(coord, opOf(coord, 'changes', 'ch-1', { approvedBy: actors.admin.personId }, later()))).toBe('forbidden');
+        expect(await outcome(coord, opOf(coord, 'changes', 'ch-1', { status: 'approved', approvedBy: coord.personId, approvedAt: '2027-01-16T08:00:00.000Z' }, later()))).toBe('applied');
+        expect(await stored(db, 'changes', 'ch-1')).toMatchObject({ status: 'approved', approvedBy: coord.personId });
+        expect(await stored(db, 'changes', 'ch-pre-approved')).toBeNull();
+      });
+
+      it('an occurrence with a derived id is that schedule’s occurrence of that date, and its identity never changes', async () => {
+        const tech = actors.technician;
+        const occ = { ...validRecord('occurrences', tech), scheduleId: 'sched-1', date: '2027-01-12' };
+        expect(await outcome(tech, opOf(tech, 'occurrences', 'occ:sched-1:2027-01-12', occ, later()))).toBe('applied');
+        expect(await outcome(tech, opOf(tech, 'occurrences', 'occ:sched-1:2027-02-09', occ, later()))).toBe('forbidden');
+        expect(await outcome(tech, opOf(tech, 'occurrences', 'occ:sched-2:2027-01-12', occ, later()))).toBe('forbidden');
+        expect(await outcome(tech, opOf(tech, 'occurrences', 'occ:sched-1:2027-01-12', { date: '2027-01-13' }, later()))).toBe('forbidden');
+        expect(await outcome(tech, opOf(tech, 'occurrences', 'occ:sched-1:2027-01-12', { status: 'done', completedAt: '2027-01-12T18:00:00.000Z' }, later()))).toBe('applied');
+        expect(await stored(db, 'occurrences', 'occ:sched-1:2027-02-09')).toBeNull();
+        expect(await stored(db, 'occurrences', 'occ:sched-1:2027-01-12')).toMatchObject({ date: '2027-01-12', status: 'done' });
+      });
+
+      it('a review is final only with an owner, and an action of a final review needs one', async () => {
+        const tech = actors.technician;
+        expect(await outcome(tech, opOf(tech, 'reviews', 'rev-1', validRecord('reviews', tech), later()))).toBe('applied');
+        expect(await outcome(tech, opOf(tech, 'reviews', 'rev-1', { status: 'final' }, later()))).toBe('forbidden');
+        expect(await outcome(tech, opOf(tech, 'reviews', 'rev-1', { status: 'final', ownerId: 'person-1' }, later()))).toBe('applied');
+        const action = { ...validRecord('actionItems', tech), reviewId: 'rev-1' };
+        expect(await outcome(tech, opOf(tech, 'actionItems', 'act-unowned', { ...action, ownerId: null }, later()))).toBe('forbidden');
+        expect(await outcome(tech, opOf(tech, 'actionItems', 'act-1', action, later()))).toBe('applied');
+        expect(await outcome(tech, opOf(tech, 'actionItems', 'act-1', { ownerId: null }, later()))).toBe('forbidden');
+        expect((await stored(db, 'actionItems', 'act-1'))!.ownerId).toBe('person-1');
+      });
+
+      it('an output run is distributed only past its gate: received, critical checks passed or overridden with a reason', async () => {
+        const tech = actors.technician;
+        const item = { id: 'v1', label: 'Record count', kind: 'count', expected: 100, critical: true, actual: 90, result: 'fail', note: '' };
+        const run = { ...validRecord('outputRuns', tech), items: [item] };
+        expect(await outcome(tech, opOf(tech, 'outputRuns', 'run-1', run, later()))).toBe('applied');
+        expect(await outcome(tech, opOf(tech, 'outputRuns', 'run-1', { status: 'distributed' }, later()))).toBe('forbidden');
+        expect(await outcome(tech, opOf(tech, 'outputRuns', 'run-1', { receivedAt: '2027-01-15T09:00:00.000Z', status: 'distributed' }, later()))).toBe('forbidden');
+        expect((await stored(db, 'outputRuns', 'run-1'))!.status).toBe('waiting');
+        const passed = { ...item, actual: 100, result: 'pass' };
+        expect(await outcome(tech, opOf(tech, 'outputRuns', 'run-1', { receivedAt: '2027-01-15T09:00:00.000Z', items: [passed], status: 'distributed' }, later()))).toBe('applied');
+        expect((await stored(db, 'outputRuns', 'run-1'))!.status).toBe('distributed');
       });
     });
 

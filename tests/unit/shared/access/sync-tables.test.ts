@@ -4,6 +4,13 @@ import { SYNC_TABLES } from '../../../../shared/sync/tables';
 import type { RuleRole, TableWriteRule, WriteRuleContext } from '../../../../shared/sync/tables-spec';
 
 type Rec = Record<string, unknown>;
+const request = { forPersonId: 'subject', requestedBy: 'boss', createdBy: 'tech', status: 'submitted' };
+/** What the server holds (the rules read it through `related`): request r, review item i, revocation v of grant x. */
+const STORED: Record<string, Record<string, Rec>> = {
+  accessRequests: { r: { ...request, status: 'approved', entitlementIds: ['e'] } },
+  reviewItems: { i: { campaignId: 'c', personId: 'subject' } },
+  revocations: { v: { grantId: 'x' }, w: { grantId: 'another-grant' } },
+};
 const ctx = (table: keyof typeof ACCESS_SYNC_TABLES, role: RuleRole, personId: string, before: Rec | null, after: Rec): WriteRuleContext => ({
   user: { id: `u-${personId}`, role, personId },
   table,
@@ -11,11 +18,10 @@ const ctx = (table: keyof typeof ACCESS_SYNC_TABLES, role: RuleRole, personId: s
   before,
   after,
   changed: Object.keys(after).filter((k) => JSON.stringify(after[k]) !== JSON.stringify(before?.[k])),
+  related: (t, id) => STORED[t]?.[id] ?? null,
 });
 const rule = (t: keyof typeof ACCESS_SYNC_TABLES): TableWriteRule => ACCESS_SYNC_TABLES[t].rule as TableWriteRule;
 const check = (c: WriteRuleContext) => rule(c.table as keyof typeof ACCESS_SYNC_TABLES).check?.(c) ?? null;
-
-const request = { forPersonId: 'subject', requestedBy: 'boss', createdBy: 'tech', status: 'submitted' };
 
 describe('access tables', () => {
   it('are registered, each with a schema and a rule', () => {
@@ -76,12 +82,24 @@ describe('approvals rule', () => {
     expect(check(ctx('approvals', 'coordinator', 'coord', null, { ...entry, sodAccepted: true }))).toMatch(/reason/);
     expect(check(ctx('approvals', 'coordinator', 'coord', null, { ...entry, sodAccepted: true, sodReason: 'ok' }))).toBe(null);
   });
+  it('judges on the stored request: forged copies do not hide a self-approval, and differ from the request', () => {
+    const forged = { ...entry, forPersonId: 'someone', requestedBy: 'someone', createdBy: 'someone' };
+    expect(check(ctx('approvals', 'coordinator', 'subject', null, forged))).toMatch(/grants them access/);
+    expect(check(ctx('approvals', 'coordinator', 'boss', null, forged))).toMatch(/they made/);
+    expect(check(ctx('approvals', 'coordinator', 'coord', null, forged))).toMatch(/must be the request/);
+    expect(check(ctx('approvals', 'coordinator', 'coord', null, { ...entry, requestId: 'nowhere' }))).toMatch(/exists/);
+    expect(rule('approvals').reads?.(entry)).toEqual([{ table: 'accessRequests', id: 'r' }]);
+  });
 });
 
 describe('grants rule', () => {
-  const grant = { personId: 'subject', systemId: 's', entitlementId: 'e', from: '2026-01-01', until: '2026-06-01', status: 'active', revocationId: null };
-  it('lets provisioning create a grant, not for oneself', () => {
+  const grant = { personId: 'subject', systemId: 's', entitlementId: 'e', requestId: 'r', from: '2026-01-01', until: '2026-06-01', status: 'active', revocationId: null };
+  it('lets provisioning create a grant of an approved request, not for oneself', () => {
     expect(check(ctx('grants', 'technician', 'tech', null, grant))).toBe(null);
+    expect(check(ctx('grants', 'technician', 'tech', null, { ...grant, requestId: null }))).toMatch(/approved request/);
+    expect(check(ctx('grants', 'technician', 'tech', null, { ...grant, personId: 'other' }))).toMatch(/asked for/);
+    expect(check(ctx('grants', 'technician', 'tech', null, { ...grant, entitlementId: 'f' }))).toMatch(/asked for/);
+    expect(check(ctx('grants', 'coordinator', 'coord', null, { ...grant, requestId: null }))).toBe(null);
     expect(check(ctx('grants', 'technician', 'subject', null, grant))).toMatch(/themselves/);
     expect(check(ctx('grants', 'admin', 'subject', null, grant))).toMatch(/themselves/);
   });
@@ -90,6 +108,9 @@ describe('grants rule', () => {
     expect(check(ctx('grants', 'coordinator', 'coord', grant, { ...grant, until: '2027-01-01' }))).toBe(null);
     expect(check(ctx('grants', 'technician', 'tech', grant, { ...grant, status: 'revoked' }))).toMatch(/through a revocation/);
     expect(check(ctx('grants', 'technician', 'tech', { ...grant, status: 'revoking', revocationId: 'v' }, { ...grant, status: 'revoked', revocationId: 'v' }))).toBe(null);
+    expect(check(ctx('grants', 'technician', 'tech', grant, { ...grant, status: 'revoked', revocationId: 'w' }))).toMatch(/through a revocation/);
+    expect(check(ctx('grants', 'technician', 'tech', grant, { ...grant, status: 'revoked', revocationId: 'nowhere' }))).toMatch(/through a revocation/);
+    expect(check(ctx('grants', 'technician', 'tech', grant, { ...grant, deleted: 1 }))).toMatch(/delete/);
   });
 });
 
@@ -112,6 +133,10 @@ describe('reviewDecisions rule', () => {
     expect(check(ctx('reviewDecisions', 'technician', 'rev', null, { ...d, decision: 'revoke' }))).toMatch(/reason/);
     expect(check(ctx('reviewDecisions', 'technician', 'rev', null, { ...d, decision: 'revoke', reason: 'moved' }))).toBe(null);
     expect(check(ctx('reviewDecisions', 'technician', 'rev', d, { ...d, decision: 'revoke', reason: 'x' }))).toMatch(/never changed/);
+    // Judged on the stored item: a forged person copy hides nothing, and differs from the item.
+    expect(check(ctx('reviewDecisions', 'technician', 'subject', null, { ...d, personId: 'someone' }))).toMatch(/own access/);
+    expect(check(ctx('reviewDecisions', 'technician', 'rev', null, { ...d, personId: 'someone' }))).toMatch(/must be its item/);
+    expect(check(ctx('reviewDecisions', 'technician', 'rev', null, { ...d, itemId: 'nowhere' }))).toMatch(/exists/);
   });
 });
 

@@ -42,8 +42,10 @@ export interface DecisionInput {
 }
 
 /** The locally known rule check, as the server will run it (the role is the server's to say; here a lead is assumed). */
-function ruleRefusal(check: typeof checkApproval, actor: AccessActor, table: string, after: Record<string, unknown>, before: Record<string, unknown> | null = null): Result<true> {
-  const why = check({ user: { id: actor.id, role: 'coordinator', personId: actor.id }, table, id: String(after.id ?? ''), before, after, changed: Object.keys(after) });
+function ruleRefusal(check: typeof checkApproval, actor: AccessActor, table: string, after: Record<string, unknown>, request: AccessRequest | null = null): Result<true> {
+  // The rule reads the request as stored (`reads`): here, the one this device holds.
+  const related = (tbl: string, id: string) => (tbl === 'accessRequests' && request && request.id === id ? (request as unknown as Record<string, unknown>) : null);
+  const why = check({ user: { id: actor.id, role: 'coordinator', personId: actor.id }, table, id: String(after.id ?? ''), before: null, after, changed: Object.keys(after), related });
   return why ? err('conflict', why) : ok(true);
 }
 
@@ -84,7 +86,7 @@ export function requestsRepository(ctx: AccessContext) {
         'grant',
       );
       if (!parsed.ok) return parsed;
-      const rule = ruleRefusal(checkGrant, actor, 'grants', parsed.value);
+      const rule = ruleRefusal(checkGrant, actor, 'grants', parsed.value, request);
       if (!rule.ok) return rule;
       grants.push(parsed.value);
     }
@@ -231,7 +233,7 @@ export function requestsRepository(ctx: AccessContext) {
           'approval',
         );
         if (!parsed.ok) return parsed;
-        const rule = ruleRefusal(checkApproval, actor, 'approvals', parsed.value);
+        const rule = ruleRefusal(checkApproval, actor, 'approvals', parsed.value, r);
         if (!rule.ok) return rule;
         await t.approvals.add(parsed.value);
         const progress = stageProgress(r.stages, [...approvals, parsed.value]);

@@ -73,7 +73,8 @@ export function reviewsRepository(ctx: AccessContext) {
         if (!campaign || campaign.status !== 'open') return err('conflict', 'This campaign is closed.');
         const record = parseWith(ReviewDecisionSchema, { id: newId(), itemId, campaignId: item.campaignId, personId: item.personId, decision, reason, decidedBy: actor.id, device: ctx.deviceId(), at: now(), stamps: {}, deleted: 0 }, 'decision');
         if (!record.ok) return record;
-        const why = ruleOfDecision({ user: { id: actor.id, role: 'technician', personId: actor.id }, table: 'reviewDecisions', id: record.value.id, before: null, after: record.value, changed: Object.keys(record.value) });
+        const related = (tbl: string, id: string) => (tbl === 'reviewItems' && id === item.id ? (item as unknown as Record<string, unknown>) : null);
+        const why = ruleOfDecision({ user: { id: actor.id, role: 'technician', personId: actor.id }, table: 'reviewDecisions', id: record.value.id, before: null, after: record.value, changed: Object.keys(record.value), related });
         if (why) return err('conflict', why);
         await t.decisions.add(record.value);
         return ok(record.value);
