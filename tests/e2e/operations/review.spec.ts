@@ -46,6 +46,23 @@ test('a review built from an incident’s timeline with two action items, final 
   await form.getByLabel('Root causes').fill('The application pool ran out of memory after a report job leaked connections.');
   await form.getByLabel('Where we got lucky').fill('It happened after the morning calendar call.');
   await form.getByRole('button', { name: 'Save review' }).click();
+  await expect(app.getByText('Restored your unsaved review')).toBeHidden();
+
+  // Half typed, then away to the tickets and back: nothing is lost, and the review says it was restored; a reload too.
+  await form.getByLabel('Detection').fill('A clerk called the help desk at 8:10');
+  await app.getByRole('link', { name: 'Tickets' }).click();
+  await expect(form).toBeHidden();
+  await app.getByRole('link', { name: 'Schedule' }).click();
+  await app.getByRole('link', { name: 'Reviews' }).click();
+  await app.getByRole('link', { name: 'CMS outage at Fresno' }).click();
+  await expect(form.getByLabel('Detection')).toHaveValue('A clerk called the help desk at 8:10');
+  await expect(form.getByText(/Restored your unsaved review/)).toBeVisible();
+  await app.reload();
+  await expect(form.getByLabel('Detection')).toHaveValue('A clerk called the help desk at 8:10');
+  await expect(form.getByLabel('Root causes')).toHaveValue('The application pool ran out of memory after a report job leaked connections.');
+  await app.screenshot({ path: path.join(OUT, 'review-draft-restored.png') });
+  await form.getByRole('button', { name: 'Save review' }).click();
+  await expect(form.getByText(/Restored your unsaved review/)).toBeHidden();
 
   await app.getByRole('button', { name: 'Pick from the incidents' }).click();
   const events = app.getByRole('group', { name: 'Events of the incidents' });
