@@ -9,6 +9,7 @@ import { EmptyState } from '../../ui/EmptyState';
 import { useDraft } from '../../ui/useDraft';
 import { TicketPicker } from './ChangesView';
 import { goOps, opsHref } from './ops-route';
+import { useMyIds } from './OpsStatusCounts';
 import { ReviewPrintButtons, ReviewsExportButton } from './ReviewPrint';
 import { Labelled, PersonSelect } from './SchedulesView';
 import { formatInstant, useNames, useOpsRepos, type Names } from './useOps';
@@ -415,11 +416,29 @@ export function ActionsView() {
   const repos = useOpsRepos();
   const names = useNames();
   const data = useLiveQuery(async () => ({ actions: await repos.reviews.actions.all(), reviews: await repos.reviews.list() }), [repos]);
+  const myIds = useMyIds();
   if (!data || !names) return <p role="status">Loading action items…</p>;
   const overdue = overdueActions(data.actions, todayLocal());
   const reviews = new Map(data.reviews.map((r) => [r.id, r]));
+  const mine = new Set(myIds ?? []);
+  const myOverdue = overdue.filter((a) => a.ownerId !== null && mine.has(a.ownerId));
   return (
     <section aria-label="Overdue action items">
+      <section aria-label="My overdue actions" className="ops-mine">
+        <h2>My overdue actions</h2>
+        {myOverdue.length === 0 ? (
+          <p className="muted">None of your action items is overdue.</p>
+        ) : (
+          <ul>
+            {myOverdue.map((a) => (
+              <li key={a.id}>
+                <a href={opsHref({ view: 'review', id: a.reviewId })}>{a.title}</a> — {reviews.get(a.reviewId)?.title ?? 'Removed review'}, due {a.due}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <h2>Everyone’s overdue actions</h2>
       {overdue.length === 0 ? (
         <EmptyState title="No overdue action items">
           <p>Open action items from reviews appear here once their due date has passed.</p>

@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { blockingItems, distributionGate, isLate } from '../../../../shared/operations/rules';
 import { CHECK_KINDS, LABELS, type OutputJob, type OutputJobInput, type OutputRun, type RunItem } from '../../../../shared/operations/schemas';
 import { useUi } from '../../app/ui-store';
@@ -44,7 +44,15 @@ function matches(r: OutputRun, f: RunFilter, now: number): boolean {
 export function RunsView() {
   const repos = useOpsRepos();
   const data = useLiveQuery(async () => ({ runs: (await repos.tables.runs.toArray()).filter((r) => !r.deleted), jobs: await repos.jobs.list() }), [repos]);
-  const [filter, setFilter] = useState<RunFilter>('week');
+  // The status bar's failed-verification notice opens the failed runs.
+  const [filter, setFilter] = useState<RunFilter>(() => (window.location.hash.includes('?show=failed') ? 'failed' : 'week'));
+  useEffect(() => {
+    const onHash = () => {
+      if (window.location.hash.includes('?show=failed')) setFilter('failed');
+    };
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, []);
   const [now] = useState(() => Date.now());
   if (!data) return <p role="status">Loading runs…</p>;
   const jobs = new Map(data.jobs.map((j) => [j.id, j]));
