@@ -140,6 +140,19 @@ test('a review built from an incident’s timeline with two action items, final 
   await expect(app.getByRole('table', { name: 'Overdue action items' }).getByRole('row')).toHaveCount(2);
   await expectAccessible(app, 'overdue actions');
 
+  // Mine: the user (Jordan Avila) owns none yet. Given the 2020 one, the status bar says so wherever they are, and leads to it.
+  const mine = app.getByRole('region', { name: 'My overdue actions' });
+  await expect(mine).toContainText('None of your action items is overdue.');
+  await expect(app.getByRole('link', { name: /of your action items overdue/ })).toHaveCount(0);
+  await app.getByRole('link', { name: 'Reviews' }).click();
+  await app.getByRole('link', { name: 'CMS outage at Fresno' }).click();
+  await app.getByLabel('Alert when the application pool passes 80% memory owner').selectOption({ label: 'Jordan Avila' });
+  await app.getByRole('link', { name: 'Tickets' }).click();
+  await app.getByRole('link', { name: '1 of your action items overdue' }).click();
+  await expect(mine.getByRole('link', { name: 'Alert when the application pool passes 80% memory' })).toBeVisible();
+  await app.screenshot({ path: path.join(OUT, 'my-overdue-actions.png') });
+  await expectAccessible(app, 'my overdue actions');
+
   await app.getByRole('link', { name: 'Reviews' }).click();
   const xlsx = path.join(host.dataDir, 'reviews.xlsx');
   host.dialogAnswers.save.push(xlsx);
