@@ -44,7 +44,7 @@ const dbName = () => {
 const metaDraft = async (db: FieldDeskDb, key: string) => ((await db.meta.get(key))?.value as { value: Record<string, unknown> } | undefined)?.value;
 
 describe('operations editors keep what is typed', () => {
-  it('a new schedule left half typed opens again with its name, checklist and rule, and says so; Discard drops it', async () => {
+  it('a new schedule left half typed opens again with its name, checklist and rule, and says so; Discard drops it', { timeout: 60_000 }, async () => {
     const name = dbName();
     const view = render(
       <DataProvider dbName={name}>
@@ -53,7 +53,7 @@ describe('operations editors keep what is typed', () => {
         </Toggle>
       </DataProvider>,
     );
-    await userEvent.type(await screen.findByLabelText('Name'), 'Quarterly index rebuild');
+    await userEvent.type(await screen.findByLabelText('Name', {}, { timeout: 15_000 }), 'Quarterly index rebuild');
     await userEvent.type(screen.getByLabelText('Checklist (one item a line)'), 'Back up{Enter}Rebuild');
     await userEvent.selectOptions(screen.getByLabelText('How often'), 'weekly');
     await userEvent.click(screen.getByRole('button', { name: 'toggle' }));
@@ -77,24 +77,24 @@ describe('operations editors keep what is typed', () => {
     view.unmount();
   });
 
-  it('a saved schedule drops its draft', async () => {
+  it('a saved schedule drops its draft', { timeout: 60_000 }, async () => {
     const name = dbName();
     render(
       <DataProvider dbName={name}>
         <ScheduleEditor id="new" />
       </DataProvider>,
     );
-    await userEvent.type(await screen.findByLabelText('Name'), 'Patch Tuesday');
+    await userEvent.type(await screen.findByLabelText('Name', {}, { timeout: 15_000 }), 'Patch Tuesday');
     await userEvent.type(screen.getByLabelText('Ticket title'), 'Apply patches');
     await userEvent.click(screen.getByRole('button', { name: 'Save schedule' }));
     const db = await openDatabase(name);
-    await waitFor(async () => expect(await operationsRepositories(db).tables.schedules.count()).toBe(1));
+    await waitFor(async () => expect(await operationsRepositories(db).tables.schedules.count()).toBe(1), { timeout: 15_000 });
     await drafts.flush();
     expect(await metaDraft(db, 'draft:ops.schedule:new')).toBeUndefined();
     db.close();
   });
 
-  it("a review's sections, its new action item and a timeline entry come back after leaving the review unsaved", async () => {
+  it("a review's sections, its new action item and a timeline entry come back after leaving the review unsaved", { timeout: 60_000 }, async () => {
     const name = dbName();
     const db = await openDatabase(name);
     const owner = await peopleRepository(db).create({ name: 'Ana Ruiz', kind: 'staff' });
@@ -112,26 +112,26 @@ describe('operations editors keep what is typed', () => {
         </Toggle>
       </DataProvider>,
     );
-    await userEvent.type(await screen.findByLabelText('Root causes'), 'An expired certificate');
+    await userEvent.type(await screen.findByLabelText('Root causes', {}, { timeout: 15_000 }), 'An expired certificate');
     await userEvent.type(screen.getByLabelText('Action'), 'Monitor certificate expiry');
     const entryBox = screen.getByRole('textbox', { name: /^Timeline entry at/ });
     await userEvent.type(entryBox, ' at 07:02');
     await userEvent.click(screen.getByRole('button', { name: 'toggle' }));
     await userEvent.click(screen.getByRole('button', { name: 'toggle' }));
 
-    expect((await screen.findByLabelText('Root causes') as HTMLTextAreaElement).value).toBe('An expired certificate');
+    expect((await screen.findByLabelText('Root causes', {}, { timeout: 15_000 }) as HTMLTextAreaElement).value).toBe('An expired certificate');
     expect((screen.getByLabelText('Action') as HTMLInputElement).value).toBe('Monitor certificate expiry');
     expect((screen.getByRole('textbox', { name: /^Timeline entry at/ }) as HTMLInputElement).value).toBe('Alerts fired at 07:02');
     expect(screen.getByText(/Restored your unsaved review/)).toBeTruthy();
 
     // Saving the review stores the text and drops its draft (the action item and entry keep theirs until saved).
     await userEvent.click(screen.getByRole('button', { name: 'Save review' }));
-    await waitFor(async () => expect((await repos.tables.reviews.get(review.value.id))?.rootCauses).toBe('An expired certificate'));
+    await waitFor(async () => expect((await repos.tables.reviews.get(review.value.id))?.rootCauses).toBe('An expired certificate'), { timeout: 15_000 });
     await drafts.flush();
     expect(await metaDraft(db, `draft:ops.review:${review.value.id}`)).toBeUndefined();
     expect(await metaDraft(db, `draft:ops.review.action:${review.value.id}`)).toMatchObject({ title: 'Monitor certificate expiry' });
     await userEvent.click(screen.getByRole('button', { name: 'Save entry' }));
-    await waitFor(async () => expect((await repos.tables.reviews.get(review.value.id))?.timeline[0]?.text).toBe('Alerts fired at 07:02'));
+    await waitFor(async () => expect((await repos.tables.reviews.get(review.value.id))?.timeline[0]?.text).toBe('Alerts fired at 07:02'), { timeout: 15_000 });
     await drafts.flush();
     expect(await metaDraft(db, `draft:ops.review.entry:${review.value.id}:e1`)).toBeUndefined();
     db.close();

@@ -20,7 +20,7 @@ afterEach(async () => {
 });
 
 describe('operations notices in the status bar', () => {
-  it("counts the runs that failed verification and only the user's own overdue action items", async () => {
+  it("counts the runs that failed verification and only the user's own overdue action items", { timeout: 30_000 }, async () => {
     const name = `ops-status-${Math.random().toString(36).slice(2)}`;
     names.push(name);
     const db = await openDatabase(name);
@@ -51,7 +51,7 @@ describe('operations notices in the status bar', () => {
         <OpsStatusCounts />
       </DataProvider>,
     );
-    expect((await screen.findByRole('link', { name: '1 of your action items overdue' })).getAttribute('href')).toBe('#/schedule/actions');
-    expect((await screen.findByRole('link', { name: '1 output run failed verification' })).getAttribute('href')).toBe('#/schedule/runs?show=failed');
+    expect((await screen.findByRole('link', { name: '1 of your action items overdue' }, { timeout: 15_000 })).getAttribute('href')).toBe('#/schedule/actions');
+    expect((await screen.findByRole('link', { name: '1 output run failed verification' }, { timeout: 15_000 })).getAttribute('href')).toBe('#/schedule/runs?show=failed');
   });
 });
