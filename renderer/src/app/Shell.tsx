@@ -2,6 +2,7 @@ import { useEffect, useMemo, type ReactElement } from 'react';
 import { AccessScreen } from '../features/access/AccessScreen';
 import { accessCommands } from '../features/access/commands';
 import { ExpiringCount } from '../features/access/ExpiringCount';
+import { OpsStatusCounts } from '../features/operations/OpsStatusCounts';
 import { PeopleScreen } from '../features/people/PeopleScreen';
 import { ReportsScreen } from '../features/reports/ReportsScreen';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
@@ -87,6 +88,9 @@ export function Shell({ staffName }: { staffName: string }) {
         </ErrorBoundary>
         <ErrorBoundary name="Expiring access">
           <ExpiringCount />
+        </ErrorBoundary>
+        <ErrorBoundary name="Operations notices">
+          <OpsStatusCounts />
         </ErrorBoundary>
       </footer>
       <ErrorBoundary name="Command palette">

@@ -46,6 +46,23 @@ test('a review built from an incident’s timeline with two action items, final 
   await form.getByLabel('Root causes').fill('The application pool ran out of memory after a report job leaked connections.');
   await form.getByLabel('Where we got lucky').fill('It happened after the morning calendar call.');
   await form.getByRole('button', { name: 'Save review' }).click();
+  await expect(app.getByText('Restored your unsaved review')).toBeHidden();
+
+  // Half typed, then away to the tickets and back: nothing is lost, and the review says it was restored; a reload too.
+  await form.getByLabel('Detection').fill('A clerk called the help desk at 8:10');
+  await app.getByRole('link', { name: 'Tickets' }).click();
+  await expect(form).toBeHidden();
+  await app.getByRole('link', { name: 'Schedule' }).click();
+  await app.getByRole('link', { name: 'Reviews' }).click();
+  await app.getByRole('link', { name: 'CMS outage at Fresno' }).click();
+  await expect(form.getByLabel('Detection')).toHaveValue('A clerk called the help desk at 8:10');
+  await expect(form.getByText(/Restored your unsaved review/)).toBeVisible();
+  await app.reload();
+  await expect(form.getByLabel('Detection')).toHaveValue('A clerk called the help desk at 8:10');
+  await expect(form.getByLabel('Root causes')).toHaveValue('The application pool ran out of memory after a report job leaked connections.');
+  await app.screenshot({ path: path.join(OUT, 'review-draft-restored.png') });
+  await form.getByRole('button', { name: 'Save review' }).click();
+  await expect(form.getByText(/Restored your unsaved review/)).toBeHidden();
 
   await app.getByRole('button', { name: 'Pick from the incidents' }).click();
   const events = app.getByRole('group', { name: 'Events of the incidents' });
@@ -122,6 +139,19 @@ test('a review built from an incident’s timeline with two action items, final 
   await app.getByRole('link', { name: 'Overdue actions' }).click();
   await expect(app.getByRole('table', { name: 'Overdue action items' }).getByRole('row')).toHaveCount(2);
   await expectAccessible(app, 'overdue actions');
+
+  // Mine: the user (Jordan Avila) owns none yet. Given the 2020 one, the status bar says so wherever they are, and leads to it.
+  const mine = app.getByRole('region', { name: 'My overdue actions' });
+  await expect(mine).toContainText('None of your action items is overdue.');
+  await expect(app.getByRole('link', { name: /of your action items overdue/ })).toHaveCount(0);
+  await app.getByRole('link', { name: 'Reviews' }).click();
+  await app.getByRole('link', { name: 'CMS outage at Fresno' }).click();
+  await app.getByLabel('Alert when the application pool passes 80% memory owner').selectOption({ label: 'Jordan Avila' });
+  await app.getByRole('link', { name: 'Tickets' }).click();
+  await app.getByRole('link', { name: '1 of your action items overdue' }).click();
+  await expect(mine.getByRole('link', { name: 'Alert when the application pool passes 80% memory' })).toBeVisible();
+  await app.screenshot({ path: path.join(OUT, 'my-overdue-actions.png') });
+  await expectAccessible(app, 'my overdue actions');
 
   await app.getByRole('link', { name: 'Reviews' }).click();
   const xlsx = path.join(host.dataDir, 'reviews.xlsx');

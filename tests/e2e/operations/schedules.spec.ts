@@ -116,6 +116,11 @@ test('an output run fails a control total, opens a ticket, is corrected and dist
   await app.screenshot({ path: 'test-results/operations/run-failed.png', fullPage: true });
   await expectAccessible(app, 'run (failed)');
 
+  // The team hears of it in the app: the status bar counts the failed run and opens the failed runs.
+  await app.getByRole('link', { name: '1 output run failed verification' }).click();
+  await expect(app.getByRole('button', { name: 'Failed verification' })).toHaveAttribute('aria-pressed', 'true');
+  await app.getByRole('table', { name: 'Runs: Failed verification' }).getByRole('link', { name: 'Monthly attendance report for Eastside district' }).click();
+
   await app.getByLabel('Student records actual').fill('1200');
   await app.getByLabel('Student records note').fill('Rerun after the district fixed its feed');
   await app.getByRole('button', { name: 'Record Student records' }).click();

@@ -1,9 +1,12 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState, type FormEvent } from 'react';
 import { planWarnings } from '../../../../shared/operations/rules';
-import { CHANGE_TYPES, LABELS, OUTCOMES, RISKS, type ChangeInput, type ChangeStatus } from '../../../../shared/operations/schemas';
+import { CHANGE_TYPES, LABELS, OUTCOMES, RISKS, type Change, type ChangeInput, type ChangeStatus } from '../../../../shared/operations/schemas';
 import { useUi } from '../../app/ui-store';
+import { DraftNotice } from '../../ui/DraftNotice';
+import { draftKey } from '../../ui/drafts';
 import { EmptyState } from '../../ui/EmptyState';
+import { useDraft } from '../../ui/useDraft';
 import { goOps, opsHref } from './ops-route';
 import { Labelled, PersonSelect } from './SchedulesView';
 import { formatInstant, useNames, useOpsRepos } from './useOps';
@@ -67,19 +70,31 @@ export function ChangesView() {
 
 const blank = (): ChangeInput => ({ title: '', reason: '', type: 'normal', systemIds: [], risk: 'low', implementationPlan: '', testPlan: '', testResult: '', backoutPlan: '', plannedStart: null, plannedEnd: null, outcome: null, outcomeNote: '', ticketIds: [], ownerId: null });
 
+/** The draft of a change's editor: the record's id, or 'new'. */
+export const changeDraftKey = (id: string) => draftKey('ops.change', id === 'new' ? undefined : id);
+
 export function ChangeEditor({ id }: { id: string }) {
+  const repos = useOpsRepos();
+  const stored = useLiveQuery(async () => (id === 'new' ? null : ((await repos.tables.changes.get(id)) ?? null)), [repos, id]);
+  if (id !== 'new' && stored === null) return <EmptyState title="Change not found">{<p>It may have been removed on another device.</p>}</EmptyState>;
+  if (id !== 'new' && !stored) return <p role="status">Loading the change…</p>;
+  return <ChangeForm key={id} id={id} stored={stored ?? null} />;
+}
+
+function ChangeForm({ id, stored }: { id: string; stored: Change | null }) {
   const repos = useOpsRepos();
   const names = useNames();
   const announce = useUi((s) => s.announce);
-  const stored = useLiveQuery(async () => (id === 'new' ? null : ((await repos.tables.changes.get(id)) ?? null)), [repos, id]);
   const context = useLiveQuery(async () => ({ windows: await repos.windows.list(), changes: await repos.changes.list() }), [repos]);
-  const [draft, setDraft] = useState<ChangeInput | null>(id === 'new' ? blank() : null);
+  // What is typed is a draft until saved: leaving the change keeps it, and it opens with it.
+  const [start] = useState<ChangeInput>(() => (stored ? { ...stored } : blank()));
+  const kept = useDraft(changeDraftKey(id), start);
+  const draft = kept.values;
+  const setDraft = (v: ChangeInput) => kept.set(v);
   const [ticketText, setTicketText] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState('');
-  if (draft === null && stored) setDraft(stored);
-  if (id !== 'new' && stored === null) return <EmptyState title="Change not found">{<p>It may have been removed on another device.</p>}</EmptyState>;
-  if (!draft || !names || !context) return <p role="status">Loading the change…</p>;
+  if (!names || !context) return <p role="status">Loading the change…</p>;
   const set = (p: Partial<ChangeInput>) => setDraft({ ...draft, ...p });
   const warnings =
     draft.plannedStart && (draft.systemIds ?? []).length
@@ -93,12 +108,13 @@ export function ChangeEditor({ id }: { id: string }) {
 
   async function save(e: FormEvent) {
     e.preventDefault();
-    const r = id === 'new' ? await repos.changes.create(draft!) : await repos.changes.update(id, draft!);
+    const r = id === 'new' ? await repos.changes.create(draft) : await repos.changes.update(id, draft);
     if (!r.ok) {
       setErrors(r.error.fields ?? {});
       setMessage(r.error.message);
       return;
     }
+    kept.done();
     setErrors({});
     setMessage('');
     announce('Change saved');
@@ -109,13 +125,13 @@ export function ChangeEditor({ id }: { id: string }) {
     if (r.ok) {
       setMessage('');
       announce(done);
-      setDraft(null);
     } else setMessage(r.error!.message);
   };
 
   return (
     <form className="ops-form" onSubmit={save} aria-label={id === 'new' ? 'New change' : `Change ${draft.title}`}>
       <h2>{id === 'new' ? 'New change' : draft.title}</h2>
+      <DraftNotice restoredAt={kept.restoredAt} onDiscard={kept.discard} what="change" />
       {stored ? (
         <p>
           <strong>{LABELS.changeStatus[stored.status]}</strong>

@@ -1,11 +1,15 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useState, type FormEvent } from 'react';
+import { useMemo, useState, type FormEvent } from 'react';
 import { overdueActions, type TimelineCandidate } from '../../../../shared/operations/rules';
-import { ACTION_STATUSES, ACTION_TYPES, LABELS, REVIEW_STATUSES, type ActionItem, type ReviewInput, type ReviewStatus } from '../../../../shared/operations/schemas';
+import { ACTION_STATUSES, ACTION_TYPES, LABELS, REVIEW_STATUSES, type ActionItem, type Review, type ReviewInput, type ReviewStatus } from '../../../../shared/operations/schemas';
 import { useUi } from '../../app/ui-store';
+import { DraftNotice } from '../../ui/DraftNotice';
+import { draftKey } from '../../ui/drafts';
 import { EmptyState } from '../../ui/EmptyState';
+import { useDraft } from '../../ui/useDraft';
 import { TicketPicker } from './ChangesView';
 import { goOps, opsHref } from './ops-route';
+import { useMyIds } from './OpsStatusCounts';
 import { ReviewPrintButtons, ReviewsExportButton } from './ReviewPrint';
 import { Labelled, PersonSelect } from './SchedulesView';
 import { formatInstant, useNames, useOpsRepos, type Names } from './useOps';
@@ -17,7 +21,9 @@ export function ReviewsView() {
   const repos = useOpsRepos();
   const names = useNames();
   const data = useLiveQuery(async () => ({ reviews: await repos.reviews.list(), actions: await repos.reviews.actions.all() }), [repos]);
-  const [title, setTitle] = useState('');
+  const newTitle = useDraft(draftKey('ops.review', undefined), { title: '' });
+  const title = newTitle.values.title;
+  const setTitle = (t: string) => newTitle.set({ title: t });
   const [error, setError] = useState('');
   if (!data || !names) return <p role="status">Loading reviews…</p>;
   return (
@@ -29,7 +35,8 @@ export function ReviewsView() {
           e.preventDefault();
           const r = await repos.reviews.create({ title });
           if (!r.ok) return setError(r.error.fields?.title ?? r.error.message);
-          setTitle('');
+          newTitle.done();
+          newTitle.discard();
           goOps({ view: 'review', id: r.value.id });
         }}
       >
@@ -134,33 +141,56 @@ const SECTIONS: { key: keyof ReviewInput; label: string }[] = [
   { key: 'gotLucky', label: 'Where we got lucky' },
 ];
 
+/** The draft of a review's editor (its fields), of its new action item, and of one timeline entry's text. */
+export const reviewDraftKey = (id: string) => draftKey('ops.review', id);
+const actionDraftKey = (id: string) => draftKey('ops.review.action', id);
+const entryDraftKey = (reviewId: string, entryId: string) => draftKey('ops.review.entry', `${reviewId}:${entryId}`);
+
+type ReviewFields = Omit<ReviewInput, 'timeline' | 'status'>;
+const reviewFields = (r: Review): ReviewFields => ({
+  title: r.title,
+  incidentIds: r.incidentIds,
+  ownerId: r.ownerId,
+  reviewDate: r.reviewDate,
+  attendeeIds: r.attendeeIds,
+  ...Object.fromEntries(SECTIONS.map((s) => [s.key, r[s.key as keyof Review] ?? ''])),
+});
+
 /** One review: incidents, people, the sections, a timeline picked from the incidents, action items, status. */
 export function ReviewEditor({ id }: { id: string }) {
   const repos = useOpsRepos();
+  const stored = useLiveQuery(async () => (await repos.tables.reviews.get(id)) ?? null, [repos, id]);
+  if (stored === null) return <EmptyState title="Review not found">{<p>It may have been removed on another device.</p>}</EmptyState>;
+  if (!stored) return <p role="status">Loading the review…</p>;
+  return <ReviewForm key={id} id={id} stored={stored} />;
+}
+
+function ReviewForm({ id, stored }: { id: string; stored: Review }) {
+  const repos = useOpsRepos();
   const names = useNames();
   const announce = useUi((s) => s.announce);
-  const stored = useLiveQuery(async () => (await repos.tables.reviews.get(id)) ?? null, [repos, id]);
   const actions = useLiveQuery(() => repos.reviews.actions.list(id), [repos, id]);
-  const [draft, setDraft] = useState<ReviewInput | null>(null);
+  // What is typed is a draft until saved: leaving the review keeps it, and it opens with it.
+  const initial = useMemo(() => reviewFields(stored), [stored]);
+  const kept = useDraft(reviewDraftKey(id), initial);
+  const draft = kept.values;
   const [message, setMessage] = useState('');
   const [incidentText, setIncidentText] = useState('');
   const [candidates, setCandidates] = useState<TimelineCandidate[] | null>(null);
   const [picked, setPicked] = useState<Set<string>>(new Set());
-  const [action, setAction] = useState({ title: '', ownerId: null as string | null, due: '', type: 'prevent' as ActionItem['type'], link: '' });
+  const actionDraft = useDraft(actionDraftKey(id), { title: '', ownerId: null as string | null, due: '', type: 'prevent' as ActionItem['type'], link: '' });
+  const action = actionDraft.values;
+  const setAction = (v: typeof action) => actionDraft.set(v);
   const [actionError, setActionError] = useState('');
-  if (draft === null && stored) setDraft(stored);
-  if (stored === null) return <EmptyState title="Review not found">{<p>It may have been removed on another device.</p>}</EmptyState>;
-  if (!draft || !stored || !names || !actions) return <p role="status">Loading the review…</p>;
+  if (!names || !actions) return <p role="status">Loading the review…</p>;
   const locked = stored.status === 'final';
-  const set = (p: Partial<ReviewInput>) => setDraft({ ...draft, ...p });
+  const set = (p: Partial<ReviewFields>) => kept.set(p);
 
   async function save(e?: FormEvent) {
     e?.preventDefault();
-    const { timeline: _t, status: _s, ...fields } = draft!;
-    void _t;
-    void _s;
-    const r = await repos.reviews.update(id, fields);
+    const r = await repos.reviews.update(id, draft);
     if (!r.ok) return setMessage(r.error.message);
+    kept.done();
     setMessage('');
     announce('Review saved');
   }
@@ -169,7 +199,6 @@ export function ReviewEditor({ id }: { id: string }) {
     const r = await repos.reviews.setStatus(id, to);
     if (!r.ok) return setMessage(r.error.message);
     setMessage('');
-    setDraft(r.value);
     announce(`Review ${LABELS.reviewStatus[to].toLowerCase()}`);
   }
   async function loadCandidates() {
@@ -191,6 +220,7 @@ export function ReviewEditor({ id }: { id: string }) {
             {message}
           </p>
         ) : null}
+        <DraftNotice restoredAt={kept.restoredAt} onDiscard={kept.discard} what="review" />
         <div className="form-row">
           <PersonSelect label="Review owner" names={names} staffOnly value={draft.ownerId ?? null} onChange={(v) => set({ ownerId: v })} />
           <Labelled label="Review date">{(fid) => <input id={fid} type="date" disabled={locked} value={draft.reviewDate ?? ''} onChange={(e) => set({ reviewDate: e.target.value || null })} />}</Labelled>
@@ -220,7 +250,7 @@ export function ReviewEditor({ id }: { id: string }) {
         </fieldset>
         {SECTIONS.map((s) => (
           <Labelled key={s.key} label={s.label}>
-            {(fid) => <textarea id={fid} rows={s.key === 'impactCount' || s.key === 'impactDuration' ? 1 : 3} readOnly={locked} value={(draft[s.key] as string) ?? ''} onChange={(e) => set({ [s.key]: e.target.value })} />}
+            {(fid) => <textarea id={fid} rows={s.key === 'impactCount' || s.key === 'impactDuration' ? 1 : 3} readOnly={locked} value={((draft as Record<string, unknown>)[s.key] as string) ?? ''} onChange={(e) => set({ [s.key]: e.target.value })} />}
           </Labelled>
         ))}
         <div className="form-actions">
@@ -308,7 +338,8 @@ export function ReviewEditor({ id }: { id: string }) {
             const r = await repos.reviews.actions.create({ reviewId: id, title: action.title, ownerId: action.ownerId, due: action.due || null, type: action.type, link });
             if (!r.ok) return setActionError(r.error.fields?.title ?? r.error.message);
             setActionError('');
-            setAction({ title: '', ownerId: null, due: '', type: 'prevent', link: '' });
+            actionDraft.done();
+            actionDraft.discard();
             announce('Action item added');
           }}
         >
@@ -351,7 +382,9 @@ export function ReviewEditor({ id }: { id: string }) {
 
 function TimelineRow({ reviewId, entry, locked }: { reviewId: string; entry: { id: string; at: string; text: string }; locked: boolean }) {
   const repos = useOpsRepos();
-  const [text, setText] = useState(entry.text);
+  const kept = useDraft(entryDraftKey(reviewId, entry.id), { text: entry.text });
+  const text = kept.values.text;
+  const setText = (t: string) => kept.set({ text: t });
   const [error, setError] = useState('');
   return (
     <li>
@@ -361,10 +394,10 @@ function TimelineRow({ reviewId, entry, locked }: { reviewId: string; entry: { i
       ) : (
         <>
           <input aria-label={`Timeline entry at ${formatInstant(entry.at)}`} value={text} onChange={(e) => setText(e.target.value)} />
-          <button type="button" disabled={text === entry.text} onClick={async () => { const r = await repos.reviews.saveEntry(reviewId, { id: entry.id, at: entry.at, text }); setError(r.ok ? '' : r.error.message); }}>
+          <button type="button" disabled={text === entry.text} onClick={async () => { const r = await repos.reviews.saveEntry(reviewId, { id: entry.id, at: entry.at, text }); if (r.ok) kept.done(); setError(r.ok ? '' : r.error.message); }}>
             Save entry
           </button>
-          <button type="button" onClick={() => void repos.reviews.removeEntry(reviewId, entry.id)} aria-label={`Remove the entry at ${formatInstant(entry.at)}`}>
+          <button type="button" onClick={() => void repos.reviews.removeEntry(reviewId, entry.id).then(() => kept.discard())} aria-label={`Remove the entry at ${formatInstant(entry.at)}`}>
             Remove
           </button>
           {error ? (
@@ -383,11 +416,29 @@ export function ActionsView() {
   const repos = useOpsRepos();
   const names = useNames();
   const data = useLiveQuery(async () => ({ actions: await repos.reviews.actions.all(), reviews: await repos.reviews.list() }), [repos]);
+  const myIds = useMyIds();
   if (!data || !names) return <p role="status">Loading action items…</p>;
   const overdue = overdueActions(data.actions, todayLocal());
   const reviews = new Map(data.reviews.map((r) => [r.id, r]));
+  const mine = new Set(myIds ?? []);
+  const myOverdue = overdue.filter((a) => a.ownerId !== null && mine.has(a.ownerId));
   return (
     <section aria-label="Overdue action items">
+      <section aria-label="My overdue actions" className="ops-mine">
+        <h2>My overdue actions</h2>
+        {myOverdue.length === 0 ? (
+          <p className="muted">None of your action items is overdue.</p>
+        ) : (
+          <ul>
+            {myOverdue.map((a) => (
+              <li key={a.id}>
+                <a href={opsHref({ view: 'review', id: a.reviewId })}>{a.title}</a> — {reviews.get(a.reviewId)?.title ?? 'Removed review'}, due {a.due}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <h2>Everyone’s overdue actions</h2>
       {overdue.length === 0 ? (
         <EmptyState title="No overdue action items">
           <p>Open action items from reviews appear here once their due date has passed.</p>

@@ -1,9 +1,12 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { blockingItems, distributionGate, isLate } from '../../../../shared/operations/rules';
-import { CHECK_KINDS, LABELS, type OutputJobInput, type OutputRun, type RunItem } from '../../../../shared/operations/schemas';
+import { CHECK_KINDS, LABELS, type OutputJob, type OutputJobInput, type OutputRun, type RunItem } from '../../../../shared/operations/schemas';
 import { useUi } from '../../app/ui-store';
+import { DraftNotice } from '../../ui/DraftNotice';
+import { draftKey } from '../../ui/drafts';
 import { EmptyState } from '../../ui/EmptyState';
+import { useDraft } from '../../ui/useDraft';
 import { goOps, opsHref } from './ops-route';
 import { Labelled } from './SchedulesView';
 import { formatInstant, useNames, useOpsRepos } from './useOps';
@@ -41,7 +44,15 @@ function matches(r: OutputRun, f: RunFilter, now: number): boolean {
 export function RunsView() {
   const repos = useOpsRepos();
   const data = useLiveQuery(async () => ({ runs: (await repos.tables.runs.toArray()).filter((r) => !r.deleted), jobs: await repos.jobs.list() }), [repos]);
-  const [filter, setFilter] = useState<RunFilter>('week');
+  // The status bar's failed-verification notice opens the failed runs.
+  const [filter, setFilter] = useState<RunFilter>(() => (window.location.hash.includes('?show=failed') ? 'failed' : 'week'));
+  useEffect(() => {
+    const onHash = () => {
+      if (window.location.hash.includes('?show=failed')) setFilter('failed');
+    };
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, []);
   const [now] = useState(() => Date.now());
   if (!data) return <p role="status">Loading runs…</p>;
   const jobs = new Map(data.jobs.map((j) => [j.id, j]));
@@ -118,27 +129,43 @@ interface CheckDraft {
 }
 
 /** An output job: its schedule, customers, expected time and verification checklist; its run history. */
+/** The draft of an output job's editor: the record's id, or 'new'. */
+export const jobDraftKey = (id: string) => draftKey('ops.job', id === 'new' ? undefined : id);
+
 export function JobEditor({ id }: { id: string }) {
+  const repos = useOpsRepos();
+  const stored = useLiveQuery(async () => (id === 'new' ? null : ((await repos.tables.jobs.get(id)) ?? null)), [repos, id]);
+  if (id !== 'new' && stored === null) return <EmptyState title="Output job not found">{<p>It may have been removed on another device.</p>}</EmptyState>;
+  if (id !== 'new' && !stored) return <p role="status">Loading the job…</p>;
+  return <JobForm key={id} id={id} stored={stored ?? null} />;
+}
+
+type JobValues = Omit<OutputJobInput, 'checklist'> & { checks: CheckDraft[] };
+
+function JobForm({ id, stored }: { id: string; stored: OutputJob | null }) {
   const repos = useOpsRepos();
   const names = useNames();
   const announce = useUi((s) => s.announce);
-  const stored = useLiveQuery(async () => (id === 'new' ? null : ((await repos.tables.jobs.get(id)) ?? null)), [repos, id]);
   const schedules = useLiveQuery(async () => (await repos.schedules.list()).filter((s) => s.kind === 'output'), [repos]);
   const runs = useLiveQuery(async () => (id === 'new' ? [] : (await repos.tables.runs.where('jobId').equals(id).toArray()).filter((r) => !r.deleted)), [repos, id]);
-  const [draft, setDraft] = useState<(Omit<OutputJobInput, 'checklist'> & { checks: CheckDraft[] }) | null>(
-    id === 'new' ? { name: '', systemId: null, scheduleId: null, customerIds: [], expectedTime: '08:00', teamId: null, checks: [], active: true } : null,
-  );
+  // What is typed is a draft until saved: leaving the job keeps it, and it opens with it.
+  const [start] = useState<JobValues>(() => {
+    if (!stored) return { name: '', systemId: null, scheduleId: null, customerIds: [], expectedTime: '08:00', teamId: null, checks: [], active: true };
+    const { checklist, ...rest } = stored;
+    return { ...rest, checks: checklist.map((c) => ({ ...c, expected: c.expected === null ? '' : String(c.expected) })) };
+  });
+  const kept = useDraft(jobDraftKey(id), start);
+  const draft = kept.values;
+  const setDraft = (v: JobValues) => kept.set(v);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState('');
-  if (draft === null && stored) setDraft({ ...stored, checks: stored.checklist.map((c) => ({ ...c, expected: c.expected === null ? '' : String(c.expected) })) });
-  if (id !== 'new' && stored === null) return <EmptyState title="Output job not found">{<p>It may have been removed on another device.</p>}</EmptyState>;
-  if (!draft || !names || !schedules) return <p role="status">Loading the job…</p>;
+  if (!names || !schedules) return <p role="status">Loading the job…</p>;
   const set = (p: Partial<typeof draft>) => setDraft({ ...draft, ...p });
   const setCheck = (i: number, p: Partial<CheckDraft>) => set({ checks: draft.checks.map((c, j) => (j === i ? { ...c, ...p } : c)) });
 
   async function save(e: FormEvent) {
     e.preventDefault();
-    const { checks, ...rest } = draft!;
+    const { checks, ...rest } = draft;
     const value: OutputJobInput = { ...rest, checklist: checks.map((c) => ({ id: c.id, label: c.label, kind: c.kind, critical: c.critical, expected: c.expected.trim() === '' ? null : Number(c.expected) })) };
     const r = id === 'new' ? await repos.jobs.create(value) : await repos.jobs.update(id, value);
     if (!r.ok) {
@@ -146,6 +173,7 @@ export function JobEditor({ id }: { id: string }) {
       setMessage(r.error.message);
       return;
     }
+    kept.done();
     setErrors({});
     setMessage('');
     announce('Output job saved');
@@ -157,6 +185,7 @@ export function JobEditor({ id }: { id: string }) {
     <div>
       <form className="ops-form" onSubmit={save} aria-label={id === 'new' ? 'New output job' : `Output job ${draft.name}`}>
         <h2>{id === 'new' ? 'New output job' : draft.name}</h2>
+        <DraftNotice restoredAt={kept.restoredAt} onDiscard={kept.discard} what="output job" />
         {message ? (
           <p className="form-error" role="alert">
             {message}

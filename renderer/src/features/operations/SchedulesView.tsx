@@ -5,7 +5,10 @@ import { planWarnings } from '../../../../shared/operations/rules';
 import { LABELS, PRIORITIES, ScheduleInputSchema, WindowInputSchema, type Schedule, type ScheduleInput, type WindowInput } from '../../../../shared/operations/schemas';
 import { WEEKDAYS } from '../../../../shared/tickets/calendar';
 import { useUi } from '../../app/ui-store';
+import { DraftNotice } from '../../ui/DraftNotice';
+import { draftKey } from '../../ui/drafts';
 import { EmptyState } from '../../ui/EmptyState';
+import { useDraft } from '../../ui/useDraft';
 import { goOps, opsHref } from './ops-route';
 import { formatInstant, localZone, useNames, useOpsRepos, type Names } from './useOps';
 
@@ -167,24 +170,38 @@ const newSchedule = (): ScheduleInput => ({
   active: true,
 });
 
+/** The draft of a schedule's editor: the record's id, or 'new'. */
+export const scheduleDraftKey = (id: string) => draftKey('ops.schedule', id === 'new' ? undefined : id);
+
+type ScheduleValues = ScheduleInput & { checklistText: string };
+
 /** A schedule: the rule, what each occurrence creates, and a preview of the next dates before saving. */
 export function ScheduleEditor({ id }: { id: string }) {
   const repos = useOpsRepos();
+  const stored = useLiveQuery(async () => (id === 'new' ? null : ((await repos.tables.schedules.get(id)) ?? null)), [repos, id]);
+  if (id !== 'new' && stored === null) return <EmptyState title="Schedule not found">{<p>It may have been removed on another device.</p>}</EmptyState>;
+  if (id !== 'new' && !stored) return <p role="status">Loading the schedule…</p>;
+  return <ScheduleForm key={id} id={id} stored={stored ?? null} />;
+}
+
+function ScheduleForm({ id, stored }: { id: string; stored: Schedule | null }) {
+  const repos = useOpsRepos();
   const names = useNames();
   const announce = useUi((s) => s.announce);
-  const stored = useLiveQuery(async () => (id === 'new' ? null : ((await repos.tables.schedules.get(id)) ?? null)), [repos, id]);
   const windows = useLiveQuery(() => repos.windows.list(), [repos]);
-  const [draft, setDraft] = useState<ScheduleInput | null>(id === 'new' ? newSchedule() : null);
+  // What is typed is a draft until saved: leaving the screen keeps it, and the editor opens with it.
+  const [start] = useState<ScheduleValues>(() => {
+    const base = stored ?? newSchedule();
+    return { ...base, checklistText: (base.template.checklist ?? []).map((c) => c.text).join('\n') };
+  });
+  const kept = useDraft(scheduleDraftKey(id), start);
+  const { checklistText, ...draft } = kept.values;
+  const setDraft = (v: ScheduleInput) => kept.set(v as Partial<ScheduleValues>);
+  const setChecklistText = (t: string) => kept.set({ checklistText: t });
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState('');
-  const [checklistText, setChecklistText] = useState<string | null>(null);
-  if (draft === null && stored) {
-    setDraft(stored);
-    setChecklistText(stored.template.checklist.map((c) => c.text).join('\n'));
-  }
   const calendar = useLiveQuery(async () => (draft?.calendarId ? ((await repos.tickets.tables.calendars.get(draft.calendarId)) ?? null) : null), [repos, draft?.calendarId]);
   const preview = useMemo(() => {
-    if (!draft) return null;
     const rule = RecurrenceSchema.safeParse(draft.rule);
     if (!rule.success) return null;
     try {
@@ -192,9 +209,9 @@ export function ScheduleEditor({ id }: { id: string }) {
     } catch {
       return null;
     }
-  }, [draft, calendar]);
-  if (id !== 'new' && stored === null) return <EmptyState title="Schedule not found">{<p>It may have been removed on another device.</p>}</EmptyState>;
-  if (!draft || !names) return <p role="status">Loading the schedule…</p>;
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the values' object changes only when they do
+  }, [kept.values, calendar]);
+  if (!names) return <p role="status">Loading the schedule…</p>;
   const set = (p: Partial<ScheduleInput>) => setDraft({ ...draft, ...p });
   const setT = (p: Partial<ScheduleInput['template']>) => setDraft({ ...draft, template: { ...draft.template, ...p } });
   const lines = (checklistText ?? '').split('\n').map((l) => l.trim()).filter(Boolean);
@@ -204,7 +221,7 @@ export function ScheduleEditor({ id }: { id: string }) {
 
   async function save(e: FormEvent) {
     e.preventDefault();
-    const value: ScheduleInput = { ...draft!, template: { ...draft!.template, checklist: lines.map((text, i) => ({ id: `c${i + 1}`, text })) } };
+    const value: ScheduleInput = { ...draft, template: { ...draft.template, checklist: lines.map((text, i) => ({ id: `c${i + 1}`, text })) } };
     const parsed = ScheduleInputSchema.safeParse(value);
     const r = id === 'new' ? await repos.schedules.create(value) : await repos.schedules.update(id, value);
     if (!r.ok) {
@@ -213,6 +230,7 @@ export function ScheduleEditor({ id }: { id: string }) {
       return;
     }
     void parsed;
+    kept.done();
     setErrors({});
     setMessage('');
     const gen = await repos.generator.generateFor(r.value.id);
@@ -226,6 +244,7 @@ export function ScheduleEditor({ id }: { id: string }) {
   return (
     <form className="ops-form" onSubmit={save} aria-label={id === 'new' ? 'New schedule' : `Schedule ${draft.name}`}>
       <h2>{id === 'new' ? 'New schedule' : draft.name}</h2>
+      <DraftNotice restoredAt={kept.restoredAt} onDiscard={kept.discard} what="schedule" />
       {message ? (
         <p className="form-error" role="alert">
           {message}
@@ -385,6 +404,11 @@ export function ScheduleEditor({ id }: { id: string }) {
           </button>
         ) : null}
         <a href={opsHref({ view: 'schedules' })}>Back to schedules</a>
+        {kept.restoredAt || JSON.stringify(kept.values) !== JSON.stringify(start) ? (
+          <button type="button" onClick={kept.discard}>
+            Discard changes
+          </button>
+        ) : null}
       </div>
     </form>
   );
@@ -431,7 +455,10 @@ export function SchedulesView() {
   const names = useNames();
   const schedules = useLiveQuery(() => repos.schedules.list(), [repos]);
   const windows = useLiveQuery(() => repos.windows.list(), [repos]);
-  const [win, setWin] = useState<WindowInput | null>(null);
+  // A window being added is a draft until saved (the form opens again with it); Cancel drops it.
+  const winDraft = useDraft(draftKey('ops.window', undefined), { open: false, win: newWindow() });
+  const win = winDraft.values.open ? winDraft.values.win : null;
+  const setWin = (w: WindowInput | null) => (w ? winDraft.set({ open: true, win: w }) : winDraft.discard());
   const [winErrors, setWinErrors] = useState<Record<string, string>>({});
   const announce = useUi((s) => s.announce);
   if (!schedules || !windows || !names) return <p role="status">Loading schedules…</p>;
@@ -489,7 +516,8 @@ export function SchedulesView() {
             void parsed;
             const r = await repos.windows.create(win);
             if (!r.ok) return setWinErrors(r.error.fields ?? { name: r.error.message });
-            setWin(null);
+            winDraft.done();
+            winDraft.discard();
             setWinErrors({});
             announce('Window saved');
           }}
@@ -524,6 +552,7 @@ export function SchedulesView() {
               </p>
             ) : null}
           </fieldset>
+          <DraftNotice restoredAt={winDraft.restoredAt} onDiscard={winDraft.discard} what="window" />
           <RuleFields rule={win.rule} onChange={(rule) => setWin({ ...win, rule })} errors={winErrors} />
           <div className="form-actions">
             <button type="submit" className="primary">

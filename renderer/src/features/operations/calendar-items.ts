@@ -1,5 +1,5 @@
 import { occurrenceId } from '../../../../shared/operations/ids';
-import { occurrencesBetween } from '../../../../shared/operations/recurrence';
+import { afterCompletionDate, localDateOf, occurrencesBetween, place } from '../../../../shared/operations/recurrence';
 import { windowIntervals } from '../../../../shared/operations/rules';
 import type { Change, MaintenanceWindow, Occurrence, OutputJob, OutputRun, Schedule } from '../../../../shared/operations/schemas';
 import type { CalendarSpec } from '../../../../shared/tickets/calendar';
@@ -69,6 +69,7 @@ export function calendarItems(src: CalendarSource, from: string, to: string, now
       push({ key: `p:${id}`, day: dayOf(at, timeZone), at, kind: 'planned', label: `${s.name} (planned)`, href: opsHref({ view: 'schedule', id: s.id }) });
     }
   }
+  for (const it of expectedAfterCompletion(src, nowMs, timeZone)) if (it.at >= lo && it.at <= hi) push(it);
   const jobs = new Map(src.jobs.map((j) => [j.id, j]));
   for (const r of src.runs) {
     if (r.deleted === 1) continue;
@@ -105,6 +106,45 @@ export function calendarItems(src: CalendarSource, from: string, to: string, now
     push({ key: c.id, day: dayOf(at, timeZone), at, kind: 'change', label: c.title, href: opsHref({ view: 'change', id: c.id }) });
   }
   return items.sort((a, b) => a.at - b.at || (a.key < b.key ? -1 : 1));
+}
+
+/**
+ * The next date of each after-completion schedule whose last occurrence is
+ * completed (or that has none yet): its afterDays from the last completion,
+ * as the generator will place it (not before today). While an occurrence is
+ * still open the next date is not known yet, and nothing is drawn.
+ */
+export function expectedAfterCompletion(src: Pick<CalendarSource, 'schedules' | 'occurrences' | 'calendars'>, nowMs: number, timeZone?: string): CalendarItem[] {
+  const bySchedule = new Map<string, Occurrence[]>();
+  for (const o of src.occurrences) {
+    if (o.deleted === 1) continue;
+    const list = bySchedule.get(o.scheduleId);
+    if (list) list.push(o);
+    else bySchedule.set(o.scheduleId, [o]);
+  }
+  const out: CalendarItem[] = [];
+  for (const s of src.schedules) {
+    if (s.deleted === 1 || !s.active || s.mode !== 'after_completion') continue;
+    const occs = bySchedule.get(s.id) ?? [];
+    if (occs.some((o) => o.status === 'created' && !o.completedAt)) continue;
+    let last: string | null = null;
+    for (const o of occs) {
+      if (!o.completedAt) continue;
+      const d = localDateOf(Date.parse(o.completedAt), s.timeZone);
+      if (!last || d > last) last = d;
+    }
+    const today = localDateOf(nowMs, s.timeZone);
+    let next = afterCompletionDate(last, s.afterDays, s.rule.start);
+    if (next < today) next = today;
+    if (s.rule.until && next > s.rule.until) continue;
+    const id = occurrenceId(s.id, next);
+    if (occs.some((o) => o.id === id)) continue;
+    const cal = s.calendarId ? (src.calendars.get(s.calendarId) ?? null) : null;
+    const p = place(next, s.rule.time, s.timeZone, s.shift, cal);
+    const at = Date.parse(p.at);
+    out.push({ key: `e:${id}`, day: dayOf(at, timeZone), at, kind: 'planned', label: `${s.name} (expected, ${s.afterDays} days after the last)`, href: opsHref({ view: 'schedule', id: s.id }) });
+  }
+  return out;
 }
 
 /** Items grouped by day. */

@@ -42,4 +42,21 @@ describe('calendar items', () => {
       ['2026-02-01', 'Year end (continues)'],
     ]);
   });
+
+  it('draws the next expected date of an after-completion schedule once the last one is completed, and none while one is open', () => {
+    const every45 = ScheduleSchema.parse({ id: 's2', kind: 'maintenance', name: 'Index rebuild', mode: 'after_completion', afterDays: 45, timeZone: UTC, shift: 'none', rule: { freq: 'once', start: '2026-01-01', time: '07:00' }, template: { title: 'x' }, ...meta }) as Schedule;
+    const occ = (date: string, extra: Record<string, unknown>) => OccurrenceSchema.parse({ id: occurrenceId('s2', date), scheduleId: 's2', kind: 'maintenance', date, plannedAt: `${date}T07:00:00.000Z`, ticketId: `mt:s2:${date}`, ...meta, ...extra });
+    const base = { schedules: [every45], jobs: [], runs: [], windows: [], changes: [], calendars: new Map() };
+    const now = Date.parse('2026-01-20T00:00:00Z');
+    // Completed on 10 January: the next is 45 days later, 24 February.
+    const done = calendarItems({ ...base, occurrences: [occ('2026-01-05', { status: 'done', completedAt: '2026-01-10T18:00:00.000Z' })] }, '2026-01-01', '2026-03-31', now, UTC);
+    expect(done.filter((i) => i.kind === 'planned').map((i) => [i.day, i.label, i.href])).toEqual([['2026-02-24', 'Index rebuild (expected, 45 days after the last)', '#/schedule/schedules/s2']]);
+    // Still open: the next date is not known yet.
+    const open = calendarItems({ ...base, occurrences: [occ('2026-01-05', {})] }, '2026-01-01', '2026-03-31', now, UTC);
+    expect(open.filter((i) => i.kind === 'planned')).toEqual([]);
+    // Never run: its start, or today once that is past.
+    expect(calendarItems({ ...base, occurrences: [] }, '2026-01-01', '2026-03-31', now, UTC).filter((i) => i.kind === 'planned').map((i) => i.day)).toEqual(['2026-01-20']);
+    // Paused: nothing.
+    expect(calendarItems({ ...base, schedules: [{ ...every45, active: false }], occurrences: [] }, '2026-01-01', '2026-03-31', now, UTC)).toEqual([]);
+  });
 });

@@ -1,0 +1,51 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { overdueActions } from '../../../../shared/operations/rules';
+import { useData } from '../../app/data-context';
+import { resolveActor } from '../../data/repositories/tickets';
+import { opsHref } from './ops-route';
+import { useOpsRepos } from './useOps';
+import './operations.css';
+
+const todayLocal = () => new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+
+/** Every id that is the user (the profile's person, the signed-in account's, the directory's, the device's). */
+export function useMyIds(): string[] | undefined {
+  const { db } = useData();
+  return useLiveQuery(async () => {
+    const actor = await resolveActor(db);
+    return [...new Set([actor.id, ...(actor.ids ?? [])])];
+  }, [db]);
+}
+
+/** The user's open action items past their due date, oldest first. */
+export function useMyOverdueActions() {
+  const repos = useOpsRepos();
+  const mine = useMyIds();
+  const key = (mine ?? []).join(',');
+  return useLiveQuery(async () => {
+    if (!key) return [];
+    const ids = new Set(key.split(','));
+    return overdueActions(await repos.reviews.actions.all(), todayLocal()).filter((a) => a.ownerId !== null && ids.has(a.ownerId));
+  }, [repos, key]);
+}
+
+/** Status-bar notices of operations: runs that failed verification (for the team), and the user's overdue action items. */
+export function OpsStatusCounts() {
+  const repos = useOpsRepos();
+  const failed = useLiveQuery(async () => (await repos.tables.runs.toArray()).filter((r) => !r.deleted && r.status === 'failed').length, [repos]);
+  const mine = useMyOverdueActions();
+  return (
+    <>
+      {failed ? (
+        <a className="ops-failed-count" href={`${opsHref({ view: 'runs' })}?show=failed`}>
+          {failed} output run{failed === 1 ? '' : 's'} failed verification
+        </a>
+      ) : null}
+      {mine?.length ? (
+        <a className="ops-mine-count" href={opsHref({ view: 'actions' })}>
+          {mine.length} of your action items overdue
+        </a>
+      ) : null}
+    </>
+  );
+}
