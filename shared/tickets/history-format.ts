@@ -117,8 +117,10 @@ function ticketRef(id: unknown, l: HistoryLookups): ShownValue {
   return number ? { text: number, ticketId: id } : { text: 'a ticket not on this device' };
 }
 
-function catalogName(kind: CatalogKind, id: string, at: string, l: HistoryLookups): string {
+function catalogName(kind: CatalogKind, id: string, at: string, l: HistoryLookups, recorded?: string): string {
   const now = l.catalog(kind, id);
+  // The event recorded the name it had when written: that, and today's name when it differs.
+  if (recorded) return now === undefined || now === recorded ? recorded : `${recorded} (now ${now})`;
   const then = l.catalogNameAt?.(kind, id, at);
   if (now === undefined) return then ?? MISSING[kind];
   if (then && then !== now) return `${now} (then ${then})`;
@@ -153,15 +155,25 @@ function linkWords(ticketId: string, kind: string, other: string, l: HistoryLook
   return `${clip(kind)} link with`;
 }
 
-/** One stored value of `field` in words. */
-export function historyValue(field: string, v: unknown, at: string, l: HistoryLookups): ShownValue {
+function personName(id: string, l: HistoryLookups, recorded?: string): string {
+  const now = l.person(id);
+  if (recorded) return now === undefined || now === recorded ? recorded : `${recorded} (now ${now})`;
+  return now ?? 'someone not in the directory';
+}
+
+/**
+ * One stored value of `field` in words. `recorded` is the name the event
+ * recorded for it when written (oldLabel/newLabel), where it has one.
+ */
+export function historyValue(field: string, v: unknown, at: string, l: HistoryLookups, recorded?: string): ShownValue {
   if (v === null || v === undefined || v === '') return NONE;
   const catalog = CATALOG_FIELDS[field];
-  if (catalog && typeof v === 'string') return { text: catalogName(catalog, v, at, l) };
+  const named = typeof recorded === 'string' && recorded.trim() ? clip(recorded.trim()) : undefined;
+  if (catalog && typeof v === 'string') return { text: catalogName(catalog, v, at, l, named) };
   switch (field) {
     case 'requesterId':
     case 'assigneeId':
-      return { text: typeof v === 'string' ? (l.person(v) ?? 'someone not in the directory') : clip(String(v)) };
+      return { text: typeof v === 'string' ? personName(v, l, named) : clip(String(v)) };
     case 'type':
       return { text: label(LABELS.type, v) };
     case 'channel':
@@ -196,8 +208,11 @@ export function historyValue(field: string, v: unknown, at: string, l: HistoryLo
   return { text: clip(typeof v === 'object' ? JSON.stringify(v) : String(v)) };
 }
 
+/** An event's fields the screens show (the recorded names optional: older events have none). */
+export type ShownFields = Pick<HistoryEvent, 'ticketId' | 'field' | 'old' | 'new' | 'at'> & Partial<Pick<HistoryEvent, 'oldLabel' | 'newLabel'>>;
+
 /** One history event as the ticket's timeline shows it. */
-export function formatHistoryEvent(e: Pick<HistoryEvent, 'ticketId' | 'field' | 'old' | 'new' | 'at'>, l: HistoryLookups): ShownEvent {
+export function formatHistoryEvent(e: ShownFields, l: HistoryLookups): ShownEvent {
   const name = fieldLabel(e.field);
   if (e.field === 'created') return { label: name, kind: 'event', value: { text: typeof e.new === 'string' ? e.new : '' } };
   if (e.field === 'linkAdded' || e.field === 'linkRemoved') {
@@ -213,11 +228,11 @@ export function formatHistoryEvent(e: Pick<HistoryEvent, 'ticketId' | 'field' | 
   }
   if (e.field === 'mergedInto' && e.old === null) return { label: name, kind: 'event', value: ticketRef(e.new, l) };
   if (e.field === 'attachmentAdded') return { label: name, kind: 'event', value: { text: clip(String(e.new ?? '')) } };
-  return { label: name, kind: 'change', from: historyValue(e.field, e.old, e.at, l), to: historyValue(e.field, e.new, e.at, l) };
+  return { label: name, kind: 'change', from: historyValue(e.field, e.old, e.at, l, e.oldLabel), to: historyValue(e.field, e.new, e.at, l, e.newLabel) };
 }
 
 /** The event as one line of text: "Team: Desk team → Field Ops". */
-export function historyLine(e: Pick<HistoryEvent, 'ticketId' | 'field' | 'old' | 'new' | 'at'>, l: HistoryLookups): string {
+export function historyLine(e: ShownFields, l: HistoryLookups): string {
   const s = formatHistoryEvent(e, l);
   if (e.field === 'created') return `Created ${s.kind === 'event' ? s.value.text : ''}`.trim();
   return s.kind === 'event' ? `${s.label}: ${valueText(s.value)}` : `${s.label}: ${valueText(s.from)} → ${valueText(s.to)}`;

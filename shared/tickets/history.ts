@@ -55,6 +55,14 @@ export const HistoryEventSchema = z.object({
   by: idField('Who'),
   device: idField('Device'),
   at: instant('Time'),
+  /**
+   * The display names of the ids `old` and `new` name (a team, site, system,
+   * requester or assignee), as they were when the event was written: the
+   * history can then say what a renamed team was called at the time. Optional:
+   * events written before this, or by an older device, have none.
+   */
+  oldLabel: z.string().max(200).optional(),
+  newLabel: z.string().max(200).optional(),
   ...syncMeta,
 });
 export type HistoryEvent = z.output<typeof HistoryEventSchema>;
@@ -85,21 +93,56 @@ function stableJson(v: unknown): string {
 
 const toJson = (v: unknown): Json => (v === undefined ? null : (v as Json));
 
+/** Fields whose values are ids of named records: their events carry the names of the time (oldLabel/newLabel). */
+export const NAMED_FIELDS = ['teamId', 'siteId', 'systemId', 'assigneeId', 'requesterId'] as const satisfies readonly AuditedField[];
+export type NamedField = (typeof NAMED_FIELDS)[number];
+export const isNamedField = (f: string): f is NamedField => (NAMED_FIELDS as readonly string[]).includes(f);
+
+/** The current display name of the record an id of `field` names, if known. */
+export type NameOf = (field: NamedField, id: string) => string | undefined;
+
+const labelOf = (field: NamedField, v: unknown, names: NameOf): string | undefined => {
+  if (typeof v !== 'string' || !v) return undefined;
+  const name = names(field, v)?.trim();
+  return name ? name.slice(0, 200) : undefined;
+};
+
 /**
  * The history events for a write. `before` null means the ticket is being
  * created: that is one `created` event carrying the number, not one event per
  * field, because the first version of the ticket is itself the record of its
  * initial values.
  */
-export function diffForHistory(before: Ticket | null, after: Ticket, who: string, device: string, at: string): HistoryDraft[] {
+export function diffForHistory(before: Ticket | null, after: Ticket, who: string, device: string, at: string, names?: NameOf): HistoryDraft[] {
   if (before === null) return [{ ticketId: after.id, field: 'created', old: null, new: after.number, by: who, device, at }];
   const events: HistoryDraft[] = [];
   for (const field of AUDITED_FIELDS) {
     const a = before[field];
     const b = after[field];
-    if (!sameValue(a, b, field)) events.push({ ticketId: after.id, field, old: toJson(a), new: toJson(b), by: who, device, at });
+    if (sameValue(a, b, field)) continue;
+    const event: HistoryDraft = { ticketId: after.id, field, old: toJson(a), new: toJson(b), by: who, device, at };
+    if (names && isNamedField(field)) {
+      const oldLabel = labelOf(field, a, names);
+      const newLabel = labelOf(field, b, names);
+      if (oldLabel !== undefined) event.oldLabel = oldLabel;
+      if (newLabel !== undefined) event.newLabel = newLabel;
+    }
+    events.push(event);
   }
   return events;
+}
+
+/** The ids of named records that events of this write name, by field (to look their names up before writing). */
+export function namedIds(before: Ticket | null, after: Ticket): { field: NamedField; id: string }[] {
+  if (before === null) return [];
+  const out: { field: NamedField; id: string }[] = [];
+  for (const field of NAMED_FIELDS) {
+    const a = before[field];
+    const b = after[field];
+    if (a === b) continue;
+    for (const v of [a, b]) if (typeof v === 'string' && v) out.push({ field, id: v });
+  }
+  return out;
 }
 
 /** Give drafts ids and the sync bookkeeping, ready to append. */

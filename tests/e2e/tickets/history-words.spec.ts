@@ -70,7 +70,7 @@ test('ticket history names teams, labels codes and numbers linked and merged tic
   await expect(events.filter({ hasText: 'Type:' })).toContainText('Type: Incident → Service request');
   await expect(events.filter({ hasText: 'Link added:' })).toContainText(`Link added: related to ${b.number}`);
 
-  // A team renamed since, on another device: its current name, and that it was renamed after this change.
+  // A team renamed since, on another device: the change recorded the name it had then, and today's name follows it.
   const stamp = (ms: number) => `${String(ms).padStart(15, '0')}:000000:other-device`;
   const made = Date.parse('2026-01-05T17:00:00.000Z');
   await putRecord(app, 'teams', {
@@ -79,7 +79,7 @@ test('ticket history names teams, labels codes and numbers linked and merged tic
     stamps: { name: stamp(Date.now() + 60_000), description: stamp(made), memberIds: stamp(made) },
   });
   await app.reload(); // a write outside the app is not announced to its live queries
-  await expect(events.filter({ hasText: 'Team:' })).toContainText('→ Regional field team (renamed since)');
+  await expect(events.filter({ hasText: 'Team:' })).toContainText(`→ ${toTeam.name} (now Regional field team)`);
 
   // Merge b into a: a's history names b by number, and the number opens it.
   await openTicket(app, b);

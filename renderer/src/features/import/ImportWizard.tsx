@@ -6,6 +6,8 @@ import type { Result } from '../../../../shared/result';
 import { useUi } from '../../app/ui-store';
 import { platform } from '../../platform/bridge';
 import { ProgressDialog, type Progress } from '../../ui/ProgressDialog';
+import { DraftNotice } from '../../ui/DraftNotice';
+import { draftKey, drafts } from '../../ui/drafts';
 
 type Picked = Exclude<ChannelResponse<'import.pick'>, { cancelled: true }>;
 
@@ -31,6 +33,18 @@ export interface ImportTarget {
   commit: (records: Record<string, unknown>[], ctx: ImportRowsContext & { signal: AbortSignal; onProgress: (p: Progress) => void }) => Promise<Result<{ message: string }>>;
 }
 
+/**
+ * Where the column choices made for a file are kept: by dataset and the
+ * file's header row, so picking the same file (or another export of the same
+ * shape) again brings them back, after Cancel, a crash or a closed window.
+ */
+export const mappingDraftKey = (dataset: string, headers: readonly string[]): string => draftKey(`import.mapping.${dataset}`, headers.join('\u001f').slice(0, 2000));
+
+const sameMapping = (a: Record<string, number>, b: Record<string, number>): boolean => {
+  const ka = Object.keys(a);
+  return ka.length === Object.keys(b).length && ka.every((k) => a[k] === b[k]);
+};
+
 interface Report {
   totalRows: number;
   errors: RowError[];
@@ -50,7 +64,8 @@ interface Report {
 export function ImportWizard({ target, onClose, onDone }: { target: ImportTarget; onClose: () => void; onDone?: (message: string) => void }) {
   const announce = useUi((s) => s.announce);
   const [file, setFile] = useState<Picked | null>(null);
-  const [mapping, setMapping] = useState<Record<string, number>>({});
+  const [mapping, setMappingState] = useState<Record<string, number>>({});
+  const [restoredAt, setRestoredAt] = useState<string | null>(null);
   const [report, setReport] = useState<Report | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -65,8 +80,36 @@ export function ImportWizard({ target, onClose, onDone }: { target: ImportTarget
     const res = await platform.import.pick({ dataset: target.dataset });
     if (!res.ok) return setError(res.error.message);
     if ('cancelled' in res.value) return;
-    setFile(res.value);
-    setMapping(res.value.suggestedMapping);
+    const picked = res.value;
+    setFile(picked);
+    // Choices made for a file of this shape before, and not imported, come back (where they still fit the file).
+    const kept = drafts.get<Record<string, number>>(mappingDraftKey(target.dataset, picked.headers));
+    const fits = kept && typeof kept.value === 'object' && kept.value !== null && Object.entries(kept.value).every(([k, i]) => picked.fields.some((f) => f.key === k) && Number.isInteger(i) && i >= 0 && i < picked.headers.length);
+    if (kept && fits && !sameMapping(kept.value, picked.suggestedMapping)) {
+      setMappingState(kept.value);
+      setRestoredAt(kept.savedAt);
+    } else {
+      setMappingState(picked.suggestedMapping);
+      setRestoredAt(null);
+    }
+  };
+
+  /** Change the mapping; it is kept as a draft while it differs from the file's suggestion. */
+  const setMapping = (update: (m: Record<string, number>) => Record<string, number>) => {
+    if (!file) return;
+    const next = update(mapping);
+    setMappingState(next);
+    const key = mappingDraftKey(target.dataset, file.headers);
+    if (sameMapping(next, file.suggestedMapping)) drafts.drop(key);
+    else drafts.put(key, next);
+  };
+
+  const discardMapping = () => {
+    if (!file) return;
+    drafts.drop(mappingDraftKey(target.dataset, file.headers));
+    setMappingState(file.suggestedMapping);
+    setRestoredAt(null);
+    setReport(null);
   };
 
   const columnsOf = (f: Picked): Record<string, string> => Object.fromEntries(Object.entries(mapping).map(([k, i]) => [k, f.headers[i] ?? k]));
@@ -118,6 +161,9 @@ export function ImportWizard({ target, onClose, onDone }: { target: ImportTarget
       return setError(res.error.message);
     }
     announce(res.value.message);
+    // Imported: the choices did their work.
+    drafts.drop(mappingDraftKey(target.dataset, file.headers));
+    setRestoredAt(null);
     setReport(null);
     setFile(null);
     setNotice(res.value.message);
@@ -153,6 +199,8 @@ export function ImportWizard({ target, onClose, onDone }: { target: ImportTarget
           <p>
             <strong>{file.fileName}</strong> — {file.headers.length} columns. Match each field to a column of the file:
           </p>
+          <DraftNotice restoredAt={restoredAt} onDiscard={discardMapping} what="column choices for this file" />
+          {!sameMapping(mapping, file.suggestedMapping) ? <p className="muted">Your column choices are kept on this device until you import, also if you cancel or choose another file.</p> : null}
           <div className="import-mapping">
             <table className="data-table" aria-label="Column mapping">
               <thead>

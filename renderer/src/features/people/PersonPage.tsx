@@ -13,12 +13,13 @@ import { EmptyState } from '../../ui/EmptyState';
 import { MARK_LABEL } from '../training/AttendanceRoster';
 import { STATUS_LABEL, whenText } from '../training/session-text';
 import { trainingHref } from '../training/training-route';
+import { PersonAccess } from '../access/PersonAccess';
 
 const REGISTRATION_LABEL: Record<Registration['status'], string> = { invited: 'Invited', registered: 'Registered', waitlisted: 'Wait-listed', cancelled: 'Cancelled' };
 const byUpdated = (a: Ticket, b: Ticket) => (a.updatedAt < b.updatedAt ? 1 : a.updatedAt > b.updatedAt ? -1 : 0);
 const ticketHref = (id: string) => `#/tickets/${encodeURIComponent(id)}`;
 
-/** Everything the directory knows a person by: their tickets (asked for, and assigned) and their training. */
+/** Everything the directory knows a person by: their tickets (asked for, and assigned), their training and their access. */
 export function PersonPage({ id }: { id: string }) {
   const { db } = useData();
   const data = useLiveQuery(async () => {
@@ -183,6 +184,8 @@ export function PersonPage({ id }: { id: string }) {
           </>
         ) : null}
       </section>
+
+      <PersonAccess personId={p.id} />
     </div>
   );
 }

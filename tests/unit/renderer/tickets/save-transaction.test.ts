@@ -51,7 +51,8 @@ describe('a single-ticket save', () => {
 
     const assign = await watchTransactions(() => repos.tickets.edit(id, { assigneeId: 'staff-kim' }));
     expect(assign.result.ok).toBe(true);
-    expect(assign.opened.filter((t) => t.mode === 'readwrite')).toEqual([{ stores: ['outbox', 'ticketHistory', 'tickets'], mode: 'readwrite', committedEarly: true }]);
+    // The directory comes too, read only: the history records the assignee's name of the time.
+    expect(assign.opened.filter((t) => t.mode === 'readwrite')).toEqual([{ stores: ['outbox', 'people', 'ticketHistory', 'tickets'], mode: 'readwrite', committedEarly: true }]);
     // All of it was written: the record, one history event, and a change for each.
     expect((await repos.tickets.get(id))?.assigneeId).toBe('staff-kim');
     expect(await counts(db)).toEqual({ ...before, history: before.history + 1, outbox: before.outbox + 2 });

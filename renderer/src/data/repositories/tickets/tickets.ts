@@ -1,10 +1,10 @@
-import type { Table } from 'dexie';
+import Dexie, { type Table } from 'dexie';
 import { err, ok, type Result } from '../../../../../shared/result';
 import type { Status } from '../../../../../shared/tickets/enums';
 import { createTicket } from '../../../../../shared/tickets/create';
 import { applyEdit } from '../../../../../shared/tickets/edit';
 import { deEscalate, escalate, type EscalationInput } from '../../../../../shared/tickets/escalation';
-import { diffForHistory, withIds, type HistoryDraft, type HistoryEvent } from '../../../../../shared/tickets/history';
+import { diffForHistory, NAMED_FIELDS, namedIds, withIds, type HistoryDraft, type HistoryEvent, type NameOf, type NamedField } from '../../../../../shared/tickets/history';
 import { clearPriorityOverride, overridePriority } from '../../../../../shared/tickets/priority';
 import { type RouteSuggestion } from '../../../../../shared/tickets/routing';
 import { TicketSchema, type Ticket, type TicketCreateInput, type TicketPatchInput } from '../../../../../shared/tickets/schema';
@@ -56,7 +56,7 @@ export interface BulkResult {
  */
 export function ticketsRepository(ctx: RepoContext) {
   const { db, t, now, newId, deviceId } = ctx;
-  const scope = () => [t.tickets, t.history, t.workLog, t.people, t.slaPolicies, t.calendars, t.routingRules, t.links, db.meta];
+  const scope = () => [t.tickets, t.history, t.workLog, t.people, t.teams, t.slaPolicies, t.calendars, t.routingRules, t.links, db.meta];
 
   async function current(id: string): Promise<Result<Ticket>> {
     const row = await t.tickets.get(id);
@@ -72,10 +72,43 @@ export function ticketsRepository(ctx: RepoContext) {
   }
 
   /** The checked record and the history events of a change: what a save writes. */
-  function prepare(before: Ticket | null, after: Ticket, actor: Actor, at: string, extra: HistoryDraft[] = []): Result<{ ticket: Ticket; events: HistoryEvent[] }> {
+  function prepare(before: Ticket | null, after: Ticket, actor: Actor, at: string, extra: HistoryDraft[] = [], names?: NameOf): Result<{ ticket: Ticket; events: HistoryEvent[] }> {
     const valid = parseWith(TicketSchema, after, 'ticket');
     if (!valid.ok) return valid;
-    return ok({ ticket: valid.value, events: withIds([...diffForHistory(before, valid.value, actor.id, deviceId(), at), ...extra], newId) });
+    return ok({ ticket: valid.value, events: withIds([...diffForHistory(before, valid.value, actor.id, deviceId(), at, names), ...extra], newId) });
+  }
+
+  /**
+   * The names, as they are now, of the teams, sites, systems and people a
+   * change names, so its history keeps what they were called at the time.
+   * Read only from the stores the open transaction already holds (a write
+   * never widens its scope for this); an id whose store is not held, or that
+   * is not on this device, gets no recorded name and is named when shown.
+   */
+  /**
+   * Stores a write reads only for the names of the time: inside a caller's
+   * transaction (which a nested one must not widen) just those it holds.
+   */
+  const joinable = (tables: Table[]): Table[] => {
+    const tx = Dexie.currentTransaction;
+    return tx ? tables.filter((tb) => tx.storeNames.includes(tb.name)) : tables;
+  };
+
+  /** The store of the records a named field's ids point at. */
+  const namedTable = (field: NamedField): Table => (field === 'teamId' ? t.teams : field === 'siteId' ? t.sites : field === 'systemId' ? t.systems : t.people);
+
+  async function namesNow(before: Ticket | null, after: Ticket): Promise<NameOf | undefined> {
+    const wanted = namedIds(before, after);
+    if (wanted.length === 0) return undefined;
+    const held = new Set(Dexie.currentTransaction?.storeNames ?? []);
+    const found = new Map<string, string>();
+    for (const { field, id } of wanted) {
+      const table = namedTable(field) as Table<{ id: string; name?: unknown }, string>;
+      if (!held.has(table.name)) continue;
+      const row = await table.get(id);
+      if (row && typeof row.name === 'string') found.set(`${field}:${id}`, row.name);
+    }
+    return (field, id) => found.get(`${field}:${id}`);
   }
 
   /**
@@ -84,7 +117,7 @@ export function ticketsRepository(ctx: RepoContext) {
    * commit without waiting for the writes' answers (early-commit.ts).
    */
   async function write(before: Ticket | null, after: Ticket, actor: Actor, at: string, extra: HistoryDraft[] = [], { last = false } = {}): Promise<Result<SavedTicket>> {
-    const prepared = prepare(before, after, actor, at, extra);
+    const prepared = prepare(before, after, actor, at, extra, await namesNow(before, after));
     if (!prepared.ok) return prepared;
     const { ticket, events } = prepared.value;
     // Queued together: IndexedDB keeps their order, and the transaction still commits all or nothing.
@@ -104,12 +137,15 @@ export function ticketsRepository(ctx: RepoContext) {
   function editScope(patch: TicketPatchInput): { stores: Table[]; words: boolean; rated: boolean } {
     const keys = typeof patch === 'object' && patch !== null ? Object.keys(patch) : [];
     const stores: Table[] = [t.tickets, t.history];
+    // A change of team, site, system, requester or assignee records the names they have now (namesNow).
+    stores.push(...joinable(NAMED_FIELDS.filter((f) => f !== 'requesterId' && f !== 'assigneeId' && keys.includes(f)).map(namedTable)));
     // Only impact and urgency can move the priority, and so the due times: otherwise the SLA settings are not read.
     const rated = keys.includes('impact') || keys.includes('urgency');
     if (rated) stores.push(t.slaPolicies, t.calendars);
     // The text and the requester (a name is searched, and a new one is checked in the directory) make the words.
     const words = keys.some((k) => k === 'title' || k === 'description' || k === 'requesterId');
     if (words) stores.push(t.workLog, t.people);
+    else if (keys.includes('assigneeId')) stores.push(...joinable([t.people]));
     return { stores, words, rated };
   }
 
@@ -150,12 +186,13 @@ export function ticketsRepository(ctx: RepoContext) {
    * words: this path does not keep the word blocks, so the rule must leave
    * `words` alone.
    */
-  async function changeDirectly(id: string, rule: (ticket: Ticket, at: string, actor: Actor, sla: SlaContext) => Result<Ticket>, { sla = false } = {}): Promise<Result<SavedTicket>> {
+  async function changeDirectly(id: string, rule: (ticket: Ticket, at: string, actor: Actor, sla: SlaContext) => Result<Ticket>, { sla = false, named = [] as readonly NamedField[] } = {}): Promise<Result<SavedTicket>> {
     if (!canSaveDirectly(db)) {
-      return change(id, async (before, at, actor) => rule(before, at, actor, sla ? await slaFor(t, before) : NO_SLA), sla ? fieldsOnly(t.slaPolicies, t.calendars) : fieldsOnly());
+      const more = [...(sla ? [t.slaPolicies, t.calendars] : []), ...joinable([...new Set(named.map(namedTable))])];
+      return change(id, async (before, at, actor) => rule(before, at, actor, sla ? await slaFor(t, before) : NO_SLA), fieldsOnly(...more));
     }
     const actor = await ctx.actor();
-    const stores = [t.tickets.name, t.history.name, ...(sla ? [t.slaPolicies.name, t.calendars.name] : [])];
+    const stores = [t.tickets.name, t.history.name, ...(sla ? [t.slaPolicies.name, t.calendars.name] : []), ...new Set(named.map((f) => namedTable(f).name))];
     return saveDirectly(db, stores, async (tx) => {
       const [row, policies, calendars] = await Promise.all([
         tx.get<TicketRow>(t.tickets.name, id),
@@ -169,7 +206,12 @@ export function ticketsRepository(ctx: RepoContext) {
       const after = rule(before, at, actor, context);
       if (!after.ok) return after;
       if (!sameWords(after.value.words, before.words)) throw new Error('A change of search words must be saved through Dexie (the word blocks).');
-      const prepared = prepare(before, after.value, actor, at);
+      // A change of team, site, system or assignee records their names of the time (namesNow).
+      const wanted = namedIds(before, after.value).filter((w) => named.includes(w.field));
+      const rows = await Promise.all(wanted.map((w) => tx.get<{ name?: unknown }>(namedTable(w.field).name, w.id)));
+      const found = new Map(wanted.flatMap((w, i) => (typeof rows[i]?.name === 'string' ? [[`${w.field}:${w.id}`, rows[i].name as string] as const] : [])));
+      const names: NameOf | undefined = found.size ? (field, nid) => found.get(`${field}:${nid}`) : undefined;
+      const prepared = prepare(before, after.value, actor, at, [], names);
       if (!prepared.ok) return prepared;
       const { ticket, events } = prepared.value;
       tx.write(t.tickets.name, 'put', [withKeys(ticket)], [row]);
@@ -223,7 +265,7 @@ export function ticketsRepository(ctx: RepoContext) {
             if (!edited.ok) return edited;
             return edited.value.changed.length === 0 ? err('conflict', 'Nothing changed.') : ok(edited.value.ticket);
           },
-          { sla: scope.rated },
+          { sla: scope.rated, named: NAMED_FIELDS.filter((f) => typeof patch === 'object' && patch !== null && Object.hasOwn(patch, f)) },
         );
       }
       return change(id, async (before, at) => {
@@ -247,7 +289,7 @@ export function ticketsRepository(ctx: RepoContext) {
     },
 
     escalate(id: string, input: Pick<EscalationInput, 'reason' | 'toLevel' | 'teamId'>): Promise<Result<SavedTicket>> {
-      return changeDirectly(id, (before, at, actor) => escalate(before, { ...input, by: actor.id, at }));
+      return changeDirectly(id, (before, at, actor) => escalate(before, { ...input, by: actor.id, at }), { named: input.teamId !== undefined ? ['teamId'] : [] });
     },
 
     deEscalate(id: string, input: Pick<EscalationInput, 'reason' | 'toLevel'>): Promise<Result<SavedTicket>> {

@@ -1,22 +1,39 @@
 import { useState, type FormEvent } from 'react';
+import { draftKey } from '../../../ui/drafts';
+import { DraftNotice } from '../../../ui/DraftNotice';
+import { useDraft } from '../../../ui/useDraft';
 import { LABELS, PENDING_REASONS, PRIORITIES, STATUSES, type PendingReason, type Status } from '../../../../../shared/tickets/enums';
 import type { BulkChange } from '../../../data/repositories/tickets/tickets';
 import { useUi } from '../../../app/ui-store';
 import { useTicketsUi } from '../store';
 import type { Desk } from '../useDesk';
 
+const BULK_START = {
+  assignee: '',
+  team: '',
+  status: '',
+  pendingReason: 'waiting_on_requester' as PendingReason,
+  resolutionText: '',
+  priority: '',
+  reason: '',
+  tags: '',
+};
+
 /** One change to every selected ticket: assign, team, status, priority (with a reason), tags. */
 export function BulkBar({ desk }: { desk: Desk }) {
   const { selected, setSelected } = useTicketsUi();
   const announce = useUi((s) => s.announce);
-  const [assignee, setAssignee] = useState('');
-  const [team, setTeam] = useState('');
-  const [status, setStatus] = useState('');
-  const [pendingReason, setPendingReason] = useState<PendingReason>('waiting_on_requester');
-  const [resolutionText, setResolutionText] = useState('');
-  const [priority, setPriority] = useState('');
-  const [reason, setReason] = useState('');
-  const [tags, setTags] = useState('');
+  // The choices and the typed text (a resolution, a reason, tags) are a draft until applied: leaving the list,
+  // clearing the selection or closing the window keeps them, and they come back with the next selection.
+  const draft = useDraft(draftKey('tickets.bulk', 'selection'), BULK_START);
+  const [assignee, setAssignee] = draft.field('assignee');
+  const [team, setTeam] = draft.field('team');
+  const [status, setStatus] = draft.field('status');
+  const [pendingReason, setPendingReason] = draft.field('pendingReason');
+  const [resolutionText, setResolutionText] = draft.field('resolutionText');
+  const [priority, setPriority] = draft.field('priority');
+  const [reason, setReason] = draft.field('reason');
+  const [tags, setTags] = draft.field('tags');
   const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);
   if (selected.size === 0) return null;
 
@@ -41,12 +58,17 @@ export function BulkBar({ desk }: { desk: Desk }) {
     const text = `Updated ${res.value.changed} ticket${res.value.changed === 1 ? '' : 's'}.${skipped.length ? ` Skipped ${skipped.length}: ${skipped.slice(0, 3).map((s) => `${s.number} (${s.message})`).join('; ')}` : ''}`;
     setMessage({ error: false, text });
     announce(text);
-    if (skipped.length === 0) setSelected([]);
+    // Applied: nothing left to keep (a skipped ticket keeps the choices on screen, to try again).
+    if (skipped.length === 0) {
+      draft.discard();
+      setSelected([]);
+    } else draft.done();
   };
 
   return (
     <form className="bulk-bar panel" aria-label="Bulk edit" onSubmit={apply}>
       <strong>{selected.size} selected</strong>
+      <DraftNotice restoredAt={draft.restoredAt} onDiscard={draft.discard} what="bulk changes" />
       <select aria-label="Assign selected to" value={assignee} onChange={(e) => setAssignee(e.target.value)}>
         <option value="">Assign…</option>
         <option value="me">Me</option>

@@ -6,6 +6,7 @@ import type { SavedViewsRepository } from '../../../data/repositories/tickets/sa
 import { useTicketsUi } from '../store';
 import { ViewNameDialog } from './ViewNameDialog';
 import { ErrorBoundary } from '../../../ui/ErrorBoundary';
+import { draftKey } from '../../../ui/drafts';
 
 /**
  * "Save view…" for the filter and sort on screen; "Update ‹view›" once the
@@ -117,6 +118,7 @@ export function SavedViewActions({ views, repo }: { views: SavedView[]; repo: Sa
             title="Save view"
             submitLabel="Save view"
             initialName=""
+            draftKey={draftKey('tickets.view-name', 'new')}
             check={check()}
             onSubmit={async (name) => {
               // The filter and sort on screen now, not as they were when the dialog opened (a search may have settled since).
@@ -136,6 +138,7 @@ export function SavedViewActions({ views, repo }: { views: SavedView[]; repo: Sa
             title={`Rename “${active.name}”`}
             submitLabel="Rename"
             initialName={active.name}
+            draftKey={draftKey('tickets.view-name', active.id)}
             check={check(active.id)}
             onSubmit={async (name) => {
               const res = await repo.rename(active.id, name);

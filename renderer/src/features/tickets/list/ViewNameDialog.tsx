@@ -3,6 +3,8 @@ import type { Result } from '../../../../../shared/result';
 import { VIEW_NAME_MAX } from '../../../../../shared/tickets/view-names';
 import { Field } from '../../../ui/Field';
 import { trapTab } from '../../../ui/trap-tab';
+import { DraftNotice } from '../../../ui/DraftNotice';
+import { useDraft } from '../../../ui/useDraft';
 
 export interface ViewNameDialogProps {
   title: string;
@@ -14,6 +16,12 @@ export interface ViewNameDialogProps {
   onSubmit(name: string): Promise<Result<unknown>>;
   /** The dialog has closed (saved, Esc or Cancel): unmount it. */
   onClose(): void;
+  /**
+   * Where the typed name is kept as a draft (draftKey(...)) until it is saved:
+   * Esc or a closed window keeps it, and the dialog opens with it again; only
+   * Cancel (an explicit choice) throws it away.
+   */
+  draftKey?: string;
 }
 
 /**
@@ -22,14 +30,16 @@ export interface ViewNameDialogProps {
  * controls, and the browser returns focus to the button that opened it when
  * it closes.
  */
-export function ViewNameDialog({ title, submitLabel, initialName, check, onSubmit, onClose }: ViewNameDialogProps) {
+export function ViewNameDialog({ title, submitLabel, initialName, check, onSubmit, onClose, draftKey = undefined }: ViewNameDialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
-  const [name, setName] = useState(initialName);
+  const draft = useDraft(draftKey ?? null, { name: initialName });
+  const name = draft.values.name;
+  const setName = (v: string) => draft.set({ name: v });
   const [error, setError] = useState<string | undefined>();
   const [busy, setBusy] = useState(false);
   // The name as typed now: a refusal that comes back after the name changed is about a name no longer there.
-  const typed = useRef(initialName);
+  const typed = useRef(name);
 
   useEffect(() => {
     const dialog = ref.current;
@@ -46,6 +56,7 @@ export function ViewNameDialog({ title, submitLabel, initialName, check, onSubmi
     const res = await onSubmit(name);
     setBusy(false);
     if (res.ok) {
+      draft.done();
       ref.current?.close();
       return;
     }
@@ -67,6 +78,7 @@ export function ViewNameDialog({ title, submitLabel, initialName, check, onSubmi
     >
       <form onSubmit={(e) => void submit(e)} noValidate>
         <h2 id={titleId}>{title}</h2>
+        <DraftNotice restoredAt={draft.restoredAt} onDiscard={draft.discard} what="view name" />
         <Field
           label="View name"
           value={name}
@@ -85,7 +97,14 @@ export function ViewNameDialog({ title, submitLabel, initialName, check, onSubmi
           <button type="submit" className="primary" disabled={busy}>
             {submitLabel}
           </button>
-          <button type="button" onClick={() => ref.current?.close()}>
+          <button
+            type="button"
+            onClick={() => {
+              // Cancel is the person's choice to throw the name away; Esc only closes (the draft stays for next time).
+              draft.discard();
+              ref.current?.close();
+            }}
+          >
             Cancel
           </button>
         </div>
