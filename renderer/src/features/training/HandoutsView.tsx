@@ -1,12 +1,12 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState, type FormEvent } from 'react';
-import { MATERIAL_KINDS, type MaterialKind } from '../../../../shared/training/material';
+import { MATERIAL_KIND_LABELS, MATERIAL_KINDS, type MaterialKind } from '../../../../shared/training/material';
 import { EmptyState } from '../../ui/EmptyState';
 import { Field } from '../../ui/Field';
 import { goTo, trainingHref } from './training-route';
 import { useTrainingRepos } from './useTraining';
 
-export const KIND_LABEL: Record<MaterialKind, string> = { handout: 'Handout', workInstruction: 'Work instruction' };
+export const KIND_LABEL: Record<MaterialKind, string> = MATERIAL_KIND_LABELS;
 
 /** The library of handouts and work instructions, grouped by system. */
 export function HandoutsView() {

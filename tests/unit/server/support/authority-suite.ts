@@ -40,8 +40,13 @@ const MAY_CREATE: Record<string, readonly Role[]> = {
   registrations: ALL,
   attendance: ALL,
   completions: ALL,
-  materials: MANAGERS,
-  materialVersions: MANAGERS,
+  // Documents: every role drafts (the valid record is a draft); publishing is checked in shared/inform's rule tests.
+  materials: ALL,
+  materialVersions: ALL,
+  cannedResponses: MANAGERS,
+  reportDefinitions: ALL,
+  ticketDocuments: ALL,
+  informSettings: MANAGERS,
 };
 /** Who may edit the fields in FIELD_EDITS (of a requester; of a session they train). */
 const MAY_EDIT: Record<string, readonly Role[]> = { ...MAY_CREATE };

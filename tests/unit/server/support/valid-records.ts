@@ -64,6 +64,14 @@ export function validRecord(table: string, who: Who, sessionId = 'session-1'): R
       return { kind: 'handout', title: 'E-filing handout', system: 'E-filing', body: '# Steps', images: [], version: 0, ...stamps, deleted: 0 };
     case 'materialVersions':
       return { materialId: 'material-1', version: 1, kind: 'handout', title: 'E-filing handout', system: 'E-filing', body: '# Steps', images: [], publishedAt: T, publishedBy: who.personId, changeNote: '', deleted: 0 };
+    case 'cannedResponses':
+      return { name: 'part-ordered', title: 'Part ordered', category: 'Hardware', body: 'Hi {requester.firstName}, the part is ordered.', ...stamps, deleted: 0 };
+    case 'reportDefinitions':
+      return { name: 'Eastside monthly', scope: 'agency', scopeId: 'agency-1', period: 'lastMonth', from: null, to: null, sections: ['open', 'resolved'], paper: 'letter', recipients: [], ownerId: who.personId, lastRunAt: null, ...stamps, deleted: 0 };
+    case 'ticketDocuments':
+      return { ticketId: 'ticket-1', materialId: 'material-1', relation: 'resolvedWith', version: 1, linkedBy: who.personId, linkedAt: T, ...stamps, deleted: 0 };
+    case 'informSettings':
+      return { cadence: { P1: 1, P2: 2, P3: 5, P4: 10 }, ...stamps, deleted: 0 };
     default:
       throw new Error(`no valid record for ${table}: add one here`);
   }
@@ -87,4 +95,8 @@ export const FIELD_EDITS: Record<string, Record<string, unknown>> = {
   registrations: { status: 'cancelled' },
   completions: { certificateNumber: 'FD-20270310-ABC123' },
   materials: { title: 'E-filing handout v2', body: '# New steps' },
+  cannedResponses: { body: 'Hello {requester.firstName}', category: 'General' },
+  reportDefinitions: { name: 'Eastside weekly', period: 'lastWeek' },
+  ticketDocuments: { relation: 'referenced' },
+  informSettings: { cadence: { P1: 2, P2: 3, P3: 5, P4: 10 } },
 };
