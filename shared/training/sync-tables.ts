@@ -61,6 +61,8 @@ export const TRAINING_SYNC_TABLES = {
   // The document library (shared/inform): every role drafts; coordinators and admins publish, retire and change what is published.
   materials: {
     merge: 'lww',
+    // Search words (shared/inform/documents.ts), derived on each device.
+    localFields: ['words'],
     schema: storedSchema(MaterialSchema),
     rule: { roles: 'any', check: documentCheck, summary: 'Every role while a draft (`state` draft); publishing, retiring and changing a published or retired document: coordinators and admins.' },
   },

@@ -7,6 +7,8 @@
 import type { Transaction } from 'dexie';
 import { TICKET_STORES_V3, TICKET_STORES_V4, TICKET_STORES_V5, TICKET_STORES_V6, TICKET_STORES_V7, TICKET_STORES_V8, TICKET_STORES_V9, TICKET_STORES_V10, TICKET_STORES_V12, ACTIVE_KEYS_FILL } from './stores/tickets';
 import { TRAINING_STORES_V3 } from './stores/training';
+import { INFORM_STORES_V16 } from './stores/inform';
+import { documentWords } from '../../../shared/inform/documents';
 import { upgradeLegacyRow } from '../../../shared/sync/outbox';
 
 export interface SchemaVersion {
@@ -110,6 +112,19 @@ export const SCHEMA_HISTORY: SchemaVersion[] = [
       // Stored tickets gain their `active` key in the background (active-keys.ts): written here, it held the
       // app's start for minutes at 100,000 tickets. The mark says the fill is due; the list waits for it.
       if ((await tx.table('tickets').count()) > 0) await tx.table('meta').put({ key: ACTIVE_KEYS_FILL, value: '' });
+    },
+  },
+  {
+    version: 16,
+    // Keeping people informed (shared/inform): its tables, and the document library's search words on materials.
+    stores: INFORM_STORES_V16,
+    async upgrade(tx) {
+      await tx
+        .table('materials')
+        .toCollection()
+        .modify((m: Record<string, unknown>) => {
+          m.words = documentWords({ title: String(m.title ?? ''), system: String(m.system ?? ''), systems: (m.systems as string[]) ?? [], tags: (m.tags as string[]) ?? [], body: String(m.body ?? '') });
+        });
     },
   },
 ];

@@ -61,9 +61,9 @@ export function validRecord(table: string, who: Who, sessionId = 'session-1'): R
     case 'completions':
       return { sessionId, courseId: 'course-1', registrationId: 'registration-1', personId: 'person-1', completedAt: T, certificateNumber: null, certificateIssuedAt: null, ...stamps, deleted: 0 };
     case 'materials':
-      return { kind: 'handout', title: 'E-filing handout', system: 'E-filing', body: '# Steps', images: [], version: 0, ...stamps, deleted: 0 };
+      return { kind: 'handout', title: 'E-filing handout', system: 'E-filing', body: '# Steps', images: [], state: 'draft', version: 0, ...stamps, deleted: 0 };
     case 'materialVersions':
-      return { materialId: 'material-1', version: 1, kind: 'handout', title: 'E-filing handout', system: 'E-filing', body: '# Steps', images: [], publishedAt: T, publishedBy: who.personId, changeNote: '', deleted: 0 };
+      return { materialId: 'material-1', version: 1, kind: 'handout', title: 'E-filing handout', system: 'E-filing', body: '# Steps', images: [], state: 'draft', publishedAt: T, publishedBy: who.personId, changeNote: '', deleted: 0 };
     case 'cannedResponses':
       return { name: 'part-ordered', title: 'Part ordered', category: 'Hardware', body: 'Hi {requester.firstName}, the part is ordered.', ...stamps, deleted: 0 };
     case 'reportDefinitions':

@@ -10,6 +10,10 @@ import {
   type MaterialVersion,
 } from '../../../../../shared/training/material';
 import { parseWith } from '../../../../../shared/validation';
+import { documentWords } from '../../../../../shared/inform/documents';
+
+/** The library's search words (a local field, shared/inform/documents.ts) travel with every write. */
+const withWords = (m: Material): Material => ({ ...m, words: documentWords(m) }) as Material;
 import { alive, type RepoContext } from './tables';
 
 /**
@@ -24,7 +28,7 @@ export function materialsRepository({ db, t, now, newId }: RepoContext) {
       const at = now();
       const record = parseWith(MaterialSchema, { ...parsed.value, id: newId(), version: 0, createdAt: at, updatedAt: at, stamps: {}, deleted: 0 }, 'handout');
       if (!record.ok) return record;
-      await t.materials.add(record.value);
+      await t.materials.add(withWords(record.value));
       return ok(record.value);
     },
 
@@ -38,7 +42,7 @@ export function materialsRepository({ db, t, now, newId }: RepoContext) {
         const parsed = parseWith(MaterialInputSchema, { ...current, ...patch }, 'handout');
         if (!parsed.ok) return parsed;
         const next: Material = { ...current, ...parsed.value, updatedAt: now() };
-        await t.materials.put(next);
+        await t.materials.put(withWords(next));
         return ok(next);
       });
     },
