@@ -26,6 +26,7 @@ import type { WorkLogEntry } from '../../../../../shared/tickets/worklog';
 import { MaterialInputSchema, MaterialSchema, MaterialVersionSchema, nextMaterialVersion, type DocumentState, type Material, type MaterialInput, type MaterialVersion } from '../../../../../shared/training/material';
 import { parseWith } from '../../../../../shared/validation';
 import type { FieldDeskDb } from '../../db';
+import { registerDerivedFields } from '../../../sync/derive';
 import type { TicketRepositories } from '../tickets';
 
 /**
@@ -59,6 +60,8 @@ const alive = <T extends { deleted?: 0 | 1 }>(rows: T[]): T[] => rows.filter((r)
 const gone = (what: string) => err('not_found', `That ${what} is no longer there.`);
 
 export function informRepositories(db: FieldDeskDb, options: InformOptions) {
+  // Pulled materials get their search words (sync/derive.ts); registering again is harmless.
+  registerDerivedFields('materials', (row) => ({ ...row, words: documentWords(row as unknown as Material) }));
   const t: InformTables = {
     cannedResponses: db.table('cannedResponses'),
     reportDefinitions: db.table('reportDefinitions'),

@@ -11,9 +11,16 @@ import {
 } from '../../../../../shared/training/material';
 import { parseWith } from '../../../../../shared/validation';
 import { documentWords } from '../../../../../shared/inform/documents';
+import { registerDerivedFields } from '../../../sync/derive';
 
 /** The library's search words (a local field, shared/inform/documents.ts) travel with every write. */
 const withWords = (m: Material): Material => ({ ...m, words: documentWords(m) }) as Material;
+
+/** Pulled materials get their words too (sync/derive.ts); registering again is harmless. */
+const deriveWords = (row: Record<string, unknown>): Record<string, unknown> => ({
+  ...row,
+  words: documentWords({ title: String(row.title ?? ''), system: String(row.system ?? ''), systems: Array.isArray(row.systems) ? (row.systems as string[]) : [], tags: Array.isArray(row.tags) ? (row.tags as string[]) : [], body: String(row.body ?? '') }),
+});
 import { alive, type RepoContext } from './tables';
 
 /**
@@ -21,6 +28,7 @@ import { alive, type RepoContext } from './tables';
  * immutable published versions. The only writer of `materials` and `materialVersions`.
  */
 export function materialsRepository({ db, t, now, newId }: RepoContext) {
+  registerDerivedFields('materials', deriveWords);
   return {
     async create(input: MaterialInput): Promise<Result<Material>> {
       const parsed = parseWith(MaterialInputSchema, input, 'handout');
