@@ -1,5 +1,6 @@
 import { useMemo, type ReactElement } from 'react';
 import { AccessScreen } from '../features/access/AccessScreen';
+import { KnowledgeScreen } from '../features/inform/KnowledgeScreen';
 import { PeopleScreen } from '../features/people/PeopleScreen';
 import { ReportsScreen } from '../features/reports/ReportsScreen';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
@@ -21,6 +22,7 @@ import { useData } from './data-context';
 const SCREENS: Record<Route, () => ReactElement> = {
   tickets: TicketsScreen,
   training: TrainingScreen,
+  knowledge: KnowledgeScreen,
   access: AccessScreen,
   people: PeopleScreen,
   reports: ReportsScreen,

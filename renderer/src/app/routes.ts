@@ -1,10 +1,11 @@
 /** The app's screens. The hash holds the route so a reload stays where you were. */
-export const ROUTES = ['tickets', 'training', 'access', 'people', 'reports', 'settings'] as const;
+export const ROUTES = ['tickets', 'training', 'knowledge', 'access', 'people', 'reports', 'settings'] as const;
 export type Route = (typeof ROUTES)[number];
 
 export const ROUTE_LABELS: Record<Route, string> = {
   tickets: 'Tickets',
   training: 'Training',
+  knowledge: 'Knowledge',
   access: 'Access',
   people: 'People',
   reports: 'Reports',
