@@ -7,6 +7,7 @@ import { informRepositories, type DocRecord } from '../../data/repositories/info
 import { ticketRepositories } from '../../data/repositories/tickets';
 import { EmptyState } from '../../ui/EmptyState';
 import { Field } from '../../ui/Field';
+import './inform.css';
 
 /** The repositories of this feature over the app's database. */
 export function useInform() {
