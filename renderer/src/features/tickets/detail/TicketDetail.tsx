@@ -5,6 +5,7 @@ import { EmptyState } from '../../../ui/EmptyState';
 import { formatWhen, RESOLUTION_LABELS } from '../labels';
 import { goToList, goToTicket, isTyping } from '../route';
 import type { Desk } from '../useDesk';
+import { TicketInformPanel } from '../../inform/TicketInformPanel';
 import { Actions } from './Actions';
 import { FieldsPanel } from './FieldsPanel';
 import { AttachmentsPanel, LinksPanel } from './LinksAndFiles';
@@ -104,6 +105,7 @@ export function TicketDetail({ desk, id }: { desk: Desk; id: string }) {
         </div>
         <aside className="detail-side">
           <SlaPanel ticket={t} policy={data.policy} calendar={data.calendar} />
+          <TicketInformPanel ticket={t} requester={data.requester} assigneeName={t.assigneeId ? names(t.assigneeId) : null} />
           <LinksPanel desk={desk} ticketId={t.id} links={data.links} numbers={data.numbers} readOnly={readOnly} />
           <AttachmentsPanel desk={desk} ticketId={t.id} attachments={data.attachments} readOnly={t.status === 'cancelled'} />
         </aside>
