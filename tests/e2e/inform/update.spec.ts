@@ -11,6 +11,15 @@ import { expect, expectAccessible, newTicketForNewRequester, onboard, readStore,
  */
 test('an update to the requester from a ticket: flagged placeholder, .eml draft, work-log entry', async ({ app, host }, testInfo) => {
   await onboard(app);
+  // A coordinator's canned response, in Settings.
+  await app.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+  const settings = app.getByRole('region', { name: 'Canned responses' });
+  await settings.getByLabel('Name (after /)').fill('part');
+  await settings.getByLabel('Category').fill('Hardware');
+  await settings.getByLabel('Text', { exact: true }).fill('Hi {requester.firstName}, the part for {ticket.number} is ordered; expected by {expectedDate}.');
+  await settings.getByRole('button', { name: 'Add canned response' }).click();
+  await expect(settings.getByRole('status')).toHaveText('Saved /part');
+  await expectAccessible(app, 'settings with canned responses');
   await newTicketForNewRequester(app, 'José Núñez', 'jose@court.example');
   await app.getByLabel('Title').fill('Docket printer offline');
   await app.getByRole('button', { name: 'Create ticket' }).click();
@@ -18,7 +27,12 @@ test('an update to the requester from a ticket: flagged placeholder, .eml draft,
 
   const panel = app.getByRole('region', { name: 'Update the requester' });
   const box = panel.getByLabel(/^Message/);
-  await box.fill('Hello, expected by {expectedDate}.');
+  // `/` and the name, then Enter: the snippet goes in filled, except the date nobody knows yet.
+  await box.click();
+  await box.pressSequentially('/pa');
+  await expect(panel.getByRole('list', { name: 'Canned responses' })).toBeVisible();
+  await box.press('Enter');
+  await expect(box).toHaveValue(/^Hi José, the part for [A-Z0-9]{4}-\d{5} is ordered; expected by \{expectedDate\}\.$/);
   await expect(panel.getByRole('alert')).toHaveText('Needs a value: {expectedDate}');
   await expect(panel.getByRole('button', { name: 'Send update as a draft' })).toBeDisabled();
   const long = `Hello José,\n\nThe docket printer part is ordered and should arrive on Friday.\n\n${'Details of the work so far. '.repeat(70)}`;

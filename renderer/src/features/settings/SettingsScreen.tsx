@@ -4,6 +4,7 @@ import { useData } from '../../app/data-context';
 import { useUi, type ThemeChoice } from '../../app/ui-store';
 import { platform } from '../../platform/bridge';
 import { Field } from '../../ui/Field';
+import { CannedResponsesSettings } from '../inform/CannedResponsesSettings';
 import { ConflictsSection } from './ConflictsSection';
 import { BackupSection } from './backup/BackupSection';
 import { HelpdeskSection } from './helpdesk/HelpdeskSection';
@@ -109,6 +110,7 @@ export function SettingsScreen() {
         <SampleDataSection />
       </div>
       <HelpdeskSection />
+      <CannedResponsesSettings />
     </div>
   );
 }
