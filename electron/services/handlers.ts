@@ -6,6 +6,7 @@ import type { ConfigStore } from './config/config-store';
 import { createBackupHandlers } from './backup/backup-handlers';
 import { createExportHandlers } from './export/export-handlers';
 import { createImportHandlers } from './import/import-handlers';
+import { createMailHandlers } from './mail/mail-handlers';
 import { createSyncHandlers } from './sync/sync-handlers';
 import type { TokenCrypto } from './sync/token-store';
 import type { Printer } from './print/printer';
@@ -57,6 +58,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...createImportHandlers(deps),
     ...createBackupHandlers(deps),
     ...createSyncHandlers(deps),
+    ...createMailHandlers(deps),
     'app.info': () => ok({ ...deps.appInfo, dataDir: deps.dataDir }),
     'app.openExternal': async ({ url }) => {
       const checked = validateExternalUrl(url);

@@ -3,6 +3,7 @@ import { channel, Empty, type ChannelSpec } from './channel-spec';
 import { backupChannels } from './channels/backup';
 import { exportChannels } from './channels/export';
 import { importChannels } from './channels/import';
+import { mailChannels } from './channels/mail';
 import { syncChannels } from './channels/sync';
 import { trainingChannels } from './channels/training';
 import { operationsChannels } from './channels/operations';
@@ -102,6 +103,7 @@ export const channels = {
   ...trainingChannels,
   ...operationsChannels,
   ...accessChannels,
+  ...mailChannels,
   ...syncChannels,
 } as const satisfies Record<string, ChannelSpec>;
 

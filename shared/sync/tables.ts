@@ -6,6 +6,7 @@
  * Each feature keeps its own list (shared/<feature>/sync-tables.ts); the Dexie
  * schema, the change log and the server all read the combined list here.
  */
+import { INFORM_SYNC_TABLES } from '../inform/sync-tables';
 import { PEOPLE_SYNC_TABLES } from '../people/sync-tables';
 import { ACCESS_SYNC_TABLES } from '../access/sync-tables';
 import { TICKET_SYNC_TABLES } from '../tickets/sync-tables';
@@ -21,6 +22,7 @@ export const SYNC_TABLES = {
   ...TRAINING_SYNC_TABLES,
   ...OPERATIONS_SYNC_TABLES,
   ...ACCESS_SYNC_TABLES,
+  ...INFORM_SYNC_TABLES,
 } as const satisfies Record<string, SyncTableSpec>;
 
 export type SyncTableName = keyof typeof SYNC_TABLES;

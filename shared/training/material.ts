@@ -3,8 +3,36 @@ import { SyncMetaSchema } from '../sync/ops';
 import { checkImageDataUri, MAX_IMAGE_BYTES } from '../markdown/embeddedImage';
 import { IdSchema, InstantSchema, SyncedRecordFields, trimmed } from './common';
 
-export const MATERIAL_KINDS = ['handout', 'workInstruction'] as const;
+/**
+ * The document library's types. Training's handouts and work instructions
+ * came first; the rest were added with the knowledge base (shared/inform),
+ * which is the same library: one material is one document.
+ */
+export const MATERIAL_KINDS = ['handout', 'workInstruction', 'howTo', 'knownError', 'manualSection', 'newsletter', 'memo'] as const;
 export type MaterialKind = (typeof MATERIAL_KINDS)[number];
+
+export const MATERIAL_KIND_LABELS: Record<MaterialKind, string> = {
+  handout: 'Handout',
+  workInstruction: 'Work instruction',
+  howTo: 'How-to',
+  knownError: 'Known error',
+  manualSection: 'User manual section',
+  newsletter: 'Newsletter',
+  memo: 'Memo',
+};
+
+/** Draft (being written), published (in use), retired (kept for history, not suggested). */
+export const DOCUMENT_STATES = ['draft', 'published', 'retired'] as const;
+export type DocumentState = (typeof DOCUMENT_STATES)[number];
+/** Staff only, or also for the public agencies' users. */
+export const AUDIENCES = ['staff', 'public'] as const;
+export type Audience = (typeof AUDIENCES)[number];
+
+const shortList = (label: string, max: number) =>
+  z
+    .array(trimmed(100).min(1, `${label} may not be blank`))
+    .max(max, `At most ${max} ${label.toLowerCase()}`)
+    .default([]);
 
 /** All images of one material together, decoded; keeps a handout (one synced record) a sane size. */
 export const MAX_MATERIAL_IMAGE_BYTES = 8 * 1024 * 1024;
@@ -48,6 +76,16 @@ const MaterialFields = z.object({
   system: trimmed(100).min(1, 'System is required'),
   body: z.string().max(MAX_MARKDOWN_CHARS, `The text may be at most ${MAX_MARKDOWN_CHARS} characters`).default(''),
   images: ImagesSchema,
+  /** Document fields (the knowledge base); optional with defaults, so older records and apps still read. */
+  state: z.enum(DOCUMENT_STATES).default('draft'),
+  /** Person id of the owner, who keeps it current. */
+  ownerId: IdSchema.nullable().default(null),
+  audience: z.enum(AUDIENCES).default('staff'),
+  /** Further systems it concerns, besides `system`. */
+  systems: shortList('Systems', 20),
+  tags: shortList('Tags', 30),
+  /** Review by this date (YYYY-MM-DD); past it, the document is listed under "needs review". */
+  reviewBy: z.iso.date({ message: 'Review-by must be a date such as 2026-07-01' }).nullable().default(null),
 });
 
 /** The working copy in the library (last-writer-wins). */
@@ -81,7 +119,7 @@ export type MaterialVersionDraft = Omit<MaterialVersion, 'stamps' | 'deleted'>;
  * both survive the append-only merge and the later one reads as current.
  */
 export function nextMaterialVersion(input: {
-  material: Pick<Material, 'id' | 'kind' | 'title' | 'system' | 'body' | 'images'>;
+  material: Pick<Material, 'id' | 'kind' | 'title' | 'system' | 'body' | 'images'> & Partial<Pick<Material, 'state' | 'ownerId' | 'audience' | 'systems' | 'tags' | 'reviewBy'>>;
   versions: readonly Pick<MaterialVersion, 'materialId' | 'version'>[];
   now: string;
   publishedBy: string;
@@ -99,6 +137,12 @@ export function nextMaterialVersion(input: {
     system: material.system,
     body: material.body,
     images: material.images.map((i) => ({ ...i })),
+    state: material.state ?? 'draft',
+    ownerId: material.ownerId ?? null,
+    audience: material.audience ?? 'staff',
+    systems: [...(material.systems ?? [])],
+    tags: [...(material.tags ?? [])],
+    reviewBy: material.reviewBy ?? null,
     publishedAt: input.now,
     publishedBy: input.publishedBy,
     changeNote: (input.changeNote ?? '').trim().slice(0, 500),

@@ -1,3 +1,4 @@
+import { documentCheck } from '../inform/sync-tables';
 import { isManager, isOwnPerson, MANAGERS, storedSchema } from '../sync/stored-schema';
 import type { SyncTableSpec, TableWriteRule, WriteRuleContext } from '../sync/tables-spec';
 import { AttendanceRecordSchema } from './attendance';
@@ -57,10 +58,22 @@ export const TRAINING_SYNC_TABLES = {
     rule: bySessionTrainer('A trainer of the session, coordinators and admins. Append-only; `takenBy` is the signed-in user.', { authorship: { actorField: 'takenBy' } }),
   },
   completions: { merge: 'lww', schema: storedSchema(CompletionSchema), rule: bySessionTrainer('A trainer of the completion’s session, coordinators and admins.') },
-  materials: { merge: 'lww', schema: storedSchema(MaterialSchema), rule: catalogue },
+  // The document library (shared/inform): every role drafts; coordinators and admins publish, retire and change what is published.
+  materials: {
+    merge: 'lww',
+    // Search words (shared/inform/documents.ts), derived on each device.
+    localFields: ['words'],
+    schema: storedSchema(MaterialSchema),
+    rule: { roles: 'any', check: documentCheck, summary: 'Every role while a draft (`state` draft); publishing, retiring and changing a published or retired document: coordinators and admins.' },
+  },
   materialVersions: {
     merge: 'append',
     schema: storedSchema(MaterialVersionSchema),
-    rule: { roles: MANAGERS, authorship: { actorField: 'publishedBy' }, summary: 'Coordinators and admins. Append-only; `publishedBy` is the signed-in user.' },
+    rule: {
+      roles: 'any',
+      check: documentCheck,
+      authorship: { actorField: 'publishedBy' },
+      summary: 'Every role for a draft version; a published or retired one: coordinators and admins. Append-only; `publishedBy` is the signed-in user.',
+    },
   },
 } as const satisfies Record<string, SyncTableSpec>;

@@ -21,13 +21,13 @@ test.describe('first run and the shell', () => {
       }, theme);
       await app.reload();
       await expect(app.locator('html')).toHaveAttribute('data-theme', theme);
-      for (const name of ['Tickets', 'Training', 'Schedule', 'Access', 'People', 'Reports', 'Settings']) {
+      for (const name of ['Tickets', 'Training', 'Schedule', 'Knowledge', 'Access', 'People', 'Reports', 'Settings']) {
         await app.getByRole('navigation', { name: 'Main' }).getByRole('link', { name }).click();
         await expect(app.getByRole('heading', { name, level: 1 })).toBeVisible();
         await expect(app).toHaveURL(new RegExp(`#/${name.toLowerCase()}$`));
         await expectAccessible(app, `${name} (${theme})`);
         // Screens with nothing to show yet explain what will be there.
-        if (name === 'Access' || name === 'Schedule') await expect(app.locator('.empty-state')).toBeVisible();
+        if (name === 'Access' || name === 'Schedule' || name === 'Knowledge') await expect(app.locator('.empty-state')).toBeVisible();
         // The user is a staff person in the directory from the first run.
         if (name === 'People') await expect(app.getByRole('table', { name: 'People' }).getByRole('cell', { name: 'Jordan Avila', exact: true })).toBeVisible();
       }

@@ -1,3 +1,4 @@
+import { documentWords } from '../../../shared/inform/documents';
 import { upgradeLegacyRow } from '../../../shared/sync/outbox';
 import { isActiveStatus } from '../../../shared/tickets/list-keys';
 import { BackupFileError, CURRENT_BACKUP_SCHEMA_VERSION } from './backup-format';
@@ -40,8 +41,19 @@ const v10ToV11: UpgradeStep = (table, record) => (table === 'outbox' ? { table, 
 const v11ToV12: UpgradeStep = (table, record) =>
   table === 'tickets' && typeof record.status === 'string' && isActiveStatus(record.status) ? { table, record: { ...record, active: 1 } } : { table, record };
 
-/** 12 → 15: versions 13 to 15 add stores (v14 access, v15 scheduled work and reviews), so existing records keep their shape. */
-export const BACKUP_UPGRADES: Readonly<Record<number, UpgradeStep>> = { 1: v1ToV2, 2: sameShape, 3: sameShape, 4: sameShape, 5: sameShape, 6: sameShape, 7: sameShape, 8: sameShape, 9: sameShape, 10: v10ToV11, 11: v11ToV12, 12: sameShape, 13: sameShape, 14: sameShape };
+/**
+ * Version 15 → 16 (inform): materials gain their search words (a local field). Versions 13–15 add
+ * stores only (v14 access, v15 scheduled work), so records keep their shape.
+ */
+const v15ToV16: UpgradeStep = (table, record) =>
+  table === 'materials'
+    ? { table, record: { ...record, words: documentWords({ title: String(record.title ?? ''), system: String(record.system ?? ''), systems: (record.systems as string[]) ?? [], tags: (record.tags as string[]) ?? [], body: String(record.body ?? '') }) } }
+    : { table, record };
+
+export const BACKUP_UPGRADES: Readonly<Record<number, UpgradeStep>> = {
+  1: v1ToV2, 2: sameShape, 3: sameShape, 4: sameShape, 5: sameShape, 6: sameShape, 7: sameShape, 8: sameShape, 9: sameShape, 10: v10ToV11, 11: v11ToV12,
+  12: sameShape, 13: sameShape, 14: sameShape, 15: v15ToV16,
+};
 
 export function upgradeBackupRecord(
   fromVersion: number,

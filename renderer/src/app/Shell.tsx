@@ -3,6 +3,7 @@ import { AccessScreen } from '../features/access/AccessScreen';
 import { accessCommands } from '../features/access/commands';
 import { ExpiringCount } from '../features/access/ExpiringCount';
 import { OpsStatusCounts } from '../features/operations/OpsStatusCounts';
+import { KnowledgeScreen } from '../features/inform/KnowledgeScreen';
 import { PeopleScreen } from '../features/people/PeopleScreen';
 import { ReportsScreen } from '../features/reports/ReportsScreen';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
@@ -31,6 +32,7 @@ const SCREENS: Record<Route, () => ReactElement> = {
   tickets: TicketsScreen,
   training: TrainingScreen,
   schedule: ScheduleScreen,
+  knowledge: KnowledgeScreen,
   access: AccessScreen,
   people: PeopleScreen,
   reports: ReportsScreen,

@@ -9,6 +9,8 @@ import { TICKET_STORES_V3, TICKET_STORES_V4, TICKET_STORES_V5, TICKET_STORES_V6,
 import { TRAINING_STORES_V3 } from './stores/training';
 import { OPERATIONS_STORES_V15 } from './stores/operations';
 import { ACCESS_STORES_V14 } from './stores/access';
+import { INFORM_STORES_V16 } from './stores/inform';
+import { documentWords } from '../../../shared/inform/documents';
 import { upgradeLegacyRow } from '../../../shared/sync/outbox';
 
 export interface SchemaVersion {
@@ -124,6 +126,19 @@ export const SCHEMA_HISTORY: SchemaVersion[] = [
     // Scheduled work and reviews: schedules and their occurrences, windows and freezes, changes, output jobs
     // and runs, post-incident reviews and action items (stores/operations.ts). New stores only, nothing to upgrade.
     stores: OPERATIONS_STORES_V15,
+  },
+  {
+    version: 16,
+    // Keeping people informed (shared/inform): its tables, and the document library's search words on materials.
+    stores: INFORM_STORES_V16,
+    async upgrade(tx) {
+      await tx
+        .table('materials')
+        .toCollection()
+        .modify((m: Record<string, unknown>) => {
+          m.words = documentWords({ title: String(m.title ?? ''), system: String(m.system ?? ''), systems: (m.systems as string[]) ?? [], tags: (m.tags as string[]) ?? [], body: String(m.body ?? '') });
+        });
+    },
   },
 ];
 

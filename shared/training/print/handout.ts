@@ -1,5 +1,5 @@
 import { renderMarkdown } from '../../markdown/renderMarkdown';
-import type { MaterialKind } from '../material';
+import { MATERIAL_KIND_LABELS, type MaterialKind } from '../material';
 import { escapeHtml } from './escapeHtml';
 import type { PageSetup } from './pageSetup';
 import { buildPrintHtml, type PrintFont } from './printHtml';
@@ -21,7 +21,7 @@ export interface HandoutInput {
   fonts: readonly PrintFont[];
 }
 
-const KIND_LABEL: Record<MaterialKind, string> = { handout: 'Handout', workInstruction: 'Work instruction' };
+const KIND_LABEL: Record<MaterialKind, string> = MATERIAL_KIND_LABELS;
 
 const css = `
 .doc-head { border-bottom: 2px solid #222; margin-bottom: 0.2in; padding-bottom: 0.08in; }

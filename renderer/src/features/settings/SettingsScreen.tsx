@@ -7,6 +7,7 @@ import { ErrorBoundary } from '../../ui/ErrorBoundary';
 import { ErrorSummary, useErrorSummary } from '../../ui/ErrorSummary';
 import { Field } from '../../ui/Field';
 import { useDraftState } from '../../ui/useDraft';
+import { CannedResponsesSettings } from '../inform/CannedResponsesSettings';
 import { ConflictsSection } from './ConflictsSection';
 import { BackupSection } from './backup/BackupSection';
 import { HelpdeskSection } from './helpdesk/HelpdeskSection';
@@ -147,6 +148,9 @@ export function SettingsScreen() {
       </div>
       <ErrorBoundary name="Help desk configuration">
         <HelpdeskSection />
+      </ErrorBoundary>
+      <ErrorBoundary name="Canned responses">
+        <CannedResponsesSettings />
       </ErrorBoundary>
     </div>
   );

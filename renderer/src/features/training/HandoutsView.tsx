@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState, type FormEvent } from 'react';
-import { MATERIAL_KINDS, type MaterialKind } from '../../../../shared/training/material';
+import { MATERIAL_KIND_LABELS, MATERIAL_KINDS, type MaterialKind } from '../../../../shared/training/material';
 import { EmptyState } from '../../ui/EmptyState';
 import { ErrorSummary, useErrorSummary } from '../../ui/ErrorSummary';
 import { Field } from '../../ui/Field';
@@ -10,7 +10,7 @@ import { goTo, trainingHref } from './training-route';
 import { useMayWrite } from '../../sync/useRole';
 import { useTrainingRepos } from './useTraining';
 
-export const KIND_LABEL: Record<MaterialKind, string> = { handout: 'Handout', workInstruction: 'Work instruction' };
+export const KIND_LABEL: Record<MaterialKind, string> = MATERIAL_KIND_LABELS;
 
 const NEW_HANDOUT = 'training.handout-new';
 

@@ -23,8 +23,8 @@ const PERSON_AS_WRITTEN_BY: Record<number, { stored: Record<string, unknown>; ex
     expected: { name: 'Rosa Diaz', kind: 'staff', deleted: 0 },
   },
 };
-// Keyed by how many versions wrote the data (v13 was never used, so the 13th is v14). v3 added the help-desk and training stores, v4 to v7 ticket indexes, v8 the word blocks, v9 a non-unique number index, v10 dropped unread indexes, v11 made outbox rows change sets, v12 active-ticket indexes, v14 the access stores, v15 the operations stores; a person is written as in v2.
-for (const v of [3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14]) PERSON_AS_WRITTEN_BY[v] = PERSON_AS_WRITTEN_BY[2]!;
+// Keyed by how many versions wrote the data (v13 was never used, so the 13th is v14). v3 added the help-desk and training stores, v4 to v7 ticket indexes, v8 the word blocks, v9 a non-unique number index, v10 dropped unread indexes, v11 made outbox rows change sets, v12 active-ticket indexes, v14 the access stores, v15 the operations stores, v16 the inform stores and materials' search words; a person is written as in v2.
+for (const v of [3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15]) PERSON_AS_WRITTEN_BY[v] = PERSON_AS_WRITTEN_BY[2]!;
 
 describe('schema migrations', () => {
   it('versions only go up, and each adds or changes something', () => {
@@ -62,6 +62,22 @@ describe('schema migrations', () => {
       db.close();
       await db.delete();
     }
+  });
+});
+
+describe('schema 16 (inform)', () => {
+  it('gives materials written before it their search words, and adds the inform stores', async () => {
+    const old = await openedAt('migration-inform-16', 12);
+    await old.table('materials').add({ id: 'm-1', kind: 'workInstruction', title: 'Reset a jury portal password', system: 'Jury portal', body: 'Open Configuración', images: [], version: 1, createdAt: '2024-01-01T00:00:00.000Z', updatedAt: '2024-01-01T00:00:00.000Z', stamps: {}, deleted: 0 });
+    old.close();
+    const db = await openDatabase('migration-inform-16');
+    expect(db.verno).toBeGreaterThanOrEqual(16);
+    expect(await db.table('materials').where('words').startsWith('configuracion').primaryKeys()).toEqual(['m-1']);
+    expect(await db.table('cannedResponses').count()).toBe(0);
+    // Deriving words is not a change to sync: only the material's own creation waits.
+    expect(await waitingCount(db)).toBe(1);
+    db.close();
+    await db.delete();
   });
 });
 

@@ -40,8 +40,13 @@ const MAY_CREATE: Record<string, readonly Role[]> = {
   registrations: ALL,
   attendance: ALL,
   completions: ALL,
-  materials: MANAGERS,
-  materialVersions: MANAGERS,
+  // Documents: every role drafts (the valid record is a draft); publishing is checked in shared/inform's rule tests.
+  materials: ALL,
+  materialVersions: ALL,
+  cannedResponses: MANAGERS,
+  reportDefinitions: ALL,
+  ticketDocuments: ALL,
+  informSettings: MANAGERS,
   // Access (issue 21): technicians draft and submit requests and tick steps; coordinators and admins keep the catalog,
   // record approvals, revocations, leavers and campaigns. A technician's grant is of an approved request (request-1).
   entitlements: MANAGERS,

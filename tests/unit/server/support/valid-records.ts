@@ -97,9 +97,9 @@ export function validRecord(table: string, who: Who, sessionId = 'session-1'): R
     case 'completions':
       return { sessionId, courseId: 'course-1', registrationId: 'registration-1', personId: 'person-1', completedAt: T, certificateNumber: null, certificateIssuedAt: null, ...stamps, deleted: 0 };
     case 'materials':
-      return { kind: 'handout', title: 'E-filing handout', system: 'E-filing', body: '# Steps', images: [], version: 0, ...stamps, deleted: 0 };
+      return { kind: 'handout', title: 'E-filing handout', system: 'E-filing', body: '# Steps', images: [], state: 'draft', version: 0, ...stamps, deleted: 0 };
     case 'materialVersions':
-      return { materialId: 'material-1', version: 1, kind: 'handout', title: 'E-filing handout', system: 'E-filing', body: '# Steps', images: [], publishedAt: T, publishedBy: who.personId, changeNote: '', deleted: 0 };
+      return { materialId: 'material-1', version: 1, kind: 'handout', title: 'E-filing handout', system: 'E-filing', body: '# Steps', images: [], state: 'draft', publishedAt: T, publishedBy: who.personId, changeNote: '', deleted: 0 };
     // Access (issue 21). Approvals, grants by technicians and review decisions name records the server reads: PREREQUISITES.
     case 'entitlements':
       return {
@@ -184,6 +184,14 @@ export function validRecord(table: string, who: Who, sessionId = 'session-1'): R
       };
     case 'actionItems':
       return { reviewId: 'review-1', title: 'Add monitoring', ownerId: 'person-1', due: '2027-02-01', type: 'prevent', status: 'open', link: null, ...stamps, deleted: 0 };
+    case 'cannedResponses':
+      return { name: 'part-ordered', title: 'Part ordered', category: 'Hardware', body: 'Hi {requester.firstName}, the part is ordered.', ...stamps, deleted: 0 };
+    case 'reportDefinitions':
+      return { name: 'Eastside monthly', scope: 'agency', scopeId: 'agency-1', period: 'lastMonth', from: null, to: null, sections: ['open', 'resolved'], paper: 'letter', recipients: [], ownerId: who.personId, lastRunAt: null, ...stamps, deleted: 0 };
+    case 'ticketDocuments':
+      return { ticketId: 'ticket-1', materialId: 'material-1', relation: 'resolvedWith', version: 1, linkedBy: who.personId, linkedAt: T, ...stamps, deleted: 0 };
+    case 'informSettings':
+      return { cadence: { P1: 1, P2: 2, P3: 5, P4: 10 }, ...stamps, deleted: 0 };
     default:
       throw new Error(`no valid record for ${table}: add one here`);
   }
@@ -226,4 +234,8 @@ export const FIELD_EDITS: Record<string, Record<string, unknown>> = {
   changes: { title: 'Patch CMS to 2027.1', risk: 'medium' },
   reviews: { title: 'Outage review: e-filing', summary: 'E-filing was down' },
   actionItems: { title: 'Add monitoring to e-filing', status: 'done' },
+  cannedResponses: { body: 'Hello {requester.firstName}', category: 'General' },
+  reportDefinitions: { name: 'Eastside weekly', period: 'lastWeek' },
+  ticketDocuments: { relation: 'referenced' },
+  informSettings: { cadence: { P1: 2, P2: 3, P3: 5, P4: 10 } },
 };

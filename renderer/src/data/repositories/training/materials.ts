@@ -10,6 +10,17 @@ import {
   type MaterialVersion,
 } from '../../../../../shared/training/material';
 import { parseWith } from '../../../../../shared/validation';
+import { documentWords } from '../../../../../shared/inform/documents';
+import { registerDerivedFields } from '../../../sync/derive';
+
+/** The library's search words (a local field, shared/inform/documents.ts) travel with every write. */
+const withWords = (m: Material): Material => ({ ...m, words: documentWords(m) }) as Material;
+
+/** Pulled materials get their words too (sync/derive.ts); registering again is harmless. */
+const deriveWords = (row: Record<string, unknown>): Record<string, unknown> => ({
+  ...row,
+  words: documentWords({ title: String(row.title ?? ''), system: String(row.system ?? ''), systems: Array.isArray(row.systems) ? (row.systems as string[]) : [], tags: Array.isArray(row.tags) ? (row.tags as string[]) : [], body: String(row.body ?? '') }),
+});
 import { alive, type RepoContext } from './tables';
 
 /**
@@ -17,6 +28,7 @@ import { alive, type RepoContext } from './tables';
  * immutable published versions. The only writer of `materials` and `materialVersions`.
  */
 export function materialsRepository({ db, t, now, newId }: RepoContext) {
+  registerDerivedFields('materials', deriveWords);
   return {
     async create(input: MaterialInput): Promise<Result<Material>> {
       const parsed = parseWith(MaterialInputSchema, input, 'handout');
@@ -24,7 +36,7 @@ export function materialsRepository({ db, t, now, newId }: RepoContext) {
       const at = now();
       const record = parseWith(MaterialSchema, { ...parsed.value, id: newId(), version: 0, createdAt: at, updatedAt: at, stamps: {}, deleted: 0 }, 'handout');
       if (!record.ok) return record;
-      await t.materials.add(record.value);
+      await t.materials.add(withWords(record.value));
       return ok(record.value);
     },
 
@@ -38,7 +50,7 @@ export function materialsRepository({ db, t, now, newId }: RepoContext) {
         const parsed = parseWith(MaterialInputSchema, { ...current, ...patch }, 'handout');
         if (!parsed.ok) return parsed;
         const next: Material = { ...current, ...parsed.value, updatedAt: now() };
-        await t.materials.put(next);
+        await t.materials.put(withWords(next));
         return ok(next);
       });
     },

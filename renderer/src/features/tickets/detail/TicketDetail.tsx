@@ -11,6 +11,7 @@ import { formatWhen, RESOLUTION_LABELS } from '../labels';
 import { focusJustLeftForm, isControl, isEditable, leaveField } from '../../../app/key-guard';
 import { goToList, goToTicket } from '../route';
 import type { Desk } from '../useDesk';
+import { TicketInformPanel } from '../../inform/TicketInformPanel';
 import { Actions } from './Actions';
 import { FieldsPanel } from './FieldsPanel';
 import { AttachmentsPanel, LinksPanel } from './LinksAndFiles';
@@ -120,6 +121,9 @@ export function TicketDetail({ desk, id }: { desk: Desk; id: string }) {
         <aside className="detail-side">
           <ErrorBoundary name="SLA">
             <SlaPanel ticket={t} policy={data.policy} calendar={data.calendar} />
+          </ErrorBoundary>
+          <ErrorBoundary name="Update the requester">
+            <TicketInformPanel ticket={t} requester={data.requester} assigneeName={t.assigneeId ? names(t.assigneeId) : null} />
           </ErrorBoundary>
           <ErrorBoundary name="Linked tickets">
             <LinksPanel desk={desk} ticketId={t.id} links={data.links} numbers={data.numbers} readOnly={readOnly} />

@@ -1,0 +1,121 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { informRepositories } from '../../../../renderer/src/data/repositories/inform';
+import { CURRENT_SCHEMA_VERSION } from '../../../../renderer/src/data/schema';
+import { closeAll, freshDesk } from '../tickets/setup';
+
+afterEach(closeAll);
+
+async function desk() {
+  const d = await freshDesk('2026-11-02T17:00:00.000Z');
+  const inform = informRepositories(d.db, { tickets: d.repos, now: d.now });
+  await d.repos.tables.systems.put({ id: 'sys-jury', name: 'Jury portal', vendor: '', categories: [], stamps: {}, deleted: 0 } as never);
+  return { ...d, inform };
+}
+
+const ticketOf = (r: Parameters<typeof ok<{ ticket: { id: string; number: string } }>>[0]) => ok(r).ticket;
+const ok = <T>(r: { ok: true; value: T } | { ok: false; error: { message: string } }): T => {
+  if (!r.ok) throw new Error(r.error.message);
+  return r.value;
+};
+
+describe('inform repositories', () => {
+  it('is schema version 16', () => {
+    expect(CURRENT_SCHEMA_VERSION).toBeGreaterThanOrEqual(16);
+  });
+
+  it('canned responses: saved, names unique, bad input changes nothing, every write queued for sync', async () => {
+    const { db, inform } = await desk();
+    const a = ok(await inform.canned.save(null, { name: 'Part-Ordered', category: 'Hardware', body: 'Hi {requester.firstName}, the part for {ticket.number} is ordered.' }));
+    expect(a.name).toBe('part-ordered');
+    const clash = await inform.canned.save(null, { name: 'part-ordered', body: 'x' });
+    expect(clash).toMatchObject({ ok: false, error: { fields: { name: 'Already in use' } } });
+    expect((await inform.canned.save(a.id, { name: 'bad name', body: 'x' })).ok).toBe(false);
+    expect((await inform.canned.list()).map((c) => c.body)).toEqual([a.body]);
+    const ops = await db.outbox.toArray();
+    expect(JSON.stringify(ops)).toContain('cannedResponses');
+    ok(await inform.canned.remove(a.id));
+    expect(await inform.canned.list()).toEqual([]);
+  });
+
+  it('documents: each save is a version; compare, restore as a new version, publish; search by words offline', async () => {
+    const { inform } = await desk();
+    const created = ok(await inform.documents.create({ kind: 'workInstruction', title: 'Reset a jury portal password', system: 'Jury portal', body: 'Open Admin.\nClick Reset.\n', tags: ['passwords'] }));
+    expect(created.version.version).toBe(1);
+    expect(created.material).toMatchObject({ state: 'draft', ownerId: 'staff-jordan' });
+    const id = created.material.id;
+    ok(await inform.documents.save(id, { body: 'Open Admin.\nClick Reset password.\n' }, 'Wording'));
+    const third = ok(await inform.documents.save(id, { body: 'Open Admin.\nClick Reset password.\nTell the juror.\n' }));
+    expect(third.version.version).toBe(3);
+    const versions = await inform.documents.versions(id);
+    expect(versions.map((v) => v.version)).toEqual([3, 2, 1]);
+    const cmp = ok(await inform.documents.compare(versions[2]!.id, versions[0]!.id));
+    expect(cmp.rows.map((r) => r.kind)).toEqual(['same', 'changed', 'added']);
+    const restored = ok(await inform.documents.restore(id, versions[2]!.id));
+    expect(restored.version).toMatchObject({ version: 4, changeNote: 'Restored version 1', body: 'Open Admin.\nClick Reset.\n' });
+    expect((await inform.documents.get(id))!.body).toBe('Open Admin.\nClick Reset.\n');
+    // Search: words of title, tags and body; prefixes; a stale word is gone after the restore.
+    expect((await inform.documents.search('jury pass')).map((d) => d.id)).toEqual([id]);
+    expect((await inform.documents.search('juror'))).toEqual([]);
+    expect((await inform.documents.search('reset admin')).map((d) => d.id)).toEqual([id]);
+    // Publishing is a version too, and only published documents are suggested.
+    expect(await inform.documents.suggestFor({ title: 'Juror cannot reset password', description: '', systemId: 'sys-jury' })).toEqual([]);
+    const pub = ok(await inform.documents.setState(id, 'published'));
+    expect(pub.version).toMatchObject({ version: 5, state: 'published', changeNote: 'Published' });
+    const s = await inform.documents.suggestFor({ title: 'Juror cannot reset password', description: '', systemId: 'sys-jury' });
+    expect(s.map((x) => x.doc.id)).toEqual([id]);
+    // Bad input changes nothing.
+    expect((await inform.documents.save(id, { title: '' })).ok).toBe(false);
+    expect((await inform.documents.versions(id)).length).toBe(5);
+  });
+
+  it('resolve with a document: linked once per pair, counted, and listed on the document', async () => {
+    const { inform, repos, requester } = await desk();
+    const doc = ok(await inform.documents.create({ title: 'Printer tray', system: 'Hardware', body: 'Clear it' }));
+    const t = ticketOf(await repos.tickets.create({ title: 'Tray jams', requesterId: requester.id }));
+    ok(await inform.documents.link(t.id, doc.material.id));
+    ok(await inform.documents.link(t.id, doc.material.id));
+    expect((await inform.documents.solvedCounts()).get(doc.material.id)).toBe(1);
+    expect((await inform.documents.ticketsSolvedBy(doc.material.id)).map((x) => x.number)).toEqual([t.number]);
+    expect((await inform.documents.link(t.id, 'nope')).ok).toBe(false);
+  });
+
+  it('a requester update is a work-log e-mail entry; the needs-an-update list follows the cadence by business days', async () => {
+    const { inform, repos, requester } = await desk();
+    const t = ticketOf(await repos.tickets.create({ title: 'Cannot print dockets', requesterId: requester.id }));
+    expect((await inform.updates.needingUpdate()).map((r) => r.ticket.id)).toEqual([]);
+    ok(await inform.settings.setCadence({ P3: 1, P4: 1, P2: 1, P1: 1 }));
+    expect((await inform.settings.setCadence({ P1: 0 })).ok).toBe(false);
+    expect(await inform.settings.cadence()).toEqual({ P1: 1, P2: 1, P3: 1, P4: 1 });
+    // Created Monday 2 Nov (Pacific); by Wednesday 4 Nov, 2 business days without news: due under a cadence of 1.
+    const { db } = { db: (inform.tables.materials as unknown as { db: Parameters<typeof informRepositories>[0] }).db };
+    const wednesday = informRepositories(db, { tickets: repos, now: () => '2026-11-04T18:00:00.000Z' });
+    expect((await wednesday.updates.needingUpdate()).map((r) => [r.ticket.id, r.businessDaysSilent, r.lastContact])).toEqual([[t.id, 2, null]]);
+    const entry = ok(await inform.updates.record(t.id, { requesterName: requester.name, subject: `${t.number}: update`, text: 'We are on it.' }));
+    expect(entry).toMatchObject({ kind: 'email', ticketId: t.id });
+    expect(entry.body).toContain('Update sent to Ana Méndez');
+    const last = await inform.updates.lastContact([t.id]);
+    expect(last.get(t.id)).toBe(entry.at);
+    expect((await inform.updates.record(t.id, { requesterName: 'x', subject: 's', text: '  ' })).ok).toBe(false);
+    // The update was sent on Monday: that evening nothing is due; on Friday it is 4 business days since, counted from the update.
+    const mondayEvening = informRepositories(db, { tickets: repos, now: () => '2026-11-03T00:30:00.000Z' });
+    expect(await mondayEvening.updates.needingUpdate()).toEqual([]);
+    const friday = informRepositories(db, { tickets: repos, now: () => '2026-11-06T18:00:00.000Z' });
+    expect((await friday.updates.needingUpdate()).map((r) => [r.businessDaysSilent, r.lastContact])).toEqual([[4, entry.at]]);
+  });
+
+  it('saved report definitions run again in one action', async () => {
+    const { inform, repos, requester } = await desk();
+    await repos.tables.agencies.put({ id: 'ag-1', name: 'Superior Court of Fresno', kind: 'state_court', code: 'SCF', stamps: {}, deleted: 0 } as never);
+    await repos.tables.sites.put({ id: 'site-1', agencyId: 'ag-1', name: 'Hall of Justice', address: '', timeZone: null, stamps: {}, deleted: 0 } as never);
+    const t = ticketOf(await repos.tickets.create({ title: 'Scanner offline', requesterId: requester.id, siteId: 'site-1' }));
+    const def = ok(await inform.reports.saveDefinition(null, { name: 'Fresno this month', scope: 'agency', scopeId: 'ag-1', period: 'thisMonth' }));
+    expect(def.ownerId).toBe('staff-jordan');
+    expect((await inform.reports.saveDefinition(null, { name: '', scope: 'agency', scopeId: 'ag-1' })).ok).toBe(false);
+    const [saved] = await inform.reports.definitions();
+    const report = ok(await inform.reports.run(saved!));
+    expect(report.period).toEqual({ from: '2026-11-01', to: '2026-11-02' });
+    expect(report.open.map((o) => o.number)).toEqual([t.number]);
+    expect(report.open[0]).toMatchObject({ requester: 'Ana Méndez', site: 'Hall of Justice' });
+    expect(report.counts.opened).toBe(1);
+  });
+});
