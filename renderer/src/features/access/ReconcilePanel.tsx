@@ -9,7 +9,8 @@ import { useAccessRepos, useLookups } from './useAccess';
 /**
  * Reconciliation against a system's own account list: read its user export
  * (CSV), confirm which column holds what, and match it to the system's active
- * grants. Grants with no account can be revoked from here.
+ * grants. Grants with no account can be revoked from here; an account with a
+ * different role opens a change request for its grant, prefilled (a correction).
  */
 export function ReconcilePanel() {
   const repos = useAccessRepos();
@@ -40,6 +41,14 @@ export function ReconcilePanel() {
     const people = new Map(names.people.map((p) => [p.id, p]));
     setError('');
     setResult(reconcile(rows.value, grants.map((g) => ({ grantId: g.id, personId: g.personId, personName: people.get(g.personId)?.name ?? '', email: people.get(g.personId)?.email ?? '', entitlementName: names.entitlement(g.entitlementId) }))));
+  };
+  /** A change request for the person's granted access, prefilled with the entitlement the account holds (when the catalog has one of that name). */
+  const correctionHref = (m: Reconciliation['mismatched'][number]) => {
+    const g = m.grants[0]!;
+    const role = m.account.role.trim().toLowerCase();
+    const ent = names.entitlements.find((e) => e.systemId === systemId && e.name.trim().toLowerCase() === role);
+    const why = `Reconciliation correction: the account ${m.account.account || m.account.email || m.account.name} holds “${m.account.role}” in ${names.system(systemId)}; granted ${m.grants.map((x) => x.entitlementName).join(', ')}.`;
+    return accessHref({ view: 'new', person: g.personId, system: systemId, grant: g.grantId, ...(ent ? { entitlement: ent.id } : {}), why });
   };
   const revoke = async (grantId: string) => {
     const res = await repos.grants.revoke(grantId, 'review', 'Reconciliation: no account in the system’s export');
@@ -164,6 +173,7 @@ export function ReconcilePanel() {
                   <th scope="col">Account</th>
                   <th scope="col">Role in the system</th>
                   <th scope="col">Granted</th>
+                  <th scope="col">Action</th>
                 </tr>
               </thead>
               <tbody>
@@ -172,6 +182,11 @@ export function ReconcilePanel() {
                     <td>{m.account.account || m.account.email || m.account.name}</td>
                     <td>{m.account.role}</td>
                     <td>{m.grants.map((g) => `${g.personName}: ${g.entitlementName}`).join(', ')}</td>
+                    <td>
+                      <a href={correctionHref(m)} aria-label={`Request a correction: ${m.grants[0]?.personName ?? ''}, ${m.account.role}`}>
+                        Request a correction
+                      </a>
+                    </td>
                   </tr>
                 ))}
               </tbody>
