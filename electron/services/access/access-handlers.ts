@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { guardFormula } from '../../../shared/export/formula-guard';
 import { campaignSummaryHtml } from '../../../shared/access/print/campaignSummary';
+import { distributionListHtml } from '../../../shared/access/print/distributionList';
 import { accessRequestFormHtml } from '../../../shared/access/print/requestForm';
 import type { ParsedAccessPrintRequest } from '../../../shared/ipc/channels/access';
 import type { accessChannels } from '../../../shared/ipc/channels/access';
@@ -29,6 +30,12 @@ export function createAccessHandlers(deps: HandlerDeps): HandlersFor<typeof acce
         html: campaignSummaryHtml(d, setup, fonts.value),
         options: pdfOptions(setup, { footer: `Access review — ${d.name}` }, fonts.value),
         defaultName: fileNameFor(`Access review ${d.name}`, '', 'pdf'),
+      });
+    if (d.kind === 'distributionList')
+      return ok({
+        html: distributionListHtml(d, setup, fonts.value),
+        options: pdfOptions(setup, { footer: `Distribution list — ${d.name}` }, fonts.value),
+        defaultName: fileNameFor(`Distribution list ${d.name}`, '', 'pdf'),
       });
     return ok({
       html: accessRequestFormHtml(d, setup, fonts.value),

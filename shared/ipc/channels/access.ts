@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CampaignSummarySchema } from '../../access/print/campaignSummary';
+import { DistributionListPrintSchema } from '../../access/print/distributionList';
 import { AccessRequestFormSchema } from '../../access/print/requestForm';
 import { PAPER_SIZES } from '../../training/print/pageSetup';
 import { channel, type ChannelSpec } from '../channel-spec';
@@ -10,7 +11,7 @@ import { channel, type ChannelSpec } from '../channel-spec';
  */
 const Cancelled = z.object({ cancelled: z.literal(true) }).strict();
 
-export const AccessPrintRequestSchema = z.object({ document: z.discriminatedUnion('kind', [AccessRequestFormSchema, CampaignSummarySchema]), paper: z.enum(PAPER_SIZES).default('Letter') }).strict();
+export const AccessPrintRequestSchema = z.object({ document: z.discriminatedUnion('kind', [AccessRequestFormSchema, CampaignSummarySchema, DistributionListPrintSchema]), paper: z.enum(PAPER_SIZES).default('Letter') }).strict();
 export type AccessPrintRequest = z.input<typeof AccessPrintRequestSchema>;
 export type ParsedAccessPrintRequest = z.output<typeof AccessPrintRequestSchema>;
 
