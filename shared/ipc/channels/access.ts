@@ -26,6 +26,23 @@ export const accessChannels = {
     request: AccessPrintRequestSchema,
     response: z.object({ printed: z.boolean() }).strict(),
   }),
+  'access.readAccounts': channel({
+    description: 'Let the user pick a system’s user export (CSV or XLSX) and return its columns, rows and a suggested mapping, for reconciliation.',
+    request: z.object({}).strict(),
+    response: z.union([
+      z
+        .object({
+          fileName: z.string().max(260),
+          format: z.enum(['csv', 'xlsx']),
+          headers: z.array(z.string().max(1000)).max(1000),
+          rows: z.array(z.array(z.string().max(10_000)).max(1000)).max(50_000),
+          mapping: z.record(z.string().max(64), z.number().int().min(0).max(1000)),
+        })
+        .strict(),
+      Cancelled,
+    ]),
+    maxBytes: 60_000_000,
+  }),
   'access.saveText': channel({
     description: 'Save a text export (CSV or plain text) where the user chooses.',
     request: z

@@ -1,14 +1,15 @@
 import { useState } from 'react';
-import { ACCOUNT_FIELDS, accountRows, readAccountCsv, type AccountFile } from '../../../../shared/access/account-import';
+import { ACCOUNT_FIELDS, accountRows, type AccountFile } from '../../../../shared/access/account-import';
 import { reconcile, type Reconciliation } from '../../../../shared/access/rules';
 import type { ColumnMapping } from '../../../../shared/import/mapping';
 import { useUi } from '../../app/ui-store';
+import { platform } from '../../platform/bridge';
 import { accessHref } from './route';
 import { useAccessRepos, useLookups } from './useAccess';
 
 /**
  * Reconciliation against a system's own account list: read its user export
- * (CSV), confirm which column holds what, and match it to the system's active
+ * (CSV or XLSX, read by main), confirm which column holds what, and match it to the system's active
  * grants. Grants with no account can be revoked from here; an account with a
  * different role opens a change request for its grant, prefilled (a correction).
  */
@@ -24,13 +25,14 @@ export function ReconcilePanel() {
   const [revoked, setRevoked] = useState<Set<string>>(new Set());
   if (!names) return null;
 
-  const load = async (f: File | undefined) => {
+  // Main reads the file (CSV, or an XLSX workbook's first sheet with exceljs) and suggests the mapping.
+  const load = async () => {
+    const read = await platform.access.readAccounts({});
+    if (!read.ok) return setError(`The file was not read: ${read.error.message}`);
+    if ('cancelled' in read.value) return;
     setResult(null);
-    if (!f) return;
-    const read = readAccountCsv(await f.text());
-    if (!read.ok) return setError(read.error.message);
     setError('');
-    setFile({ ...read.value, fileName: f.name });
+    setFile({ headers: read.value.headers, rows: read.value.rows, mapping: read.value.mapping, fileName: read.value.fileName });
     setMapping(read.value.mapping);
   };
   const run = async () => {
@@ -73,8 +75,12 @@ export function ReconcilePanel() {
           </select>
         </div>
         <div className="field">
-          <label htmlFor="rec-file">The system’s user export (CSV)</label>
-          <input id="rec-file" type="file" accept=".csv,text/csv" onChange={(e) => void load(e.target.files?.[0])} />
+          <span className="label" id="rec-file-label">
+            The system’s user export (CSV or XLSX)
+          </span>
+          <button type="button" aria-describedby="rec-file-label" onClick={() => void load()}>
+            {file ? `${file.fileName}: choose another file…` : 'Choose the export file…'}
+          </button>
         </div>
       </div>
       {file ? (
