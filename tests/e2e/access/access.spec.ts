@@ -428,13 +428,13 @@ test('offline: an expiring grant is counted and extended with one action; a camp
 
   // An XLSX export (made here with exceljs): Ana's account holds Clerk where she was granted Read-only.
   await accessTab(app, 'Reviews').click();
-  const book = new ExcelJS.Workbook();
-  const sheet = book.addWorksheet('Users');
+  const accountsBook = new ExcelJS.Workbook();
+  const sheet = accountsBook.addWorksheet('Users');
   sheet.addRow(['Login', 'Full name', 'E-mail', 'Security role', 'Last login']);
   sheet.addRow(['ana', 'Ana Ruiz', '', 'Clerk', new Date(Date.UTC(2026, 2, 1))]);
   sheet.addRow(['zz-old', 'Zed Former', 'zed@court.example', 'Supervisor', new Date(Date.UTC(2024, 0, 9))]);
   const exportXlsx = test.info().outputPath('cms-users.xlsx');
-  await book.xlsx.writeFile(exportXlsx);
+  await accountsBook.xlsx.writeFile(exportXlsx);
   host.dialogAnswers.pick.push([exportXlsx]);
   await rec.getByRole('combobox', { name: 'System', exact: true }).selectOption({ label: 'Case Management' });
   await rec.getByRole('button', { name: 'Choose the export file…' }).click();
