@@ -4,7 +4,7 @@ import { err, ok, type Result } from '../result';
 import type { AccountRow } from './rules';
 
 /**
- * A system's own user export (CSV), read for reconciliation: the header row,
+ * A system's own user export (CSV, or an XLSX workbook read by main), read for reconciliation: the header row,
  * the data rows, and a first guess at which column holds what (the import's
  * mapping rules), which the person confirms.
  */
@@ -35,10 +35,17 @@ export function readAccountCsv(text: string): Result<AccountFile> {
   } catch (e) {
     return err('invalid_request', `This is not a readable CSV file: ${e instanceof Error ? e.message : String(e)}`);
   }
-  if (records.length < 2) return err('invalid_request', 'The file has a header row but no accounts.');
-  if (records.length - 1 > MAX_ACCOUNT_ROWS) return err('too_large', `The file has ${records.length - 1} accounts; at most ${MAX_ACCOUNT_ROWS} are reconciled at once.`);
-  const headers = displayHeaders(records[0]!.fields);
-  return ok({ headers, rows: records.slice(1).map((r) => r.fields), mapping: suggestMapping(headers, ACCOUNT_FIELDS) });
+  return accountFileFromRows(records.map((r) => r.fields));
+}
+
+/** A header row and data rows (from a CSV or a workbook's first sheet) as an account file; blank rows are left out. */
+export function accountFileFromRows(records: readonly string[][]): Result<AccountFile> {
+  const rows = records.filter((r) => r.some((c) => c.trim() !== ''));
+  if (rows.length === 0) return err('invalid_request', 'The file is empty.');
+  if (rows.length < 2) return err('invalid_request', 'The file has a header row but no accounts.');
+  if (rows.length - 1 > MAX_ACCOUNT_ROWS) return err('too_large', `The file has ${rows.length - 1} accounts; at most ${MAX_ACCOUNT_ROWS} are reconciled at once.`);
+  const headers = displayHeaders(rows[0]!);
+  return ok({ headers, rows: rows.slice(1).map((r) => [...r]), mapping: suggestMapping(headers, ACCOUNT_FIELDS) });
 }
 
 /** The rows as accounts, by the confirmed mapping. At least one of account, e-mail or name must be mapped. */

@@ -7,6 +7,7 @@ import type Dexie from 'dexie';
 import { openDatabase, type FieldDeskDb } from '../../../renderer/src/data/db';
 import { accessRepositories, type AccessRepositories } from '../../../renderer/src/data/repositories/access';
 import { openBareDatabase } from '../../lib/bare-database';
+import { activeGrantsPage } from '../../../renderer/src/data/repositories/access/active-page';
 import { markRemote } from '../../../renderer/src/data/changelog';
 
 let db: FieldDeskDb;
@@ -84,7 +85,18 @@ const api = {
     t = performance.now();
     const active = await repos.tables.grants.where('personId').above('').limit(50).toArray();
     const activeMs = performance.now() - t;
-    return { expiringMs, expiring: expiring.length, activeMs, active: active.length };
+    // The Active view as it was: every grant and every person read, sorted by name, 50 shown.
+    t = performance.now();
+    const all = (await repos.tables.grants.where('personId').above('').toArray()).filter((g) => !g.deleted && (g.status === 'active' || g.status === 'revoking'));
+    const names = new Map((await db.people.toArray()).map((p) => [p.id, p.name]));
+    const old = all.sort((a, b) => (names.get(a.personId) ?? '').localeCompare(names.get(b.personId) ?? '')).slice(0, 50);
+    const oldViewMs = performance.now() - t;
+    // The Active view now: one screen by the people `name` and grants `personId` indexes, names for it alone.
+    t = performance.now();
+    const page = await activeGrantsPage(db, repos.tables, 50);
+    await repos.tables.entitlements.bulkGet([...new Set(page.rows.map((r) => r.grant.entitlementId))]);
+    const viewMs = performance.now() - t;
+    return { expiringMs, expiring: expiring.length, activeMs, active: active.length, oldViewMs, old: old.length, viewMs, view: page.rows.length };
   },
 };
 

@@ -1,6 +1,8 @@
+import { basename } from 'node:path';
 import ExcelJS from 'exceljs';
 import { guardFormula } from '../../../shared/export/formula-guard';
 import { campaignSummaryHtml } from '../../../shared/access/print/campaignSummary';
+import { distributionListHtml } from '../../../shared/access/print/distributionList';
 import { accessRequestFormHtml } from '../../../shared/access/print/requestForm';
 import type { ParsedAccessPrintRequest } from '../../../shared/ipc/channels/access';
 import type { accessChannels } from '../../../shared/ipc/channels/access';
@@ -10,6 +12,7 @@ import { pdfOptions } from '../../../shared/training/print/pdfOptions';
 import { writeFileAtomic } from '../files/write-file-atomic';
 import type { HandlerDeps } from '../handlers';
 import type { HandlersFor } from '../ipc/router';
+import { readAccountFile } from './account-file';
 import { printDocument } from '../print/printDocument';
 import { loadPrintFonts } from '../print/printFonts';
 import { countPdfPages } from '../training/pdf-pages';
@@ -29,6 +32,12 @@ export function createAccessHandlers(deps: HandlerDeps): HandlersFor<typeof acce
         html: campaignSummaryHtml(d, setup, fonts.value),
         options: pdfOptions(setup, { footer: `Access review — ${d.name}` }, fonts.value),
         defaultName: fileNameFor(`Access review ${d.name}`, '', 'pdf'),
+      });
+    if (d.kind === 'distributionList')
+      return ok({
+        html: distributionListHtml(d, setup, fonts.value),
+        options: pdfOptions(setup, { footer: `Distribution list — ${d.name}` }, fonts.value),
+        defaultName: fileNameFor(`Distribution list ${d.name}`, '', 'pdf'),
       });
     return ok({
       html: accessRequestFormHtml(d, setup, fonts.value),
@@ -64,6 +73,13 @@ export function createAccessHandlers(deps: HandlerDeps): HandlersFor<typeof acce
       } catch (e) {
         return err('unavailable', `The printer could not be reached: ${e instanceof Error ? e.message : String(e)}`);
       }
+    },
+    'access.readAccounts': async () => {
+      const [file] = await deps.dialogs.pickFiles({ title: 'The system’s user export', multiple: false, filters: [{ name: 'Spreadsheets', extensions: ['csv', 'xlsx'] }] });
+      if (!file) return ok({ cancelled: true as const });
+      const read = await readAccountFile(file);
+      if (!read.ok) return read;
+      return ok({ fileName: basename(file), format: read.value.format, headers: read.value.headers, rows: read.value.rows, mapping: read.value.mapping });
     },
     'access.saveText': async ({ defaultName, ext, text }) => {
       const name = fileNameFor(defaultName, '', ext);

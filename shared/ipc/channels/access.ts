@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CampaignSummarySchema } from '../../access/print/campaignSummary';
+import { DistributionListPrintSchema } from '../../access/print/distributionList';
 import { AccessRequestFormSchema } from '../../access/print/requestForm';
 import { PAPER_SIZES } from '../../training/print/pageSetup';
 import { channel, type ChannelSpec } from '../channel-spec';
@@ -10,7 +11,7 @@ import { channel, type ChannelSpec } from '../channel-spec';
  */
 const Cancelled = z.object({ cancelled: z.literal(true) }).strict();
 
-export const AccessPrintRequestSchema = z.object({ document: z.discriminatedUnion('kind', [AccessRequestFormSchema, CampaignSummarySchema]), paper: z.enum(PAPER_SIZES).default('Letter') }).strict();
+export const AccessPrintRequestSchema = z.object({ document: z.discriminatedUnion('kind', [AccessRequestFormSchema, CampaignSummarySchema, DistributionListPrintSchema]), paper: z.enum(PAPER_SIZES).default('Letter') }).strict();
 export type AccessPrintRequest = z.input<typeof AccessPrintRequestSchema>;
 export type ParsedAccessPrintRequest = z.output<typeof AccessPrintRequestSchema>;
 
@@ -24,6 +25,23 @@ export const accessChannels = {
     description: 'Build the access request form and send it to a printer through the system print dialog.',
     request: AccessPrintRequestSchema,
     response: z.object({ printed: z.boolean() }).strict(),
+  }),
+  'access.readAccounts': channel({
+    description: 'Let the user pick a system’s user export (CSV or XLSX) and return its columns, rows and a suggested mapping, for reconciliation.',
+    request: z.object({}).strict(),
+    response: z.union([
+      z
+        .object({
+          fileName: z.string().max(260),
+          format: z.enum(['csv', 'xlsx']),
+          headers: z.array(z.string().max(1000)).max(1000),
+          rows: z.array(z.array(z.string().max(10_000)).max(1000)).max(50_000),
+          mapping: z.record(z.string().max(64), z.number().int().min(0).max(1000)),
+        })
+        .strict(),
+      Cancelled,
+    ]),
+    maxBytes: 60_000_000,
   }),
   'access.saveText': channel({
     description: 'Save a text export (CSV or plain text) where the user chooses.',

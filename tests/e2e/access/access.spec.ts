@@ -188,6 +188,19 @@ test('offline: a request from a ticket through two recorded approvals with a sig
   await expect(app.getByRole('status').filter({ hasText: /Exported 2 members for Microsoft 365/ })).toBeVisible();
   expect(readFileSync(csv, 'utf8')).toBe('\uFEFFName,EmailAddress\r\nAna Ruiz,ana@court.example\r\n"Vendor Support, Inc.",support@vendor.example\r\n');
   await expectAccessible(app, 'access: a distribution list');
+  // The list on paper, through the print pipeline (A4 and Letter), not the window's print.
+  for (const paper of ['A4', 'Letter'] as const) {
+    const listPdf = test.info().outputPath(`list-${paper}.pdf`);
+    host.dialogAnswers.save.push(listPdf);
+    await app.getByLabel('Paper').selectOption(paper);
+    await app.getByRole('button', { name: 'Print the list (PDF)' }).click();
+    await expect(app.getByRole('status').filter({ hasText: `Saved the list as list-${paper}.pdf (1 page)` })).toBeVisible();
+    const listText = pdfText(listPdf);
+    for (const t of ['Distribution list: Monthly attendance reports: Eastside', 'attendance-east@court.example', 'Owner Bea Boss', '2 members', 'Ana Ruiz', 'ana@court.example', 'Vendor Support, Inc.', 'support@vendor.example', 'Jun 30, 2099', 'Owner’s signature']) expect(listText, t).toContain(t);
+    const size = /Page size:\s+([\d.]+) x ([\d.]+)/.exec(execFileSync('pdfinfo', [listPdf], { encoding: 'utf8' }))!;
+    expect(Math.abs(Number(size[1]) - (paper === 'A4' ? 595.3 : 612)), paper).toBeLessThan(1.5);
+    renderPages(listPdf, test.info().outputPath(`list-${paper}`));
+  }
 
   // The coordinator revokes the grant (changed role); it ends when the deprovisioning checklist is done.
   await accessTab(app, 'Active').click();
@@ -220,14 +233,16 @@ test('offline: a request from a ticket through two recorded approvals with a sig
   const outbox = new Set(((await readChanges(app)) as Rec[]).map((c) => c.table));
   for (const t of ['entitlements', 'accessRequests', 'accessAttachments', 'approvals', 'provisioningSteps', 'grants', 'revocations', 'departures', 'distributionLists', 'listMemberships', 'listLog', 'accessAudit']) expect(outbox, t).toContain(t);
   const people = (await readStore(app, 'people')) as Rec[];
-  const idOf = (name: string) => people.find((p) => p.name === name)!.id;
   const approvals = (await readStore(app, 'approvals')) as Rec[];
-  expect(approvals.map((a) => [a.stageLabel, a.decidedBy, a.recordedBy])).toEqual([
-    ['Supervisor', idOf('Bea Boss'), idOf('Cora Coordinator')],
-    ['System owner', idOf('Omar Owner'), idOf('Cora Coordinator')],
+  // By name: the signed-in staff member is a person of their own (the user as a person), beside the one added in People.
+  const nameOf = (id: unknown) => people.find((p) => p.id === id)?.name;
+  expect(approvals.map((a) => [a.stageLabel, nameOf(a.decidedBy), nameOf(a.recordedBy)])).toEqual([
+    ['Supervisor', 'Bea Boss', 'Cora Coordinator'],
+    ['System owner', 'Omar Owner', 'Cora Coordinator'],
   ]);
   const requests = (await readStore(app, 'accessRequests')) as Rec[];
-  expect(requests[0]).toMatchObject({ createdBy: idOf('Tom Tech'), ticketId: ((await readStore(app, 'tickets')) as Rec[])[0]!.id, status: 'active' });
+  expect(nameOf(requests[0]!.createdBy)).toBe('Tom Tech');
+  expect(requests[0]).toMatchObject({ ticketId: ((await readStore(app, 'tickets')) as Rec[])[0]!.id, status: 'active' });
 
   expect(new Set(failed), 'only the page icon tried the network').toEqual(new Set(failed.length ? ['/favicon.svg'] : []));
 
@@ -375,7 +390,8 @@ test('offline: an expiring grant is counted and extended with one action; a camp
   await rec.getByLabel('System', { exact: true }).selectOption({ label: 'Case Management' });
   const exportCsv = test.info().outputPath('cms-users.csv');
   writeFileSync(exportCsv, 'Username,Display Name,Email,Security Role,Last Logon\r\nana,Ana Ruiz,,Read-only,2026-03-01\r\nzz-old,Zed Former,zed@court.example,Supervisor,2024-01-09\r\n');
-  await rec.getByLabel('The system’s user export (CSV)').setInputFiles(exportCsv);
+  host.dialogAnswers.pick.push([exportCsv]);
+  await rec.getByRole('button', { name: 'Choose the export file…' }).click();
   await expect(rec.getByLabel('Name', { exact: true })).toHaveValue('1');
   await expect(rec.getByLabel('Role', { exact: true })).toHaveValue('3');
   await rec.getByRole('button', { name: 'Reconcile' }).click();
@@ -383,4 +399,67 @@ test('offline: an expiring grant is counted and extended with one action; a camp
   await expect(rec.getByRole('table', { name: 'Accounts with no grant' }).getByRole('cell', { name: 'Zed Former' })).toBeVisible();
   await expectAccessible(app, 'access: reconciliation');
   await shot(app, 'reconciliation');
+
+  // The catalog's SoD editor by keyboard: S puts the focus in it; Clerk is added and paired with Read-only.
+  await accessTab(app, 'Catalog').click();
+  await app.getByRole('button', { name: 'New entitlement' }).click();
+  const clerk = app.getByRole('form', { name: 'New entitlement' });
+  await clerk.getByLabel('Name').fill('Clerk');
+  await clerk.getByLabel('Owner').selectOption({ label: 'Omar Owner' });
+  await clerk.getByRole('button', { name: 'Save entitlement' }).click();
+  await expect(app.getByRole('table', { name: 'Case Management entitlements' }).getByRole('cell', { name: 'Clerk', exact: true })).toBeVisible();
+  await app.locator('body').press('s');
+  const sodA = app.getByLabel('Entitlement', { exact: true });
+  await expect(sodA).toBeFocused();
+  await sodA.selectOption({ label: 'Case Management: Read-only' });
+  await app.keyboard.press('Tab');
+  await expect(app.getByLabel('is incompatible with')).toBeFocused();
+  await app.getByLabel('is incompatible with').selectOption({ label: 'Case Management: Clerk' });
+  await app.getByLabel('Why', { exact: true }).fill('Read-only reviewers audit the clerks');
+  await app.getByLabel('Why', { exact: true }).press('Enter');
+  await expect(app.getByText(/Read-only ⟂ Clerk/)).toBeVisible();
+  // The palette's command reaches it too, from another view.
+  await accessTab(app, 'Active').click();
+  await app.keyboard.press('Control+k');
+  const palette = app.getByRole('dialog', { name: 'Command palette' });
+  await expect(palette).toBeVisible();
+  await app.keyboard.type('separation of duties');
+  await expect(palette.getByRole('option')).toHaveCount(1);
+  await app.keyboard.press('Enter');
+  await expect(app.getByLabel('Entitlement', { exact: true })).toBeFocused();
+
+  // An XLSX export (made here with exceljs): Ana's account holds Clerk where she was granted Read-only.
+  await accessTab(app, 'Reviews').click();
+  const accountsBook = new ExcelJS.Workbook();
+  const sheet = accountsBook.addWorksheet('Users');
+  sheet.addRow(['Login', 'Full name', 'E-mail', 'Security role', 'Last login']);
+  sheet.addRow(['ana', 'Ana Ruiz', '', 'Clerk', new Date(Date.UTC(2026, 2, 1))]);
+  sheet.addRow(['zz-old', 'Zed Former', 'zed@court.example', 'Supervisor', new Date(Date.UTC(2024, 0, 9))]);
+  const exportXlsx = test.info().outputPath('cms-users.xlsx');
+  await accountsBook.xlsx.writeFile(exportXlsx);
+  host.dialogAnswers.pick.push([exportXlsx]);
+  await rec.getByRole('combobox', { name: 'System', exact: true }).selectOption({ label: 'Case Management' });
+  await rec.getByRole('button', { name: 'Choose the export file…' }).click();
+  await expect(rec.getByRole('group', { name: 'Columns of cms-users.xlsx (2 accounts)' })).toBeVisible();
+  await expect(rec.getByLabel('Role', { exact: true })).toHaveValue('3');
+  await rec.getByRole('button', { name: 'Reconcile' }).click();
+  await expect(rec.getByText('0 matched · 1 account with no grant · 0 grants with no account · 1 with a different role')).toBeVisible();
+  const differs = rec.getByRole('table', { name: 'Accounts with a different role' });
+  await expect(differs.getByRole('cell', { name: 'Clerk', exact: true })).toBeVisible();
+  await expect(rec.getByRole('table', { name: 'Accounts with no grant' }).getByRole('cell', { name: '2024-01-09' })).toBeVisible();
+  await expectAccessible(app, 'access: reconciliation from XLSX');
+  await shot(app, 'reconciliation-xlsx');
+  // The correction: a change request for Ana's grant, prefilled with Clerk and why.
+  await differs.getByRole('link', { name: 'Request a correction: Ana Ruiz, Clerk' }).click();
+  await expect(app.getByLabel('For whom')).toHaveValue(await app.getByLabel('For whom').locator('option', { hasText: 'Ana Ruiz' }).getAttribute('value') ?? 'none');
+  await expect(app.getByLabel('System')).toHaveValue(await app.getByLabel('System').locator('option', { hasText: 'Case Management' }).getAttribute('value') ?? 'none');
+  await expect(app.getByLabel(/^Clerk/)).toBeChecked();
+  await expect(app.getByLabel('Business justification (required)')).toHaveValue(/Reconciliation correction: the account ana holds “Clerk” in Case Management; granted Read-only\./);
+  await app.getByLabel('Requested by').selectOption({ label: 'Cora Coordinator' });
+  await app.getByRole('button', { name: 'Save as draft' }).click();
+  await expect(app.getByTestId('request-status')).toHaveText('Draft');
+  const grantsNow = (await readStore(app, 'grants')) as Rec[];
+  const correction = ((await readStore(app, 'accessRequests')) as Rec[]).find((r) => String(r.justification).startsWith('Reconciliation correction'))!;
+  expect(correction.grantId).toBe(grantsNow.find((g) => g.status === 'active')!.id);
+  await shot(app, 'correction-request');
 });

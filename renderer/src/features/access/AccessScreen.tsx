@@ -1,7 +1,10 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { daysLeft, expiryWindow, stageProgress } from '../../../../shared/access/rules';
-import type { AccessRequest, Grant, Revocation } from '../../../../shared/access/schema';
+import type { AccessRequest, Entitlement, Grant, Revocation } from '../../../../shared/access/schema';
+import type { System } from '../../../../shared/tickets/catalog';
+import { useData } from '../../app/data-context';
+import { activeGrantsPage } from '../../data/repositories/access/active-page';
 import { EmptyState } from '../../ui/EmptyState';
 import { CatalogView } from './CatalogView';
 import { GrantPage } from './GrantPage';
@@ -65,7 +68,7 @@ export function AccessScreen() {
       ) : null}
       {route.view === 'waiting' ? <RequestsView query={query} which="waiting" /> : null}
       {route.view === 'provisioning' ? <RequestsView query={query} which="provisioning" /> : null}
-      {route.view === 'active' ? <GrantsView query={query} which="active" /> : null}
+      {route.view === 'active' ? query.trim() ? <GrantsView query={query} which="active" /> : <ActiveFirstView /> : null}
       {route.view === 'expiring' ? <GrantsView query={query} which="expiring" /> : null}
       {route.view === 'reviews' ? <ReviewsView query={query} /> : null}
       {route.view === 'lists' ? <ListsView query={query} /> : null}
@@ -283,6 +286,80 @@ function GrantsView({ query, which }: { query: string; which: 'active' | 'expiri
     </table>
   );
 }
+
+/**
+ * The Active view without a search: one screen of grants in name order, read by indexes
+ * (activeGrantsPage), with names resolved for the rows shown only; "Show more" reads the next screen.
+ * A search reads every grant (GrantsView).
+ */
+function ActiveFirstView() {
+  const { db } = useData();
+  const repos = useAccessRepos();
+  const [limit, setLimit] = useState(ACTIVE_SCREEN);
+  const data = useLiveQuery(async () => {
+    const page = await activeGrantsPage(db, repos.tables, limit);
+    const systemIds = [...new Set(page.rows.map((r) => r.grant.systemId))];
+    const entIds = [...new Set(page.rows.map((r) => r.grant.entitlementId))];
+    const personIds = [...new Set(page.rows.map((r) => r.grant.personId))];
+    const [systems, ents, departures] = await Promise.all([db.table<System, string>('systems').bulkGet(systemIds), repos.tables.entitlements.bulkGet(entIds), repos.tables.departures.where('personId').anyOf(personIds).toArray()]);
+    return {
+      page,
+      system: new Map(systems.filter((x): x is System => !!x).map((x) => [x.id, x.name])),
+      ent: new Map(ents.filter((x): x is Entitlement => !!x).map((x) => [x.id, x.name])),
+      departed: new Set(departures.filter((d) => !d.deleted).map((d) => d.personId)),
+    };
+  }, [db, repos, limit]);
+  if (!data) return <p role="status">Loading grants…</p>;
+  if (data.page.rows.length === 0)
+    return (
+      <EmptyState title="No active access">
+        <p>Grants appear when a request’s provisioning checklist is done.</p>
+      </EmptyState>
+    );
+  return (
+    <>
+      <table className="data-table" aria-label="Active grants">
+        <thead>
+          <tr>
+            <th scope="col">Person</th>
+            <th scope="col">System</th>
+            <th scope="col">Entitlement</th>
+            <th scope="col">From</th>
+            <th scope="col">Until</th>
+            <th scope="col">Status</th>
+          </tr>
+        </thead>
+        <tbody>
+          {data.page.rows.map(({ grant: g, personName }) => (
+            <tr key={g.id}>
+              <td>
+                <a data-row href={accessHref({ view: 'grant', id: g.id })}>
+                  {personName}
+                </a>
+                {data.departed.has(g.personId) ? <span className="badge warn"> departed</span> : null}
+              </td>
+              <td>{data.system.get(g.systemId) ?? 'A removed system'}</td>
+              <td>{data.ent.get(g.entitlementId) ?? 'A removed entitlement'}</td>
+              <td>{formatDate(g.from)}</td>
+              <td>{formatDate(g.until)}</td>
+              <td>{g.status === 'revoking' ? 'Being revoked' : 'Active'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {data.page.more ? (
+        <p>
+          <button type="button" onClick={() => setLimit((n) => n + ACTIVE_SCREEN)}>
+            Show {ACTIVE_SCREEN} more
+          </button>{' '}
+          <span className="muted">Showing the first {data.page.rows.length}; search to find anyone.</span>
+        </p>
+      ) : null}
+    </>
+  );
+}
+
+const ACTIVE_SCREEN = 50;
 
 /** One action: a submitted extension request, with the justification it will carry shown and editable first. */
 export function ExtendButton({ grantId, label }: { grantId: string; label: string }) {

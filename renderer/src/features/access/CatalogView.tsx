@@ -1,9 +1,22 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { APPROVER_KINDS, type ApproverKind, type ChecklistStep, type Entitlement } from '../../../../shared/access/schema';
 import { useUi } from '../../app/ui-store';
 import { EmptyState } from '../../ui/EmptyState';
+import { useRowKeys } from './keys';
 import { useAccessRepos, useLookups, type Lookups } from './useAccess';
+
+/** The palette's "separation of duties" command asks the catalog to put the focus in its SoD editor. */
+export const FOCUS_SOD_EVENT = 'fielddesk:access-focus-sod';
+export const SOD_HASH = '#/access/catalog?sod';
+
+const focusSod = () => {
+  const first = document.getElementById('sod-A');
+  if (!first) return false;
+  first.scrollIntoView?.({ block: 'center' });
+  first.focus();
+  return true;
+};
 
 const APPROVER_LABELS: Record<ApproverKind, string> = { supervisor: 'The person’s supervisor', systemOwner: 'The system owner', person: 'A named person' };
 
@@ -38,13 +51,25 @@ export function CatalogView() {
   const [b, setB] = useState('');
   const [why, setWhy] = useState('');
   const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);
+  // Keyboard path into the SoD editor: S anywhere in the catalog (outside a field), or the palette's command.
+  const root = useRef<HTMLElement>(null);
+  const keys = useMemo(() => ({ s: () => void focusSod() }), []);
+  useRowKeys(root, keys);
+  const ready = !!rules && !!names;
+  useEffect(() => {
+    if (!ready) return;
+    if (location.hash === SOD_HASH) focusSod();
+    const on = () => focusSod();
+    window.addEventListener(FOCUS_SOD_EVENT, on);
+    return () => window.removeEventListener(FOCUS_SOD_EVENT, on);
+  }, [ready]);
   if (!names || !rules) return <p role="status">Loading the catalog…</p>;
   const say = (error: boolean, text: string) => {
     setMessage({ error, text });
     if (!error) announce(text);
   };
   return (
-    <section aria-label="Access catalog">
+    <section aria-label="Access catalog" ref={root}>
       <div className="toolbar">
         <button type="button" className="primary" onClick={() => setEditing('new')}>
           New entitlement
@@ -120,6 +145,7 @@ export function CatalogView() {
       })}
       <section aria-labelledby="sod-title" className="panel">
         <h2 id="sod-title">Incompatible entitlements (separation of duties)</h2>
+        <p className="muted">Press S to add a pair from anywhere in the catalog.</p>
         {rules.length === 0 ? <p className="muted">No incompatible pairs yet.</p> : null}
         <ul>
           {rules.map((r) => (
@@ -144,7 +170,7 @@ export function CatalogView() {
           {(['A', 'B'] as const).map((k) => (
             <span className="inline-field" key={k}>
               <label htmlFor={`sod-${k}`}>{k === 'A' ? 'Entitlement' : 'is incompatible with'}</label>
-              <select id={`sod-${k}`} value={k === 'A' ? a : b} onChange={(e) => (k === 'A' ? setA(e.target.value) : setB(e.target.value))} required>
+              <select id={`sod-${k}`} aria-keyshortcuts={k === 'A' ? 's' : undefined} value={k === 'A' ? a : b} onChange={(e) => (k === 'A' ? setA(e.target.value) : setB(e.target.value))} required>
                 <option value="">Choose…</option>
                 {names.entitlements.map((e) => (
                   <option key={e.id} value={e.id}>

@@ -1,6 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { copyAddresses, currentMembers, exportMembers, LIST_EXPORT_FORMATS, LIST_EXPORT_LABELS, type ListExportFormat } from '../../../../shared/access/lists-export';
+import type { PaperSize } from '../../../../shared/training/print/pageSetup';
 import { useUi } from '../../app/ui-store';
 import { platform } from '../../platform/bridge';
 import { EmptyState } from '../../ui/EmptyState';
@@ -134,6 +135,7 @@ export function ListPage({ id }: { id: string }) {
   const [outsideName, setOutsideName] = useState('');
   const [endDate, setEndDate] = useState('');
   const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);
+  const [paper, setPaper] = useState<PaperSize>('Letter');
   if (!data || !names) return <p role="status">Opening the list…</p>;
   if (!data.list)
     return (
@@ -162,6 +164,23 @@ export function ListPage({ id }: { id: string }) {
     const res = await platform.access.saveText({ defaultName: `${list.name} ${format}`, ext: format === 'mailman' ? 'txt' : 'csv', text: exportMembers(format, list.address, members) });
     if (!res.ok) return say(true, `Nothing was exported: ${res.error.message}`);
     if (!res.value.cancelled) say(false, `Exported ${members.length} member${members.length === 1 ? '' : 's'} for ${LIST_EXPORT_LABELS[format]} to ${res.value.path.split(/[\\/]/).pop()}${withoutAddress ? `; ${withoutAddress} without an address left out` : ''}.`);
+  };
+  const print = async () => {
+    const res = await platform.access.printPdf({
+      paper,
+      document: {
+        kind: 'distributionList',
+        name: list.name,
+        address: list.address,
+        owner: list.ownerPersonId ? names.person(list.ownerPersonId) : '',
+        purpose: list.purpose,
+        lastReviewed: list.lastReviewedAt ? `Last reviewed ${formatWhen(list.lastReviewedAt)}` : 'Never reviewed',
+        members: current.map((m) => ({ name: m.name, email: m.email, until: m.endDate ? formatDate(m.endDate) : '', note: m.personId && names.departed.has(m.personId) ? 'Departed' : '' })),
+        printedOn: new Date().toLocaleDateString(undefined, { dateStyle: 'long' }),
+      },
+    });
+    if (!res.ok) return say(true, `The list was not printed: ${res.error.message}`);
+    if (!res.value.cancelled) say(false, `Saved the list as ${res.value.path.split(/[\\/]/).pop()}${res.value.pages ? ` (${res.value.pages} page${res.value.pages === 1 ? '' : 's'})` : ''}.`);
   };
   const copy = async () => {
     try {
@@ -206,9 +225,16 @@ export function ListPage({ id }: { id: string }) {
         <button type="button" onClick={() => void copy()}>
           Copy addresses
         </button>
-        <button type="button" onClick={() => window.print()}>
-          Print the list
-        </button>
+        <span className="inline-field">
+          <label htmlFor="list-paper">Paper</label>
+          <select id="list-paper" value={paper} onChange={(e) => setPaper(e.target.value as PaperSize)}>
+            <option value="Letter">Letter</option>
+            <option value="A4">A4</option>
+          </select>
+          <button type="button" onClick={() => void print()}>
+            Print the list (PDF)
+          </button>
+        </span>
       </div>
       <h3>Members ({current.length})</h3>
       {current.length === 0 ? (

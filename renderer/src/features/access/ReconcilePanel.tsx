@@ -1,15 +1,17 @@
 import { useState } from 'react';
-import { ACCOUNT_FIELDS, accountRows, readAccountCsv, type AccountFile } from '../../../../shared/access/account-import';
+import { ACCOUNT_FIELDS, accountRows, type AccountFile } from '../../../../shared/access/account-import';
 import { reconcile, type Reconciliation } from '../../../../shared/access/rules';
 import type { ColumnMapping } from '../../../../shared/import/mapping';
 import { useUi } from '../../app/ui-store';
+import { platform } from '../../platform/bridge';
 import { accessHref } from './route';
 import { useAccessRepos, useLookups } from './useAccess';
 
 /**
  * Reconciliation against a system's own account list: read its user export
- * (CSV), confirm which column holds what, and match it to the system's active
- * grants. Grants with no account can be revoked from here.
+ * (CSV or XLSX, read by main), confirm which column holds what, and match it to the system's active
+ * grants. Grants with no account can be revoked from here; an account with a
+ * different role opens a change request for its grant, prefilled (a correction).
  */
 export function ReconcilePanel() {
   const repos = useAccessRepos();
@@ -23,13 +25,14 @@ export function ReconcilePanel() {
   const [revoked, setRevoked] = useState<Set<string>>(new Set());
   if (!names) return null;
 
-  const load = async (f: File | undefined) => {
+  // Main reads the file (CSV, or an XLSX workbook's first sheet with exceljs) and suggests the mapping.
+  const load = async () => {
+    const read = await platform.access.readAccounts({});
+    if (!read.ok) return setError(`The file was not read: ${read.error.message}`);
+    if ('cancelled' in read.value) return;
     setResult(null);
-    if (!f) return;
-    const read = readAccountCsv(await f.text());
-    if (!read.ok) return setError(read.error.message);
     setError('');
-    setFile({ ...read.value, fileName: f.name });
+    setFile({ headers: read.value.headers, rows: read.value.rows, mapping: read.value.mapping, fileName: read.value.fileName });
     setMapping(read.value.mapping);
   };
   const run = async () => {
@@ -40,6 +43,14 @@ export function ReconcilePanel() {
     const people = new Map(names.people.map((p) => [p.id, p]));
     setError('');
     setResult(reconcile(rows.value, grants.map((g) => ({ grantId: g.id, personId: g.personId, personName: people.get(g.personId)?.name ?? '', email: people.get(g.personId)?.email ?? '', entitlementName: names.entitlement(g.entitlementId) }))));
+  };
+  /** A change request for the person's granted access, prefilled with the entitlement the account holds (when the catalog has one of that name). */
+  const correctionHref = (m: Reconciliation['mismatched'][number]) => {
+    const g = m.grants[0]!;
+    const role = m.account.role.trim().toLowerCase();
+    const ent = names.entitlements.find((e) => e.systemId === systemId && e.name.trim().toLowerCase() === role);
+    const why = `Reconciliation correction: the account ${m.account.account || m.account.email || m.account.name} holds “${m.account.role}” in ${names.system(systemId)}; granted ${m.grants.map((x) => x.entitlementName).join(', ')}.`;
+    return accessHref({ view: 'new', person: g.personId, system: systemId, grant: g.grantId, ...(ent ? { entitlement: ent.id } : {}), why });
   };
   const revoke = async (grantId: string) => {
     const res = await repos.grants.revoke(grantId, 'review', 'Reconciliation: no account in the system’s export');
@@ -64,8 +75,12 @@ export function ReconcilePanel() {
           </select>
         </div>
         <div className="field">
-          <label htmlFor="rec-file">The system’s user export (CSV)</label>
-          <input id="rec-file" type="file" accept=".csv,text/csv" onChange={(e) => void load(e.target.files?.[0])} />
+          <span className="label" id="rec-file-label">
+            The system’s user export (CSV or XLSX)
+          </span>
+          <button type="button" aria-describedby="rec-file-label" onClick={() => void load()}>
+            {file ? `${file.fileName}: choose another file…` : 'Choose the export file…'}
+          </button>
         </div>
       </div>
       {file ? (
@@ -164,6 +179,7 @@ export function ReconcilePanel() {
                   <th scope="col">Account</th>
                   <th scope="col">Role in the system</th>
                   <th scope="col">Granted</th>
+                  <th scope="col">Action</th>
                 </tr>
               </thead>
               <tbody>
@@ -172,6 +188,11 @@ export function ReconcilePanel() {
                     <td>{m.account.account || m.account.email || m.account.name}</td>
                     <td>{m.account.role}</td>
                     <td>{m.grants.map((g) => `${g.personName}: ${g.entitlementName}`).join(', ')}</td>
+                    <td>
+                      <a href={correctionHref(m)} aria-label={`Request a correction: ${m.grants[0]?.personName ?? ''}, ${m.account.role}`}>
+                        Request a correction
+                      </a>
+                    </td>
                   </tr>
                 ))}
               </tbody>

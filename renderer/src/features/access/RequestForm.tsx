@@ -15,6 +15,7 @@ interface FormState {
   startDate: string;
   endDate: string;
   ticketId: string;
+  grantId: string;
 }
 
 const KEEP = 'fielddesk.access.newRequest';
@@ -35,10 +36,12 @@ export function RequestForm({ route }: { route: Extract<AccessRoute, { view: 'ne
   const [form, setForm] = useState<FormState | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState('');
+  // A form opened from a ticket or a finding (a correction of a grant) is filled from it, and leaves a kept draft alone.
+  const prefilled = !!(route.ticket || route.grant);
 
   useEffect(() => {
     if (form || ticket === undefined) return;
-    const kept = !route.ticket ? sessionStorage.getItem(KEEP) : null;
+    const kept = !prefilled ? sessionStorage.getItem(KEEP) : null;
     if (kept) {
       try {
         setForm(JSON.parse(kept) as FormState);
@@ -51,17 +54,18 @@ export function RequestForm({ route }: { route: Extract<AccessRoute, { view: 'ne
       forPersonId: route.person ?? ticket?.requesterId ?? '',
       requestedBy: ticket?.requesterId ?? route.person ?? '',
       systemId: route.system ?? ticket?.systemId ?? '',
-      entitlementIds: [],
-      justification: ticket ? `Ticket ${ticket.number}: ${ticket.title}` : '',
+      entitlementIds: route.entitlement ? [route.entitlement] : [],
+      justification: route.why ?? (ticket ? `Ticket ${ticket.number}: ${ticket.title}` : ''),
       startDate: today,
       endDate: '',
       ticketId: ticket?.id ?? '',
+      grantId: route.grant ?? '',
     });
-  }, [form, ticket, route, today]);
+  }, [form, ticket, route, today, prefilled]);
 
   useEffect(() => {
-    if (form && !route.ticket) sessionStorage.setItem(KEEP, JSON.stringify(form));
-  }, [form, route.ticket]);
+    if (form && !prefilled) sessionStorage.setItem(KEEP, JSON.stringify(form));
+  }, [form, prefilled]);
 
   const chosen = useMemo(() => (names && form ? form.entitlementIds.map((id) => names.entitlementById.get(id)).filter((e) => !!e) : []), [names, form]);
   const held = useLiveQuery(async () => (form?.forPersonId ? (await repos.tables.grants.where('personId').equals(form.forPersonId).toArray()).filter((g) => !g.deleted && (g.status === 'active' || g.status === 'revoking')).map((g) => g.entitlementId) : []), [repos, form?.forPersonId]);
@@ -99,6 +103,7 @@ export function RequestForm({ route }: { route: Extract<AccessRoute, { view: 'ne
       startDate: form.startDate,
       endDate: endShown || null,
       ticketId: form.ticketId || null,
+      grantId: form.grantId || null,
     });
     if (!draft.ok) {
       setErrors(draft.error.fields ?? {});

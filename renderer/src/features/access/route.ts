@@ -20,7 +20,7 @@ export const VIEW_LABELS: Record<AccessView, string> = {
 
 export type AccessRoute =
   | { view: AccessView }
-  | { view: 'new'; ticket?: string; person?: string; system?: string; grant?: string }
+  | { view: 'new'; ticket?: string; person?: string; system?: string; grant?: string; entitlement?: string; why?: string }
   | { view: 'request'; id: string }
   | { view: 'grant'; id: string }
   | { view: 'list'; id: string }
@@ -33,7 +33,7 @@ export function parseAccessHash(hash: string): AccessRoute {
   if (view === 'new') {
     const q = new URLSearchParams(query);
     const pick = (k: string) => (q.get(k) ? { [k]: q.get(k)! } : {});
-    return { view: 'new', ...pick('ticket'), ...pick('person'), ...pick('system'), ...pick('grant') };
+    return { view: 'new', ...pick('ticket'), ...pick('person'), ...pick('system'), ...pick('grant'), ...pick('entitlement'), ...pick('why') };
   }
   if ((view === 'request' || view === 'grant' || view === 'list' || view === 'campaign') && id) return { view, id };
   if ((ACCESS_VIEWS as readonly string[]).includes(view ?? '')) return { view: view as AccessView };
@@ -43,7 +43,7 @@ export function parseAccessHash(hash: string): AccessRoute {
 export function accessHref(route: AccessRoute): string {
   if (route.view === 'new') {
     const q = new URLSearchParams();
-    for (const k of ['ticket', 'person', 'system', 'grant'] as const) if (route[k]) q.set(k, route[k]);
+    for (const k of ['ticket', 'person', 'system', 'grant', 'entitlement', 'why'] as const) if (route[k]) q.set(k, route[k]);
     const s = q.toString();
     return `#/access/new${s ? `?${s}` : ''}`;
   }

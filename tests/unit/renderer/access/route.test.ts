@@ -9,6 +9,10 @@ describe('access routes', () => {
     expect(accessHref(form)).toBe('#/access/new?ticket=t1&person=p1&system=s1');
     expect(parseAccessHash(accessHref(form))).toEqual(form);
     expect(parseAccessHash('#/access/new')).toEqual({ view: 'new' });
+    // A correction from a reconciliation finding: the grant, the entitlement the account holds, and why.
+    const correction = { view: 'new' as const, person: 'p1', system: 's1', grant: 'g 1', entitlement: 'e&2', why: 'Holds “Clerk”; granted Read-only?' };
+    expect(parseAccessHash(accessHref(correction))).toEqual(correction);
+    expect(parseAccessHash('#/access/catalog?sod')).toEqual({ view: 'catalog' });
   });
   it('fall back to the waiting requests for anything else', () => {
     expect(parseAccessHash('#/access')).toEqual({ view: 'waiting' });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { campaignSummaryHtml, CampaignSummarySchema } from '../../../../shared/access/print/campaignSummary';
+import { distributionListHtml, DistributionListPrintSchema } from '../../../../shared/access/print/distributionList';
 import { accessRequestFormHtml, AccessRequestFormSchema } from '../../../../shared/access/print/requestForm';
 import { pageSetup } from '../../../../shared/training/print/pageSetup';
 
@@ -52,5 +53,42 @@ describe('campaign summary', () => {
     expect(html).toContain('Left &#60;team&#62;');
     expect(html).toContain('<td>3</td><td>1</td><td>1</td><td>0</td><td>0</td><td>1</td><td>0</td>');
     expect(campaignSummaryHtml({ ...doc, rows: [] }, pageSetup('Letter'), [])).toContain('Every item was kept.');
+  });
+});
+
+describe('distribution list', () => {
+  const list = (over: Record<string, unknown> = {}) =>
+    DistributionListPrintSchema.parse({
+      kind: 'distributionList',
+      name: 'Attendance <Eastside>',
+      address: 'attendance@district.example',
+      owner: 'Omar Owner',
+      purpose: 'Monthly reports & <notes>',
+      lastReviewed: 'Never reviewed',
+      members: [
+        { name: 'Ana Ruiz', email: 'ana@court.example', until: 'Jun 30, 2026', note: '' },
+        { name: '', email: 'vendor@outside.example', until: '', note: '' },
+        { name: 'Bea <b>Boss</b>', email: '', until: '', note: 'Departed' },
+      ],
+      ...over,
+    });
+  it('escapes every value, numbers each member, says what is missing and carries the owner’s signature line', () => {
+    const html = distributionListHtml(list(), pageSetup('A4'), []);
+    expect(html).toContain('Distribution list: Attendance &#60;Eastside&#62;');
+    expect(html).toContain('Monthly reports &#38; &#60;notes&#62;');
+    expect(html).toContain('Bea &#60;b&#62;Boss&#60;/b&#62;');
+    expect(html).not.toContain('<b>Boss');
+    expect(html).toContain('<td>3</td>');
+    expect(html).toContain('Outside address');
+    expect(html).toContain('<em>No address</em>');
+    expect(html).toContain('No end date');
+    expect(html).toContain('3 members');
+    expect(html).toContain('Owner’s signature');
+    expect(html).toContain('size: A4');
+    expect(distributionListHtml(list({ members: [] }), pageSetup('Letter'), [])).toContain('<p>No members.</p>');
+  });
+  it('refuses unknown fields and a list without a name', () => {
+    expect(DistributionListPrintSchema.safeParse({ ...list(), html: '<p>' }).success).toBe(false);
+    expect(DistributionListPrintSchema.safeParse({ ...list(), name: ' ' }).success).toBe(false);
   });
 });
