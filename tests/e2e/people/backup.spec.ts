@@ -55,7 +55,8 @@ test('a backup holds everything, and restoring it brings the device back to that
   const summary = app.getByRole('region', { name: 'What the restore brought back' });
   await expect(summary).toContainText('before-changes.fdbackup');
   await expect(summary).toContainText('on Laptop 7');
-  await expect(summary.getByRole('list', { name: 'Records restored' }).getByRole('listitem')).toHaveText(['1 person']);
+  // The same records the preview listed: Dolores and the user's own staff record.
+  await expect(summary.getByRole('list', { name: 'Records restored' }).getByRole('listitem')).toHaveText(['2 people']);
   await expectAccessible(app, 'restore summary');
   await summary.scrollIntoViewIfNeeded();
   await app.screenshot({ path: test.info().outputPath('restore-summary.png') });

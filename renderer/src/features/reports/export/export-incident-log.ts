@@ -31,8 +31,12 @@ export async function loadLookups(db: FieldDeskDb): Promise<IncidentLookups> {
   const named = async (table: string) => new Map((await db.table<{ id: string; name: string }, string>(table).toArray()).map((r) => [r.id, r.name]));
   const [people, teams, sites, systems, actor] = await Promise.all([db.people.toArray(), named('teams'), named('sites'), named('systems'), resolveActor(db)]);
   const byId = new Map(people.map((p: Person) => [p.id, { name: p.name, agency: p.agency, email: p.email, phone: p.phone }]));
-  // The person at this device: without a staff record of theirs, their work is recorded under the device's id.
-  if (!byId.has(actor.id)) byId.set(actor.id, { name: actor.name, agency: '', email: '', phone: '' });
+  // Every id that is the person at this device names them: the actor's own (their account's staff record, a
+  // directory namesake, the profile's stand-in) and the device's, under which their work was recorded before
+  // they had a person of their own. Ids with a record keep it (the stand-in's is the user's name anyway).
+  for (const id of new Set([actor.id, ...(actor.ids ?? []), db.device.get().deviceId])) {
+    if (!byId.has(id)) byId.set(id, { name: actor.name, agency: '', email: '', phone: '' });
+  }
   return {
     person: (id) => (id ? byId.get(id) : undefined),
     team: (id) => (id ? teams.get(id) : undefined),
