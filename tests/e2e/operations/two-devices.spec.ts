@@ -12,8 +12,9 @@ let b: DeviceUnderTest;
 test.beforeAll(async ({ browser }) => {
   test.setTimeout(120_000);
   server = await startSyncServer();
-  await addUser(server.db, 'tess@agency.gov');
-  await addUser(server.db, 'omar@agency.gov');
+  // Both laptops set up and activate the schedule: the server takes schedule writes from coordinators and admins only.
+  await addUser(server.db, 'tess@agency.gov', 'coordinator');
+  await addUser(server.db, 'omar@agency.gov', 'coordinator');
   [a, b] = await Promise.all([openDevice(browser, server.url, 'A', 'tess@agency.gov'), openDevice(browser, server.url, 'B', 'omar@agency.gov')]);
 });
 

@@ -3,6 +3,7 @@ import { startBrowserHost, type BrowserHost } from '../../../electron/browser-ho
 import { mountBridge } from '../../../electron/browser-host/mount-bridge';
 import { insertUser } from '../../../server/auth/users';
 import type { Db } from '../../../server/db/db';
+import type { Role } from '../../../shared/sync/protocol';
 import { startLocalServer, type LocalServer } from '../../../server/local';
 import { onboard, readChanges, readStore } from '../fixtures';
 
@@ -11,7 +12,8 @@ export const PASSWORD = 'correct horse battery staple';
 /** A real sync server (PGlite: the same SQL as PostgreSQL, started in-process for speed). */
 export const startSyncServer = (): Promise<LocalServer> => startLocalServer();
 
-export const addUser = (db: Db, email: string) => insertUser(db, { email, name: email.split('@')[0] ?? '', role: 'technician', password: PASSWORD }, Date.now());
+/** A user of the server; technician unless the test needs more (schedules, output jobs and windows are set up by coordinators and admins). */
+export const addUser = (db: Db, email: string, role: Role = 'technician') => insertUser(db, { email, name: email.split('@')[0] ?? '', role, password: PASSWORD }, Date.now());
 
 export interface DeviceUnderTest {
   name: string;
