@@ -90,14 +90,17 @@ test('a saved view keeps a filter: named in a dialog, still there after a reload
     await expect(focused).toBeFocused();
   }
 
-  // Esc cancels: nothing saved, focus back on the button that opened it.
+  // Esc closes it: nothing saved, focus back on the button that opened it; what was typed is kept as a draft.
   await app.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
   await expect(save).toBeFocused();
   expect(await storedViews(app)).toEqual([]);
 
-  // Opened again it starts empty; Enter saves, tidied, and the new view is the one chosen.
+  // Opened again it brings the typed name back and says so; Discard empties it. Enter saves, tidied, and the new view is the one chosen.
   await save.press('Enter');
+  await expect(name).toHaveValue('x'.repeat(61));
+  await expect(dialog.getByText('Restored your unsaved view name')).toBeVisible();
+  await dialog.getByRole('button', { name: /Discard/ }).click();
   await expect(name).toHaveValue('');
   await expect(dialog.getByText(/View name is/)).toHaveCount(0);
   await name.fill(`  Open   ${prio.p} `);
