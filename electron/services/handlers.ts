@@ -6,6 +6,8 @@ import type { ConfigStore } from './config/config-store';
 import { createBackupHandlers } from './backup/backup-handlers';
 import { createExportHandlers } from './export/export-handlers';
 import { createImportHandlers } from './import/import-handlers';
+import { createInformHandlers } from './inform/inform-handlers';
+import { createDraftFiles } from './mail/draft-files';
 import { createMailHandlers } from './mail/mail-handlers';
 import { createSyncHandlers } from './sync/sync-handlers';
 import type { TokenCrypto } from './sync/token-store';
@@ -50,6 +52,8 @@ export interface Dialogs {
 }
 
 export function createHandlers(deps: HandlerDeps): Handlers {
+  // Files main writes to attach to mail drafts: the inform handlers write them, the mail handlers attach them.
+  const draftFiles = createDraftFiles(deps.dataDir);
   return {
     ...createTrainingHandlers(deps),
     ...createOperationsHandlers(deps),
@@ -58,7 +62,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...createImportHandlers(deps),
     ...createBackupHandlers(deps),
     ...createSyncHandlers(deps),
-    ...createMailHandlers(deps),
+    ...createMailHandlers(deps, draftFiles),
+    ...createInformHandlers(deps, draftFiles),
     'app.info': () => ok({ ...deps.appInfo, dataDir: deps.dataDir }),
     'app.openExternal': async ({ url }) => {
       const checked = validateExternalUrl(url);

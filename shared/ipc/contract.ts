@@ -3,6 +3,7 @@ import { channel, Empty, type ChannelSpec } from './channel-spec';
 import { backupChannels } from './channels/backup';
 import { exportChannels } from './channels/export';
 import { importChannels } from './channels/import';
+import { informChannels } from './channels/inform';
 import { mailChannels } from './channels/mail';
 import { syncChannels } from './channels/sync';
 import { trainingChannels } from './channels/training';
@@ -104,6 +105,7 @@ export const channels = {
   ...operationsChannels,
   ...accessChannels,
   ...mailChannels,
+  ...informChannels,
   ...syncChannels,
 } as const satisfies Record<string, ChannelSpec>;
 

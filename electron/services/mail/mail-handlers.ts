@@ -7,6 +7,7 @@ import type { HandlersFor } from '../ipc/router';
 import { validateExternalUrl } from '../security/external-links';
 import { writeFileAtomic } from '../files/write-file-atomic';
 import { composeDraft } from './compose';
+import { createDraftFiles, type DraftFiles } from './draft-files';
 import { draftFileName, draftPath, draftsDir } from './drafts-folder';
 
 /** A mailto: link for one address (what the external-links rule accepts), with subject and body. */
@@ -19,12 +20,19 @@ export function mailtoUrl(address: string, subject: string, text: string): strin
  * `drafts` and opened only from there, and only those this process wrote
  * (`written`); FieldDesk never sends mail itself.
  */
-export function createMailHandlers(deps: Pick<HandlerDeps, 'dataDir' | 'openExternal' | 'openPath'>): HandlersFor<typeof mailChannels> {
+export function createMailHandlers(deps: Pick<HandlerDeps, 'dataDir' | 'openExternal' | 'openPath'>, files: DraftFiles = createDraftFiles(deps.dataDir)): HandlersFor<typeof mailChannels> {
   const written = new Set<string>();
   return {
     'mail.draft': async (req) => {
       const attachments = req.attachments ?? [];
-      const short = req.text.length <= MAILTO_MAX_TEXT && attachments.length === 0 && req.to.length === 1 && req.as !== 'eml';
+      // Files main wrote for this draft: only those it wrote in its own folder (createDraftFiles).
+      const own: { filename: string; contentType: string; content: Buffer }[] = [];
+      for (const f of req.files ?? []) {
+        const read = await files.read(f.name);
+        if (!read.ok) return read;
+        own.push(read.value);
+      }
+      const short = req.text.length <= MAILTO_MAX_TEXT && attachments.length === 0 && own.length === 0 && req.to.length === 1 && req.as !== 'eml';
       if (short) {
         const url = validateExternalUrl(mailtoUrl(req.to[0]!.address, req.subject, req.text));
         if (url.ok) {
@@ -40,7 +48,7 @@ export function createMailHandlers(deps: Pick<HandlerDeps, 'dataDir' | 'openExte
         to: req.to.map((a) => ({ name: a.name ?? '', address: a.address })),
         subject: req.subject,
         text: req.text,
-        attachments: attachments.map((a) => ({ filename: a.filename, contentType: a.contentType, content: Buffer.from(a.dataBase64, 'base64') })),
+        attachments: [...attachments.map((a) => ({ filename: a.filename, contentType: a.contentType, content: Buffer.from(a.dataBase64, 'base64') })), ...own],
       });
       const name = draftFileName(req.subject, new Date(), randomBytes(6).toString('hex'));
       const file = draftPath(deps.dataDir, name);

@@ -31,6 +31,11 @@ export const MailDraftRequestSchema = z
     subject: z.string().trim().min(1, 'A subject is required').max(300).refine((s) => !/[\r\n]/.test(s), 'The subject is one line'),
     text: z.string().max(200_000).refine((s) => s.trim().length > 0, 'Write the update first'),
     attachments: z.array(Attachment).max(5).default([]),
+    /**
+     * Files main wrote itself for this draft (a status report's PDF), by the
+     * name it gave them; main attaches only those it wrote in its own folder.
+     */
+    files: z.array(z.object({ name: z.string().max(200) }).strict()).max(5).default([]),
     /** `auto`: mailto for short text without attachments, otherwise an .eml draft. */
     as: z.enum(['auto', 'eml']).default('auto'),
   })
