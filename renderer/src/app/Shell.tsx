@@ -4,6 +4,7 @@ import { accessCommands } from '../features/access/commands';
 import { ExpiringCount } from '../features/access/ExpiringCount';
 import { OpsStatusCounts } from '../features/operations/OpsStatusCounts';
 import { KnowledgeScreen } from '../features/inform/KnowledgeScreen';
+import { informReportCommands } from '../features/inform/commands';
 import { PeopleScreen } from '../features/people/PeopleScreen';
 import { ReportsScreen } from '../features/reports/ReportsScreen';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
@@ -53,7 +54,7 @@ export function Shell({ staffName }: { staffName: string }) {
   const savedViews = useSavedViews(db).views;
   // Commands about what is open (the ticket on screen) come first.
   const bySource = useContextCommandStore((s) => s.bySource);
-  const commands = useMemo(() => [...Object.values(bySource).flat(), ...buildCommands([...ticketCommands(savedViews), ...operationsCommands(), ...accessCommands()])], [savedViews, bySource]);
+  const commands = useMemo(() => [...Object.values(bySource).flat(), ...buildCommands([...ticketCommands(savedViews), ...operationsCommands(), ...accessCommands(), ...informReportCommands()])], [savedViews, bySource]);
   useShortcuts(commands);
   useDailyBackup(db);
   useSyncEngine();

@@ -1,3 +1,5 @@
+import { StatusReports } from '../inform/StatusReports';
+import { ErrorBoundary } from '../../ui/ErrorBoundary';
 import { ExportPanel } from './export/ExportPanel';
 
 export function ReportsScreen() {
@@ -6,7 +8,10 @@ export function ReportsScreen() {
       <header className="screen-header">
         <h1>Reports</h1>
       </header>
-      <p className="muted">Incident logs for supervisors and incident review teams, as spreadsheets. Status reports will be made here too.</p>
+      <p className="muted">Status reports for agencies, sites, requesters and teams; incident logs for supervisors and incident review teams, as spreadsheets.</p>
+      <ErrorBoundary name="Status reports">
+        <StatusReports />
+      </ErrorBoundary>
       <ExportPanel />
     </div>
   );

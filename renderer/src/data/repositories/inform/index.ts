@@ -309,6 +309,20 @@ export function informRepositories(db: FieldDeskDb, options: InformOptions) {
         return ok({ id });
       });
     },
+    /** The zone a report's dates and times are in: the desk's business calendar's. */
+    async timeZone(): Promise<string> {
+      return (await deskCalendar())?.timeZone ?? 'UTC';
+    },
+    /** A saved report was run again: its last run is now (synced, so the owner's other laptop sees it). */
+    async markRun(id: string): Promise<Result<ReportDefinition>> {
+      return db.transaction('rw', t.reportDefinitions, async () => {
+        const d = await t.reportDefinitions.get(id);
+        if (!d || d.deleted === 1) return gone('saved report');
+        const next = { ...d, lastRunAt: now(), updatedAt: now() };
+        await t.reportDefinitions.put(next);
+        return ok(next);
+      });
+    },
     /** Assemble a report from what this device holds. */
     async run(def: Pick<ReportDefinition, 'scope' | 'scopeId' | 'period' | 'from' | 'to'>): Promise<Result<StatusReport>> {
       const at = now();
