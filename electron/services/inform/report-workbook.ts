@@ -22,6 +22,10 @@ export async function statusReportWorkbook(doc: StatusReportDoc): Promise<{ byte
   }
   // The first sheet's second column mixes text and dates: each date cell gets its format.
   const first = book.worksheets[0]!;
-  first.eachRow((row) => row.eachCell((c) => void (c.value instanceof Date ? (c.numFmt = /T00:00/.test(c.value.toISOString()) && row.number < 6 ? FORMATS.date : FORMATS.datetime) : undefined)));
+  first.eachRow((row) =>
+    row.eachCell((c) => {
+      if (c.value instanceof Date) c.numFmt = c.value.getUTCHours() === 0 && c.value.getUTCMinutes() === 0 ? FORMATS.date : FORMATS.datetime;
+    }),
+  );
   return { bytes: new Uint8Array(await book.xlsx.writeBuffer()), sheets: sheets.map((s) => s.name) };
 }

@@ -143,6 +143,7 @@ function SavedReports({ definitions }: { definitions: ReportDefinition[] }) {
   const name = (d: ReportDefinition) => subjects?.[d.scope].find((s) => s.id === d.scopeId)?.name ?? 'someone no longer on this device';
   return (
     <>
+      <div className="table-scroll">
       <table className="data-table saved-reports" aria-labelledby="saved-reports-title">
         <thead>
           <tr>
@@ -184,6 +185,7 @@ function SavedReports({ definitions }: { definitions: ReportDefinition[] }) {
           ))}
         </tbody>
       </table>
+      </div>
       <p role={feedback?.error ? 'alert' : 'status'}>{feedback?.text ?? ''}</p>
     </>
   );
