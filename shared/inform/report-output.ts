@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { zoneOffsetMs } from '../tickets/calendar';
 import { PRIORITIES } from '../tickets/enums';
+import { RESOLUTION_LABELS } from '../tickets/history-format';
 import { REPORT_SCOPES, REPORT_SECTIONS, type ReportScope, type ReportSection, type StatusReport, type TrendBucket } from './report';
 
 /**
@@ -61,6 +62,9 @@ export const StatusReportDocSchema = z
   .strict();
 export type StatusReportDoc = z.output<typeof StatusReportDocSchema>;
 
+/** The order sections are shown, printed and exported in: the summary first. */
+export const SECTION_ORDER: readonly ReportSection[] = ['counts', 'open', 'waiting', 'resolved', 'training'];
+
 export const SCOPE_LABELS: Record<ReportScope, string> = { agency: 'Agency', site: 'Site', requester: 'Requester', team: 'Team' };
 export const SECTION_LABELS: Record<ReportSection, string> = {
   open: 'Open requests',
@@ -109,10 +113,10 @@ export function reportDocument(report: StatusReport, names: ReportNames): Status
     period: { ...report.period },
     timeZone: tz,
     generatedAt: wallClock(report.generatedAt, tz),
-    sections: REPORT_SECTIONS.filter(has),
+    sections: SECTION_ORDER.filter(has),
     open: has('open') ? report.open.map(openRow) : [],
     resolved: has('resolved')
-      ? report.resolved.map((r) => ({ number: r.number, title: r.title, priority: r.priority, opened: wallClock(r.opened, tz), resolved: wallClock(r.resolved, tz), resolution: r.resolution, resolutionCode: r.resolutionCode }))
+      ? report.resolved.map((r) => ({ number: r.number, title: r.title, priority: r.priority, opened: wallClock(r.opened, tz), resolved: wallClock(r.resolved, tz), resolution: r.resolution, resolutionCode: r.resolutionCode ? (RESOLUTION_LABELS[r.resolutionCode] ?? r.resolutionCode) : '' }))
       : [],
     counts: { open, opened, resolved, breached, waiting },
     trend: has('counts') ? report.trend.map((b) => ({ ...b })) : [],
@@ -197,7 +201,7 @@ export function reportSheets(doc: StatusReportDoc): Sheet[] {
       sheets.push(
         sheet(
           SECTION_LABELS.resolved,
-          [col('number', 'Ticket', 'text', 14), col('title', 'Title', 'text', 44), col('priority', 'Priority', 'text', 9), col('opened', 'Opened', 'datetime'), col('resolved', 'Resolved', 'datetime'), col('resolutionCode', 'Resolution code', 'text', 16), col('resolution', 'Resolution', 'text', 60)],
+          [col('number', 'Ticket', 'text', 14), col('title', 'Title', 'text', 44), col('priority', 'Priority', 'text', 9), col('opened', 'Opened', 'datetime'), col('resolved', 'Resolved', 'datetime'), col('resolutionCode', 'Resolved as', 'text', 18), col('resolution', 'Resolution', 'text', 60)],
           doc.resolved,
         ),
       );

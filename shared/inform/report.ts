@@ -4,6 +4,7 @@ import { isActive, LABELS, PRIORITIES, type Priority } from '../tickets/enums';
 import type { Ticket } from '../tickets/schema';
 import { fold } from '../tickets/search';
 import { IdSchema, SyncedRecordFields, trimmed } from '../training/common';
+import { RecurrenceSchema } from '../operations/recurrence';
 
 /**
  * Status reports for an agency, a site, a requester or a team over a period,
@@ -34,6 +35,8 @@ const DefinitionFields = z.object({
     paper: z.enum(['letter', 'a4']).default('letter'),
     /** Addresses the mail draft is made out to (besides nobody: the person adds them in their mail program). */
     recipients: z.array(z.string().trim().max(254).pipe(z.email('Not a valid e-mail address'))).max(20, 'At most 20 recipients').default([]),
+    /** When it is due again ("every Monday"), by the operations schedule engine's rules; null: on demand. */
+    repeat: RecurrenceSchema.nullable().default(null),
 });
 const customPeriodOk = (d: { period: PeriodKind; from: string | null; to: string | null }) => d.period !== 'custom' || (d.from !== null && d.to !== null && d.from <= d.to);
 export const ReportDefinitionInputSchema = DefinitionFields.refine(customPeriodOk, { message: 'A custom period needs a start on or before its end', path: ['to'] });

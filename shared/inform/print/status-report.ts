@@ -48,9 +48,9 @@ export function statusReportHtml(doc: StatusReportDoc, setup: PageSetup, fonts: 
       const c = doc.counts;
       const items: [string, number][] = [
         ['Open now', c.open],
-        ['Opened', c.opened],
-        ['Resolved', c.resolved],
-        ['Breached', c.breached],
+        ['Opened in the period', c.opened],
+        ['Resolved in the period', c.resolved],
+        ['Breached in the period', c.breached],
         ['Waiting on the customer', c.waiting],
       ];
       parts.push(

@@ -96,7 +96,7 @@ test('a status report for an agency: PDF, XLSX, a mail draft with the PDF, and a
   await result.getByRole('button', { name: 'Export to Excel' }).click();
   await expect(feedback).toHaveText('Exported the report to status.xlsx (7 sheets).');
   const book = XLSX.read(readFileSync(xlsx), { cellDates: true });
-  expect(book.SheetNames).toEqual(['Report', 'Open requests', 'Resolved in the period', 'Counts', 'Trend', 'Training held', 'Waiting on the customer']);
+  expect(book.SheetNames).toEqual(['Report', 'Counts', 'Trend', 'Open requests', 'Waiting on the customer', 'Resolved in the period', 'Training held']);
   const sheet = book.Sheets['Open requests']!;
   const rows = XLSX.utils.sheet_to_json<Record<string, unknown>>(sheet);
   expect(rows).toHaveLength(open.length);

@@ -1,7 +1,10 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
 import { PERIOD_KINDS, REPORT_SCOPES, REPORT_SECTIONS, type PeriodKind, type ReportDefinition, type ReportScope, type ReportSection } from '../../../../shared/inform/report';
-import { reportDocument, SCOPE_LABELS, SECTION_LABELS, trendChartSvg, trendSummary, type OpenRowDoc, type StatusReportDoc } from '../../../../shared/inform/report-output';
+import { reportDocument, SCOPE_LABELS, SECTION_LABELS, SECTION_ORDER, trendChartSvg, trendSummary, type OpenRowDoc, type StatusReportDoc } from '../../../../shared/inform/report-output';
+import { repeatState } from '../../../../shared/inform/report-repeat';
+import type { RecurrenceInput } from '../../../../shared/operations/recurrence';
+import { isoDateOfDay, localDayOf, WEEKDAYS, type Weekday } from '../../../../shared/tickets/calendar';
 import { fold } from '../../../../shared/tickets/search';
 import type { PaperSize } from '../../../../shared/training/print/pageSetup';
 import { useData } from '../../app/data-context';
@@ -63,10 +66,25 @@ interface Choice {
   to: string;
   sections: ReportSection[];
   paper: PaperSize;
+  repeat: Repeat;
 }
 
-const emptyChoice = (): Choice => ({ scope: 'agency', scopeId: '', period: 'lastMonth', from: '', to: '', sections: [...REPORT_SECTIONS], paper: 'Letter' });
-const fromDefinition = (d: ReportDefinition): Choice => ({ scope: d.scope, scopeId: d.scopeId, period: d.period, from: d.from ?? '', to: d.to ?? '', sections: [...d.sections], paper: d.paper === 'a4' ? 'A4' : 'Letter' });
+/** How a saved report repeats, as the form offers it: weekly on a weekday, monthly on a day, or on demand. */
+interface Repeat {
+  freq: 'none' | 'weekly' | 'monthly';
+  weekday: Weekday;
+  monthDay: number;
+}
+const WEEKDAY_LABELS: Record<Weekday, string> = { mon: 'Monday', tue: 'Tuesday', wed: 'Wednesday', thu: 'Thursday', fri: 'Friday', sat: 'Saturday', sun: 'Sunday' };
+const NO_REPEAT: Repeat = { freq: 'none', weekday: 'mon', monthDay: 1 };
+const repeatOf = (d: ReportDefinition): Repeat =>
+  d.repeat && (d.repeat.freq === 'weekly' || d.repeat.freq === 'monthly') ? { freq: d.repeat.freq, weekday: d.repeat.weekdays[0] ?? 'mon', monthDay: d.repeat.monthDay } : NO_REPEAT;
+const recurrenceOf = (r: Repeat, today: string): RecurrenceInput | null =>
+  r.freq === 'none' ? null : r.freq === 'weekly' ? { freq: 'weekly', weekdays: [r.weekday], start: today } : { freq: 'monthly', by: 'day', monthDay: r.monthDay, start: today };
+const localToday = (tz: string) => isoDateOfDay(localDayOf(tz, Date.now()));
+
+const emptyChoice = (): Choice => ({ scope: 'agency', scopeId: '', period: 'lastMonth', from: '', to: '', sections: [...REPORT_SECTIONS], paper: 'Letter', repeat: NO_REPEAT });
+const fromDefinition = (d: ReportDefinition): Choice => ({ scope: d.scope, scopeId: d.scopeId, period: d.period, from: d.from ?? '', to: d.to ?? '', sections: [...d.sections], paper: d.paper === 'a4' ? 'A4' : 'Letter', repeat: repeatOf(d) });
 
 type Feedback = { error: boolean; text: string } | null;
 
@@ -136,9 +154,14 @@ export function StatusReports() {
   );
 }
 
-function SavedReports({ definitions }: { definitions: ReportDefinition[] }) {
+function SavedReports({ definitions: all }: { definitions: ReportDefinition[] }) {
   const inform = useInform();
   const subjects = useSubjects();
+  const timeZone = useLiveQuery(() => inform.reports.timeZone(), [inform]) ?? 'UTC';
+  const today = localToday(timeZone);
+  const states = new Map(all.map((d) => [d.id, repeatState(d.repeat, today, d.lastRunAt ? isoDateOfDay(localDayOf(timeZone, Date.parse(d.lastRunAt))) : null)]));
+  // Those due come first: one action away.
+  const definitions = [...all].sort((a, b) => Number(Boolean(states.get(b.id)?.dueSince)) - Number(Boolean(states.get(a.id)?.dueSince)));
   const [feedback, setFeedback] = useState<Feedback>(null);
   const name = (d: ReportDefinition) => subjects?.[d.scope].find((s) => s.id === d.scopeId)?.name ?? 'someone no longer on this device';
   return (
@@ -150,6 +173,7 @@ function SavedReports({ definitions }: { definitions: ReportDefinition[] }) {
             <th scope="col">Name</th>
             <th scope="col">About</th>
             <th scope="col">Period</th>
+            <th scope="col">Repeats</th>
             <th scope="col">Last run</th>
             <th scope="col">
               <span className="visually-hidden">Actions</span>
@@ -164,6 +188,16 @@ function SavedReports({ definitions }: { definitions: ReportDefinition[] }) {
                 {SCOPE_LABELS[d.scope]}: {name(d)}
               </td>
               <td>{d.period === 'custom' ? `${d.from} to ${d.to}` : PERIOD_LABELS[d.period]}</td>
+              <td>
+                {states.get(d.id) ? (
+                  <>
+                    {states.get(d.id)!.text}
+                    {states.get(d.id)!.dueSince ? <strong className="report-due"> · Due since {states.get(d.id)!.dueSince}</strong> : states.get(d.id)!.next ? ` · next ${states.get(d.id)!.next}` : ''}
+                  </>
+                ) : (
+                  'On demand'
+                )}
+              </td>
               <td>{d.lastRunAt ? new Date(d.lastRunAt).toLocaleString() : 'Never'}</td>
               <td className="actions">
                 <button type="button" onClick={() => goReport({ view: 'run', id: d.id })} aria-label={`Run ${d.name}`}>
@@ -300,6 +334,7 @@ function ReportBuilder({ initial, definition, autoRun, onClose }: { initial: Cho
       sections: c.sections,
       paper: c.paper === 'A4' ? 'a4' : 'letter',
       recipients,
+      repeat: recurrenceOf(c.repeat, localToday(await inform.reports.timeZone())),
     });
     if (!r.ok) return say({ error: true, text: `Not saved: ${r.error.message}${r.error.fields ? ` (${Object.values(r.error.fields).join('; ')})` : ''}` });
     dropFormDrafts('inform.report', formId);
@@ -362,7 +397,7 @@ function ReportBuilder({ initial, definition, autoRun, onClose }: { initial: Cho
         </div>
         <fieldset className="inline-fields">
           <legend>Sections</legend>
-          {REPORT_SECTIONS.map((s) => (
+          {SECTION_ORDER.map((s) => (
             <label key={s} className="radio">
               <input type="checkbox" checked={c.sections.includes(s)} onChange={(e) => setC({ ...c, sections: e.target.checked ? REPORT_SECTIONS.filter((x) => x === s || c.sections.includes(x)) : c.sections.filter((x) => x !== s) })} />{' '}
               {SECTION_LABELS[s]}
@@ -423,6 +458,39 @@ function ReportBuilder({ initial, definition, autoRun, onClose }: { initial: Cho
               <label htmlFor={`${ids}-name`}>Save as</label>
               <input id={`${ids}-name`} type="text" value={name} onChange={(e) => setName(e.target.value)} placeholder="Eastside monthly" maxLength={120} />
             </div>
+            <div className="field">
+              <label htmlFor={`${ids}-repeat`}>Repeats</label>
+              <select id={`${ids}-repeat`} value={c.repeat.freq} onChange={(e) => setC({ ...c, repeat: { ...c.repeat, freq: e.target.value as Repeat['freq'] } })}>
+                <option value="none">On demand</option>
+                <option value="weekly">Every week</option>
+                <option value="monthly">Every month</option>
+              </select>
+            </div>
+            {c.repeat.freq === 'weekly' ? (
+              <div className="field">
+                <label htmlFor={`${ids}-weekday`}>On</label>
+                <select id={`${ids}-weekday`} value={c.repeat.weekday} onChange={(e) => setC({ ...c, repeat: { ...c.repeat, weekday: e.target.value as Weekday } })}>
+                  {[...WEEKDAYS.slice(1), WEEKDAYS[0]].map((w) => (
+                    <option key={w} value={w}>
+                      {WEEKDAY_LABELS[w]}
+                    </option>
+                  ))}
+                </select>
+              </div>
+            ) : null}
+            {c.repeat.freq === 'monthly' ? (
+              <div className="field">
+                <label htmlFor={`${ids}-monthday`}>On day</label>
+                <select id={`${ids}-monthday`} value={c.repeat.monthDay} onChange={(e) => setC({ ...c, repeat: { ...c.repeat, monthDay: Number(e.target.value) } })}>
+                  {Array.from({ length: 28 }, (_, i) => i + 1).map((n) => (
+                    <option key={n} value={n}>
+                      {n}
+                    </option>
+                  ))}
+                  <option value={-1}>Last day</option>
+                </select>
+              </div>
+            ) : null}
             <button type="button" onClick={() => void saveDefinition()}>
               {definition ? 'Save changes to this report' : 'Save this report'}
             </button>
@@ -488,9 +556,9 @@ function ReportPreview({ doc }: { doc: StatusReportDoc }) {
                 {(
                   [
                     ['Open now', doc.counts.open],
-                    ['Opened', doc.counts.opened],
-                    ['Resolved', doc.counts.resolved],
-                    ['Breached', doc.counts.breached],
+                    ['Opened in the period', doc.counts.opened],
+                    ['Resolved in the period', doc.counts.resolved],
+                    ['Breached in the period', doc.counts.breached],
                     ['Waiting on the customer', doc.counts.waiting],
                   ] as const
                 ).map(([l, v]) => (

@@ -187,7 +187,7 @@ export function validRecord(table: string, who: Who, sessionId = 'session-1'): R
     case 'cannedResponses':
       return { name: 'part-ordered', title: 'Part ordered', category: 'Hardware', body: 'Hi {requester.firstName}, the part is ordered.', ...stamps, deleted: 0 };
     case 'reportDefinitions':
-      return { name: 'Eastside monthly', scope: 'agency', scopeId: 'agency-1', period: 'lastMonth', from: null, to: null, sections: ['open', 'resolved'], paper: 'letter', recipients: [], ownerId: who.personId, lastRunAt: null, ...stamps, deleted: 0 };
+      return { name: 'Eastside monthly', scope: 'agency', scopeId: 'agency-1', period: 'lastMonth', from: null, to: null, sections: ['open', 'resolved'], paper: 'letter', recipients: [], repeat: null, ownerId: who.personId, lastRunAt: null, ...stamps, deleted: 0 };
     case 'ticketDocuments':
       return { ticketId: 'ticket-1', materialId: 'material-1', relation: 'resolvedWith', version: 1, linkedBy: who.personId, linkedAt: T, ...stamps, deleted: 0 };
     case 'informSettings':
@@ -235,7 +235,7 @@ export const FIELD_EDITS: Record<string, Record<string, unknown>> = {
   reviews: { title: 'Outage review: e-filing', summary: 'E-filing was down' },
   actionItems: { title: 'Add monitoring to e-filing', status: 'done' },
   cannedResponses: { body: 'Hello {requester.firstName}', category: 'General' },
-  reportDefinitions: { name: 'Eastside weekly', period: 'lastWeek' },
+  reportDefinitions: { name: 'Eastside weekly', period: 'lastWeek', repeat: { freq: 'weekly', interval: 1, weekdays: ['mon'], by: 'day', monthDay: 1, nth: 1, nthWeekday: 'mon', month: 1, start: '2026-11-02', time: '09:00', until: null, count: null } },
   ticketDocuments: { relation: 'referenced' },
   informSettings: { cadence: { P1: 2, P2: 3, P3: 5, P4: 10 } },
 };

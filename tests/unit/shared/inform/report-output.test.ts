@@ -36,7 +36,8 @@ describe('the status report document', () => {
     expect(doc.title).toBe('Eastside District — status report');
     expect(doc.open.map((o) => o.number)).toEqual(['KX7Q-00002', 'KX7Q-00003', 'KX7Q-00001']);
     expect(doc.open[2]).toMatchObject({ opened: '2026-10-05T10:00', lastUpdate: '2026-10-30T10:00', requester: 'Ana Ruiz', ageDays: 28 });
-    expect(doc.resolved[0]).toMatchObject({ resolved: '2026-10-13T11:00', resolution: 'Replaced the toner' });
+    expect(doc.resolved[0]).toMatchObject({ resolved: '2026-10-13T11:00', resolution: 'Replaced the toner', resolutionCode: 'Fixed' });
+    expect(doc.sections).toEqual(['counts', 'open', 'waiting', 'resolved', 'training']);
     expect(doc.generatedAt).toBe('2026-11-02T09:00');
     expect(StatusReportDocSchema.safeParse(doc).success).toBe(true);
     // No ids leave the screen.
@@ -63,7 +64,7 @@ describe('the status report sheets', () => {
   const sheets = reportSheets(doc);
   const byName = new Map(sheets.map((s) => [s.name, s]));
   it('has a sheet per section (counts with the trend), after one saying what the report is', () => {
-    expect(sheets.map((s) => s.name)).toEqual(['Report', 'Open requests', 'Resolved in the period', 'Counts', 'Trend', 'Training held', 'Waiting on the customer']);
+    expect(sheets.map((s) => s.name)).toEqual(['Report', 'Counts', 'Trend', 'Open requests', 'Waiting on the customer', 'Resolved in the period', 'Training held']);
     for (const s of sheets) for (const r of s.rows) expect(r).toHaveLength(s.columns.length);
   });
   it('types its cells: dates as dates of the same wall-clock digits, counts as numbers, empty as null', () => {

@@ -33,7 +33,7 @@ const doc: StatusReportDoc = StatusReportDocSchema.parse({
   period: { from: '2026-10-01', to: '2026-10-31' },
   timeZone: 'America/Los_Angeles',
   generatedAt: '2026-11-02T09:00',
-  sections: ['open', 'resolved', 'counts', 'training', 'waiting'],
+  sections: ['counts', 'open', 'waiting', 'resolved', 'training'],
   open: [row],
   resolved: [{ number: 'KX7Q-00004', title: 'Toner', priority: 'P3', opened: '2026-10-12T10:00', resolved: '2026-10-13T11:00', resolution: 'Replaced the toner', resolutionCode: 'fixed' }],
   counts: { open: 1, opened: 2, resolved: 1, breached: 0, waiting: 0 },
@@ -47,7 +47,7 @@ describe('the status report workbook', () => {
     const { bytes, sheets } = await statusReportWorkbook(doc);
     const book = XLSX.read(bytes, { cellDates: true });
     expect(book.SheetNames).toEqual(sheets);
-    expect(sheets).toEqual(['Report', 'Open requests', 'Resolved in the period', 'Counts', 'Trend', 'Training held', 'Waiting on the customer']);
+    expect(sheets).toEqual(['Report', 'Counts', 'Trend', 'Open requests', 'Waiting on the customer', 'Resolved in the period', 'Training held']);
     const open = book.Sheets['Open requests']!;
     expect(open.A1!.v).toBe('Ticket');
     expect(open.A2).toMatchObject({ t: 's', v: 'KX7Q-00001' });
