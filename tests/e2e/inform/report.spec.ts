@@ -7,7 +7,7 @@ import type { Agency, Site } from '../../../shared/tickets/catalog';
 import type { Ticket } from '../../../shared/tickets/schema';
 import { expect, expectAccessible, onboard, readChanges, readStore, test } from '../fixtures';
 import { seedSampleData } from '../reports/seed';
-import { ZOOM_200 } from '../zoom/reflow';
+import { sidewaysOverflow, ZOOM_200 } from '../zoom/reflow';
 
 test.describe.configure({ timeout: 180_000 });
 
@@ -61,6 +61,8 @@ test('a status report for an agency: PDF, XLSX, a mail draft with the PDF, and a
   await expect(result.locator('figcaption')).toContainText(/\d+ weeks from 2025-04-01: \d+ opened, \d+ resolved, \d+ breached/);
   await expectAccessible(app, 'status report');
   await app.screenshot({ path: path.join(OUT, 'report-screen.png'), fullPage: true });
+  await result.locator('figure').scrollIntoViewIfNeeded();
+  await app.screenshot({ path: path.join(OUT, 'report-screen-chart.png') });
 
   // PDF, Letter and A4.
   const feedback = app.getByTestId('report-feedback');
@@ -131,14 +133,18 @@ test('a status report for an agency: PDF, XLSX, a mail draft with the PDF, and a
 
   // Saved, then run again in one action from the saved list (reached from the palette).
   await result.getByLabel('Save as').fill('Eastside monthly');
+  await result.getByLabel('Repeats').selectOption('Every week');
+  await result.getByLabel('On', { exact: true }).selectOption('Monday');
   await result.getByRole('button', { name: 'Save this report' }).click();
   await expect(feedback).toHaveText('Saved “Eastside monthly”: run it again from Saved reports or the palette.');
   await form.getByRole('button', { name: 'Close' }).click();
   const saved = app.getByRole('table', { name: 'Saved reports' });
   await expect(saved.getByRole('row', { name: /Eastside monthly/ })).toContainText(`Agency: ${agency.name}`);
   await expect(saved.getByRole('row', { name: /Eastside monthly/ })).toContainText('Never');
+  // Repeating from today: not due yet, the next Monday named.
+  await expect(saved.getByRole('row', { name: /Eastside monthly/ })).toContainText(/Weekly on Monday · (next \d{4}-\d{2}-\d{2}|Due since \d{4}-\d{2}-\d{2})/);
   const defs = (await readStore(app, 'reportDefinitions')) as { name: string; ownerId: string; lastRunAt: string | null; from: string; scopeId: string }[];
-  expect(defs).toMatchObject([{ name: 'Eastside monthly', from: '2025-04-01', scopeId: agency.id, lastRunAt: null }]);
+  expect(defs).toMatchObject([{ name: 'Eastside monthly', from: '2025-04-01', scopeId: agency.id, lastRunAt: null, repeat: { freq: 'weekly', weekdays: ['mon'] } }]);
   expect(((await readChanges(app)) as { table: string }[]).some((c) => c.table === 'reportDefinitions')).toBe(true);
 
   await app.keyboard.press('Control+k');
@@ -160,6 +166,8 @@ test('a status report for an agency: PDF, XLSX, a mail draft with the PDF, and a
   await expect(app.getByRole('form', { name: 'Saved report: Eastside monthly' })).toBeVisible();
   await expect(result).toBeVisible();
   await expectAccessible(app, 'status report, dark, 200% zoom');
+  const overflow = await sidewaysOverflow(app);
+  expect(overflow, `nothing scrolls sideways at 200% zoom (${overflow.culprits.join(', ')})`).toMatchObject({ window: 0, main: 0 });
   await app.screenshot({ path: path.join(OUT, 'report-dark-zoom-200.png') });
   await result.getByRole('heading').first().scrollIntoViewIfNeeded();
   await app.screenshot({ path: path.join(OUT, 'report-dark-zoom-200-result.png') });
