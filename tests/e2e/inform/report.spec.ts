@@ -148,11 +148,17 @@ test('a status report for an agency: PDF, XLSX, a mail draft with the PDF, and a
   expect(((await readChanges(app)) as { table: string }[]).some((c) => c.table === 'reportDefinitions')).toBe(true);
 
   await app.keyboard.press('Control+k');
-  await app.getByRole('combobox', { name: /command/i }).fill('Run saved report');
+  await app.getByRole('combobox', { name: /command/i }).fill('Run saved report…');
   await app.keyboard.press('Enter');
   await expect(app.getByRole('heading', { name: 'Saved reports' })).toBeFocused();
   await saved.getByRole('button', { name: 'Run Eastside monthly' }).click();
   await expect(app.getByRole('form', { name: 'Saved report: Eastside monthly' })).toBeVisible();
+  await expect(saved.getByRole('row', { name: /Eastside monthly/ })).not.toContainText('Never');
+  // And again from the palette, by its name.
+  await app.keyboard.press('Control+k');
+  await app.getByRole('combobox', { name: /command/i }).fill('Run saved report: Eastside');
+  await expect(app.getByRole('option', { name: /Run saved report: Eastside monthly/ })).toBeVisible();
+  await app.keyboard.press('Enter');
   await expect(result).toBeVisible();
   await expect(openTable).toContainText(shortest.title);
   await expect(saved.getByRole('row', { name: /Eastside monthly/ })).not.toContainText('Never');

@@ -7,6 +7,8 @@ import type { RecurrenceInput } from '../../../../shared/operations/recurrence';
 import { isoDateOfDay, localDayOf, WEEKDAYS, type Weekday } from '../../../../shared/tickets/calendar';
 import { fold } from '../../../../shared/tickets/search';
 import type { PaperSize } from '../../../../shared/training/print/pageSetup';
+import type { Command } from '../../app/commands';
+import { useContextCommands } from '../../app/context-commands';
 import { useData } from '../../app/data-context';
 import { useUi } from '../../app/ui-store';
 import { ticketTables } from '../../data/repositories/tickets/tables';
@@ -97,6 +99,12 @@ export function StatusReports() {
   const [definitionId, setDefinitionId] = useState<string | null>(null);
   const [autoRun, setAutoRun] = useState(0);
   const savedHeading = useRef<HTMLHeadingElement>(null);
+  // While Reports is open, each saved report is in the palette, to run in one action.
+  const commands = useMemo<Command[]>(
+    () => (definitions ?? []).map((d) => ({ id: `inform.report.run.${d.id}`, title: `Run saved report: ${d.name}`, group: 'Go to', keywords: 'status report saved again', run: () => goReport({ view: 'run', id: d.id }) })),
+    [definitions],
+  );
+  useContextCommands('inform.savedReports', commands);
 
   useEffect(() => {
     if (route.view === 'new') {
