@@ -94,7 +94,7 @@ type Feedback = { error: boolean; text: string } | null;
 export function StatusReports() {
   const route = useReportRoute();
   const inform = useInform();
-  const definitions = useLiveQuery(() => inform.reports.definitions(), [inform]);
+  const definitions = useLiveQuery(() => inform.reports.mine(), [inform]);
   const [choice, setChoice] = useState<Choice | null>(null);
   const [definitionId, setDefinitionId] = useState<string | null>(null);
   const [autoRun, setAutoRun] = useState(0);

@@ -118,4 +118,22 @@ describe('inform repositories', () => {
     expect(report.open[0]).toMatchObject({ requester: 'Ana Méndez', site: 'Hall of Justice' });
     expect(report.counts.opened).toBe(1);
   });
+
+  it('a saved report is its owner’s: listed as mine, its run recorded; another’s runs but is not written', async () => {
+    const { inform, db } = await desk();
+    const repeat = { freq: 'weekly', weekdays: ['mon'], start: '2026-11-02' } as const;
+    const mine = ok(await inform.reports.saveDefinition(null, { name: 'Eastside weekly', scope: 'agency', scopeId: 'ag-1', period: 'lastWeek', repeat }));
+    expect(mine.repeat).toMatchObject({ freq: 'weekly', weekdays: ['mon'] });
+    // Someone else's, pulled from the server.
+    await inform.tables.reportDefinitions.put({ ...mine, id: 'def-other', name: 'Theirs', ownerId: 'staff-someone-else', lastRunAt: null });
+    expect((await inform.reports.mine()).map((d) => d.name)).toEqual(['Eastside weekly']);
+    expect((await inform.reports.definitions()).map((d) => d.name)).toEqual(['Eastside weekly', 'Theirs']);
+    expect(ok(await inform.reports.markRun(mine.id)).lastRunAt).toMatch(/^2026-11-02T17:/);
+    const outboxBefore = await db.table('outbox').count();
+    expect(ok(await inform.reports.markRun('def-other')).lastRunAt).toBeNull();
+    expect((await inform.tables.reportDefinitions.get('def-other'))!.lastRunAt).toBeNull();
+    expect(await db.table('outbox').count()).toBe(outboxBefore);
+    expect((await inform.reports.markRun('nope')).ok).toBe(false);
+    expect(await inform.reports.timeZone()).toMatch(/\//);
+  });
 });

@@ -309,15 +309,25 @@ export function informRepositories(db: FieldDeskDb, options: InformOptions) {
         return ok({ id });
       });
     },
+    /** The user's own saved reports (others' sync too, but a saved report is its owner's). */
+    async mine(): Promise<ReportDefinition[]> {
+      const who = await actor();
+      const ids = new Set([who.id, ...(who.ids ?? [])]);
+      return (await reports.definitions()).filter((d) => ids.has(d.ownerId));
+    },
     /** The zone a report's dates and times are in: the desk's business calendar's. */
     async timeZone(): Promise<string> {
       return (await deskCalendar())?.timeZone ?? 'UTC';
     },
     /** A saved report was run again: its last run is now (synced, so the owner's other laptop sees it). */
     async markRun(id: string): Promise<Result<ReportDefinition>> {
+      const who = await actor();
+      const ids = new Set([who.id, ...(who.ids ?? [])]);
       return db.transaction('rw', t.reportDefinitions, async () => {
         const d = await t.reportDefinitions.get(id);
         if (!d || d.deleted === 1) return gone('saved report');
+        // Someone else's report: running it is fine, but its last run is its owner's to record (the server would refuse).
+        if (!ids.has(d.ownerId)) return ok(d);
         const next = { ...d, lastRunAt: now(), updatedAt: now() };
         await t.reportDefinitions.put(next);
         return ok(next);
