@@ -177,4 +177,6 @@ test('a status report for an agency: PDF, XLSX, a mail draft with the PDF, and a
   await app.screenshot({ path: path.join(OUT, 'report-dark-zoom-200.png') });
   await result.getByRole('heading').first().scrollIntoViewIfNeeded();
   await app.screenshot({ path: path.join(OUT, 'report-dark-zoom-200-result.png') });
+  await result.locator('figure').scrollIntoViewIfNeeded();
+  await app.screenshot({ path: path.join(OUT, 'report-dark-zoom-200-chart.png') });
 });

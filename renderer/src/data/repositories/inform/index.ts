@@ -311,9 +311,11 @@ export function informRepositories(db: FieldDeskDb, options: InformOptions) {
     },
     /** The user's own saved reports (others' sync too, but a saved report is its owner's). */
     async mine(): Promise<ReportDefinition[]> {
+      // The table first: a live query watches what it reads before any await that is not Dexie's (the actor may be cached).
+      const all = await reports.definitions();
       const who = await actor();
       const ids = new Set([who.id, ...(who.ids ?? [])]);
-      return (await reports.definitions()).filter((d) => ids.has(d.ownerId));
+      return all.filter((d) => ids.has(d.ownerId));
     },
     /** The zone a report's dates and times are in: the desk's business calendar's. */
     async timeZone(): Promise<string> {
