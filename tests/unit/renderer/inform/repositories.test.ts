@@ -121,7 +121,7 @@ describe('inform repositories', () => {
 
   it('a saved report is its owner’s: listed as mine, its run recorded; another’s runs but is not written', async () => {
     const { inform, db } = await desk();
-    const repeat = { freq: 'weekly', weekdays: ['mon'], start: '2026-11-02' } as const;
+    const repeat = { freq: 'weekly' as const, weekdays: ['mon' as const], start: '2026-11-02' };
     const mine = ok(await inform.reports.saveDefinition(null, { name: 'Eastside weekly', scope: 'agency', scopeId: 'ag-1', period: 'lastWeek', repeat }));
     expect(mine.repeat).toMatchObject({ freq: 'weekly', weekdays: ['mon'] });
     // Someone else's, pulled from the server.
