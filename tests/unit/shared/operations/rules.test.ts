@@ -173,6 +173,53 @@ describe('reviews', () => {
     expect(check(ctx({ status: 'final', ownerId: null }))).toMatch(/owner/);
     expect(check(ctx({ status: 'final', ownerId: 'p' }))).toBeNull();
   });
+
+  it('a review made final is refused by the server rule while one of its action items (read by the rule) has no owner', () => {
+    const rule = OPERATIONS_SYNC_TABLES.reviews.rule;
+    expect(rule.reads({ status: 'final' }, 'r')).toEqual([{ table: 'actionItems', field: 'reviewId', equals: 'r' }]);
+    expect(rule.reads({ status: 'draft' }, 'r')).toEqual([]);
+    const actions: Record<string, unknown>[] = [
+      { id: 'a1', title: 'Add monitoring', ownerId: null, reviewId: 'r' },
+      { id: 'a2', title: 'Old idea', ownerId: null, reviewId: 'r', deleted: 1 },
+      { id: 'a3', title: 'Write runbook', ownerId: 'p', reviewId: 'r' },
+    ];
+    const asked: string[] = [];
+    const ctx = (before: Record<string, unknown> | null, after: Record<string, unknown>, changed: string[], list = actions) => ({
+      user: { id: 'u', role: 'technician' as const, personId: 'p' },
+      table: 'reviews',
+      id: 'r',
+      before,
+      after,
+      changed,
+      relatedBy: (table: string, field: string, value: string) => {
+        asked.push(`${table}.${field}=${value}`);
+        return list;
+      },
+    });
+    expect(rule.check(ctx({ status: 'in_review', ownerId: 'p' }, { status: 'final', ownerId: 'p' }, ['status']))).toBe(
+      'A review cannot be final while an action item has no owner: “Add monitoring” has none. Give each action an owner first.',
+    );
+    expect(asked).toEqual(['actionItems.reviewId=r']);
+    // A new final review, and a final review restored, are judged the same way.
+    expect(rule.check(ctx(null, { status: 'final', ownerId: 'p' }, ['status', 'ownerId']))).toMatch(/Add monitoring/);
+    expect(rule.check(ctx({ status: 'final', ownerId: 'p', deleted: 1 }, { status: 'final', ownerId: 'p', deleted: 0 }, ['deleted']))).toMatch(/Add monitoring/);
+    // Once every live action is owned it may go final; an edit of a review already final is not judged on its actions again.
+    expect(rule.check(ctx({ status: 'in_review', ownerId: 'p' }, { status: 'final', ownerId: 'p' }, ['status'], actions.slice(1)))).toBeNull();
+    expect(rule.check(ctx({ status: 'final', ownerId: 'p' }, { status: 'final', ownerId: 'p', summary: 'x' }, ['summary']))).toBeNull();
+    const many = ['A', 'B', 'C', 'D', 'E'].map((t) => ({ id: t, title: t, ownerId: null }));
+    expect(rule.check(ctx(null, { status: 'final', ownerId: 'p' }, ['status'], many))).toBe('A review cannot be final while an action item has no owner: “A”, “B”, “C” and 2 more have none. Give each action an owner first.');
+  });
+
+  it('an action item of a final review (read by the rule) cannot lose its owner', () => {
+    const rule = OPERATIONS_SYNC_TABLES.actionItems.rule;
+    const reviews: Record<string, Record<string, unknown>> = { fin: { status: 'final', ownerId: 'p' }, dr: { status: 'draft' } };
+    const ctx = (after: Record<string, unknown>) => ({ user: { id: 'u', role: 'technician' as const, personId: 'p' }, table: 'actionItems', id: 'a', before: null, after, changed: ['ownerId'], related: (_t: string, id: string) => reviews[id] ?? null });
+    expect(rule.reads({ reviewId: 'fin' })).toEqual([{ table: 'reviews', id: 'fin' }]);
+    expect(rule.check(ctx({ reviewId: 'fin', ownerId: null }))).toBe('An action of a final review needs an owner');
+    expect(rule.check(ctx({ reviewId: 'fin', ownerId: null, deleted: 1 }))).toBeNull();
+    expect(rule.check(ctx({ reviewId: 'dr', ownerId: null }))).toBeNull();
+    expect(rule.check(ctx({ reviewId: 'fin', ownerId: 'p' }))).toBeNull();
+  });
 });
 
 describe('schedules and sync tables', () => {
