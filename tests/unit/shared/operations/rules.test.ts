@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  failedRunsForMe,
   blockingItems,
   checklistMarkdown,
   distributionGate,
@@ -250,5 +251,37 @@ describe('schedules and sync tables', () => {
     }
     expect(OPERATIONS_SYNC_TABLES.schedules.rule.roles).toEqual(['coordinator', 'admin']);
     expect(OPERATIONS_SYNC_TABLES.occurrences.rule.roles).toBe('any');
+  });
+});
+
+describe('failed runs notify the job’s team', () => {
+  it('a failed run is for the members of its job’s team; a job without a team, or a team without members, tells everyone', () => {
+    const run = (id: string, jobId: string, status: 'failed' | 'verified', expectedAt = '2026-01-05T15:00:00.000Z', deleted = 0) => ({ id, jobId, status, expectedAt, deleted });
+    const jobs = [
+      { id: 'j-a', teamId: 'team-a', deleted: 0 },
+      { id: 'j-b', teamId: 'team-b', deleted: 0 },
+      { id: 'j-none', teamId: null, deleted: 0 },
+      { id: 'j-empty', teamId: 'team-empty', deleted: 0 },
+      { id: 'j-gone', teamId: 'team-gone', deleted: 0 },
+    ];
+    const teams = [
+      { id: 'team-a', memberIds: ['me', 'ana'] },
+      { id: 'team-b', memberIds: ['ana'] },
+      { id: 'team-empty', memberIds: [] },
+      { id: 'team-gone', memberIds: ['ana'], deleted: 1 },
+    ];
+    const runs = [
+      run('a', 'j-a', 'failed', '2026-01-06T15:00:00.000Z'),
+      run('b', 'j-b', 'failed'),
+      run('none', 'j-none', 'failed', '2026-01-04T15:00:00.000Z'),
+      run('empty', 'j-empty', 'failed'),
+      run('gone', 'j-gone', 'failed'),
+      run('ok', 'j-a', 'verified'),
+      run('deleted', 'j-a', 'failed', '2026-01-01T00:00:00.000Z', 1),
+      run('unknown-job', 'j-x', 'failed'),
+    ];
+    expect(failedRunsForMe(runs, jobs, teams, ['me']).map((r) => r.id)).toEqual(['none', 'empty', 'gone', 'unknown-job', 'a']);
+    expect(failedRunsForMe(runs, jobs, teams, ['ana']).map((r) => r.id)).toEqual(['none', 'b', 'empty', 'gone', 'unknown-job', 'a']);
+    expect(failedRunsForMe(runs, jobs, teams, [])).toHaveLength(4);
   });
 });
