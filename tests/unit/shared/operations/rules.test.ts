@@ -150,9 +150,9 @@ describe('reviews', () => {
   });
 
   it('the timeline is built from history and work log, picked once, in time order', () => {
-    const h = (id: string, field: string, old: unknown, nu: unknown, at: string): HistoryEvent => ({ id, ticketId: 't1', field, old: old as never, new: nu as never, by: 'p1', device: 'd', at, stamps: {}, deleted: 0 });
+    const h = (id: string, field: string, old: unknown, nu: unknown, at: string): HistoryEvent => ({ id, ticketId: 't1', field, old: old as never, new: nu as never, by: 'p1', device: 'd', at, stamps: {}, deleted: 0 as const });
     const history = [h('h1', 'created', null, null, '2026-01-13T15:00:00.000Z'), h('h2', 'status', 'new', 'open', '2026-01-13T15:05:00.000Z'), h('h3', 'words', [], ['x'], '2026-01-13T15:05:00.000Z'), h('h4', 'assigneeId', null, 'p2', '2026-01-13T15:02:00.000Z')];
-    const work: WorkLogEntry[] = [{ id: 'w1', ticketId: 't1', kind: 'phone_call', authorId: 'p2', at: '2026-01-13T15:10:00.000Z', minutes: 5, body: 'Restarted the app server', createdAt: AT, copiedFrom: null, stamps: {}, deleted: 0 }];
+    const work: WorkLogEntry[] = [{ id: 'w1', ticketId: 't1', kind: 'phone_call', authorId: 'p2', at: '2026-01-13T15:10:00.000Z', minutes: 5, body: 'Restarted the app server', createdAt: AT, copiedFrom: null, stamps: {}, deleted: 0 as const }];
     const names = { person: (id: string) => ({ p1: 'Ana Ruiz', p2: 'Ben Cho' })[id] ?? id, ticket: () => 'CRT-00042' };
     const c = timelineCandidates(history, work, names);
     expect(c.map((x) => x.text)).toEqual([
@@ -203,7 +203,7 @@ describe('reviews', () => {
     expect(asked).toEqual(['actionItems.reviewId=r']);
     // A new final review, and a final review restored, are judged the same way.
     expect(rule.check(ctx(null, { status: 'final', ownerId: 'p' }, ['status', 'ownerId']))).toMatch(/Add monitoring/);
-    expect(rule.check(ctx({ status: 'final', ownerId: 'p', deleted: 1 }, { status: 'final', ownerId: 'p', deleted: 0 }, ['deleted']))).toMatch(/Add monitoring/);
+    expect(rule.check(ctx({ status: 'final', ownerId: 'p', deleted: 1 }, { status: 'final', ownerId: 'p', deleted: 0 as const }, ['deleted']))).toMatch(/Add monitoring/);
     // Once every live action is owned it may go final; an edit of a review already final is not judged on its actions again.
     expect(rule.check(ctx({ status: 'in_review', ownerId: 'p' }, { status: 'final', ownerId: 'p' }, ['status'], actions.slice(1)))).toBeNull();
     expect(rule.check(ctx({ status: 'final', ownerId: 'p' }, { status: 'final', ownerId: 'p', summary: 'x' }, ['summary']))).toBeNull();
@@ -256,13 +256,13 @@ describe('schedules and sync tables', () => {
 
 describe('failed runs notify the job’s team', () => {
   it('a failed run is for the members of its job’s team; a job without a team, or a team without members, tells everyone', () => {
-    const run = (id: string, jobId: string, status: 'failed' | 'verified', expectedAt = '2026-01-05T15:00:00.000Z', deleted = 0) => ({ id, jobId, status, expectedAt, deleted });
+    const run = (id: string, jobId: string, status: 'failed' | 'verified', expectedAt = '2026-01-05T15:00:00.000Z', deleted: 0 | 1 = 0) => ({ id, jobId, status, expectedAt, deleted });
     const jobs = [
-      { id: 'j-a', teamId: 'team-a', deleted: 0 },
-      { id: 'j-b', teamId: 'team-b', deleted: 0 },
-      { id: 'j-none', teamId: null, deleted: 0 },
-      { id: 'j-empty', teamId: 'team-empty', deleted: 0 },
-      { id: 'j-gone', teamId: 'team-gone', deleted: 0 },
+      { id: 'j-a', teamId: 'team-a', deleted: 0 as const },
+      { id: 'j-b', teamId: 'team-b', deleted: 0 as const },
+      { id: 'j-none', teamId: null, deleted: 0 as const },
+      { id: 'j-empty', teamId: 'team-empty', deleted: 0 as const },
+      { id: 'j-gone', teamId: 'team-gone', deleted: 0 as const },
     ];
     const teams = [
       { id: 'team-a', memberIds: ['me', 'ana'] },
