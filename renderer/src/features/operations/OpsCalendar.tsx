@@ -2,9 +2,9 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { EmptyState } from '../../ui/EmptyState';
 import { addDays, addMonths, dayTitle, monthGrid, monthTitle, shortDay, today, WEEKDAYS, weekOf } from '../training/calendar';
-import { calendarItems, itemsByDay, KIND_LABELS, type CalendarItem } from './calendar-items';
+import { calendarItems, forSystem, itemsByDay, KIND_LABELS, type CalendarItem } from './calendar-items';
 import { opsHref } from './ops-route';
-import { useOpsRepos } from './useOps';
+import { useNames, useOpsRepos } from './useOps';
 
 // One formatter for every chip: making an Intl.DateTimeFormat costs far more than formatting with one (a month of
 // 2,000 items spent most of its render making them).
@@ -66,13 +66,16 @@ export function OpsCalendar() {
     ]);
     return { schedules, occurrences, windows, changes, runs, jobs, calendars: new Map(calendars.map((c) => [c.id, c])) };
   }, [repos]);
+  const names = useNames();
+  // The calendar of one system: its maintenance, runs, windows, freezes and changes.
+  const [systemId, setSystemId] = useState('');
   const [mode, setMode] = useState<'month' | 'week'>('month');
   const [cursor, setCursor] = useState(() => today());
   const [nowMs] = useState(() => Date.now());
   const grid = mode === 'month' ? monthGrid(cursor) : [weekOf(cursor)];
   const from = grid[0]![0]!;
   const to = grid.at(-1)!.at(-1)!;
-  const days = data ? itemsByDay(calendarItems(data, from, to, nowMs)) : new Map<string, CalendarItem[]>();
+  const days = data ? itemsByDay(calendarItems(forSystem(data, systemId || null), from, to, nowMs)) : new Map<string, CalendarItem[]>();
   if (!data) return <p role="status">Loading the calendar…</p>;
   const now = today();
   const showWeekOf = (d: string) => {
@@ -102,6 +105,19 @@ export function OpsCalendar() {
         <button type="button" onClick={() => step(1)} aria-label={`Next ${mode}`}>
           ›
         </button>
+        {names && names.systems.length > 0 ? (
+          <label>
+            System{' '}
+            <select value={systemId} onChange={(e) => setSystemId(e.target.value)}>
+              <option value="">All systems</option>
+              {names.systems.map((x) => (
+                <option key={x.id} value={x.id}>
+                  {x.name}
+                </option>
+              ))}
+            </select>
+          </label>
+        ) : null}
         <h2 className="cal-title" aria-live="polite">
           {title}
         </h2>
