@@ -3,14 +3,14 @@ import { formatStamp } from '../../shared/sync/hlc';
 import { isTombstone, mergeRecord, type RecordState } from '../../shared/sync/merge';
 import type { SyncOp } from '../../shared/sync/ops';
 import { ApplicableOpSchema, CONFLICTS_TABLE, type PushResponse, type RejectedOp } from '../../shared/sync/protocol';
-import type { RecordRef, WriteRuleContext } from '../../shared/sync/tables-spec';
+import type { RecordRef, RecordsPointingAt, WriteRuleContext } from '../../shared/sync/tables-spec';
 import { parseWith } from '../../shared/validation';
 import { bindSessionDevice, claimDevice, deviceTakenMessage } from '../auth/devices';
 import type { Session, SessionUser } from '../auth/sessions';
 import { withRetry, type Db, type Queryable } from '../db/db';
 import { conflictRecord, isKeptConflict, SERVER_DEVICE, type ConflictPolicy } from './conflicts';
 import type { Gate } from './gate';
-import { changedValues, judgeWrite, onlyDeletes, readsOf, RECEIVED_AT, validateMerged, VALIDATION_MARK, type Refusal, type TableRegistry } from './write-rules';
+import { changedValues, isQuery, judgeWrite, onlyDeletes, readsOf, RECEIVED_AT, validateMerged, VALIDATION_MARK, type Refusal, type TableRegistry } from './write-rules';
 
 export type { TableRegistry } from './write-rules';
 
@@ -216,11 +216,18 @@ async function applyInTransaction(tx: Queryable, ops: SyncOp[], ctx: PushContext
   //    From here to commit the records stay locked, so what follows is kept
   //    short: one query returns the whole records.
   const state = await lockRecords(tx, toApply, ctx.now);
-  const others = await readRelated(tx, toApply, state, ctx);
+  const { byId: others, byQuery } = await readRelated(tx, toApply, state, ctx);
   const related = (table: string, id: string): Readonly<Record<string, unknown>> | null => {
     const mine = state.get(recKey(table, id));
     if (mine) return mine.present ? mine.fields : null;
     return others.get(recKey(table, id)) ?? null;
+  };
+  // Records pointing at one: those of this batch as merged so far, and the stored ones the batch leaves alone.
+  const relatedBy = (table: string, field: string, value: string): Readonly<Record<string, unknown>>[] => {
+    const out: Readonly<Record<string, unknown>>[] = [];
+    for (const r of byQuery.get(queryKey({ table, field, equals: value })) ?? []) if (!state.has(recKey(table, r.id))) out.push({ ...r.fields, id: r.id });
+    for (const r of state.values()) if (r.tbl === table && r.present && r.fields[field] === value) out.push({ ...r.fields, id: r.id });
+    return out;
   };
   const user = ruleUser(ctx);
   const serverStamp = formatStamp({ wall: ctx.now, counter: 0 }, SERVER_DEVICE);
@@ -244,7 +251,7 @@ async function applyInTransaction(tx: Queryable, ops: SyncOp[], ctx: PushContext
       for (const name of outcome.changed) after[name] = outcome.record.fields[name];
     }
     const touched = changedValues(before, after, outcome.changed);
-    let verdict: Refusal | null = judgeWrite(spec.rule, { user, table: op.table, id: op.id, before, after, changed: touched, related, deviceId: ctx.deviceId ?? undefined });
+    let verdict: Refusal | null = judgeWrite(spec.rule, { user, table: op.table, id: op.id, before, after, changed: touched, related, relatedBy, deviceId: ctx.deviceId ?? undefined });
     const deletesOnly = onlyDeletes(before, after, touched);
     if (!verdict && outcome.changed.length > 0 && !deletesOnly) verdict = validateMerged(op.table, spec, op.id, after, outcome.changed, rec.present && rec.valid);
     if (verdict) {
@@ -318,33 +325,65 @@ async function applyInTransaction(tx: Queryable, ops: SyncOp[], ctx: PushContext
   return { fresh, duplicates, reused, refused };
 }
 
+const queryKey = (q: RecordsPointingAt): string => JSON.stringify([q.table, q.field, q.equals]);
+
 /**
  * Records the rules read besides the ones the batch writes (a registration's
  * session, the entry a work-log copy copies, a conflict's record), named from
- * each stored record with its op's values over it; one query, no locks.
+ * each stored record with its op's values over it, and the records pointing
+ * at one (a review's action items); two queries at most, no locks.
  */
-async function readRelated(tx: Queryable, ops: readonly SyncOp[], state: Map<string, LockedRecord>, ctx: PushContext): Promise<Map<string, Record<string, unknown>>> {
+async function readRelated(
+  tx: Queryable,
+  ops: readonly SyncOp[],
+  state: Map<string, LockedRecord>,
+  ctx: PushContext,
+): Promise<{ byId: Map<string, Record<string, unknown>>; byQuery: Map<string, { id: string; fields: Record<string, unknown> }[]> }> {
   const wanted = new Map<string, RecordRef>();
+  const queries = new Map<string, RecordsPointingAt>();
   for (const op of ops) {
     const spec = ctx.tables[op.table];
     if (!spec?.rule?.reads) continue;
     const rec = state.get(recKey(op.table, op.id));
     const preview: Record<string, unknown> = { ...(rec?.fields ?? {}) };
     for (const [name, change] of Object.entries(op.fields)) if (!(rec?.present && spec.merge === 'append')) preview[name] = change.value ?? null;
-    for (const ref of readsOf(spec, preview)) {
+    for (const ref of readsOf(spec, preview, op.id)) {
+      if (isQuery(ref)) {
+        queries.set(queryKey(ref), ref);
+        continue;
+      }
       const key = recKey(ref.table, ref.id);
       if (!state.has(key)) wanted.set(key, ref);
     }
   }
-  const out = new Map<string, Record<string, unknown>>();
-  if (wanted.size === 0) return out;
-  const refs = [...wanted.values()];
-  const r = await tx.query<{ tbl: string; id: string; fields: Record<string, unknown> }>(
-    `SELECT r.tbl, r.id, r.fields FROM records r JOIN unnest($1::text[], $2::text[]) AS x(tbl, id) ON r.tbl = x.tbl AND r.id = x.id WHERE r.stamps <> '{}'::jsonb`,
-    [refs.map((x) => x.table), refs.map((x) => x.id)],
-  );
-  for (const row of r.rows) out.set(recKey(row.tbl, row.id), row.fields);
-  return out;
+  const byId = new Map<string, Record<string, unknown>>();
+  const byQuery = new Map<string, { id: string; fields: Record<string, unknown> }[]>();
+  if (wanted.size > 0) {
+    const refs = [...wanted.values()];
+    const r = await tx.query<{ tbl: string; id: string; fields: Record<string, unknown> }>(
+      `SELECT r.tbl, r.id, r.fields FROM records r JOIN unnest($1::text[], $2::text[]) AS x(tbl, id) ON r.tbl = x.tbl AND r.id = x.id WHERE r.stamps <> '{}'::jsonb`,
+      [refs.map((x) => x.table), refs.map((x) => x.id)],
+    );
+    for (const row of r.rows) byId.set(recKey(row.tbl, row.id), row.fields);
+  }
+  if (queries.size > 0) {
+    const qs = [...queries.values()];
+    // Rows of the named table (its primary-key prefix) whose field, as text, is the value: only string values are asked for.
+    const r = await tx.query<{ tbl: string; id: string; fields: Record<string, unknown>; field: string; equals: string }>(
+      `SELECT r.tbl, r.id, r.fields, x.field, x.equals
+         FROM unnest($1::text[], $2::text[], $3::text[]) AS x(tbl, field, equals)
+         JOIN records r ON r.tbl = x.tbl AND jsonb_typeof(r.fields -> x.field) = 'string' AND r.fields ->> x.field = x.equals
+        WHERE r.stamps <> '{}'::jsonb`,
+      [qs.map((q) => q.table), qs.map((q) => q.field), qs.map((q) => q.equals)],
+    );
+    for (const row of r.rows) {
+      const key = queryKey({ table: row.tbl, field: row.field, equals: row.equals });
+      const list = byQuery.get(key) ?? [];
+      list.push({ id: row.id, fields: row.fields });
+      byQuery.set(key, list);
+    }
+  }
+  return { byId, byQuery };
 }
 
 /**

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { canonicalJson } from '../../shared/sync/merge';
 import { recordSchemaOf } from '../../shared/sync/stored-schema';
 import { CONFLICTS_TABLE, ConflictFieldsSchema, type RejectCode } from '../../shared/sync/protocol';
-import type { RecordRef, SyncTableSpec, TableWriteRule, WriteRuleContext } from '../../shared/sync/tables-spec';
+import type { RecordRef, RecordsPointingAt, SyncTableSpec, TableWriteRule, WriteRuleContext } from '../../shared/sync/tables-spec';
 
 /**
  * Who may write what, and what may be stored: the engine that reads each
@@ -89,9 +89,12 @@ function judgeAuthorship(a: NonNullable<TableWriteRule['authorship']>, ctx: Judg
 }
 
 /** The records a rule reads for this merged record, besides the record itself. */
-export function readsOf(spec: SyncTableSpec | undefined, after: Rec): readonly RecordRef[] {
-  return spec?.rule?.reads ? spec.rule.reads(after) : [];
+export function readsOf(spec: SyncTableSpec | undefined, after: Rec, id: string): readonly (RecordRef | RecordsPointingAt)[] {
+  return spec?.rule?.reads ? spec.rule.reads(after, id) : [];
 }
+
+/** Whether a read names records pointing at one (a query) rather than one record by id. */
+export const isQuery = (ref: RecordRef | RecordsPointingAt): ref is RecordsPointingAt => 'field' in ref;
 
 /** `invalid_record` with the first problem's field path and reason, or null when the record is valid. */
 export function validateRecord(table: string, spec: SyncTableSpec | undefined, id: string, fields: Rec): Refusal | null {

@@ -10,6 +10,7 @@ import type {
   Change,
   MaintenanceWindow,
   OpsPriority,
+  OutputJob,
   OutputRun,
   Review,
   ReviewStatus,
@@ -197,6 +198,31 @@ export function statusAfterChecks(run: Pick<OutputRun, 'items' | 'status' | 'rec
   if (run.items.some((i) => i.result === 'fail')) return 'failed';
   if (run.items.every((i) => i.result !== 'pending')) return 'verified';
   return 'received';
+}
+
+/**
+ * The runs that failed verification whose notice is the user's: runs of jobs
+ * whose team counts the user among its members. A job without a team, or with
+ * a team that has no members (or is gone), notifies everyone, so a failure is
+ * never seen by nobody. Oldest expected first.
+ */
+export function failedRunsForMe<R extends Pick<OutputRun, 'jobId' | 'status' | 'deleted' | 'expectedAt'>>(
+  runs: readonly R[],
+  jobs: readonly Pick<OutputJob, 'id' | 'teamId' | 'deleted'>[],
+  teams: readonly { id: string; memberIds: readonly string[]; deleted?: number }[],
+  myIds: readonly string[],
+): R[] {
+  const jobTeam = new Map(jobs.map((j) => [j.id, j.teamId]));
+  const members = new Map(teams.filter((t) => t.deleted !== 1).map((t) => [t.id, t.memberIds]));
+  const mine = new Set(myIds);
+  return runs
+    .filter((r) => {
+      if (r.deleted === 1 || r.status !== 'failed') return false;
+      const teamId = jobTeam.get(r.jobId) ?? null;
+      const list = teamId ? members.get(teamId) : undefined;
+      return !list || list.length === 0 || list.some((id) => mine.has(id));
+    })
+    .sort((a, b) => (a.expectedAt < b.expectedAt ? -1 : a.expectedAt > b.expectedAt ? 1 : 0));
 }
 
 export type RunView = 'today' | 'week' | 'late' | 'failed';

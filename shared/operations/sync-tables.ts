@@ -48,15 +48,27 @@ function occurrenceCheck(ctx: WriteRuleContext): string | null {
   return null;
 }
 
-/** A final review needs an owner. */
+/**
+ * A final review needs an owner, and a review made final (status changed to
+ * final, or a final review restored) has no action item without an owner: the
+ * rule reads the review's action items as stored, with this batch's earlier
+ * changes (`reads`: every action item whose `reviewId` is the review's id).
+ */
 function reviewCheck(ctx: WriteRuleContext): string | null {
-  return ctx.after.status === 'final' && !ctx.after.ownerId ? 'A final review needs an owner' : null;
+  if (ctx.after.status !== 'final' || ctx.after.deleted === 1) return null;
+  if (!ctx.after.ownerId) return 'A final review needs an owner';
+  const becomingFinal = ctx.before === null || ctx.changed.includes('status') || ctx.changed.includes('deleted');
+  if (!becomingFinal || !ctx.relatedBy) return null;
+  const unowned = ctx.relatedBy('actionItems', 'reviewId', ctx.id).filter((a) => a.deleted !== 1 && !a.ownerId);
+  if (unowned.length === 0) return null;
+  const titles = unowned.slice(0, 3).map((a) => `“${typeof a.title === 'string' ? a.title : String(a.id)}”`);
+  const more = unowned.length > 3 ? ` and ${unowned.length - 3} more` : '';
+  return `A review cannot be final while an action item has no owner: ${titles.join(', ')}${more} ${unowned.length === 1 ? 'has' : 'have'} none. Give each action an owner first.`;
 }
 
 /**
- * A final review has no action without an owner: an action item of a final
- * review (as stored) cannot be made or left without one. (That a review going
- * final has every action owned is checked on the device, which holds them.)
+ * The converse: an action item of a final review (as stored) cannot be made,
+ * moved there, restored or left without an owner.
  */
 function actionCheck(ctx: WriteRuleContext): string | null {
   if (ctx.after.deleted === 1 || ctx.after.ownerId) return null;
@@ -97,7 +109,17 @@ export const OPERATIONS_SYNC_TABLES = {
     schema: storedSchema(ChangeSchema),
     rule: { roles: 'any', check: changeCheck, summary: 'Changes: every role; approval (status approved, approver and time) by coordinators and admins, as themselves' },
   },
-  reviews: { merge: 'lww', schema: storedSchema(ReviewSchema), rule: { roles: 'any', check: reviewCheck, summary: 'Post-incident reviews: every role; final needs an owner' } },
+  reviews: {
+    merge: 'lww',
+    schema: storedSchema(ReviewSchema),
+    rule: {
+      roles: 'any',
+      // Only a final review needs its action items read.
+      reads: (after, id) => (after.status === 'final' && id ? [{ table: 'actionItems', field: 'reviewId', equals: id }] : []),
+      check: reviewCheck,
+      summary: 'Post-incident reviews: every role; final needs an owner, and is refused while any of its action items (`reviewId`, as stored) has no owner',
+    },
+  },
   actionItems: {
     merge: 'lww',
     schema: storedSchema(ActionItemSchema),

@@ -29,12 +29,26 @@ export interface WriteRuleContext {
    * changes), or null when there is none. Absent where nothing was read.
    */
   related?: (table: string, id: string) => Readonly<Record<string, unknown>> | null;
+  /**
+   * The records of `table` whose `field` holds `value` (a review's action
+   * items), for a query the rule named in `reads`: as stored, with this
+   * batch's earlier changes, deleted ones included, each with its `id`.
+   * Absent where nothing was read.
+   */
+  relatedBy?: (table: string, field: string, value: string) => readonly Readonly<Record<string, unknown>>[];
 }
 
 /** A record another record points at. */
 export interface RecordRef {
   table: string;
   id: string;
+}
+
+/** The records of a table that point at a record (a review's action items: `actionItems` whose `reviewId` is the review's id). */
+export interface RecordsPointingAt {
+  table: string;
+  field: string;
+  equals: string;
 }
 
 /**
@@ -54,9 +68,11 @@ export interface TableWriteRule {
   /**
    * Other records `check` (or `authorship.copyOf`) looks at, named from the
    * merged record (a registration's session): the server reads them in the
-   * push transaction and hands them over as `ctx.related`.
+   * push transaction and hands them over as `ctx.related`. A query
+   * (`{ table, field, equals }`, e.g. the written record's `id`, the second
+   * argument) reads every record pointing at it, handed over as `ctx.relatedBy`.
    */
-  reads?: (after: Readonly<Record<string, unknown>>) => readonly RecordRef[];
+  reads?: (after: Readonly<Record<string, unknown>>, id?: string) => readonly (RecordRef | RecordsPointingAt)[];
   /**
    * Append-only audit entries: the field that names the actor (a person id)
    * and, optionally, the field naming the device. The server requires them

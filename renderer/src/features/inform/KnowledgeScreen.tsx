@@ -80,34 +80,36 @@ export function KnowledgeScreen() {
           <p>{reviewOnly ? 'Nothing is past its review-by date.' : 'Work instructions, how-tos, known errors, manual sections, newsletters, memos and handouts live here, offline.'}</p>
         </EmptyState>
       ) : (
-        <table className="data-table" aria-label="Documents">
-          <thead>
-            <tr>
-              <th scope="col">Title</th>
-              <th scope="col">Type</th>
-              <th scope="col">System</th>
-              <th scope="col">State</th>
-              <th scope="col">Version</th>
-              <th scope="col">Review by</th>
-            </tr>
-          </thead>
-          <tbody>
-            {docs.map((d) => (
-              <tr key={d.id} aria-selected={selected === d.id}>
-                <td>
-                  <button type="button" className="link" onClick={() => setSelected(d.id)}>
-                    {d.title}
-                  </button>
-                </td>
-                <td>{MATERIAL_KIND_LABELS[d.kind]}</td>
-                <td>{d.system}</td>
-                <td>{d.state}</td>
-                <td>{d.version}</td>
-                <td>{d.reviewBy ?? ''}</td>
+        <div className="table-scroll">
+          <table className="data-table" aria-label="Documents">
+            <thead>
+              <tr>
+                <th scope="col">Title</th>
+                <th scope="col">Type</th>
+                <th scope="col">System</th>
+                <th scope="col">State</th>
+                <th scope="col">Version</th>
+                <th scope="col">Review by</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {docs.map((d) => (
+                <tr key={d.id} aria-selected={selected === d.id}>
+                  <td>
+                    <button type="button" className="link" onClick={() => setSelected(d.id)}>
+                      {d.title}
+                    </button>
+                  </td>
+                  <td>{MATERIAL_KIND_LABELS[d.kind]}</td>
+                  <td>{d.system}</td>
+                  <td>{d.state}</td>
+                  <td>{d.version}</td>
+                  <td>{d.reviewBy ?? ''}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
       {selected ? <DocumentPanel id={selected} /> : null}
     </div>
@@ -230,64 +232,68 @@ function DocumentEditor({ doc, versions }: { doc: DocRecord; versions: MaterialV
         </div>
       </form>
       <h3>History</h3>
-      <table className="data-table" aria-label="Versions">
-        <thead>
-          <tr>
-            <th scope="col">Compare</th>
-            <th scope="col">Version</th>
-            <th scope="col">Saved</th>
-            <th scope="col">Note</th>
-            <th scope="col">Restore</th>
-          </tr>
-        </thead>
-        <tbody>
-          {versions.map((v) => (
-            <tr key={v.id}>
-              <td>
-                <input type="checkbox" aria-label={`Compare version ${v.version}`} checked={picked.includes(v.id)} onChange={() => toggle(v.id)} />
-              </td>
-              <td>{v.version}</td>
-              <td>{new Date(v.publishedAt).toLocaleString()}</td>
-              <td>{v.changeNote}</td>
-              <td>
-                <button type="button" onClick={() => void restore(v)} disabled={v.version === doc.version}>
-                  Restore version {v.version}
-                </button>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      <button type="button" onClick={() => void compare()} disabled={picked.length !== 2}>
-        Compare selected versions
-      </button>
-      {comparison ? (
-        <table className="data-table diff-table" aria-label={`Version ${comparison.left} and version ${comparison.right} side by side`}>
+      <div className="table-scroll">
+        <table className="data-table" aria-label="Versions">
           <thead>
             <tr>
-              <th scope="col">Version {comparison.left}</th>
-              <th scope="col">Version {comparison.right}</th>
+              <th scope="col">Compare</th>
+              <th scope="col">Version</th>
+              <th scope="col">Saved</th>
+              <th scope="col">Note</th>
+              <th scope="col">Restore</th>
             </tr>
           </thead>
           <tbody>
-            {comparison.c.fields.map((f) => (
-              <tr key={f.field} data-kind="changed">
+            {versions.map((v) => (
+              <tr key={v.id}>
                 <td>
-                  {f.field}: {f.left}
+                  <input type="checkbox" aria-label={`Compare version ${v.version}`} checked={picked.includes(v.id)} onChange={() => toggle(v.id)} />
                 </td>
+                <td>{v.version}</td>
+                <td>{new Date(v.publishedAt).toLocaleString()}</td>
+                <td>{v.changeNote}</td>
                 <td>
-                  {f.field}: {f.right}
+                  <button type="button" onClick={() => void restore(v)} disabled={v.version === doc.version}>
+                    Restore version {v.version}
+                  </button>
                 </td>
-              </tr>
-            ))}
-            {comparison.c.rows.map((r, i) => (
-              <tr key={i} data-kind={r.kind}>
-                <td>{r.left === null ? '' : r.kind === 'same' ? r.left : <del>{r.left}</del>}</td>
-                <td>{r.right === null ? '' : r.kind === 'same' ? r.right : <ins>{r.right}</ins>}</td>
               </tr>
             ))}
           </tbody>
         </table>
+      </div>
+      <button type="button" onClick={() => void compare()} disabled={picked.length !== 2}>
+        Compare selected versions
+      </button>
+      {comparison ? (
+        <div className="table-scroll">
+          <table className="data-table diff-table" aria-label={`Version ${comparison.left} and version ${comparison.right} side by side`}>
+            <thead>
+              <tr>
+                <th scope="col">Version {comparison.left}</th>
+                <th scope="col">Version {comparison.right}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {comparison.c.fields.map((f) => (
+                <tr key={f.field} data-kind="changed">
+                  <td>
+                    {f.field}: {f.left}
+                  </td>
+                  <td>
+                    {f.field}: {f.right}
+                  </td>
+                </tr>
+              ))}
+              {comparison.c.rows.map((r, i) => (
+                <tr key={i} data-kind={r.kind}>
+                  <td>{r.left === null ? '' : r.kind === 'same' ? r.left : <del>{r.left}</del>}</td>
+                  <td>{r.right === null ? '' : r.kind === 'same' ? r.right : <ins>{r.right}</ins>}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       ) : null}
       <h3>Tickets solved with it</h3>
       {solved && solved.length > 0 ? (

@@ -38,31 +38,33 @@ export function ChangesView() {
           <p>A change records what will change and why, its risk, plans, planned window, approval and outcome, and the tickets it resolves.</p>
         </EmptyState>
       ) : (
-        <table className="data-table">
-          <caption>Changes</caption>
-          <thead>
-            <tr>
-              <th scope="col">What</th>
-              <th scope="col">Systems</th>
-              <th scope="col">Planned</th>
-              <th scope="col">Risk</th>
-              <th scope="col">Status</th>
-            </tr>
-          </thead>
-          <tbody>
-            {[...changes].sort((a, b) => (b.plannedStart ?? '').localeCompare(a.plannedStart ?? '')).map((c) => (
-              <tr key={c.id}>
-                <th scope="row">
-                  <a href={opsHref({ view: 'change', id: c.id })}>{c.title}</a>
-                </th>
-                <td>{c.systemIds.map(names.system).join(', ') || '—'}</td>
-                <td>{formatInstant(c.plannedStart)}</td>
-                <td>{LABELS.risk[c.risk]}</td>
-                <td>{LABELS.changeStatus[c.status]}</td>
+        <div className="table-scroll">
+          <table className="data-table">
+            <caption>Changes</caption>
+            <thead>
+              <tr>
+                <th scope="col">What</th>
+                <th scope="col">Systems</th>
+                <th scope="col">Planned</th>
+                <th scope="col">Risk</th>
+                <th scope="col">Status</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {[...changes].sort((a, b) => (b.plannedStart ?? '').localeCompare(a.plannedStart ?? '')).map((c) => (
+                <tr key={c.id}>
+                  <th scope="row">
+                    <a href={opsHref({ view: 'change', id: c.id })}>{c.title}</a>
+                  </th>
+                  <td>{c.systemIds.map(names.system).join(', ') || '—'}</td>
+                  <td>{formatInstant(c.plannedStart)}</td>
+                  <td>{LABELS.risk[c.risk]}</td>
+                  <td>{LABELS.changeStatus[c.status]}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
     </section>
   );

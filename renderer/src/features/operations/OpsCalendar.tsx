@@ -2,11 +2,14 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { EmptyState } from '../../ui/EmptyState';
 import { addDays, addMonths, dayTitle, monthGrid, monthTitle, shortDay, today, WEEKDAYS, weekOf } from '../training/calendar';
-import { calendarItems, itemsByDay, KIND_LABELS, type CalendarItem } from './calendar-items';
+import { calendarItems, forSystem, itemsByDay, KIND_LABELS, type CalendarItem } from './calendar-items';
 import { opsHref } from './ops-route';
-import { useOpsRepos } from './useOps';
+import { useNames, useOpsRepos } from './useOps';
 
-const time = (ms: number) => new Intl.DateTimeFormat('en-US', { hour: 'numeric', minute: '2-digit' }).format(ms);
+// One formatter for every chip: making an Intl.DateTimeFormat costs far more than formatting with one (a month of
+// 2,000 items spent most of its render making them).
+const timeFormat = new Intl.DateTimeFormat('en-US', { hour: 'numeric', minute: '2-digit' });
+const time = (ms: number) => timeFormat.format(ms);
 
 function Chip({ it }: { it: CalendarItem }) {
   const text = (
@@ -28,6 +31,25 @@ function Chip({ it }: { it: CalendarItem }) {
   );
 }
 
+/**
+ * How many items a day of the month shows; the rest are behind "+N more", which opens that day's week (where
+ * every item is listed). A busy month (2,000 items, some days 70) was otherwise a page of thousands of chips:
+ * unreadable, and most of its first-screen time was laying them out.
+ */
+export const MONTH_DAY_MAX = 6;
+
+function MoreOnDay({ items, day, onShow }: { items: readonly CalendarItem[]; day: string; onShow: () => void }) {
+  const hidden = items.slice(MONTH_DAY_MAX);
+  if (hidden.length === 0) return null;
+  const alerts = hidden.filter((it) => it.alert).length;
+  const label = `${hidden.length} more on ${dayTitle(day)}${alerts ? `, ${alerts} needing attention` : ''}: show the week`;
+  return (
+    <button type="button" className="ops-more" onClick={onShow} aria-label={label} title={label}>
+      +{hidden.length} more{alerts ? <strong className="ops-alert"> · {alerts} ⚠</strong> : null}
+    </button>
+  );
+}
+
 /** Month and week calendar of occurrences (made and planned), output runs, windows, freezes and changes. */
 export function OpsCalendar() {
   const repos = useOpsRepos();
@@ -44,15 +66,22 @@ export function OpsCalendar() {
     ]);
     return { schedules, occurrences, windows, changes, runs, jobs, calendars: new Map(calendars.map((c) => [c.id, c])) };
   }, [repos]);
+  const names = useNames();
+  // The calendar of one system: its maintenance, runs, windows, freezes and changes.
+  const [systemId, setSystemId] = useState('');
   const [mode, setMode] = useState<'month' | 'week'>('month');
   const [cursor, setCursor] = useState(() => today());
   const [nowMs] = useState(() => Date.now());
   const grid = mode === 'month' ? monthGrid(cursor) : [weekOf(cursor)];
   const from = grid[0]![0]!;
   const to = grid.at(-1)!.at(-1)!;
-  const days = data ? itemsByDay(calendarItems(data, from, to, nowMs)) : new Map<string, CalendarItem[]>();
+  const days = data ? itemsByDay(calendarItems(forSystem(data, systemId || null), from, to, nowMs)) : new Map<string, CalendarItem[]>();
   if (!data) return <p role="status">Loading the calendar…</p>;
   const now = today();
+  const showWeekOf = (d: string) => {
+    setMode('week');
+    setCursor(d);
+  };
   const step = (n: number) => setCursor((c) => (mode === 'month' ? addMonths(c, n) : addDays(c, n * 7)));
   const title = mode === 'month' ? monthTitle(cursor) : `Week of ${shortDay(grid[0]![0]!)}`;
   const empty = data.schedules.length + data.windows.length + data.changes.length + data.runs.length === 0;
@@ -76,6 +105,19 @@ export function OpsCalendar() {
         <button type="button" onClick={() => step(1)} aria-label={`Next ${mode}`}>
           ›
         </button>
+        {names && names.systems.length > 0 ? (
+          <label>
+            System{' '}
+            <select value={systemId} onChange={(e) => setSystemId(e.target.value)}>
+              <option value="">All systems</option>
+              {names.systems.map((x) => (
+                <option key={x.id} value={x.id}>
+                  {x.name}
+                </option>
+              ))}
+            </select>
+          </label>
+        ) : null}
         <h2 className="cal-title" aria-live="polite">
           {title}
         </h2>
@@ -111,9 +153,10 @@ export function OpsCalendar() {
                     <span className="cal-day" aria-hidden="true">
                       {Number(d.slice(8))}
                     </span>
-                    {(days.get(d) ?? []).map((it) => (
+                    {(days.get(d) ?? []).slice(0, MONTH_DAY_MAX).map((it) => (
                       <Chip key={it.key} it={it} />
                     ))}
+                    <MoreOnDay items={days.get(d) ?? []} day={d} onShow={() => showWeekOf(d)} />
                   </td>
                 ))}
               </tr>

@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { overdueActions } from '../../../../shared/operations/rules';
+import { failedRunsForMe, overdueActions } from '../../../../shared/operations/rules';
 import { useData } from '../../app/data-context';
 import { resolveActor } from '../../data/repositories/tickets';
 import { opsHref } from './ops-route';
@@ -29,10 +29,26 @@ export function useMyOverdueActions() {
   }, [repos, key]);
 }
 
-/** Status-bar notices of operations: runs that failed verification (for the team), and the user's overdue action items. */
-export function OpsStatusCounts() {
+/**
+ * The runs that failed verification that the user is told of: those of jobs of
+ * a team the user is a member of (or of no team, or a team without members),
+ * with their job's name; oldest first.
+ */
+export function useMyFailedRuns() {
   const repos = useOpsRepos();
-  const failed = useLiveQuery(async () => (await repos.tables.runs.toArray()).filter((r) => !r.deleted && r.status === 'failed').length, [repos]);
+  const mine = useMyIds();
+  const key = (mine ?? []).join(',');
+  return useLiveQuery(async () => {
+    if (!key) return [];
+    const [runs, jobs, teams] = await Promise.all([repos.tables.runs.toArray(), repos.tables.jobs.toArray(), repos.tickets.tables.teams.toArray()]);
+    const jobName = new Map(jobs.map((j) => [j.id, j.name]));
+    return failedRunsForMe(runs, jobs, teams, key.split(',')).map((run) => ({ run, jobName: jobName.get(run.jobId) ?? 'Removed output job' }));
+  }, [repos, key]);
+}
+
+/** Status-bar notices of operations: runs that failed verification (for the job's team), and the user's overdue action items. */
+export function OpsStatusCounts() {
+  const failed = useMyFailedRuns()?.length;
   const mine = useMyOverdueActions();
   return (
     <>

@@ -53,29 +53,31 @@ export function ReviewsView() {
           <p>A post-incident review records what happened (a timeline picked from the incident’s history and work log), why, and the action items that follow, each with an owner and a due date.</p>
         </EmptyState>
       ) : (
-        <table className="data-table">
-          <caption>Reviews</caption>
-          <thead>
-            <tr>
-              <th scope="col">Review</th>
-              <th scope="col">Status</th>
-              <th scope="col">Owner</th>
-              <th scope="col">Open actions</th>
-            </tr>
-          </thead>
-          <tbody>
-            {[...data.reviews].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt)).map((r) => (
-              <tr key={r.id}>
-                <th scope="row">
-                  <a href={opsHref({ view: 'review', id: r.id })}>{r.title}</a>
-                </th>
-                <td>{LABELS.reviewStatus[r.status]}</td>
-                <td>{names.person(r.ownerId)}</td>
-                <td>{data.actions.filter((a) => a.reviewId === r.id && a.status === 'open').length}</td>
+        <div className="table-scroll">
+          <table className="data-table">
+            <caption>Reviews</caption>
+            <thead>
+              <tr>
+                <th scope="col">Review</th>
+                <th scope="col">Status</th>
+                <th scope="col">Owner</th>
+                <th scope="col">Open actions</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {[...data.reviews].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt)).map((r) => (
+                <tr key={r.id}>
+                  <th scope="row">
+                    <a href={opsHref({ view: 'review', id: r.id })}>{r.title}</a>
+                  </th>
+                  <td>{LABELS.reviewStatus[r.status]}</td>
+                  <td>{names.person(r.ownerId)}</td>
+                  <td>{data.actions.filter((a) => a.reviewId === r.id && a.status === 'open').length}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
     </section>
   );
@@ -310,24 +312,26 @@ function ReviewForm({ id, stored }: { id: string; stored: Review }) {
         <h3>Action items</h3>
         {actions.length === 0 ? <p className="muted">No action items yet.</p> : null}
         {actions.length > 0 ? (
-          <table className="data-table">
-            <caption className="visually-hidden">Action items</caption>
-            <thead>
-              <tr>
-                <th scope="col">Action</th>
-                <th scope="col">Owner</th>
-                <th scope="col">Due</th>
-                <th scope="col">Type</th>
-                <th scope="col">Status</th>
-                <th scope="col">Linked</th>
-              </tr>
-            </thead>
-            <tbody>
-              {actions.map((a) => (
-                <ActionRow key={a.id} a={a} names={names} locked={locked} />
-              ))}
-            </tbody>
-          </table>
+          <div className="table-scroll">
+            <table className="data-table">
+              <caption className="visually-hidden">Action items</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Action</th>
+                  <th scope="col">Owner</th>
+                  <th scope="col">Due</th>
+                  <th scope="col">Type</th>
+                  <th scope="col">Status</th>
+                  <th scope="col">Linked</th>
+                </tr>
+              </thead>
+              <tbody>
+                {actions.map((a) => (
+                  <ActionRow key={a.id} a={a} names={names} locked={locked} />
+                ))}
+              </tbody>
+            </table>
+          </div>
         ) : null}
         <form
           className="ops-form"
@@ -444,29 +448,31 @@ export function ActionsView() {
           <p>Open action items from reviews appear here once their due date has passed.</p>
         </EmptyState>
       ) : (
-        <table className="data-table">
-          <caption>Overdue action items</caption>
-          <thead>
-            <tr>
-              <th scope="col">Action</th>
-              <th scope="col">Review</th>
-              <th scope="col">Owner</th>
-              <th scope="col">Due</th>
-            </tr>
-          </thead>
-          <tbody>
-            {overdue.map((a) => (
-              <tr key={a.id}>
-                <th scope="row">{a.title}</th>
-                <td>
-                  <a href={opsHref({ view: 'review', id: a.reviewId })}>{reviews.get(a.reviewId)?.title ?? 'Removed review'}</a>
-                </td>
-                <td>{names.person(a.ownerId)}</td>
-                <td>{a.due}</td>
+        <div className="table-scroll">
+          <table className="data-table">
+            <caption>Overdue action items</caption>
+            <thead>
+              <tr>
+                <th scope="col">Action</th>
+                <th scope="col">Review</th>
+                <th scope="col">Owner</th>
+                <th scope="col">Due</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {overdue.map((a) => (
+                <tr key={a.id}>
+                  <th scope="row">{a.title}</th>
+                  <td>
+                    <a href={opsHref({ view: 'review', id: a.reviewId })}>{reviews.get(a.reviewId)?.title ?? 'Removed review'}</a>
+                  </td>
+                  <td>{names.person(a.ownerId)}</td>
+                  <td>{a.due}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
     </section>
   );

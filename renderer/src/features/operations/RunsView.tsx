@@ -71,31 +71,33 @@ export function RunsView() {
       {shown.length === 0 ? (
         <p className="muted">{data.runs.length === 0 ? 'No runs yet. Runs are created from an output job’s schedule, or with “Run now”.' : `No runs in “${FILTERS.find((f) => f.id === filter)!.label}”.`}</p>
       ) : (
-        <table className="data-table">
-          <caption>Runs: {FILTERS.find((f) => f.id === filter)!.label}</caption>
-          <thead>
-            <tr>
-              <th scope="col">Job</th>
-              <th scope="col">Expected</th>
-              <th scope="col">Status</th>
-            </tr>
-          </thead>
-          <tbody>
-            {shown.map((r) => (
-              <tr key={r.id}>
-                <th scope="row">
-                  <a href={opsHref({ view: 'run', id: r.id })}>{jobs.get(r.jobId)?.name ?? 'Removed job'}</a>
-                  {r.extra ? <span className="muted"> (extra)</span> : null}
-                </th>
-                <td>{formatInstant(r.expectedAt)}</td>
-                <td>
-                  {LABELS.runStatus[r.status]}
-                  {isLate(r, now) ? <strong className="ops-alert"> · Late</strong> : null}
-                </td>
+        <div className="table-scroll">
+          <table className="data-table">
+            <caption>Runs: {FILTERS.find((f) => f.id === filter)!.label}</caption>
+            <thead>
+              <tr>
+                <th scope="col">Job</th>
+                <th scope="col">Expected</th>
+                <th scope="col">Status</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {shown.map((r) => (
+                <tr key={r.id}>
+                  <th scope="row">
+                    <a href={opsHref({ view: 'run', id: r.id })}>{jobs.get(r.jobId)?.name ?? 'Removed job'}</a>
+                    {r.extra ? <span className="muted"> (extra)</span> : null}
+                  </th>
+                  <td>{formatInstant(r.expectedAt)}</td>
+                  <td>
+                    {LABELS.runStatus[r.status]}
+                    {isLate(r, now) ? <strong className="ops-alert"> · Late</strong> : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
       <h2>Output jobs</h2>
       <div className="toolbar">
@@ -387,33 +389,35 @@ export function RunPage({ id }: { id: string }) {
           Mark received
         </button>
       ) : null}
-      <table className="data-table ops-checks">
-        <caption>Verification checklist</caption>
-        <thead>
-          <tr>
-            <th scope="col">Check</th>
-            <th scope="col">Expected</th>
-            <th scope="col">Actual</th>
-            <th scope="col">Note</th>
-            <th scope="col">Result</th>
-          </tr>
-        </thead>
-        <tbody>
-          {run.items.map((item) => (
-            <ItemRow
-              key={`${item.id}:${item.result}:${item.actual}`}
-              run={run}
-              item={item}
-              locked={locked || !run.receivedAt}
-              onSave={async (p) => {
-                const r = await repos.runs.recordItem(id, item.id, p);
-                if (r.ok) announce(`${item.label}: ${LABELS.itemResult[r.value.items.find((i) => i.id === item.id)!.result]}`);
-                return r.ok ? null : r.error.message;
-              }}
-            />
-          ))}
-        </tbody>
-      </table>
+      <div className="table-scroll">
+        <table className="data-table ops-checks">
+          <caption>Verification checklist</caption>
+          <thead>
+            <tr>
+              <th scope="col">Check</th>
+              <th scope="col">Expected</th>
+              <th scope="col">Actual</th>
+              <th scope="col">Note</th>
+              <th scope="col">Result</th>
+            </tr>
+          </thead>
+          <tbody>
+            {run.items.map((item) => (
+              <ItemRow
+                key={`${item.id}:${item.result}:${item.actual}`}
+                run={run}
+                item={item}
+                locked={locked || !run.receivedAt}
+                onSave={async (p) => {
+                  const r = await repos.runs.recordItem(id, item.id, p);
+                  if (r.ok) announce(`${item.label}: ${LABELS.itemResult[r.value.items.find((i) => i.id === item.id)!.result]}`);
+                  return r.ok ? null : r.error.message;
+                }}
+              />
+            ))}
+          </tbody>
+        </table>
+      </div>
       {run.items.length === 0 ? <p className="muted">This job has no checks.</p> : null}
       {!locked && blockingItems(run).length > 0 && run.receivedAt ? (
         <div className="ops-override">

@@ -474,23 +474,25 @@ export function SchedulesView() {
           <p>A schedule repeats maintenance (patch Tuesday, a quarterly index rebuild) or an output job (a monthly report) and creates each ticket or run ahead of time.</p>
         </EmptyState>
       ) : (
-        <table className="data-table">
-          <caption>Schedules</caption>
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Kind</th>
-              <th scope="col">System</th>
-              <th scope="col">Repeats</th>
-              <th scope="col">State</th>
-            </tr>
-          </thead>
-          <tbody>
-            {[...schedules].sort((a, b) => a.name.localeCompare(b.name)).map((s) => (
-              <ScheduleRow key={s.id} s={s} names={names} />
-            ))}
-          </tbody>
-        </table>
+        <div className="table-scroll">
+          <table className="data-table">
+            <caption>Schedules</caption>
+            <thead>
+              <tr>
+                <th scope="col">Name</th>
+                <th scope="col">Kind</th>
+                <th scope="col">System</th>
+                <th scope="col">Repeats</th>
+                <th scope="col">State</th>
+              </tr>
+            </thead>
+            <tbody>
+              {[...schedules].sort((a, b) => a.name.localeCompare(b.name)).map((s) => (
+                <ScheduleRow key={s.id} s={s} names={names} />
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
       <h2>Maintenance windows and freezes</h2>
       {windows.length === 0 && !win ? <p className="muted">No windows or freezes. Planned work on a system with windows is warned when it falls outside them; inside a freeze, always.</p> : null}

@@ -147,6 +147,28 @@ export function expectedAfterCompletion(src: Pick<CalendarSource, 'schedules' | 
   return out;
 }
 
+/**
+ * The calendar of one system: its schedules and their occurrences, the runs of
+ * its output jobs, and the windows, freezes and changes that name it. Null
+ * (all systems) leaves the source as it is.
+ */
+export function forSystem<S extends CalendarSource>(src: S, systemId: string | null): S {
+  if (!systemId) return src;
+  const schedules = src.schedules.filter((x) => x.systemId === systemId);
+  const scheduleIds = new Set(schedules.map((x) => x.id));
+  const jobs = src.jobs.filter((j) => j.systemId === systemId);
+  const jobIds = new Set(jobs.map((j) => j.id));
+  return {
+    ...src,
+    schedules,
+    occurrences: src.occurrences.filter((o) => scheduleIds.has(o.scheduleId)),
+    runs: src.runs.filter((r) => jobIds.has(r.jobId)),
+    jobs,
+    windows: src.windows.filter((w) => w.systemIds.includes(systemId)),
+    changes: src.changes.filter((c) => c.systemIds.includes(systemId)),
+  };
+}
+
 /** Items grouped by day. */
 export function itemsByDay(items: readonly CalendarItem[]): Map<string, CalendarItem[]> {
   const map = new Map<string, CalendarItem[]>();

@@ -1,5 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect } from 'react';
+import { HomeNotices } from '../operations/HomeNotices';
 import { EmptyState } from '../../ui/EmptyState';
 import { ErrorBoundary } from '../../ui/ErrorBoundary';
 import { CreateTicket } from './create/CreateTicket';
@@ -57,6 +58,10 @@ export function TicketsScreen() {
           </ErrorBoundary>
         </div>
       </header>
+      {/* The screen people land on: what operations asks of them (overdue actions, failed runs for their team); nothing when nothing. */}
+      <ErrorBoundary name="Needs your attention">
+        <HomeNotices />
+      </ErrorBoundary>
       {any === false || sampleLoading ? (
         <EmptyState title="No tickets yet" action={<SampleDataButton desk={desk} />}>
           <p>Requests you take by phone, email, walk-in or site visit will be listed here with their priority, status and SLA. Everything works offline.</p>

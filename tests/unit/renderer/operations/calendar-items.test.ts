@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { calendarItems, itemsByDay } from '../../../../renderer/src/features/operations/calendar-items';
+import { calendarItems, forSystem, itemsByDay } from '../../../../renderer/src/features/operations/calendar-items';
 import { occurrenceId } from '../../../../shared/operations/ids';
 import { ChangeSchema, MaintenanceWindowSchema, OccurrenceSchema, OutputJobSchema, OutputRunSchema, ScheduleSchema, type Schedule } from '../../../../shared/operations/schemas';
 
@@ -58,5 +58,34 @@ describe('calendar items', () => {
     expect(calendarItems({ ...base, occurrences: [] }, '2026-01-01', '2026-03-31', now, UTC).filter((i) => i.kind === 'planned').map((i) => i.day)).toEqual(['2026-01-20']);
     // Paused: nothing.
     expect(calendarItems({ ...base, schedules: [{ ...every45, active: false }], occurrences: [] }, '2026-01-01', '2026-03-31', now, UTC)).toEqual([]);
+  });
+});
+
+describe('the calendar of one system', () => {
+  it('keeps the system’s schedules and their occurrences, its jobs’ runs, and the windows, freezes and changes naming it', () => {
+    const on = (id: string, systemId: string | null) => ScheduleSchema.parse({ ...schedule, id, name: `Patch ${id}`, systemId }) as Schedule;
+    const src = {
+      schedules: [on('s-cms', 'cms'), on('s-jury', 'jury')],
+      occurrences: [
+        OccurrenceSchema.parse({ id: occurrenceId('s-cms', '2026-01-13'), scheduleId: 's-cms', kind: 'maintenance', date: '2026-01-13', plannedAt: '2026-01-13T06:00:00.000Z', ticketId: null, ...meta }),
+        OccurrenceSchema.parse({ id: occurrenceId('s-jury', '2026-01-13'), scheduleId: 's-jury', kind: 'maintenance', date: '2026-01-13', plannedAt: '2026-01-13T06:00:00.000Z', ticketId: null, ...meta }),
+      ],
+      jobs: [OutputJobSchema.parse({ id: 'j-cms', name: 'Docket', systemId: 'cms', ...meta }), OutputJobSchema.parse({ id: 'j-jury', name: 'Jury list', systemId: 'jury', ...meta })],
+      runs: [
+        OutputRunSchema.parse({ id: 'r-cms', jobId: 'j-cms', date: '2026-01-05', expectedAt: '2026-01-05T15:00:00.000Z', ...meta }),
+        OutputRunSchema.parse({ id: 'r-jury', jobId: 'j-jury', date: '2026-01-05', expectedAt: '2026-01-05T15:00:00.000Z', ...meta }),
+      ],
+      windows: [
+        MaintenanceWindowSchema.parse({ id: 'w-both', kind: 'freeze', name: 'Year end', systemIds: ['cms', 'jury'], timeZone: UTC, rule: { freq: 'once', start: '2026-01-30', time: '00:00' }, durationMinutes: 60, ...meta }),
+        MaintenanceWindowSchema.parse({ id: 'w-jury', kind: 'window', name: 'Jury nights', systemIds: ['jury'], timeZone: UTC, rule: { freq: 'once', start: '2026-01-29', time: '22:00' }, durationMinutes: 60, ...meta }),
+      ],
+      changes: [ChangeSchema.parse({ id: 'c-cms', title: 'Upgrade CMS', systemIds: ['cms'], plannedStart: '2026-01-20T06:00:00.000Z', ...meta }), ChangeSchema.parse({ id: 'c-jury', title: 'Upgrade jury', systemIds: ['jury'], plannedStart: '2026-01-21T06:00:00.000Z', ...meta })],
+      calendars: new Map(),
+    };
+    const labels = (systemId: string | null) => calendarItems(forSystem(src, systemId), '2026-01-01', '2026-01-31', Date.parse('2026-01-01T00:00:00Z'), UTC).map((i) => i.label);
+    expect(labels('cms')).toEqual(['Docket', 'Patch s-cms', 'Upgrade CMS', 'Year end']);
+    expect(labels('jury')).toEqual(['Jury list', 'Patch s-jury', 'Upgrade jury', 'Jury nights', 'Year end']);
+    expect(labels(null)).toHaveLength(8);
+    expect(forSystem(src, null)).toBe(src);
   });
 });

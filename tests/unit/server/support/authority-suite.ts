@@ -425,6 +425,50 @@ export function describeAuthority(label: string, getDb: () => Promise<Db>): void
         expect((await stored(db, 'actionItems', 'act-1'))!.ownerId).toBe('person-1');
       });
 
+      it('a review is not made final while one of its action items, as stored or earlier in the batch, has no owner', async () => {
+        const tech = actors.technician;
+        const coord = actors.coordinator;
+        const draft = { ...validRecord('reviews', tech), ownerId: tech.personId, summary: 'E-filing was down' };
+        const action = (reviewId: string, extra: Record<string, unknown> = {}) => ({ ...validRecord('actionItems', tech), reviewId, ...extra });
+        expect(await outcome(tech, opOf(tech, 'reviews', 'rev-2', draft, later()))).toBe('applied');
+        // Unowned actions are fine while the review is a draft.
+        expect(await outcome(tech, opOf(tech, 'actionItems', 'act-2a', action('rev-2', { title: 'Add monitoring', ownerId: null }), later()))).toBe('applied');
+        expect(await outcome(tech, opOf(tech, 'actionItems', 'act-2b', action('rev-2', { title: 'Dropped idea', ownerId: null }), later()))).toBe('applied');
+        expect(await outcome(tech, opOf(tech, 'actionItems', 'act-other', action('rev-other', { ownerId: null }), later()))).toBe('applied');
+        // Made final by another device (a coordinator's) that never saw the actions: refused with the reason.
+        const final = opOf(coord, 'reviews', 'rev-2', { status: 'final' }, later());
+        const body = await pushAs(coord, [final]);
+        expect(body.rejected).toEqual([
+          { opId: final.opId, code: 'forbidden', message: 'A review cannot be final while an action item has no owner: “Add monitoring”, “Dropped idea” have none. Give each action an owner first.' },
+        ]);
+        expect((await stored(db, 'reviews', 'rev-2'))!.status).toBe('draft');
+        // Deleting one and owning the other earlier in the same batch lets it go final (another review's unowned action does not count).
+        const ops = [
+          opOf(tech, 'actionItems', 'act-2b', { deleted: 1 }, later()),
+          opOf(tech, 'actionItems', 'act-2a', { ownerId: coord.personId }, later()),
+          opOf(tech, 'reviews', 'rev-2', { status: 'final' }, later()),
+        ];
+        const ok = await pushAs(tech, ops);
+        expect(ok.rejected).toEqual([]);
+        expect(ok.applied).toEqual(ops.map((o) => o.opId));
+        expect((await stored(db, 'reviews', 'rev-2'))!.status).toBe('final');
+        // The converse, once final: no action of it may lose its owner, be added or restored without one.
+        expect(await outcome(tech, opOf(tech, 'actionItems', 'act-2a', { ownerId: null }, later()))).toBe('forbidden');
+        expect(await outcome(tech, opOf(tech, 'actionItems', 'act-2b', { deleted: 0 }, later()))).toBe('forbidden');
+        expect(await outcome(tech, opOf(tech, 'actionItems', 'act-other', { reviewId: 'rev-2' }, later()))).toBe('forbidden');
+        expect((await stored(db, 'actionItems', 'act-2a'))!.ownerId).toBe(coord.personId);
+        // A batch that adds an unowned action before making a review final is refused that review (the action itself is fine on a draft).
+        expect(await outcome(tech, opOf(tech, 'reviews', 'rev-3', draft, later()))).toBe('applied');
+        const sneaky = [opOf(tech, 'actionItems', 'act-3', action('rev-3', { title: 'Patch the gateway', ownerId: null }), later()), opOf(tech, 'reviews', 'rev-3', { status: 'final' }, later())];
+        const mixed = await pushAs(tech, sneaky);
+        expect(mixed.applied).toEqual([sneaky[0]!.opId]);
+        expect(mixed.rejected).toEqual([{ opId: sneaky[1]!.opId, code: 'forbidden', message: expect.stringContaining('“Patch the gateway” has none') }]);
+        // Reopened and final again: still judged on its actions.
+        expect(await outcome(tech, opOf(tech, 'reviews', 'rev-2', { status: 'in_review' }, later()))).toBe('applied');
+        expect(await outcome(tech, opOf(tech, 'actionItems', 'act-2a', { ownerId: null }, later()))).toBe('applied');
+        expect(await outcome(tech, opOf(tech, 'reviews', 'rev-2', { status: 'final' }, later()))).toBe('forbidden');
+      });
+
       it('an output run is distributed only past its gate: received, critical checks passed or overridden with a reason', async () => {
         const tech = actors.technician;
         const item = { id: 'v1', label: 'Record count', kind: 'count', expected: 100, critical: true, actual: 90, result: 'fail', note: '' };

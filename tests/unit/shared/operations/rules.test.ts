@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  failedRunsForMe,
   blockingItems,
   checklistMarkdown,
   distributionGate,
@@ -149,9 +150,9 @@ describe('reviews', () => {
   });
 
   it('the timeline is built from history and work log, picked once, in time order', () => {
-    const h = (id: string, field: string, old: unknown, nu: unknown, at: string): HistoryEvent => ({ id, ticketId: 't1', field, old: old as never, new: nu as never, by: 'p1', device: 'd', at, stamps: {}, deleted: 0 });
+    const h = (id: string, field: string, old: unknown, nu: unknown, at: string): HistoryEvent => ({ id, ticketId: 't1', field, old: old as never, new: nu as never, by: 'p1', device: 'd', at, stamps: {}, deleted: 0 as const });
     const history = [h('h1', 'created', null, null, '2026-01-13T15:00:00.000Z'), h('h2', 'status', 'new', 'open', '2026-01-13T15:05:00.000Z'), h('h3', 'words', [], ['x'], '2026-01-13T15:05:00.000Z'), h('h4', 'assigneeId', null, 'p2', '2026-01-13T15:02:00.000Z')];
-    const work: WorkLogEntry[] = [{ id: 'w1', ticketId: 't1', kind: 'phone_call', authorId: 'p2', at: '2026-01-13T15:10:00.000Z', minutes: 5, body: 'Restarted the app server', createdAt: AT, copiedFrom: null, stamps: {}, deleted: 0 }];
+    const work: WorkLogEntry[] = [{ id: 'w1', ticketId: 't1', kind: 'phone_call', authorId: 'p2', at: '2026-01-13T15:10:00.000Z', minutes: 5, body: 'Restarted the app server', createdAt: AT, copiedFrom: null, stamps: {}, deleted: 0 as const }];
     const names = { person: (id: string) => ({ p1: 'Ana Ruiz', p2: 'Ben Cho' })[id] ?? id, ticket: () => 'CRT-00042' };
     const c = timelineCandidates(history, work, names);
     expect(c.map((x) => x.text)).toEqual([
@@ -172,6 +173,53 @@ describe('reviews', () => {
     const ctx = (after: Record<string, unknown>) => ({ user: { id: 'u', role: 'technician' as const, personId: 'p' }, table: 'reviews', id: 'r', before: null, after, changed: ['status'] });
     expect(check(ctx({ status: 'final', ownerId: null }))).toMatch(/owner/);
     expect(check(ctx({ status: 'final', ownerId: 'p' }))).toBeNull();
+  });
+
+  it('a review made final is refused by the server rule while one of its action items (read by the rule) has no owner', () => {
+    const rule = OPERATIONS_SYNC_TABLES.reviews.rule;
+    expect(rule.reads({ status: 'final' }, 'r')).toEqual([{ table: 'actionItems', field: 'reviewId', equals: 'r' }]);
+    expect(rule.reads({ status: 'draft' }, 'r')).toEqual([]);
+    const actions: Record<string, unknown>[] = [
+      { id: 'a1', title: 'Add monitoring', ownerId: null, reviewId: 'r' },
+      { id: 'a2', title: 'Old idea', ownerId: null, reviewId: 'r', deleted: 1 },
+      { id: 'a3', title: 'Write runbook', ownerId: 'p', reviewId: 'r' },
+    ];
+    const asked: string[] = [];
+    const ctx = (before: Record<string, unknown> | null, after: Record<string, unknown>, changed: string[], list = actions) => ({
+      user: { id: 'u', role: 'technician' as const, personId: 'p' },
+      table: 'reviews',
+      id: 'r',
+      before,
+      after,
+      changed,
+      relatedBy: (table: string, field: string, value: string) => {
+        asked.push(`${table}.${field}=${value}`);
+        return list;
+      },
+    });
+    expect(rule.check(ctx({ status: 'in_review', ownerId: 'p' }, { status: 'final', ownerId: 'p' }, ['status']))).toBe(
+      'A review cannot be final while an action item has no owner: “Add monitoring” has none. Give each action an owner first.',
+    );
+    expect(asked).toEqual(['actionItems.reviewId=r']);
+    // A new final review, and a final review restored, are judged the same way.
+    expect(rule.check(ctx(null, { status: 'final', ownerId: 'p' }, ['status', 'ownerId']))).toMatch(/Add monitoring/);
+    expect(rule.check(ctx({ status: 'final', ownerId: 'p', deleted: 1 }, { status: 'final', ownerId: 'p', deleted: 0 as const }, ['deleted']))).toMatch(/Add monitoring/);
+    // Once every live action is owned it may go final; an edit of a review already final is not judged on its actions again.
+    expect(rule.check(ctx({ status: 'in_review', ownerId: 'p' }, { status: 'final', ownerId: 'p' }, ['status'], actions.slice(1)))).toBeNull();
+    expect(rule.check(ctx({ status: 'final', ownerId: 'p' }, { status: 'final', ownerId: 'p', summary: 'x' }, ['summary']))).toBeNull();
+    const many = ['A', 'B', 'C', 'D', 'E'].map((t) => ({ id: t, title: t, ownerId: null }));
+    expect(rule.check(ctx(null, { status: 'final', ownerId: 'p' }, ['status'], many))).toBe('A review cannot be final while an action item has no owner: “A”, “B”, “C” and 2 more have none. Give each action an owner first.');
+  });
+
+  it('an action item of a final review (read by the rule) cannot lose its owner', () => {
+    const rule = OPERATIONS_SYNC_TABLES.actionItems.rule;
+    const reviews: Record<string, Record<string, unknown>> = { fin: { status: 'final', ownerId: 'p' }, dr: { status: 'draft' } };
+    const ctx = (after: Record<string, unknown>) => ({ user: { id: 'u', role: 'technician' as const, personId: 'p' }, table: 'actionItems', id: 'a', before: null, after, changed: ['ownerId'], related: (_t: string, id: string) => reviews[id] ?? null });
+    expect(rule.reads({ reviewId: 'fin' })).toEqual([{ table: 'reviews', id: 'fin' }]);
+    expect(rule.check(ctx({ reviewId: 'fin', ownerId: null }))).toBe('An action of a final review needs an owner');
+    expect(rule.check(ctx({ reviewId: 'fin', ownerId: null, deleted: 1 }))).toBeNull();
+    expect(rule.check(ctx({ reviewId: 'dr', ownerId: null }))).toBeNull();
+    expect(rule.check(ctx({ reviewId: 'fin', ownerId: 'p' }))).toBeNull();
   });
 });
 
@@ -203,5 +251,37 @@ describe('schedules and sync tables', () => {
     }
     expect(OPERATIONS_SYNC_TABLES.schedules.rule.roles).toEqual(['coordinator', 'admin']);
     expect(OPERATIONS_SYNC_TABLES.occurrences.rule.roles).toBe('any');
+  });
+});
+
+describe('failed runs notify the job’s team', () => {
+  it('a failed run is for the members of its job’s team; a job without a team, or a team without members, tells everyone', () => {
+    const run = (id: string, jobId: string, status: 'failed' | 'verified', expectedAt = '2026-01-05T15:00:00.000Z', deleted: 0 | 1 = 0) => ({ id, jobId, status, expectedAt, deleted });
+    const jobs = [
+      { id: 'j-a', teamId: 'team-a', deleted: 0 as const },
+      { id: 'j-b', teamId: 'team-b', deleted: 0 as const },
+      { id: 'j-none', teamId: null, deleted: 0 as const },
+      { id: 'j-empty', teamId: 'team-empty', deleted: 0 as const },
+      { id: 'j-gone', teamId: 'team-gone', deleted: 0 as const },
+    ];
+    const teams = [
+      { id: 'team-a', memberIds: ['me', 'ana'] },
+      { id: 'team-b', memberIds: ['ana'] },
+      { id: 'team-empty', memberIds: [] },
+      { id: 'team-gone', memberIds: ['ana'], deleted: 1 },
+    ];
+    const runs = [
+      run('a', 'j-a', 'failed', '2026-01-06T15:00:00.000Z'),
+      run('b', 'j-b', 'failed'),
+      run('none', 'j-none', 'failed', '2026-01-04T15:00:00.000Z'),
+      run('empty', 'j-empty', 'failed'),
+      run('gone', 'j-gone', 'failed'),
+      run('ok', 'j-a', 'verified'),
+      run('deleted', 'j-a', 'failed', '2026-01-01T00:00:00.000Z', 1),
+      run('unknown-job', 'j-x', 'failed'),
+    ];
+    expect(failedRunsForMe(runs, jobs, teams, ['me']).map((r) => r.id)).toEqual(['none', 'empty', 'gone', 'unknown-job', 'a']);
+    expect(failedRunsForMe(runs, jobs, teams, ['ana']).map((r) => r.id)).toEqual(['none', 'b', 'empty', 'gone', 'unknown-job', 'a']);
+    expect(failedRunsForMe(runs, jobs, teams, [])).toHaveLength(4);
   });
 });
