@@ -67,6 +67,11 @@ export async function tierCounts(db: Queryable, upTo: number): Promise<Partial<R
   return out;
 }
 
+async function tierHasAny(db: Queryable, tier: FirstSyncTier, upTo: number): Promise<boolean> {
+  const r = await db.query(`SELECT 1 FROM records r WHERE r.server_seq > $1 AND r.server_seq <= $2 AND ${TYPED} AND ${IN_TIER[tier]} LIMIT 1`, [0, upTo, ...TIER_PARAMS]);
+  return r.rows.length > 0;
+}
+
 export async function pullTierPage(db: Queryable, cursor: Cursor | null, limit: number, checks: PullChecks): Promise<PullOutcome> {
   const state = (await db.query<{ epoch: string; head: number }>('SELECT epoch, seq AS head FROM sync_state WHERE id = 1')).rows[0];
   if (!state) throw new Error('sync_state is missing: were migrations run?');
@@ -96,7 +101,9 @@ export async function pullTierPage(db: Queryable, cursor: Cursor | null, limit: 
     const last = Number((page[page.length - 1] as Row).server_seq);
     return { ok: true, value: { ...base, cursor: encodeCursor({ epoch, seq: last, tier: { name: tier, upTo } }), hasMore: true } };
   }
-  const following = nextTier(tier);
+  // The next tier that holds anything (an empty one would cost the device a round trip for nothing).
+  let following = nextTier(tier);
+  while (following && !(await tierHasAny(db, following, upTo))) following = nextTier(following);
   if (following) return { ok: true, value: { ...base, cursor: encodeCursor({ epoch, seq: 0, tier: { name: following, upTo } }), hasMore: true } };
   // Every tier read: go on as an ordinary pull from the head the fill began at.
   return { ok: true, value: { ...base, cursor: encodeCursor({ epoch, seq: upTo }), hasMore: head > upTo } };
