@@ -83,7 +83,7 @@ async function pullFrom(db: FieldDeskDb, options: PullOptions, start: string, se
     if (options.signal?.aborted) return { ok: false as const, error: { kind: 'network' as const, status: 0, message: 'Sync stopped' } };
     const res = await next;
     // A server that no longer knows tier cursors (downgraded mid-fill): begin the first sync again.
-    if (!res.ok && fill && start !== '' && res.error.kind === 'protocol' && res.error.status === 400) {
+    if (!res.ok && fill && res.error.kind === 'protocol' && res.error.status === 400) {
       await db.syncState.bulkDelete([FILL_KEY, PULL_PROGRESS_KEY]);
       await db.syncState.put({ key: CURSOR_KEY, value: '' });
       return { ok: true as const, value: 'restart' as const };

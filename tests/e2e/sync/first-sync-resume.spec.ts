@@ -91,6 +91,15 @@ test('a first sync cut off mid-way resumes after a reload and ends with every ti
     await expect(arriving).toHaveAttribute('role', 'status');
     await page.screenshot({ path: test.info().outputPath('first-sync-cut-still-arriving.png'), fullPage: true });
     await expectAccessible(page, 'ticket list during an interrupted first sync');
+    // Dark mode: the same notice, readable (axe checks its contrast).
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+    await expectAccessible(page, 'ticket list during an interrupted first sync, dark');
+    await page.screenshot({ path: test.info().outputPath('first-sync-cut-still-arriving-dark.png'), fullPage: true });
+    await page.emulateMedia({ colorScheme: 'light' });
+    // The keyboard reaches the list past the notice (it is text, not a stop): the search box, then the list.
+    await page.keyboard.press('/');
+    await expect(page.getByRole('searchbox', { name: 'Search tickets' })).toBeFocused();
 
     // The network comes back and the app is opened again: the sync resumes where it stopped.
     cut = false;

@@ -11,7 +11,7 @@ import type { FieldDeskDb } from '../../../../renderer/src/data/db';
 import { registerFirstViewsReady } from '../../../../renderer/src/data/repositories/tickets/first-views';
 import { registerTicketDerivation } from '../../../../renderer/src/data/repositories/tickets/derive';
 import { refreshQueuedWords } from '../../../../renderer/src/data/repositories/tickets/word-refresh';
-import { readFill, registerTierDoneHook, stillArriving, arrivingText } from '../../../../renderer/src/sync/fill';
+import { advanceFill, arrivingText, readFill, registerTierDoneHook, stillArriving } from '../../../../renderer/src/sync/fill';
 import { CURSOR_KEY, FILL_KEY } from '../../../../renderer/src/sync/state-keys';
 import { addUser, makeDevice, startServer, type Device, type TestServer } from './support/harness';
 
@@ -182,5 +182,45 @@ describe('first sync in tiers (client)', () => {
     expect(await d.engine.runOnce()).toMatchObject({ status: 'synced' });
     expect(await d.db.syncState.get(FILL_KEY)).toBeUndefined();
     expect(await settled(d)).toEqual(expected);
+  });
+
+  it('a server downgraded mid-fill (refusing tier cursors) makes the device begin an ordinary first sync, ending with the same data', async () => {
+    const whole = await device();
+    await whole.engine.runOnce();
+    const expected = await settled(whole);
+    let pulls = 0;
+    // Two pages from the new server, then an old one: it refuses tier cursors and ignores `tiered`.
+    const downgraded: typeof fetch = async (input, init) => {
+      if (!String(input).endsWith('/v1/sync/pull') || ++pulls <= 2) return fetch(input, init);
+      const body = JSON.parse(String(init?.body)) as { cursor?: string; tiered?: boolean };
+      if (body.cursor?.includes('.tier.')) {
+        return new Response(JSON.stringify({ error: { code: 'invalid_request', message: 'cursor is not one this server issued' }, serverTime: Date.now() }), { status: 400, headers: { 'content-type': 'application/json' } });
+      }
+      delete body.tiered;
+      return fetch(input, { ...init, body: JSON.stringify(body) });
+    };
+    const d = await device(downgraded);
+    expect(await d.engine.runOnce()).toMatchObject({ status: 'synced' });
+    expect(await d.db.syncState.get(FILL_KEY)).toBeUndefined();
+    expect(await settled(d)).toEqual(expected);
+  });
+});
+
+describe('what is still arriving', () => {
+  it('counts tickets where a tier has them, records otherwise, never more than the total, and names nothing once done', () => {
+    let fill = advanceFill(undefined, 'reference', { reference: { people: 3, sites: 1 }, open: { tickets: 2, workLog: 5 }, rest: { tickets: 4, ticketHistory: 9 } }, [{ table: 'people' }, { table: 'people' }]);
+    expect(stillArriving(fill).map(arrivingText)).toEqual([
+      'People and help-desk settings still arriving: 2 of 4',
+      'Open tickets still arriving: 0 of 2',
+      'Closed and older tickets still arriving: 0 of 4',
+    ]);
+    expect(fill.firstViewsAt).toBeUndefined();
+    fill = advanceFill(fill, 'open', undefined, [{ table: 'tickets' }, { table: 'tickets' }, { table: 'workLog' }]);
+    expect(stillArriving(fill).map(arrivingText)).toEqual(['Closed and older tickets still arriving: 0 of 4']);
+    // A ticket changed during the fill can come twice: never "5 of 4".
+    fill = advanceFill(fill, 'rest', undefined, Array.from({ length: 5 }, () => ({ table: 'tickets' })));
+    expect(fill.firstViewsAt).toBeTruthy();
+    expect(stillArriving(fill)).toEqual([]);
+    expect(stillArriving(undefined)).toEqual([]);
   });
 });
