@@ -70,6 +70,8 @@ export function SyncStatus() {
     label = `${changes(pending)} saved on this device`;
     tone = 'offline';
   }
+  // A first sync cut off (offline, an error) still says what has not arrived yet.
+  if (arriving && !firstSync && (tone === 'error' || tone === 'offline')) label = `${label} · First sync not finished: ${arrivingText(arriving)}`;
   return (
     <div className={`sync-status sync-${tone}`} role="status" aria-live="polite" data-testid="sync-status">
       <span className="sync-dot" aria-hidden="true" />
