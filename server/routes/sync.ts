@@ -42,7 +42,7 @@ export function registerSyncRoutes(app: FastifyInstance, ctx: ServerContext): vo
       onHeldBack: (held) => {
         for (const h of held) request.log.warn({ table: h.table, id: h.id, seq: h.seq, problems: h.problems }, 'held back a stored record that fails its schema');
       },
-    });
+    }, body.tiered === true);
     if (!outcome.ok) throw new ApiError(outcome.error.code, outcome.error.message);
     return { ...outcome.value, serverTime: ctx.now() };
   });

@@ -1,6 +1,7 @@
 import type { PullResponse, SyncRecord } from '../../shared/sync/protocol';
 import type { Queryable } from '../db/db';
 import { decodeCursor, encodeCursor } from './cursor';
+import { pullTierPage } from './tiers';
 import { recordProblems, type RecordProblem, type SchemaRegistry } from './record-check';
 
 type WithoutTime<T> = T extends unknown ? Omit<T, 'serverTime'> : never;
@@ -22,6 +23,20 @@ export interface PullChecks {
   onHeldBack?: (held: HeldBack[]) => void;
 }
 
+/** The rows of a page as records, less those that fail their table's schema (told to `onHeldBack`). */
+export function checkedRecords(page: readonly Pick<Row, 'tbl' | 'id' | 'fields' | 'stamps' | 'server_seq'>[], checks: PullChecks): { records: SyncRecord[]; held: HeldBack[] } {
+  const records: SyncRecord[] = [];
+  const held: HeldBack[] = [];
+  for (const row of page) {
+    const record: SyncRecord = { table: row.tbl as string, id: row.id as string, fields: row.fields ?? {}, stamps: row.stamps ?? {}, seq: Number(row.server_seq) };
+    const problems = checks.tables ? recordProblems(checks.tables, record.table, record.id, record.fields) : [];
+    if (problems.length > 0) held.push({ table: record.table, id: record.id, seq: record.seq, problems });
+    else records.push(record);
+  }
+  if (held.length > 0) checks.onHeldBack?.(held);
+  return { records, held };
+}
+
 interface Row {
   epoch: string;
   horizon_seq: number;
@@ -39,9 +54,11 @@ interface Row {
  * horizon check and the read, and every change numbered up to the head is
  * visible in it.
  */
-export async function pullPage(db: Queryable, cursorText: string | undefined, limit: number, checks: PullChecks = {}): Promise<PullOutcome> {
+export async function pullPage(db: Queryable, cursorText: string | undefined, limit: number, checks: PullChecks = {}, tiered = false): Promise<PullOutcome> {
   const cursor = decodeCursor(cursorText);
   if (cursor === 'invalid') return { ok: false, error: { code: 'invalid_request', message: 'cursor is not one this server issued' } };
+  // A first sync in tiers: asked for with an empty cursor, then carried by its cursors (tiers.ts).
+  if ((cursor === null && tiered) || cursor?.tier) return pullTierPage(db, cursor, limit, checks);
   const after = cursor?.seq ?? 0;
   const r = await db.query<Row>(
     `SELECT s.epoch, s.horizon_seq, s.seq AS head, c.tbl, c.id, c.fields, c.stamps, c.server_seq
@@ -76,15 +93,7 @@ export async function pullPage(db: Queryable, cursorText: string | undefined, li
   const rows = r.rows.filter((row) => row.tbl !== null);
   const hasMore = rows.length > limit;
   const page = hasMore ? rows.slice(0, limit) : rows;
-  const records: SyncRecord[] = [];
-  const held: HeldBack[] = [];
-  for (const row of page) {
-    const record: SyncRecord = { table: row.tbl as string, id: row.id as string, fields: row.fields ?? {}, stamps: row.stamps ?? {}, seq: Number(row.server_seq) };
-    const problems = checks.tables ? recordProblems(checks.tables, record.table, record.id, record.fields) : [];
-    if (problems.length > 0) held.push({ table: record.table, id: record.id, seq: record.seq, problems });
-    else records.push(record);
-  }
-  if (held.length > 0) checks.onHeldBack?.(held);
+  const { records, held } = checkedRecords(page, checks);
   const last = page.length > 0 ? Number((page[page.length - 1] as Row).server_seq) : after;
   // The last page moves the cursor to the head: every change up to it is in
   // this snapshot, and the head is never below the tombstone horizon, so a

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { FIRST_SYNC_TIERS } from './tiers';
 import { parseStamp } from './hlc';
 import { META_FIELDS, SyncOpSchema, type SyncOp } from './ops';
 
@@ -267,6 +268,12 @@ export const PullRequestSchema = z.object({
   /** Opaque; omit (or send '') to start from the beginning. */
   cursor: z.string().max(LIMITS.maxCursorLength).optional(),
   limit: z.number().int().min(1).max(LIMITS.maxPullLimit).optional(),
+  /**
+   * With an empty cursor: start a first sync in tiers (docs/sync-protocol.md,
+   * "First sync in tiers"). Ignored with any other cursor, and by servers
+   * from before tiers (which then answer an ordinary pull from the start).
+   */
+  tiered: z.boolean().optional(),
 });
 export type PullRequest = z.input<typeof PullRequestSchema>;
 
@@ -292,6 +299,17 @@ export const PullPageSchema = z.object({
    * older servers. They are sent once a valid write fixes them.
    */
   heldBack: z.number().int().nonnegative().optional(),
+  /**
+   * Present on every page of a first sync in tiers: the tier this page's
+   * records belong to. Absent from ordinary pulls and from older servers.
+   */
+  tier: z.enum(FIRST_SYNC_TIERS).optional(),
+  /**
+   * On the first page of a first sync in tiers only: how many records each
+   * tier holds, by table, as the fill began (a count to show progress
+   * against; records changed during the fill may move or come later).
+   */
+  tierCounts: z.partialRecord(z.enum(FIRST_SYNC_TIERS), z.record(z.string(), z.number().int().nonnegative())).optional(),
   serverTime: z.number(),
 });
 

@@ -2,6 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import { firstSyncLabel } from '../features/sync/FirstSyncProgress';
 import { useData } from './data-context';
+import { arrivingText, stillArriving, useFill } from '../sync/fill';
 import { waitingCount } from '../sync/pending';
 import { syncProblemCount } from '../sync/problems';
 import { SYNC_PROBLEMS_ID } from '../features/sync/SyncProblemsSection';
@@ -35,7 +36,9 @@ export function SyncStatus() {
   const navigate = useUi((s) => s.navigate);
   const online = useOnline();
   const { phase, lastSyncedAt, error, configured, retry, progress } = useSync();
-  const firstSync = phase === 'syncing' ? firstSyncLabel(progress) : null;
+  // A first sync in tiers names what is still arriving and how much (sync/fill.ts).
+  const arriving = stillArriving(useFill(db))[0];
+  const firstSync = phase === 'syncing' ? (arriving ? `First sync — ${arrivingText(arriving)}` : firstSyncLabel(progress)) : null;
 
   let label: string;
   let tone: 'offline' | 'busy' | 'ok' | 'error' | 'warn';
@@ -67,6 +70,8 @@ export function SyncStatus() {
     label = `${changes(pending)} saved on this device`;
     tone = 'offline';
   }
+  // A first sync cut off (offline, an error) still says what has not arrived yet.
+  if (arriving && !firstSync && (tone === 'error' || tone === 'offline')) label = `${label} · First sync not finished: ${arrivingText(arriving)}`;
   return (
     <div className={`sync-status sync-${tone}`} role="status" aria-live="polite" data-testid="sync-status">
       <span className="sync-dot" aria-hidden="true" />

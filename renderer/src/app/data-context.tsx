@@ -6,6 +6,7 @@ import { profileRepository, type ProfileRepository } from '../data/repositories/
 import { startWordPacker } from '../data/repositories/tickets/word-blocks';
 import { startActiveKeysFill } from '../data/repositories/tickets/active-keys';
 import { startWordRefresher } from '../data/repositories/tickets/word-refresh';
+import { registerFirstViewsReady } from '../data/repositories/tickets/first-views';
 import { drafts } from '../ui/drafts';
 
 export interface DataContextValue {
@@ -45,6 +46,8 @@ export function DataProvider({ children, dbName = 'fielddesk' }: { children: Rea
         (opened) => {
           db = opened;
           // Synced tickets get their full search words in the background (and any left from a crash, now).
+          // A first sync in tiers makes the open tickets' words before closed ones arrive (first-views.ts).
+          registerFirstViewsReady();
           if (!closed) stopRefresher = startWordRefresher(opened, { onError: (e) => console.error('FieldDesk: search words refresh failed; it is retried on the next change', e) });
           // Older tickets' search words are packed into blocks in the background, so a search reads a few records per word.
           if (!closed) stopPacker = startWordPacker(opened, { onError: (e) => console.error('FieldDesk: packing search words failed; it is tried again later', e) });

@@ -35,7 +35,14 @@ export interface PageResult {
  * server's is remembered as a shadow, see settle.ts) until their push settles.
  * `seen` collects the records of a full resync.
  */
-export async function applyPage(db: FieldDeskDb, records: readonly SyncRecord[], cursor: string, seen?: Map<string, Set<string>>): Promise<PageResult> {
+export async function applyPage(
+  db: FieldDeskDb,
+  records: readonly SyncRecord[],
+  cursor: string,
+  seen?: Map<string, Set<string>>,
+  /** More `syncState` rows to write (or remove) with the cursor: the fill's progress (fill.ts). */
+  state: { put?: { key: string; value: unknown }[]; remove?: string[] } = {},
+): Promise<PageResult> {
   const clock = db.device.get().clock;
   let skipped = 0;
   let applied = 0;
@@ -95,7 +102,8 @@ export async function applyPage(db: FieldDeskDb, records: readonly SyncRecord[],
     // Observing the newest stamp is enough: every later local stamp sorts after all of them.
     if (newest) clock.observe(newest);
     await db.meta.put({ key: 'hlc', value: clock.last() });
-    await db.syncState.put({ key: CURSOR_KEY, value: cursor });
+    await db.syncState.bulkPut([{ key: CURSOR_KEY, value: cursor }, ...(state.put ?? [])]);
+    if (state.remove?.length) await db.syncState.bulkDelete(state.remove);
   });
   return { applied, skipped, quarantined: held };
 }

@@ -4,7 +4,9 @@ import type { FieldDeskDb } from '../data/db';
 import { applyPage, syncStores } from './apply';
 import { requestJson, type HttpOptions, type SyncFailure } from './http';
 import { pendingFields } from './pending';
-import { CONFLICT_PREFIX, CURSOR_KEY, PULL_PROGRESS_KEY, QUARANTINE_PREFIX, recordKey, RESYNC_KEY, SHADOW_PREFIX } from './state-keys';
+import type { FirstSyncTier } from '../../../shared/sync/tiers';
+import { advanceFill, readFill, runTierDoneHooks } from './fill';
+import { CONFLICT_PREFIX, CURSOR_KEY, FILL_KEY, PULL_PROGRESS_KEY, QUARANTINE_PREFIX, recordKey, RESYNC_KEY, SHADOW_PREFIX } from './state-keys';
 
 export interface PullProgress {
   /** Records received in this pull so far. */
@@ -12,6 +14,8 @@ export interface PullProgress {
   pages: number;
   /** True for a pull from an empty cursor: a new device or a full resync. */
   fromStart: boolean;
+  /** In a first sync in tiers: the tier of the last page (fill.ts has the counts). */
+  tier?: FirstSyncTier;
 }
 
 export interface PullOptions {
@@ -43,8 +47,10 @@ export async function pullChanges(db: FieldDeskDb, options: PullOptions): Promis
   const resyncing = (await getState(db, RESYNC_KEY)) !== undefined;
   // An interrupted full resync starts over: the set of records seen so far was not kept.
   if (resyncing) return fullResync(db, options);
-  const res = await pullFrom(db, options, ((await getState(db, CURSOR_KEY)) as string | undefined) ?? '', undefined);
+  let res = await pullFrom(db, options, ((await getState(db, CURSOR_KEY)) as string | undefined) ?? '', undefined);
+  if (res.ok && res.value === 'restart') res = await pullFrom(db, options, '', undefined);
   if (!res.ok) return res;
+  if (res.value === 'restart') return { ok: false, error: { kind: 'protocol', status: 400, message: 'The server refused a first sync from the start' } };
   if (res.value === 'resync') return fullResync(db, options);
   return { ok: true, value: { ...res.value, resynced: false } };
 }
@@ -57,7 +63,7 @@ async function fullResync(db: FieldDeskDb, options: PullOptions): Promise<PullOu
   const seen = new Map<string, Set<string>>();
   const res = await pullFrom(db, options, '', seen);
   if (!res.ok) return res;
-  if (res.value === 'resync') return { ok: false, error: { kind: 'protocol', status: 200, message: 'The server asked for a resync from an empty cursor' } };
+  if (res.value === 'resync' || res.value === 'restart') return { ok: false, error: { kind: 'protocol', status: 200, message: 'The server asked for a resync from an empty cursor' } };
   await dropUnseen(db, seen);
   return { ok: true, value: { ...res.value, resynced: true } };
 }
@@ -67,21 +73,49 @@ async function pullFrom(db: FieldDeskDb, options: PullOptions, start: string, se
   const stored = (await getState(db, PULL_PROGRESS_KEY)) as PullProgress | undefined;
   const progress: PullProgress = start !== '' && stored ? { received: stored.received, pages: stored.pages, fromStart: true } : { received: 0, pages: 0, fromStart: start === '' };
   const limit = Math.min(options.pageSize ?? 1000, LIMITS.maxPullLimit);
-  const request = (after: string) => requestJson(options.http, 'POST', ROUTES.pull, PullResponseSchema, { token: options.token, body: { cursor: after, limit } });
+  // A new device asks for its first sync in tiers (fill.ts); a full resync, which must see every record, does not.
+  // `tiered` means nothing with a cursor, nor to a server from before tiers: both answer an ordinary pull.
+  const tiered = seen === undefined ? { tiered: true } : {};
+  const request = (after: string) => requestJson(options.http, 'POST', ROUTES.pull, PullResponseSchema, { token: options.token, body: { cursor: after, limit, ...tiered } });
+  let fill = seen === undefined ? await readFill(db) : undefined;
   let next = request(start);
   for (;;) {
     if (options.signal?.aborted) return { ok: false as const, error: { kind: 'network' as const, status: 0, message: 'Sync stopped' } };
     const res = await next;
+    // A server that no longer knows tier cursors (downgraded mid-fill): begin the first sync again.
+    if (!res.ok && fill && res.error.kind === 'protocol' && res.error.status === 400) {
+      await db.syncState.bulkDelete([FILL_KEY, PULL_PROGRESS_KEY]);
+      await db.syncState.put({ key: CURSOR_KEY, value: '' });
+      return { ok: true as const, value: 'restart' as const };
+    }
     if (!res.ok) return res;
     const page = res.value;
-    if (page.status === 'resync') return { ok: true as const, value: 'resync' as const };
+    if (page.status === 'resync') {
+      if (fill) await db.syncState.delete(FILL_KEY);
+      return { ok: true as const, value: 'resync' as const };
+    }
     // Ask for the next page while this one is written: the server and the
     // network work while IndexedDB does. Nothing is stored from it until this
     // page and its cursor are committed, so resuming stays exact.
     if (page.hasMore) next = request(page.cursor);
-    await applyPage(db, page.records, page.cursor, seen);
+    const state: { put?: { key: string; value: unknown }[]; remove?: string[] } = {};
+    if (page.tier) {
+      // A tier is complete when the next one's first page comes: let features make it ready first.
+      if (fill && fill.tier !== page.tier) await runTierDoneHooks(db, fill.tier);
+      fill = advanceFill(fill, page.tier, page.tierCounts, page.records);
+      if (page.hasMore) state.put = [{ key: FILL_KEY, value: fill }];
+      else state.remove = [FILL_KEY];
+    } else if (fill) {
+      // The first page after the last tier: the fill is over, ordinary pulls go on.
+      fill = undefined;
+      state.remove = [FILL_KEY];
+    }
+    await applyPage(db, page.records, page.cursor, seen, state);
+    if (page.tier && !page.hasMore) await runTierDoneHooks(db, page.tier);
     progress.received += page.records.length;
     progress.pages += 1;
+    if (page.tier) progress.tier = page.tier;
+    else delete progress.tier;
     options.onProgress?.({ ...progress });
     if (progress.fromStart && page.hasMore) await db.syncState.put({ key: PULL_PROGRESS_KEY, value: { ...progress, at: new Date().toISOString() } });
     if (!page.hasMore) {

@@ -8,6 +8,8 @@ export const LAST_SYNCED_KEY = 'lastSyncedAt';
 export const RESYNC_KEY = 'resync';
 /** Progress of the pull in progress, so a large first sync can show how far it got. */
 export const PULL_PROGRESS_KEY = 'pullProgress';
+/** A first sync in tiers in progress: its tier and counts (fill.ts); gone once every tier is in. */
+export const FILL_KEY = 'firstSyncFill';
 
 /** One op the server refused for good, set aside: `rejected:<deviceSeq, zero-padded>`. */
 export const REJECTED_PREFIX = 'rejected:';

@@ -7,6 +7,7 @@ import { describeServerEdges } from '../../unit/server/support/edges-suite';
 import { shared } from '../../unit/server/support/harness';
 import { describeHostilePayloads } from '../../unit/server/support/hostile-suite';
 import { describeServerRoutes } from '../../unit/server/support/route-suite';
+import { describeFirstSyncTiers } from '../../unit/server/support/tiers-suite';
 import { postgresOrReason, startPostgres, type PgCluster } from './postgres';
 
 // The same route, hostile-payload, admin and edge suites the unit run uses on PGlite,
@@ -31,4 +32,5 @@ describe.skipIf(!found.ok)('real PostgreSQL', () => {
   describeHostilePayloads('PostgreSQL', db.get);
   describeAdministration('PostgreSQL', db.get);
   describeServerEdges('PostgreSQL', db.get);
+  describeFirstSyncTiers('PostgreSQL', db.get);
 });

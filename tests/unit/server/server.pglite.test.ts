@@ -6,6 +6,7 @@ import { describeServerEdges } from './support/edges-suite';
 import { shared } from './support/harness';
 import { describeHostilePayloads } from './support/hostile-suite';
 import { describeServerRoutes } from './support/route-suite';
+import { describeFirstSyncTiers } from './support/tiers-suite';
 
 // One in-memory PGlite for the whole file (opening one takes seconds): the
 // same SQL as production PostgreSQL, without a database server.
@@ -17,3 +18,4 @@ describeAuthority('PGlite', db.get);
 describeHostilePayloads('PGlite', db.get);
 describeAdministration('PGlite', db.get);
 describeServerEdges('PGlite', db.get);
+describeFirstSyncTiers('PGlite', db.get);

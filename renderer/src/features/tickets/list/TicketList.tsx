@@ -14,6 +14,7 @@ import { usePeopleNames, type Desk } from '../useDesk';
 import { BulkBar } from './BulkBar';
 import { FilterBar } from './FilterBar';
 import { SearchBacklog } from './SearchBacklog';
+import { StillArriving } from './StillArriving';
 import { SlaCell } from './SlaCell';
 import { pageRange, useTicketWindow } from './useTicketWindow';
 
@@ -133,6 +134,7 @@ export function TicketList({ desk }: { desk: Desk }) {
         {newestFirst && !loading ? <span className="muted"> · many matches, newest first — add a word or a filter to sort by column</span> : null}
         <SearchBacklog db={desk.db} searching={Boolean(filter.text)} />
       </p>
+      <StillArriving db={desk.db} />
       <div className="ticket-scroller" ref={scroller} tabIndex={0} aria-label="Ticket list, j and k to move, Enter to open, x to select">
         <table className="data-table ticket-list" aria-rowcount={count + 1}>
           <thead>
