@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import type { operationsChannels } from '../../../shared/ipc/channels/operations';
+import type { operationsChannels } from '../../../shared/operations/channels';
 import { guardFormula } from '../../../shared/export/formula-guard';
 import { reviewHtml } from '../../../shared/operations/print/review';
 import { ok } from '../../../shared/result';

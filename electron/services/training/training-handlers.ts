@@ -1,4 +1,4 @@
-import type { trainingChannels } from '../../../shared/ipc/channels/training';
+import type { trainingChannels } from '../../../shared/training/channels';
 import { ok, err } from '../../../shared/result';
 import { sessionsToIcs } from '../../../shared/training/ics/exportIcs';
 import type { HandlerDeps } from '../handlers';
