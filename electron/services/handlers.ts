@@ -10,9 +10,8 @@ import { createMailHandlers } from './mail/mail-handlers';
 import { createSyncHandlers } from './sync/sync-handlers';
 import type { TokenCrypto } from './sync/token-store';
 import type { Printer } from './print/printer';
-import { createTrainingHandlers } from './training/training-handlers';
-import { createOperationsHandlers } from './operations/operations-handlers';
-import { createAccessHandlers } from './access/access-handlers';
+import { createFeatureHandlers } from './feature';
+import { SERVICE_FEATURES } from './features';
 import type { Handlers } from './ipc/router';
 import { validateExternalUrl } from './security/external-links';
 
@@ -51,9 +50,8 @@ export interface Dialogs {
 
 export function createHandlers(deps: HandlerDeps): Handlers {
   return {
-    ...createTrainingHandlers(deps),
-    ...createOperationsHandlers(deps),
-    ...createAccessHandlers(deps),
+    // Each feature's channels (electron/services/features.ts).
+    ...createFeatureHandlers(SERVICE_FEATURES, deps),
     ...createExportHandlers(deps),
     ...createImportHandlers(deps),
     ...createBackupHandlers(deps),
