@@ -6,7 +6,7 @@
  * The order is the order of the merged maps (people first: others point at them).
  * The renderer (renderer/src/data/features.ts, renderer/src/features/index.ts)
  * and main (electron/services/features.ts) keep lists of their own with the
- * same ids; tests/unit/features.test.ts checks they agree.
+ * same ids; tests/unit/renderer/features.test.ts and tests/unit/electron/services/features.test.ts check they agree.
  */
 import { mergeContributions } from './feature';
 import { accessFeature } from './access/feature';

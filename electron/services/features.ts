@@ -3,7 +3,7 @@
  * features. Each feature with IPC channels declares electron/services/<feature>/contribution.ts
  * (its handlers); handlers.ts merges them. A feature with no channels has no
  * entry. Ids are the folder names, as in shared/features.ts
- * (tests/unit/features.test.ts checks each feature's handlers are exactly its channels).
+ * (tests/unit/electron/services/features.test.ts checks each feature's handlers are exactly its channels).
  */
 import { accessServices } from './access/contribution';
 import { operationsServices } from './operations/contribution';

@@ -1,16 +1,16 @@
 import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
 import { openDatabase, upgradeDue, type FieldDeskDb } from '../data/db';
 import { CURRENT_SCHEMA_VERSION } from '../data/schema';
-import { peopleRepository, type PeopleRepository } from '../data/repositories/people';
 import { profileRepository, type ProfileRepository } from '../data/repositories/profile';
+import { createRepositories, type DataFeature, type RepositoriesOf } from '../data/feature';
 import { DATA_FEATURES } from '../data/features';
 import { drafts } from '../ui/drafts';
 
-export interface DataContextValue {
+/** The database, the profile, and each feature's repositories for the screens (the directory's `people`: data/features.ts). */
+export type DataContextValue = {
   db: FieldDeskDb;
-  people: PeopleRepository;
   profile: ProfileRepository;
-}
+} & RepositoriesOf<typeof DATA_FEATURES>;
 
 const DataContext = createContext<DataContextValue | null>(null);
 
@@ -41,10 +41,10 @@ export function DataProvider({ children, dbName = 'fielddesk' }: { children: Rea
         (opened) => {
           db = opened;
           // Each feature's background jobs (the tickets' search words, word blocks and list keys: data/features.ts).
-          for (const job of DATA_FEATURES.flatMap((f) => f.background ?? [])) {
+          for (const job of (DATA_FEATURES as readonly DataFeature[]).flatMap((f) => f.background ?? [])) {
             if (!closed) stops.push(job.start(opened, { onError: (e) => console.error(job.failure, e) }));
           }
-          if (!closed) setState({ value: { db: opened, people: peopleRepository(opened), profile: profileRepository(opened) } });
+          if (!closed) setState({ value: { db: opened, ...createRepositories(DATA_FEATURES, opened), profile: profileRepository(opened) } });
         },
         (e: unknown) => setState({ error: e instanceof Error ? e.message : String(e) }),
       );

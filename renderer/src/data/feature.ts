@@ -6,6 +6,7 @@
  * never imports a feature folder.
  */
 import type { DBCore, Middleware, Transaction } from 'dexie';
+import type { UnionToIntersection } from '../../../shared/feature';
 import type { FieldDeskDb } from './db';
 
 /** A feature's part of one schema version: its stores (Dexie's index syntax; null drops one) and its upgrade. */
@@ -41,6 +42,21 @@ export interface DataFeature {
   onOpen?(db: FieldDeskDb): Promise<void>;
   /** Background jobs started once the app's database is open; returns their stop function. */
   background?: readonly BackgroundJob[];
+  /** Repositories the screens get from `useData()` (app/data-context.tsx), such as the directory's `people`. */
+  repositories?(db: FieldDeskDb): Record<string, unknown>;
+}
+
+/** Every feature's `repositories`, merged: the type of what `useData()` adds for them. */
+export type RepositoriesOf<L extends readonly DataFeature[]> = UnionToIntersection<ReturnType<NonNullable<Extract<L[number], { repositories: unknown }>['repositories']>>>;
+
+export function createRepositories<L extends readonly DataFeature[]>(features: L, db: FieldDeskDb): RepositoriesOf<L> {
+  const merged: Record<string, unknown> = {};
+  for (const f of features)
+    for (const [name, repo] of Object.entries(f.repositories?.(db) ?? {})) {
+      if (Object.hasOwn(merged, name)) throw new Error(`Repository "${name}" is contributed twice (feature ${f.id})`);
+      merged[name] = repo;
+    }
+  return merged as RepositoriesOf<L>;
 }
 
 export const defineDataFeature = <const F extends DataFeature>(feature: F): F => feature;

@@ -4,7 +4,7 @@
  * (its stores per schema version and upgrades, database middleware, marks read
  * at open, background jobs); schema.ts, db.ts and app/data-context.tsx read
  * this list. Order: a schema version's stores and upgrades, middleware and
- * background jobs follow it. The same ids as shared/features.ts (tests/unit/features.test.ts).
+ * background jobs follow it. The same ids as shared/features.ts (tests/unit/renderer/features.test.ts).
  */
 import type { DataFeature } from './feature';
 import { accessData } from './repositories/access/contribution';
@@ -14,4 +14,4 @@ import { peopleData } from './repositories/people/contribution';
 import { ticketsData } from './repositories/tickets/contribution';
 import { trainingData } from './repositories/training/contribution';
 
-export const DATA_FEATURES: readonly DataFeature[] = [peopleData, ticketsData, trainingData, operationsData, accessData, informData];
+export const DATA_FEATURES = [peopleData, ticketsData, trainingData, operationsData, accessData, informData] as const satisfies readonly DataFeature[];

@@ -5,7 +5,7 @@
  * items); main.tsx hands this list to the core (app/registry.ts). Commands
  * appear in the palette in list order; routes and status items by their `order`.
  * Ids are the folder names, the same as shared/features.ts for the features
- * with data (tests/unit/features.test.ts).
+ * with data (tests/unit/renderer/features.test.ts).
  */
 import { accessScreen } from './access/contribution';
 import { informScreen } from './inform/contribution';

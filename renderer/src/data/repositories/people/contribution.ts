@@ -2,6 +2,7 @@
 import type { Table } from 'dexie';
 import type { Person } from '../../../../../shared/people/schema';
 import { defineDataFeature } from '../../feature';
+import { peopleRepository } from '.';
 import { PEOPLE_STORES_V1, PEOPLE_STORES_V2 } from './stores';
 
 declare module '../../db' {
@@ -29,4 +30,6 @@ export const peopleData = defineDataFeature({
       },
     },
   ],
+  // The directory, which every screen reads: useData().people.
+  repositories: (db) => ({ people: peopleRepository(db) }),
 });
