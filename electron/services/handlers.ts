@@ -6,15 +6,13 @@ import type { ConfigStore } from './config/config-store';
 import { createBackupHandlers } from './backup/backup-handlers';
 import { createExportHandlers } from './export/export-handlers';
 import { createImportHandlers } from './import/import-handlers';
-import { createInformHandlers } from './inform/inform-handlers';
-import { createDraftFiles } from './mail/draft-files';
+import { draftFilesFor } from './mail/draft-files';
 import { createMailHandlers } from './mail/mail-handlers';
 import { createSyncHandlers } from './sync/sync-handlers';
 import type { TokenCrypto } from './sync/token-store';
 import type { Printer } from './print/printer';
-import { createTrainingHandlers } from './training/training-handlers';
-import { createOperationsHandlers } from './operations/operations-handlers';
-import { createAccessHandlers } from './access/access-handlers';
+import { createFeatureHandlers } from './feature';
+import { SERVICE_FEATURES } from './features';
 import type { Handlers } from './ipc/router';
 import { validateExternalUrl } from './security/external-links';
 
@@ -52,18 +50,15 @@ export interface Dialogs {
 }
 
 export function createHandlers(deps: HandlerDeps): Handlers {
-  // Files main writes to attach to mail drafts: the inform handlers write them, the mail handlers attach them.
-  const draftFiles = createDraftFiles(deps.dataDir);
   return {
-    ...createTrainingHandlers(deps),
-    ...createOperationsHandlers(deps),
-    ...createAccessHandlers(deps),
+    // Each feature's channels (electron/services/features.ts).
+    ...createFeatureHandlers(SERVICE_FEATURES, deps),
     ...createExportHandlers(deps),
     ...createImportHandlers(deps),
     ...createBackupHandlers(deps),
     ...createSyncHandlers(deps),
-    ...createMailHandlers(deps, draftFiles),
-    ...createInformHandlers(deps, draftFiles),
+    // Files main writes to attach to mail drafts (draftFilesFor): the inform handlers write them, the mail handlers attach them.
+    ...createMailHandlers(deps, draftFilesFor(deps.dataDir)),
     'app.info': () => ok({ ...deps.appInfo, dataDir: deps.dataDir }),
     'app.openExternal': async ({ url }) => {
       const checked = validateExternalUrl(url);

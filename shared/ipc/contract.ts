@@ -3,12 +3,9 @@ import { channel, Empty, type ChannelSpec } from './channel-spec';
 import { backupChannels } from './channels/backup';
 import { exportChannels } from './channels/export';
 import { importChannels } from './channels/import';
-import { informChannels } from './channels/inform';
 import { mailChannels } from './channels/mail';
 import { syncChannels } from './channels/sync';
-import { trainingChannels } from './channels/training';
-import { operationsChannels } from './channels/operations';
-import { accessChannels } from './channels/access';
+import { FEATURE_CHANNELS } from '../features';
 
 /**
  * The one list of IPC channels. Main registers a handler for each, the preload
@@ -95,18 +92,18 @@ const coreChannels = {
   }),
 } as const satisfies Record<string, ChannelSpec>;
 
-/** Every channel: the core ones above, then one group per feature (shared/ipc/channels/<feature>.ts). */
+/**
+ * Every channel: the core ones above, the app-wide services' (shared/ipc/channels/: export, import, backup,
+ * mail, sync), then each feature's (shared/<feature>/channels.ts, contributed through shared/features.ts).
+ */
 export const channels = {
   ...coreChannels,
   ...exportChannels,
   ...importChannels,
   ...backupChannels,
-  ...trainingChannels,
-  ...operationsChannels,
-  ...accessChannels,
   ...mailChannels,
-  ...informChannels,
   ...syncChannels,
+  ...FEATURE_CHANNELS,
 } as const satisfies Record<string, ChannelSpec>;
 
 export type Channels = typeof channels;

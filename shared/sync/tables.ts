@@ -3,27 +3,16 @@
  * on clock stamps; `append` tables hold immutable records that merge by union
  * (work log, history, attendance, audit trail).
  *
- * Each feature keeps its own list (shared/<feature>/sync-tables.ts); the Dexie
+ * Each feature keeps its own list (shared/<feature>/sync-tables.ts) and
+ * contributes it through the registration list (shared/features.ts); the Dexie
  * schema, the change log and the server all read the combined list here.
  */
-import { INFORM_SYNC_TABLES } from '../inform/sync-tables';
-import { PEOPLE_SYNC_TABLES } from '../people/sync-tables';
-import { ACCESS_SYNC_TABLES } from '../access/sync-tables';
-import { TICKET_SYNC_TABLES } from '../tickets/sync-tables';
-import { TRAINING_SYNC_TABLES } from '../training/sync-tables';
-import { OPERATIONS_SYNC_TABLES } from '../operations/sync-tables';
+import { FEATURE_SYNC_TABLES } from '../features';
 import type { SyncTableSpec } from './tables-spec';
 
 export type { MergeMode, SyncTableSpec } from './tables-spec';
 
-export const SYNC_TABLES = {
-  ...PEOPLE_SYNC_TABLES,
-  ...TICKET_SYNC_TABLES,
-  ...TRAINING_SYNC_TABLES,
-  ...OPERATIONS_SYNC_TABLES,
-  ...ACCESS_SYNC_TABLES,
-  ...INFORM_SYNC_TABLES,
-} as const satisfies Record<string, SyncTableSpec>;
+export const SYNC_TABLES = FEATURE_SYNC_TABLES satisfies Record<string, SyncTableSpec>;
 
 export type SyncTableName = keyof typeof SYNC_TABLES;
 

@@ -4,8 +4,8 @@ import { guardFormula } from '../../../shared/export/formula-guard';
 import { campaignSummaryHtml } from '../../../shared/access/print/campaignSummary';
 import { distributionListHtml } from '../../../shared/access/print/distributionList';
 import { accessRequestFormHtml } from '../../../shared/access/print/requestForm';
-import type { ParsedAccessPrintRequest } from '../../../shared/ipc/channels/access';
-import type { accessChannels } from '../../../shared/ipc/channels/access';
+import type { ParsedAccessPrintRequest } from '../../../shared/access/channels';
+import type { accessChannels } from '../../../shared/access/channels';
 import { err, ok } from '../../../shared/result';
 import { pageSetup } from '../../../shared/training/print/pageSetup';
 import { pdfOptions } from '../../../shared/training/print/pdfOptions';
@@ -13,12 +13,9 @@ import { writeFileAtomic } from '../files/write-file-atomic';
 import type { HandlerDeps } from '../handlers';
 import type { HandlersFor } from '../ipc/router';
 import { readAccountFile } from './account-file';
-import { printDocument } from '../print/printDocument';
+import { savePdfWithDialog } from '../print/save-pdf';
 import { loadPrintFonts } from '../print/printFonts';
-import { countPdfPages } from '../training/pdf-pages';
 import { fileNameFor } from '../training/print-jobs';
-
-const PDF_FILTER = [{ name: 'PDF document', extensions: ['pdf'] }];
 
 /** Handlers for the access channels: the request form (PDF or printer) and text exports. */
 export function createAccessHandlers(deps: HandlerDeps): HandlersFor<typeof accessChannels> {
@@ -49,21 +46,7 @@ export function createAccessHandlers(deps: HandlerDeps): HandlersFor<typeof acce
     'access.printPdf': async (req) => {
       const job = await prepare(req);
       if (!job.ok) return job;
-      const outPath = await deps.dialogs.saveFile({ title: 'Save as PDF', defaultName: job.value.defaultName, filters: PDF_FILTER });
-      if (!outPath) return ok({ cancelled: true as const });
-      let pages: number | null = null;
-      const printed = await printDocument({
-        html: job.value.html,
-        options: job.value.options,
-        outPath: /\.pdf$/i.test(outPath) ? outPath : `${outPath}.pdf`,
-        printToPdf: async (html, options) => {
-          const pdf = await deps.printer.toPdf(html, options);
-          pages = countPdfPages(pdf);
-          return pdf;
-        },
-      });
-      if (!printed.ok) return printed;
-      return ok({ cancelled: false as const, path: printed.value.path, bytes: printed.value.bytes, pages });
+      return savePdfWithDialog(deps, job.value);
     },
     'access.print': async (req) => {
       const job = await prepare(req);

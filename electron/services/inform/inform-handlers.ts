@@ -1,6 +1,6 @@
 import { statusReportBands, statusReportHtml } from '../../../shared/inform/print/status-report';
 import type { StatusReportDoc } from '../../../shared/inform/report-output';
-import type { informChannels } from '../../../shared/ipc/channels/inform';
+import type { informChannels } from '../../../shared/inform/channels';
 import { err, ok, type Result } from '../../../shared/result';
 import { pageSetup, type PaperSize } from '../../../shared/training/print/pageSetup';
 import { pdfOptions } from '../../../shared/training/print/pdfOptions';
@@ -10,7 +10,7 @@ import type { HandlersFor } from '../ipc/router';
 import { createDraftFiles, type DraftFiles } from '../mail/draft-files';
 import { printDocument } from '../print/printDocument';
 import { loadPrintFonts } from '../print/printFonts';
-import { countPdfPages } from '../training/pdf-pages';
+import { countPdfPages } from '../print/pdf-pages';
 import { fileNameFor } from '../training/print-jobs';
 import { statusReportWorkbook } from './report-workbook';
 

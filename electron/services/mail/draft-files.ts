@@ -62,6 +62,15 @@ export function storedNameFor(filename: string, random: string): string | null {
   return `${slug}-${random.replace(/[^A-Za-z0-9]/g, '').slice(0, 12)}.${ext}`;
 }
 
+const perDataDir = new Map<string, DraftFiles>();
+
+/** The one set of draft files of this process for a data folder: the inform handlers write them, the mail handlers attach them. */
+export function draftFilesFor(dataDir: string): DraftFiles {
+  let files = perDataDir.get(dataDir);
+  if (!files) perDataDir.set(dataDir, (files = createDraftFiles(dataDir)));
+  return files;
+}
+
 export function createDraftFiles(dataDir: string): DraftFiles {
   const written = new Map<string, { filename: string; contentType: DraftFileContentType }>();
   const dir = draftFilesDir(dataDir);

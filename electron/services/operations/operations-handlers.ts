@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import type { operationsChannels } from '../../../shared/ipc/channels/operations';
+import type { operationsChannels } from '../../../shared/operations/channels';
 import { guardFormula } from '../../../shared/export/formula-guard';
 import { reviewHtml } from '../../../shared/operations/print/review';
 import { ok } from '../../../shared/result';
@@ -8,12 +8,10 @@ import { pdfOptions } from '../../../shared/training/print/pdfOptions';
 import { writeFileAtomic } from '../files/write-file-atomic';
 import type { HandlerDeps } from '../handlers';
 import type { HandlersFor } from '../ipc/router';
-import { printDocument } from '../print/printDocument';
+import { savePdfWithDialog } from '../print/save-pdf';
 import { loadPrintFonts } from '../print/printFonts';
-import { countPdfPages } from '../training/pdf-pages';
 import { fileNameFor } from '../training/print-jobs';
 
-const PDF_FILTER = [{ name: 'PDF document', extensions: ['pdf'] }];
 const XLSX_FILTER = [{ name: 'Excel workbook', extensions: ['xlsx'] }];
 
 const REVIEW_COLUMNS: [string, string][] = [
@@ -68,21 +66,11 @@ export function createOperationsHandlers(deps: HandlerDeps): HandlersFor<typeof 
       if (!fonts.ok) return fonts;
       const setup = pageSetup(paper);
       const html = reviewHtml(review, setup, fonts.value);
-      const outPath = await deps.dialogs.saveFile({ title: 'Save as PDF', defaultName: fileNameFor(`Review ${review.title}`, paper, 'pdf'), filters: PDF_FILTER });
-      if (!outPath) return ok({ cancelled: true as const });
-      let pages: number | null = null;
-      const printed = await printDocument({
+      return savePdfWithDialog(deps, {
         html,
         options: pdfOptions(setup, { footer: `Post-incident review — ${review.title}` }, fonts.value),
-        outPath: /\.pdf$/i.test(outPath) ? outPath : `${outPath}.pdf`,
-        printToPdf: async (h, options) => {
-          const pdf = await deps.printer.toPdf(h, options);
-          pages = countPdfPages(pdf);
-          return pdf;
-        },
+        defaultName: fileNameFor(`Review ${review.title}`, paper, 'pdf'),
       });
-      if (!printed.ok) return printed;
-      return ok({ cancelled: false as const, path: printed.value.path, bytes: printed.value.bytes, pages });
     },
 
     'operations.exportReviewsXlsx': async ({ reviews, actions, defaultName }) => {

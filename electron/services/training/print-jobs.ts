@@ -1,4 +1,4 @@
-import type { ParsedPrintableDocument } from '../../../shared/ipc/channels/training';
+import type { ParsedPrintableDocument } from '../../../shared/training/channels';
 import { attendanceSummaryHtml } from '../../../shared/training/print/attendanceSummary';
 import { certificateHtml } from '../../../shared/training/print/certificate';
 import { handoutHtml } from '../../../shared/training/print/handout';

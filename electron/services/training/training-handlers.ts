@@ -1,16 +1,14 @@
-import type { trainingChannels } from '../../../shared/ipc/channels/training';
+import type { trainingChannels } from '../../../shared/training/channels';
 import { ok, err } from '../../../shared/result';
 import { sessionsToIcs } from '../../../shared/training/ics/exportIcs';
 import type { HandlerDeps } from '../handlers';
 import type { HandlersFor } from '../ipc/router';
-import { printDocument } from '../print/printDocument';
+import { savePdfWithDialog } from '../print/save-pdf';
 import { loadPrintFonts } from '../print/printFonts';
-import { countPdfPages } from './pdf-pages';
 import { readImageFile } from './pick-image';
 import { buildPrintJob, fileNameFor } from './print-jobs';
 import { writeFileAtomic } from '../files/write-file-atomic';
 
-const PDF_FILTER = [{ name: 'PDF document', extensions: ['pdf'] }];
 const ICS_FILTER = [{ name: 'Calendar (iCalendar)', extensions: ['ics'] }];
 const IMAGE_FILTER = [{ name: 'Images', extensions: ['png', 'jpg', 'jpeg', 'gif', 'webp'] }];
 
@@ -30,21 +28,11 @@ export function createTrainingHandlers(deps: HandlerDeps): HandlersFor<typeof tr
     'training.printPdf': async (req) => {
       const job = await prepare(req);
       if (!job.ok) return job;
-      const outPath = await deps.dialogs.saveFile({ title: 'Save as PDF', defaultName: job.value.defaultName, filters: PDF_FILTER });
-      if (!outPath) return ok({ cancelled: true as const });
-      let pages: number | null = null;
-      const printed = await printDocument({
-        html: job.value.html,
-        options: job.value.options,
-        outPath: /\.pdf$/i.test(outPath) ? outPath : `${outPath}.pdf`,
-        printToPdf: async (html, options) => {
-          const pdf = await deps.printer.toPdf(html, options);
-          pages = countPdfPages(pdf);
-          return pdf;
-        },
-      });
-      if (!printed.ok) return printed;
-      return ok({ cancelled: false as const, path: printed.value.path, bytes: printed.value.bytes, pages: pages ?? job.value.expectedPages, warnings: job.value.warnings });
+      const saved = await savePdfWithDialog(deps, job.value);
+      if (!saved.ok) return saved;
+      if (saved.value.cancelled) return ok({ cancelled: true as const });
+      // Where the PDF's pages cannot be counted, the layout's estimate stands in.
+      return ok({ ...saved.value, pages: saved.value.pages ?? job.value.expectedPages, warnings: job.value.warnings });
     },
 
     'training.print': async (req) => {

@@ -1,5 +1,5 @@
 import type { MenuCommand } from '../../../shared/ipc/contract';
-import { ROUTE_LABELS, ROUTES, type Route } from './routes';
+import { ROUTE_LABELS, ROUTES, screenRoute } from './routes';
 import { useUi } from './ui-store';
 
 /**
@@ -17,22 +17,14 @@ export interface Command {
   run(): void;
 }
 
-const NAV_SHORTCUTS: Partial<Record<Route, string>> = {
-  tickets: 'Mod+1',
-  training: 'Mod+2',
-  access: 'Mod+3',
-  people: 'Mod+4',
-  reports: 'Mod+5',
-  settings: 'Mod+,',
-};
-
-export function buildCommands(extra: Command[] = []): Command[] {
+/** The "Go to" commands of the registered screens (with each route's shortcut), then `extra` (the features' commands). */
+export function buildCommands(extra: readonly Command[] = []): Command[] {
   const ui = useUi.getState();
   const nav: Command[] = ROUTES.map((route) => ({
     id: `nav.${route}`,
     title: `Go to ${ROUTE_LABELS[route]}`,
     group: 'Go to',
-    shortcut: NAV_SHORTCUTS[route],
+    shortcut: screenRoute(route).shortcut,
     run: () => ui.navigate(route),
   }));
   return [

@@ -1,19 +1,16 @@
 import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
 import { openDatabase, upgradeDue, type FieldDeskDb } from '../data/db';
 import { CURRENT_SCHEMA_VERSION } from '../data/schema';
-import { peopleRepository, type PeopleRepository } from '../data/repositories/people';
 import { profileRepository, type ProfileRepository } from '../data/repositories/profile';
-import { startWordPacker } from '../data/repositories/tickets/word-blocks';
-import { startActiveKeysFill } from '../data/repositories/tickets/active-keys';
-import { startWordRefresher } from '../data/repositories/tickets/word-refresh';
-import { registerFirstViewsReady } from '../data/repositories/tickets/first-views';
+import { createRepositories, type DataFeature, type RepositoriesOf } from '../data/feature';
+import { DATA_FEATURES } from '../data/features';
 import { drafts } from '../ui/drafts';
 
-export interface DataContextValue {
+/** The database, the profile, and each feature's repositories for the screens (the directory's `people`: data/features.ts). */
+export type DataContextValue = {
   db: FieldDeskDb;
-  people: PeopleRepository;
   profile: ProfileRepository;
-}
+} & RepositoriesOf<typeof DATA_FEATURES>;
 
 const DataContext = createContext<DataContextValue | null>(null);
 
@@ -29,9 +26,7 @@ export function DataProvider({ children, dbName = 'fielddesk' }: { children: Rea
   useEffect(() => {
     let closed = false;
     let db: FieldDeskDb | undefined;
-    let stopRefresher: (() => void) | undefined;
-    let stopPacker: (() => void) | undefined;
-    let stopFill: (() => void) | undefined;
+    const stops: (() => void)[] = [];
     // Only to choose the words while it opens: a failure to list the databases changes nothing else.
     void indexedDB
       .databases?.()
@@ -45,23 +40,17 @@ export function DataProvider({ children, dbName = 'fielddesk' }: { children: Rea
       .then(
         (opened) => {
           db = opened;
-          // Synced tickets get their full search words in the background (and any left from a crash, now).
-          // A first sync in tiers makes the open tickets' words before closed ones arrive (first-views.ts).
-          registerFirstViewsReady();
-          if (!closed) stopRefresher = startWordRefresher(opened, { onError: (e) => console.error('FieldDesk: search words refresh failed; it is retried on the next change', e) });
-          // Older tickets' search words are packed into blocks in the background, so a search reads a few records per word.
-          if (!closed) stopPacker = startWordPacker(opened, { onError: (e) => console.error('FieldDesk: packing search words failed; it is tried again later', e) });
-          // Tickets stored before schema v12 gain their list key in the background; the list waits for it.
-          if (!closed) stopFill = startActiveKeysFill(opened, { onError: (e) => console.error('FieldDesk: filling the open-ticket list keys failed; it is tried again at the next start', e) });
-          if (!closed) setState({ value: { db: opened, people: peopleRepository(opened), profile: profileRepository(opened) } });
+          // Each feature's background jobs (the tickets' search words, word blocks and list keys: data/features.ts).
+          for (const job of (DATA_FEATURES as readonly DataFeature[]).flatMap((f) => f.background ?? [])) {
+            if (!closed) stops.push(job.start(opened, { onError: (e) => console.error(job.failure, e) }));
+          }
+          if (!closed) setState({ value: { db: opened, ...createRepositories(DATA_FEATURES, opened), profile: profileRepository(opened) } });
         },
         (e: unknown) => setState({ error: e instanceof Error ? e.message : String(e) }),
       );
     return () => {
       closed = true;
-      stopRefresher?.();
-      stopPacker?.();
-      stopFill?.();
+      for (const stop of stops) stop();
       const closing = db;
       if (closing) void drafts.detach(closing).finally(() => closing.close());
     };

@@ -1,14 +1,12 @@
 import Dexie, { type DexieOptions, type Table } from 'dexie';
 import { uuidv7 } from '../../../shared/ids/uuidv7';
-import type { Person } from '../../../shared/people/schema';
 import { HybridClock, latestStamp } from '../../../shared/sync/hlc';
 import { changelogMiddleware } from './changelog';
 import { stampsOfRow, type OutboxRow } from '../../../shared/sync/outbox';
 import { DeviceRef } from './device';
-import { newWordBlockState, WORD_BLOCKS_UP_TO, wordBlocksMiddleware, type WordBlockState } from './repositories/tickets/word-blocks';
+import type { DataFeature } from './feature';
+import { DATA_FEATURES } from './features';
 import { SCHEMA_HISTORY, type SchemaVersion } from './schema';
-import { ACTIVE_KEYS_FILL } from './stores/tickets';
-import { noteActiveKeysFill } from './repositories/tickets/active-keys';
 
 export interface MetaRow {
   key: string;
@@ -23,15 +21,15 @@ export interface DeviceRecord {
 export class FieldDeskDb extends Dexie {
   meta!: Table<MetaRow, string>;
   outbox!: Table<OutboxRow, number>;
-  people!: Table<Person, string>;
   syncState!: Table<MetaRow, string>;
   readonly device: DeviceRef;
-  /** The search-word blocks' mark, as the write path sees it (repositories/tickets/word-blocks.ts). */
-  readonly wordBlockState: WordBlockState = newWordBlockState();
   /** Every write's durability; saves placed beside Dexie (direct-save.ts) use it too. */
   readonly durability: IDBTransactionDurability;
 
-  constructor(name: string, device: DeviceRef, options: DexieOptions = {}, history: SchemaVersion[] = SCHEMA_HISTORY) {
+  /** The features whose middleware and open-time marks this database runs (features.ts). */
+  readonly features: readonly DataFeature[];
+
+  constructor(name: string, device: DeviceRef, options: DexieOptions = {}, history: SchemaVersion[] = SCHEMA_HISTORY, features: readonly DataFeature[] = DATA_FEATURES) {
     // Strict durability: a write the user saw succeed is on disk, even if the laptop loses power next.
     const durability = options.chromeTransactionDurability ?? 'strict';
     super(name, { ...options, chromeTransactionDurability: durability });
@@ -41,9 +39,16 @@ export class FieldDeskDb extends Dexie {
       if (v.upgrade) version.upgrade(v.upgrade);
     }
     this.device = device;
+    this.features = features;
+    // A feature's state on the database object (its tables' typed handles come from Dexie itself).
+    for (const f of features) f.attach?.(this);
     this.use(changelogMiddleware(device));
-    // Registered after the change log at the same level, so it wraps it: an edit's patch blocks reuse the change log's read.
-    this.use(wordBlocksMiddleware(this.wordBlockState));
+    // Features' middleware is registered after the change log at the same level, so it wraps it (the tickets'
+    // search-word blocks: an edit's patch blocks reuse the change log's read).
+    for (const f of features) {
+      const middleware = f.middleware?.(this);
+      if (middleware) this.use(middleware);
+    }
   }
 }
 
@@ -80,9 +85,8 @@ export async function openDatabase(name = 'fielddesk', { now = () => Date.now(),
       record = { deviceId: uuidv7(now()), createdAt: new Date(now()).toISOString() };
       await db.meta.put({ key: 'device', value: record });
     }
-    const [saved, newest, mark, fill] = await Promise.all([db.meta.get('hlc'), db.outbox.orderBy(':id').last(), db.meta.get(WORD_BLOCKS_UP_TO), db.meta.get(ACTIVE_KEYS_FILL)]);
-    db.wordBlockState.upTo = typeof mark?.value === 'string' ? mark.value : null;
-    noteActiveKeysFill(db, fill);
+    // Each feature loads its marks in the same transaction (the tickets' search-word blocks and list keys).
+    const [saved, newest] = await Promise.all([db.meta.get('hlc'), db.outbox.orderBy(':id').last(), ...db.features.map((f) => f.onOpen?.(db))]);
     return { deviceId: record.deviceId, hlc: latestStamp([saved?.value as string | undefined, ...stampsOfRow(newest)]) };
   });
   device.set({ deviceId, clock: new HybridClock(deviceId, now, hlc) });

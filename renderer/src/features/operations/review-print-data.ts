@@ -1,4 +1,4 @@
-import type { ReviewPrintRequestData } from '../../../../shared/ipc/channels/operations';
+import type { ReviewPrintRequestData } from '../../../../shared/operations/channels';
 import { overdueActions } from '../../../../shared/operations/rules';
 import { LABELS, type ActionItem, type Review } from '../../../../shared/operations/schemas';
 import type { Names } from './useOps';

@@ -1,4 +1,4 @@
-import type { IcsSessionRequest, PrintableDocument } from '../../../../shared/ipc/channels/training';
+import type { IcsSessionRequest, PrintableDocument } from '../../../../shared/training/channels';
 import type { Course } from '../../../../shared/training/course';
 import type { Material } from '../../../../shared/training/material';
 import type { RosterRow } from '../../../../shared/training/roster';

@@ -1,5 +1,5 @@
 import { useCallback, useState } from 'react';
-import type { PrintableDocument } from '../../../../shared/ipc/channels/training';
+import type { PrintableDocument } from '../../../../shared/training/channels';
 import type { PaperSize } from '../../../../shared/training/print/pageSetup';
 import { useUi } from '../../app/ui-store';
 import { platform } from '../../platform/bridge';

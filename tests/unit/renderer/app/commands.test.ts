@@ -1,8 +1,13 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
 import { buildCommands, filterCommands, matchesShortcut } from '../../../../renderer/src/app/commands';
+import { registerScreenFeatures } from '../../../../renderer/src/app/registry';
 import { routeFromHash } from '../../../../renderer/src/app/routes';
 import { useUi } from '../../../../renderer/src/app/ui-store';
+import { UI_FEATURES } from '../../../../renderer/src/features';
+
+// As main.tsx does: the routes and their shortcuts come from the registered features.
+registerScreenFeatures(UI_FEATURES);
 
 const key = (k: string, mods: Partial<Record<'ctrlKey' | 'metaKey' | 'shiftKey' | 'altKey', boolean>> = {}) => ({ key: k, ctrlKey: false, metaKey: false, shiftKey: false, altKey: false, ...mods });
 
@@ -20,6 +25,20 @@ describe('commands', () => {
     expect(filterCommands(cmds, 'dark').map((c) => c.id)).toEqual(['theme.cycle']);
     expect(filterCommands(cmds, '')).toHaveLength(cmds.length);
     expect(filterCommands(cmds, 'nothing like this')).toEqual([]);
+  });
+  it('lists the registered screens in navigation order with their shortcuts', () => {
+    const nav = buildCommands().filter((c) => c.group === 'Go to');
+    expect(nav.map((c) => [c.id, c.shortcut])).toEqual([
+      ['nav.tickets', 'Mod+1'],
+      ['nav.training', 'Mod+2'],
+      ['nav.schedule', undefined],
+      ['nav.knowledge', undefined],
+      ['nav.access', 'Mod+3'],
+      ['nav.people', 'Mod+4'],
+      ['nav.reports', 'Mod+5'],
+      ['nav.settings', 'Mod+,'],
+    ]);
+    expect(nav.map((c) => c.title)).toContain('Go to Knowledge');
   });
   it('gives every command a unique id and every shortcut to one command', () => {
     const cmds = buildCommands();

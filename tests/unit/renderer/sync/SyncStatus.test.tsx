@@ -6,7 +6,7 @@ import { openDatabase } from '../../../../renderer/src/data/db';
 import { quarantineKey, rejectedKey } from '../../../../renderer/src/sync/state-keys';
 import { DataProvider } from '../../../../renderer/src/app/data-context';
 import { useSync } from '../../../../renderer/src/app/sync-store';
-import { SyncStatus } from '../../../../renderer/src/app/SyncStatus';
+import { SyncStatus } from '../../../../renderer/src/features/sync/SyncStatus';
 
 const initial = useSync.getState();
 afterEach(() => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ReviewPrintSchema } from '../../../../shared/ipc/channels/operations';
+import { ReviewPrintSchema } from '../../../../shared/operations/channels';
 import { reviewHtml } from '../../../../shared/operations/print/review';
 import { pageSetup } from '../../../../shared/training/print/pageSetup';
 

@@ -20,7 +20,7 @@ import type {
 import type { Result } from '../../../../../shared/result';
 import type { FieldDeskDb } from '../../db';
 
-/** Typed handles on the access stores (declared in data/stores/access.ts). */
+/** Typed handles on the access stores (declared in repositories/access/stores.ts). */
 export interface AccessTables {
   entitlements: Table<Entitlement, string>;
   sodRules: Table<SodRule, string>;

@@ -4,7 +4,7 @@ import type { ActionItem, Change, MaintenanceWindow, Occurrence, OutputJob, Outp
 import type { FieldDeskDb } from '../../db';
 import type { Actor, TicketRepositories } from '../tickets';
 
-/** Typed handles on the operations stores (declared in data/stores/operations.ts). */
+/** Typed handles on the operations stores (declared in repositories/operations/stores.ts). */
 export interface OperationsTables {
   schedules: Table<Schedule, string>;
   occurrences: Table<Occurrence, string>;

@@ -1,7 +1,7 @@
 import type Dexie from 'dexie';
 import { isActiveStatus } from '../../../../../shared/tickets/list-keys';
 import { markRemote } from '../../changelog';
-import { ACTIVE_KEYS_FILL } from '../../stores/tickets';
+import { ACTIVE_KEYS_FILL } from './stores';
 import type { FieldDeskDb } from '../../db';
 import { chunkByChunk, oneAtATime, type ChunkOptions } from './background-run';
 import type { TicketRow } from './derive';
@@ -12,7 +12,7 @@ import { withoutWordBlocks } from './word-blocks';
  * The `active` key of tickets stored before schema v12, filled in the
  * background.
  *
- * v12 added the `[active+…]` list indexes (stores/tickets.ts). Writing the key
+ * v12 added the `[active+…]` list indexes (stores.ts). Writing the key
  * on every active ticket inside the upgrade held the app's start for about
  * five minutes at 100,000 tickets, with only "Opening your data…" on screen.
  * So the upgrade leaves a mark in `meta` instead, and this job walks the

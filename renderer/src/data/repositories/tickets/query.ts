@@ -5,7 +5,7 @@ import { compareTickets, matchesFilter, type FilterContext, type SortSpec, type 
 import { UNASSIGNED, type TicketRow } from './derive';
 import type { TicketTables } from './tables';
 import { probePositions, type IndexKey } from './index-probe';
-import { ACTIVE_SITE_INDEX, ACTIVE_UPDATED_INDEX } from '../../stores/tickets';
+import { ACTIVE_SITE_INDEX, ACTIVE_UPDATED_INDEX } from './stores';
 import { activeIndexesReady } from './active-keys';
 import { WORD_BLOCKS, WORD_BLOCKS_UP_TO } from './word-blocks';
 import { newestTicketId, WordWalk, wordsStartingWith } from './word-walk';

@@ -11,7 +11,7 @@ import type { WorkLogEntry } from '../../../../../shared/tickets/worklog';
 import type { FieldDeskDb } from '../../db';
 import type { TicketRow } from './derive';
 
-/** Typed handles on the help-desk stores (declared in data/stores/tickets.ts). */
+/** Typed handles on the help-desk stores (declared in repositories/tickets/stores.ts). */
 export interface TicketTables {
   tickets: Table<TicketRow, string>;
   workLog: Table<WorkLogEntry, string>;

@@ -7,7 +7,7 @@ import type { Registration } from '../../../../../shared/training/registration';
 import type { Session } from '../../../../../shared/training/session';
 import type { FieldDeskDb } from '../../db';
 
-/** Typed handles on the training stores (declared in data/stores/training.ts). */
+/** Typed handles on the training stores (declared in repositories/training/stores.ts). */
 export interface TrainingTables {
   courses: Table<Course, string>;
   sessions: Table<Session, string>;

@@ -1,6 +1,6 @@
 /**
  * Dexie stores of the training feature, first added in schema version 3.
- * Owned by the training feature; schema.ts combines the features' stores.
+ * Owned by the training feature; repositories/<feature>/contribution.ts places them in the schema history.
  * Indexes are what the screens query by: sessions by start (calendar, list),
  * everything of a session by sessionId (roster, attendance, completions).
  */

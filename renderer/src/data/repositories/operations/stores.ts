@@ -1,6 +1,6 @@
 /**
  * Dexie stores of scheduled work and reviews (schema version 15). Owned by the
- * operations feature; schema.ts combines the features' stores. Indexes are what
+ * operations feature; repositories/<feature>/contribution.ts places them in the schema history. Indexes are what
  * the screens and the generator query by: occurrences by schedule and by planned
  * time (calendar), runs by job and expected time (today / this week / late),
  * changes by planned start (calendar), action items by review, owner and due date.

@@ -1,12 +1,12 @@
 import Dexie from 'dexie';
-import { uuidv7 } from '../../../../shared/ids/uuidv7';
-import { PersonInputSchema, type Person, type PersonInput } from '../../../../shared/people/schema';
-import { err, ok, type Result } from '../../../../shared/result';
-import { parseWith } from '../../../../shared/validation';
-import { ProfileSchema } from '../../../../shared/profile/schema';
-import { markRemote } from '../changelog';
-import type { FieldDeskDb } from '../db';
-import { profileRepository } from './profile';
+import { uuidv7 } from '../../../../../shared/ids/uuidv7';
+import { PersonInputSchema, type Person, type PersonInput } from '../../../../../shared/people/schema';
+import { err, ok, type Result } from '../../../../../shared/result';
+import { parseWith } from '../../../../../shared/validation';
+import { ProfileSchema } from '../../../../../shared/profile/schema';
+import { markRemote } from '../../changelog';
+import type { FieldDeskDb } from '../../db';
+import { profileRepository } from '../profile';
 
 /** The profile's stand-in person (repositories/profile.ts): this device's view of its user, never sent. */
 const standInId = async (db: FieldDeskDb): Promise<string | null> => {

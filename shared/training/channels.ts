@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import { MAX_IMAGE_BYTES } from '../../markdown/embeddedImage';
-import { ATTENDANCE_MARKS } from '../../training/attendance';
-import { HttpsUrlSchema } from '../../training/common';
-import { MATERIAL_KINDS, MAX_MARKDOWN_CHARS, MaterialImageSchema } from '../../training/material';
-import { PAPER_SIZES } from '../../training/print/pageSetup';
-import { SESSION_STATUSES, MAX_SESSION_MINUTES } from '../../training/session';
-import { LOCAL_DATE_TIME_RE } from '../../training/zonedTime';
-import { channel, Empty, type ChannelSpec } from '../channel-spec';
+import { MAX_IMAGE_BYTES } from '../markdown/embeddedImage';
+import { ATTENDANCE_MARKS } from './attendance';
+import { HttpsUrlSchema } from './common';
+import { MATERIAL_KINDS, MAX_MARKDOWN_CHARS, MaterialImageSchema } from './material';
+import { PAPER_SIZES } from './print/pageSetup';
+import { SESSION_STATUSES, MAX_SESSION_MINUTES } from './session';
+import { LOCAL_DATE_TIME_RE } from './zonedTime';
+import { channel, Empty, type ChannelSpec } from '../ipc/channel-spec';
 
 /**
  * Training: printing handouts, sign-in sheets, attendance summaries and

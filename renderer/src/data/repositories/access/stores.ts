@@ -1,6 +1,6 @@
 /**
  * Dexie stores of the access feature, first added in schema version 14.
- * Owned by the access feature; schema.ts combines the features' stores.
+ * Owned by the access feature; repositories/<feature>/contribution.ts places them in the schema history.
  * Indexes are what the Access views read by: requests by status, grants by
  * status and end date (Active, Expiring) and by person (leavers, SoD), ticks
  * and approvals by their request, review items by campaign and reviewer,

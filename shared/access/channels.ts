@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { CampaignSummarySchema } from '../../access/print/campaignSummary';
-import { DistributionListPrintSchema } from '../../access/print/distributionList';
-import { AccessRequestFormSchema } from '../../access/print/requestForm';
-import { PAPER_SIZES } from '../../training/print/pageSetup';
-import { channel, type ChannelSpec } from '../channel-spec';
+import { CampaignSummarySchema } from './print/campaignSummary';
+import { DistributionListPrintSchema } from './print/distributionList';
+import { AccessRequestFormSchema } from './print/requestForm';
+import { PAPER_SIZES } from '../training/print/pageSetup';
+import { channel, type ChannelSpec } from '../ipc/channel-spec';
 
 /**
  * Access: the printable request form, and saving an export (distribution

@@ -1,13 +1,13 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
-import { firstSyncLabel } from '../features/sync/FirstSyncProgress';
-import { useData } from './data-context';
-import { arrivingText, stillArriving, useFill } from '../sync/fill';
-import { waitingCount } from '../sync/pending';
-import { syncProblemCount } from '../sync/problems';
-import { SYNC_PROBLEMS_ID } from '../features/sync/SyncProblemsSection';
-import { useUi } from './ui-store';
-import { useSync } from './sync-store';
+import { firstSyncLabel } from './FirstSyncProgress';
+import { useData } from '../../app/data-context';
+import { arrivingText, stillArriving, useFill } from '../../sync/fill';
+import { waitingCount } from '../../sync/pending';
+import { syncProblemCount } from '../../sync/problems';
+import { SYNC_PROBLEMS_ID } from './SyncProblemsSection';
+import { useUi } from '../../app/ui-store';
+import { useSync } from '../../app/sync-store';
 
 function useOnline(): boolean {
   const [online, setOnline] = useState(navigator.onLine);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { PAPER_SIZES } from '../../training/print/pageSetup';
-import { channel, type ChannelSpec } from '../channel-spec';
+import { PAPER_SIZES } from '../training/print/pageSetup';
+import { channel, type ChannelSpec } from '../ipc/channel-spec';
 
 /**
  * Scheduled work and reviews: printing a post-incident review and exporting

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { StatusReportDocSchema } from '../../inform/report-output';
-import { PAPER_SIZES } from '../../training/print/pageSetup';
-import { channel, type ChannelSpec } from '../channel-spec';
+import { StatusReportDocSchema } from './report-output';
+import { PAPER_SIZES } from '../training/print/pageSetup';
+import { channel, type ChannelSpec } from '../ipc/channel-spec';
 
 /**
  * Status reports: the renderer sends the report's data (names, not ids;

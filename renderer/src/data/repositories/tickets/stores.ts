@@ -1,6 +1,6 @@
 /**
  * Dexie stores of the help-desk feature, first added in schema version 3.
- * Owned by the tickets feature; schema.ts combines the features' stores.
+ * Owned by the tickets feature; repositories/<feature>/contribution.ts places them in the schema history.
  *
  * The list screen answers filters from these indexes (see
  * repositories/tickets/query.ts):
