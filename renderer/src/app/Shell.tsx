@@ -13,6 +13,7 @@ import { useSavedViews } from '../features/tickets/useSavedViews';
 import { TrainingScreen } from '../features/training/TrainingScreen';
 import { ScheduleScreen } from '../features/operations/ScheduleScreen';
 import { operationsCommands } from '../features/operations/commands';
+import { informUpdateCommands } from '../features/inform/update-commands';
 import { useSyncEngine } from '../sync/useSyncEngine';
 import { AboutDialog } from './AboutDialog';
 import { buildCommands } from './commands';
@@ -53,7 +54,7 @@ export function Shell({ staffName }: { staffName: string }) {
   const savedViews = useSavedViews(db).views;
   // Commands about what is open (the ticket on screen) come first.
   const bySource = useContextCommandStore((s) => s.bySource);
-  const commands = useMemo(() => [...Object.values(bySource).flat(), ...buildCommands([...ticketCommands(savedViews), ...operationsCommands(), ...accessCommands()])], [savedViews, bySource]);
+  const commands = useMemo(() => [...Object.values(bySource).flat(), ...buildCommands([...ticketCommands(savedViews), ...operationsCommands(), ...accessCommands(), ...informUpdateCommands()])], [savedViews, bySource]);
   useShortcuts(commands);
   useDailyBackup(db);
   useSyncEngine();

@@ -17,6 +17,7 @@ import {
 } from '../../../../../shared/inform/documents';
 import { assembleStatusReport, periodDates, ReportDefinitionInputSchema, ReportDefinitionSchema, type ReportDefinition, type ReportDefinitionInput, type SlaLabel, type StatusReport, type TrainingHeld } from '../../../../../shared/inform/report';
 import { DEFAULT_CADENCE, INFORM_SETTINGS_ID, InformSettingsSchema, lastContactByTicket, needsUpdate, requesterUpdateEntry, UpdateCadenceSchema, type NeedsUpdateRow, type UpdateCadence } from '../../../../../shared/inform/updates';
+import { fallbackUpdateCalendar } from '../../../../../shared/inform/needs-update-view';
 import { fold, parseQuery } from '../../../../../shared/tickets/search';
 import { err, ok, type Result } from '../../../../../shared/result';
 import { isoDateOfDay, localDayOf, type CalendarSpec } from '../../../../../shared/tickets/calendar';
@@ -268,18 +269,33 @@ export function informRepositories(db: FieldDeskDb, options: InformOptions) {
       if (!input.text.trim()) return err('invalid_request', 'Write the update first', { text: 'Required' });
       return tk.workLog.add(ticketId, requesterUpdateEntry(input));
     },
+    /**
+     * The latest contact per ticket. One cursor over the `[ticketId+at]` ranges
+     * of all the tickets (a request per ticket cost about 0.3 ms each, which a
+     * few thousand open tickets made into a second).
+     */
     async lastContact(ticketIds: readonly string[]): Promise<Map<string, string>> {
-      const entries: WorkLogEntry[] = [];
-      for (const id of ticketIds) entries.push(...(await tk.tables.workLog.where('[ticketId+at]').between([id, ''], [id, '\uffff']).toArray()));
+      if (ticketIds.length === 0) return new Map();
+      const ids = [...new Set(ticketIds)];
+      const entries = await tk.tables.workLog.where('[ticketId+at]').inAnyRange(ids.map((id) => [[id, ''], [id, '\uffff']])).toArray();
       return lastContactByTicket(entries);
     },
     /** Open tickets whose requester has heard nothing for their priority's number of business days. */
     async needingUpdate(): Promise<NeedsUpdateRow<Ticket>[]> {
-      const cal = await deskCalendar();
-      if (!cal) return [];
+      return (await updates.needsUpdateList()).rows;
+    },
+    /**
+     * The "Needs an update" view: the rows, and the calendar they were counted
+     * by (the desk's default SLA calendar; without one, Monday to Friday in the
+     * device's zone, and `calendarName` is null so the view can say so).
+     */
+    async needsUpdateList(): Promise<{ rows: NeedsUpdateRow<Ticket>[]; calendarName: string | null; cadence: UpdateCadence }> {
+      const desk = await deskCalendar();
+      const cal = desk ?? fallbackUpdateCalendar(Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC');
       const open = alive(await tk.tables.tickets.where('status').anyOf(['new', 'open', 'pending']).toArray());
       const lastContact = await updates.lastContact(open.map((x) => x.id));
-      return needsUpdate({ tickets: open, lastContact, cadence: await settings.cadence(), calendar: cal, now: now() });
+      const cadence = await settings.cadence();
+      return { rows: needsUpdate({ tickets: open, lastContact, cadence, calendar: cal, now: now() }), calendarName: desk ? ((desk as { name?: string }).name ?? 'the desk calendar') : null, cadence };
     },
   };
 
