@@ -13,6 +13,7 @@ import type { Printer } from './print/printer';
 import { createTrainingHandlers } from './training/training-handlers';
 import { createOperationsHandlers } from './operations/operations-handlers';
 import { createAccessHandlers } from './access/access-handlers';
+import { createDocumentPrintHandlers } from './inform/document-print-handlers';
 import type { Handlers } from './ipc/router';
 import { validateExternalUrl } from './security/external-links';
 
@@ -59,6 +60,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...createBackupHandlers(deps),
     ...createSyncHandlers(deps),
     ...createMailHandlers(deps),
+    ...createDocumentPrintHandlers(deps),
     'app.info': () => ok({ ...deps.appInfo, dataDir: deps.dataDir }),
     'app.openExternal': async ({ url }) => {
       const checked = validateExternalUrl(url);

@@ -8,6 +8,7 @@ import { syncChannels } from './channels/sync';
 import { trainingChannels } from './channels/training';
 import { operationsChannels } from './channels/operations';
 import { accessChannels } from './channels/access';
+import { documentsChannels } from './channels/documents';
 
 /**
  * The one list of IPC channels. Main registers a handler for each, the preload
@@ -104,6 +105,7 @@ export const channels = {
   ...operationsChannels,
   ...accessChannels,
   ...mailChannels,
+  ...documentsChannels,
   ...syncChannels,
 } as const satisfies Record<string, ChannelSpec>;
 

@@ -118,9 +118,11 @@ export function informRepositories(db: FieldDeskDb, options: InformOptions) {
   }
 
   const documents = {
-    async list(filter: { kind?: string; state?: DocumentState } = {}): Promise<DocRecord[]> {
-      const rows = alive(await t.materials.orderBy('title').toArray());
-      return rows.filter((d) => (!filter.kind || d.kind === filter.kind) && (!filter.state || d.state === filter.state));
+    /** Documents by title; with `limit`, only that many are read (the library's first screen at 10,000 documents). */
+    async list(filter: { kind?: string; state?: DocumentState } = {}, limit?: number): Promise<DocRecord[]> {
+      const keep = (d: DocRecord) => d.deleted !== 1 && (!filter.kind || d.kind === filter.kind) && (!filter.state || d.state === filter.state);
+      if (limit !== undefined) return t.materials.orderBy('title').filter(keep).limit(limit).toArray();
+      return (await t.materials.orderBy('title').toArray()).filter(keep);
     },
     async get(id: string): Promise<DocRecord | undefined> {
       const d = await t.materials.get(id);
