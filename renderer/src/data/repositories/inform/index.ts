@@ -272,15 +272,17 @@ export function informRepositories(db: FieldDeskDb, options: InformOptions) {
       return tk.workLog.add(ticketId, requesterUpdateEntry(input));
     },
     /**
-     * The latest contact per ticket. One cursor over the `[ticketId+at]` ranges
-     * of all the tickets (a request per ticket cost about 0.3 ms each, which a
-     * few thousand open tickets made into a second).
+     * The latest contact per ticket: each ticket's `[ticketId+at]` range, all
+     * asked at once in one read transaction (bench/inform: at 1,400 open
+     * tickets about 0.5 s, where one request after another took about 0.65 s
+     * and a single cursor over every range, Dexie's inAnyRange, 2.3 s).
      */
     async lastContact(ticketIds: readonly string[]): Promise<Map<string, string>> {
       if (ticketIds.length === 0) return new Map();
       const ids = [...new Set(ticketIds)];
-      const entries = await tk.tables.workLog.where('[ticketId+at]').inAnyRange(ids.map((id) => [[id, ''], [id, '\uffff']])).toArray();
-      return lastContactByTicket(entries);
+      const log = tk.tables.workLog;
+      const lists = await db.transaction('r', log, () => Promise.all(ids.map((id) => log.where('[ticketId+at]').between([id, ''], [id, '\uffff']).toArray())));
+      return lastContactByTicket(lists.flat());
     },
     /** Open tickets whose requester has heard nothing for their priority's number of business days. */
     async needingUpdate(): Promise<NeedsUpdateRow<Ticket>[]> {
