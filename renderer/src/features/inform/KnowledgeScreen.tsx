@@ -497,9 +497,11 @@ function DocumentPrint({ doc, owner, unsaved }: { doc: DocRecord; owner: string;
         Save as PDF
       </button>
       {unsaved ? <span className="muted"> Prints the saved version, not the changes above.</span> : null}
-      <span role={feedback?.error ? 'alert' : 'status'} data-testid="document-print-feedback">
-        {feedback?.text ?? ''}
-      </span>
+      {feedback ? (
+        <span role={feedback.error ? 'alert' : 'status'} data-testid="document-print-feedback">
+          {feedback.text}
+        </span>
+      ) : null}
     </div>
   );
 }
