@@ -73,6 +73,7 @@ export async function run(args: string[]): Promise<BenchResult[]> {
         bare.push(b.ms);
       }
       log(`report assembled (before serializing): median ${median(asm).toFixed(0)} ms`);
+      if (process.env.FD_INFORM_PROBE) for (let i = 0; i < 2; i++) log(`report parts: ${JSON.stringify(await call(page, 'reportParts'))}`);
       out.push(result(`status report for an agency with ${loaded.agency.tickets.toLocaleString('en-US')} of ${loaded.tickets.toLocaleString('en-US')} tickets, ready to print${tag}`, median(rep), 'ms', 'bare Dexie read of the same tickets and their work log', median(bare), '≤ 2000 ms'));
 
       for (const q of ['printer', 'jury portal', 'transcript warrant', '4567']) {

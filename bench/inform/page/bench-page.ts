@@ -122,6 +122,29 @@ const api = {
     return { ms: performance.now() - t, rows: rows.length };
   },
 
+  /** Where the report's time goes, read by read as reports.run does them (development aid, FD_INFORM_PROBE). */
+  async reportParts() {
+    const parts: Record<string, number> = {};
+    let t = performance.now();
+    const lap = (k: string) => {
+      const n = performance.now();
+      parts[k] = Math.round(n - t);
+      t = n;
+    };
+    const tickets = await db.table('tickets').where('siteId').anyOf(agency.siteIds).toArray();
+    lap('tickets');
+    const open = tickets.filter((x: { status: string }) => x.status === 'new' || x.status === 'open' || x.status === 'pending');
+    await inform.updates.lastContact(open.map((x: { id: string }) => x.id));
+    lap('lastContact');
+    await db.table('people').bulkGet([...new Set(open.map((x: { requesterId: string }) => x.requesterId))]);
+    lap('people');
+    await Promise.all([db.table('sessions').toArray(), db.table('courses').toArray(), db.table('registrations').toArray(), db.table('slaPolicies').toArray(), db.table('calendars').toArray(), db.table('sites').toArray()]);
+    lap('training and settings');
+    await inform.reports.run({ scope: 'agency', scopeId: agency.id, period: 'lastMonth', from: null, to: null });
+    lap('whole report');
+    return parts;
+  },
+
   /** Where the needs-an-update time goes (development aid). */
   async probe() {
     let t = performance.now();
