@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDateOfDay, localDayOf, WEEKDAYS, weekdayOfDay, type CalendarSpec } from '../tickets/calendar';
+import { dayOfIsoDate, isoDateOfDay, localDayOf, WEEKDAYS, weekdayOfDay, type CalendarSpec } from '../tickets/calendar';
 import { isActive, PRIORITIES, type Priority } from '../tickets/enums';
 import { LIMITS } from '../tickets/fields';
 import type { Ticket } from '../tickets/schema';
@@ -71,29 +71,53 @@ export function isWorkingDay(day: number, cal: CalendarSpec, holidays: ReadonlyS
   return cal.week[wd].length > 0 && !holidays.has(isoDateOfDay(day));
 }
 
+/** Holidays as local day numbers, once per calendar's list (a list of thousands is read once, not once per ticket). */
+const holidayCache = new WeakMap<readonly string[], ReadonlySet<number>>();
+function holidayDays(cal: CalendarSpec): ReadonlySet<number> {
+  let set = holidayCache.get(cal.holidays);
+  if (!set) {
+    set = new Set(cal.holidays.map(dayOfIsoDate));
+    holidayCache.set(cal.holidays, set);
+  }
+  return set;
+}
+const workingWeekdays = (cal: CalendarSpec): boolean[] => WEEKDAYS.map((wd) => cal.week[wd].length > 0);
+
+/** Working days from local day `a` to `b`, both included: whole weeks at once, then the rest, less the holidays that fall on working days. */
+function workingDaysIn(a: number, b: number, cal: CalendarSpec): number {
+  if (b < a) return 0;
+  const weekly = workingWeekdays(cal);
+  const perWeek = weekly.filter(Boolean).length;
+  const weeks = Math.floor((b - a + 1) / 7);
+  let n = weeks * perWeek;
+  for (let d = a + weeks * 7; d <= b; d++) if (weekly[weekdayOfDay(d)]) n++;
+  for (const h of holidayDays(cal)) if (h >= a && h <= b && weekly[weekdayOfDay(h)]) n--;
+  return n;
+}
+
 /**
  * Working days after the day of `from` up to and including the day of `now`
  * (local days in the calendar's zone): contact on Monday, asked on Wednesday,
- * is 2; across a weekend or a holiday those days do not count.
+ * is 2; across a weekend or a holiday those days do not count. (Counted by
+ * whole weeks: a list of a thousand silent tickets once took seconds, a day
+ * at a time.)
  */
 export function businessDaysSince(fromIso: string, nowIso: string, cal: CalendarSpec): number {
   const from = localDayOf(cal.timeZone, Date.parse(fromIso));
   const to = localDayOf(cal.timeZone, Date.parse(nowIso));
   if (to <= from) return 0;
-  const holidays = new Set(cal.holidays);
-  let n = 0;
-  for (let d = Math.max(from + 1, to - MAX_SCAN_DAYS); d <= to; d++) if (isWorkingDay(d, cal, holidays)) n++;
-  return n;
+  return workingDaysIn(Math.max(from + 1, to - MAX_SCAN_DAYS), to, cal);
 }
 
 /** The local date (YYYY-MM-DD) that is `n` working days after the day of `fromIso`. */
 export function workingDayAfter(fromIso: string, n: number, cal: CalendarSpec): string {
-  const holidays = new Set(cal.holidays);
+  const holidays = holidayDays(cal);
+  const weekly = workingWeekdays(cal);
   let d = localDayOf(cal.timeZone, Date.parse(fromIso));
   let left = n;
   for (let guard = 0; left > 0 && guard < MAX_SCAN_DAYS; guard++) {
     d++;
-    if (isWorkingDay(d, cal, holidays)) left--;
+    if (weekly[weekdayOfDay(d)] && !holidays.has(d)) left--;
   }
   return isoDateOfDay(d);
 }

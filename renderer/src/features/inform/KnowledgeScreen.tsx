@@ -1,12 +1,23 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import { joinList, localDate, reviewText, splitList } from '../../../../shared/inform/document-edit';
 import type { Comparison } from '../../../../shared/inform/documents';
-import { DOCUMENT_STATES, MATERIAL_KIND_LABELS, MATERIAL_KINDS, type DocumentState, type MaterialKind, type MaterialVersion } from '../../../../shared/training/material';
+import { AUDIENCE_LABELS, STATE_LABELS } from '../../../../shared/inform/print/document';
+import { AUDIENCES, DOCUMENT_STATES, MATERIAL_KIND_LABELS, MATERIAL_KINDS, type Audience, type DocumentState, type MaterialKind, type MaterialVersion } from '../../../../shared/training/material';
+import type { PaperSize } from '../../../../shared/training/print/pageSetup';
 import { useData } from '../../app/data-context';
+import { useUi } from '../../app/ui-store';
 import { informRepositories, type DocRecord } from '../../data/repositories/inform';
 import { ticketRepositories } from '../../data/repositories/tickets';
+import { platform } from '../../platform/bridge';
 import { EmptyState } from '../../ui/EmptyState';
+import { ErrorSummary, useErrorSummary } from '../../ui/ErrorSummary';
 import { Field } from '../../ui/Field';
+import { dropFormDrafts, useDraftState } from '../../ui/useDraft';
+import { PaperSelect } from '../training/PaperSelect';
+import { useDesk, type Desk } from '../tickets/useDesk';
+import { documentPrintData } from './document-print-data';
+import { useKnowledgeUi } from './knowledge-ui';
 import './inform.css';
 
 /** The repositories of this feature over the app's database. */
@@ -15,26 +26,46 @@ export function useInform() {
   return useMemo(() => informRepositories(db, { tickets: ticketRepositories(db) }), [db]);
 }
 
-const today = () => new Date().toISOString().slice(0, 10);
+/** Today's date where the person is (a review-by date is a local date). */
+const today = () => localDate(Date.now());
+/** The first screen of the library; "Show more" reads further. */
+const PAGE = 100;
 
 /**
  * Knowledge: the one document library (training's materials) with types and
  * states, offline search over titles and text, the documents past their
- * review-by date, and each document's history: every save is a version, two
- * versions side by side, and restoring an old one as a new version.
+ * review-by date ("Needs review", with its count), and each document's
+ * details, history and printout: every save is a version, two versions side
+ * by side, restoring an old one as a new version, and Save as PDF.
  */
 export function KnowledgeScreen() {
   const inform = useInform();
+  const desk = useDesk();
   const [query, setQuery] = useState('');
   const [kind, setKind] = useState<MaterialKind | ''>('');
   const [state, setState] = useState<DocumentState | ''>('');
-  const [reviewOnly, setReviewOnly] = useState(false);
+  const { reviewOnly, setReviewOnly, createAsked } = useKnowledgeUi();
   const [selected, setSelected] = useState<string | null>(null);
   const [creating, setCreating] = useState(false);
+  const [shown, setShown] = useState(PAGE);
+  // "New document" from the palette opens the form here.
+  const asked = useRef(createAsked);
+  useEffect(() => {
+    if (createAsked === asked.current) return;
+    asked.current = createAsked;
+    setCreating(true);
+  }, [createAsked]);
+  const reviewCount = useLiveQuery(async () => (await inform.documents.needsReview(today())).length, [inform]);
   const docs = useLiveQuery(async () => {
-    const list = reviewOnly ? await inform.documents.needsReview(today()) : query.trim() ? await inform.documents.search(query) : await inform.documents.list();
-    return list.filter((d) => (!kind || d.kind === kind) && (!state || d.state === state));
-  }, [inform, query, kind, state, reviewOnly]);
+    const filter = { ...(kind ? { kind } : {}), ...(state ? { state } : {}) };
+    if (reviewOnly) return (await inform.documents.needsReview(today())).filter((d) => (!kind || d.kind === kind) && (!state || d.state === state));
+    if (query.trim()) return (await inform.documents.search(query, shown)).filter((d) => (!kind || d.kind === kind) && (!state || d.state === state));
+    return inform.documents.list(filter, shown + 1);
+  }, [inform, query, kind, state, reviewOnly, shown]);
+  const more = !reviewOnly && docs !== undefined && docs.length > shown;
+  const rows = docs?.slice(0, shown);
+  const ownerName = (id: string | null) => (id ? (desk.names.get(id) ?? '') : '');
+  const day = today();
 
   return (
     <div className="screen knowledge-screen">
@@ -42,7 +73,7 @@ export function KnowledgeScreen() {
         <h1>Knowledge</h1>
         <div className="toolbar view-toolbar" role="toolbar" aria-label="Document library">
           <label>
-            Search documents <input type="search" value={query} onChange={(e) => setQuery(e.target.value)} placeholder="Words of the title or text" />
+            Search documents <input type="search" value={query} onChange={(e) => (setQuery(e.target.value), setShown(PAGE))} placeholder="Words of the title or text" />
           </label>
           <label>
             Type{' '}
@@ -61,39 +92,45 @@ export function KnowledgeScreen() {
               <option value="">All states</option>
               {DOCUMENT_STATES.map((s) => (
                 <option key={s} value={s}>
-                  {s[0]!.toUpperCase() + s.slice(1)}
+                  {STATE_LABELS[s]}
                 </option>
               ))}
             </select>
           </label>
-          <label>
-            <input type="checkbox" checked={reviewOnly} onChange={(e) => setReviewOnly(e.target.checked)} /> Needs review
-          </label>
+          <button type="button" aria-pressed={reviewOnly} onClick={() => setReviewOnly(!reviewOnly)}>
+            Needs review{reviewCount === undefined ? '' : ` (${reviewCount})`}
+          </button>
           <button type="button" className="primary" onClick={() => setCreating(true)}>
             New document
           </button>
         </div>
       </header>
       {creating ? <NewDocument onDone={(id) => (setCreating(false), id && setSelected(id))} /> : null}
-      {docs === undefined ? null : docs.length === 0 ? (
-        <EmptyState title={query || kind || state || reviewOnly ? 'No documents match' : 'No documents yet'}>
-          <p>{reviewOnly ? 'Nothing is past its review-by date.' : 'Work instructions, how-tos, known errors, manual sections, newsletters, memos and handouts live here, offline.'}</p>
+      {reviewOnly ? <p className="muted">Documents past their review-by date, oldest first. Open one to review it: set a new review-by date, or retire it.</p> : null}
+      {rows === undefined ? null : rows.length === 0 ? (
+        <EmptyState title={reviewOnly ? 'Nothing needs review' : query || kind || state ? 'No documents match' : 'No documents yet'}>
+          <p>
+            {reviewOnly
+              ? 'Every document is within its review-by date. A document whose date passes is listed here until someone reviews it.'
+              : 'Work instructions, how-tos, known errors, manual sections, newsletters, memos and handouts live here, offline.'}
+          </p>
         </EmptyState>
       ) : (
         <div className="table-scroll">
-          <table className="data-table" aria-label="Documents">
+          <table className="data-table" aria-label={reviewOnly ? 'Documents needing review' : 'Documents'}>
             <thead>
               <tr>
                 <th scope="col">Title</th>
                 <th scope="col">Type</th>
                 <th scope="col">System</th>
                 <th scope="col">State</th>
+                <th scope="col">Owner</th>
                 <th scope="col">Version</th>
                 <th scope="col">Review by</th>
               </tr>
             </thead>
             <tbody>
-              {docs.map((d) => (
+              {rows.map((d) => (
                 <tr key={d.id} aria-selected={selected === d.id}>
                   <td>
                     <button type="button" className="link" onClick={() => setSelected(d.id)}>
@@ -102,16 +139,22 @@ export function KnowledgeScreen() {
                   </td>
                   <td>{MATERIAL_KIND_LABELS[d.kind]}</td>
                   <td>{d.system}</td>
-                  <td>{d.state}</td>
+                  <td>{STATE_LABELS[d.state]}</td>
+                  <td>{ownerName(d.ownerId) || <span className="muted">Nobody</span>}</td>
                   <td>{d.version}</td>
-                  <td>{d.reviewBy ?? ''}</td>
+                  <td>{d.reviewBy === null ? '' : reviewOnly || d.reviewBy < day ? reviewText(d.reviewBy, day) : d.reviewBy}</td>
                 </tr>
               ))}
             </tbody>
           </table>
         </div>
       )}
-      {selected ? <DocumentPanel id={selected} /> : null}
+      {more ? (
+        <button type="button" onClick={() => setShown((n) => n + PAGE * 5)}>
+          Show more documents
+        </button>
+      ) : null}
+      {selected ? <DocumentPanel id={selected} desk={desk} /> : null}
     </div>
   );
 }
@@ -159,34 +202,98 @@ function NewDocument({ onDone }: { onDone: (id: string | null) => void }) {
   );
 }
 
-function DocumentPanel({ id }: { id: string }) {
+function DocumentPanel({ id, desk }: { id: string; desk: Desk }) {
   const inform = useInform();
   const doc = useLiveQuery(() => inform.documents.get(id), [inform, id]);
   const versions = useLiveQuery(() => inform.documents.versions(id), [inform, id]);
   if (!doc || !versions) return null;
-  return <DocumentEditor key={doc.id} doc={doc} versions={versions} />;
+  return <DocumentEditor key={doc.id} doc={doc} versions={versions} desk={desk} />;
 }
 
-function DocumentEditor({ doc, versions }: { doc: DocRecord; versions: MaterialVersion[] }) {
+/** The editor's fields as typed: lists as comma-separated text, no review-by as ''. */
+interface DocForm {
+  title: string;
+  kind: MaterialKind;
+  system: string;
+  body: string;
+  ownerId: string;
+  audience: Audience;
+  systems: string;
+  tags: string;
+  reviewBy: string;
+}
+
+const formOf = (d: DocRecord): DocForm => ({
+  title: d.title,
+  kind: d.kind,
+  system: d.system,
+  body: d.body,
+  ownerId: d.ownerId ?? '',
+  audience: d.audience,
+  systems: joinList(d.systems),
+  tags: joinList(d.tags),
+  reviewBy: d.reviewBy ?? '',
+});
+
+const sameForm = (a: DocForm, b: DocForm) => (Object.keys(a) as (keyof DocForm)[]).every((k) => a[k] === b[k]);
+
+function DocumentEditor({ doc, versions, desk }: { doc: DocRecord; versions: MaterialVersion[]; desk: Desk }) {
   const inform = useInform();
-  const [body, setBody] = useState(doc.body);
-  // A new saved text (this save, a restore, another device) replaces the box only when nothing typed would be lost.
-  const shown = useRef(doc.body);
-  useEffect(() => {
-    setBody((typed) => (typed === shown.current ? doc.body : typed));
-    shown.current = doc.body;
-  }, [doc.body]);
+  const announce = useUi((s) => s.announce);
+  // What is typed and not saved is a draft (back after a reload); a new saved version shows when nothing is typed.
+  const [edited, setEdited] = useDraftState<DocForm | null>('knowledge.document', doc.id, 'form', null);
+  const saved = formOf(doc);
+  const values = edited ?? saved;
+  const dirty = edited !== null && !sameForm(edited, saved);
+  const set = (patch: Partial<DocForm>) => setEdited({ ...values, ...patch });
   const [note, setNote] = useState('');
   const [message, setMessage] = useState<string | null>(null);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const { attempt, failed } = useErrorSummary();
   const [picked, setPicked] = useState<string[]>([]);
   const [comparison, setComparison] = useState<{ c: Comparison; left: number; right: number } | null>(null);
   const solved = useLiveQuery(() => inform.documents.ticketsSolvedBy(doc.id), [inform, doc.id]);
+  const staff = desk.catalog.staff;
+  const ownerKnown = !doc.ownerId || staff.some((p) => p.id === doc.ownerId);
+  const ownerName = (id: string) => desk.names.get(id) ?? 'Someone not in the directory';
 
   async function save(e: FormEvent) {
     e.preventDefault();
-    const r = await inform.documents.save(doc.id, { body }, note);
-    setMessage(r.ok ? `Saved as version ${r.value.version.version}` : r.error.message);
-    if (r.ok) setNote('');
+    const r = await inform.documents.save(
+      doc.id,
+      {
+        title: values.title,
+        kind: values.kind,
+        system: values.system,
+        body: values.body,
+        ownerId: values.ownerId || null,
+        audience: values.audience,
+        systems: splitList(values.systems),
+        tags: splitList(values.tags),
+        reviewBy: values.reviewBy || null,
+      },
+      note,
+    );
+    if (!r.ok) {
+      // Messages keyed by field: "systems.2" is the systems box.
+      const fields: Record<string, string> = {};
+      for (const [k, v] of Object.entries(r.error.fields ?? {})) fields[k.split('.')[0]!] ??= v;
+      setErrors(fields);
+      setMessage(Object.keys(fields).length ? 'Check the fields marked below; nothing was saved.' : r.error.message);
+      failed();
+      return;
+    }
+    setErrors({});
+    setEdited(null);
+    dropFormDrafts('knowledge.document', doc.id);
+    setNote('');
+    setMessage(`Saved as version ${r.value.version.version}`);
+    announce(`Saved as version ${r.value.version.version}`);
+  }
+  function discard() {
+    setEdited(null);
+    setErrors({});
+    dropFormDrafts('knowledge.document', doc.id);
   }
   async function compare() {
     const [a, b] = picked.map((p) => versions.find((v) => v.id === p)!).sort((x, y) => x.version - y.version);
@@ -203,22 +310,82 @@ function DocumentEditor({ doc, versions }: { doc: DocRecord; versions: MaterialV
     setMessage(r.ok ? `Now ${state}` : r.error.message);
   }
   const toggle = (vid: string) => setPicked((p) => (p.includes(vid) ? p.filter((x) => x !== vid) : [...p.slice(-1), vid]));
+  const day = today();
 
   return (
     <section className="panel document-panel" aria-label={`Document: ${doc.title}`}>
       <h2>{doc.title}</h2>
       <p>
-        {MATERIAL_KIND_LABELS[doc.kind]} · {doc.system} · {doc.state} · version {doc.version}
+        {MATERIAL_KIND_LABELS[doc.kind]} · {doc.system} · {STATE_LABELS[doc.state]} · version {doc.version} · {AUDIENCE_LABELS[doc.audience]} · owner {doc.ownerId ? ownerName(doc.ownerId) : 'nobody'}
+        {doc.reviewBy ? ` · ${reviewText(doc.reviewBy, day)}` : ''}
       </p>
       {message ? <p role="status">{message}</p> : null}
-      <form onSubmit={save} aria-label="Edit document">
-        <label htmlFor="doc-body">Text (Markdown)</label>
-        <textarea id="doc-body" value={body} onChange={(e) => setBody(e.target.value)} rows={12} />
+      {edited !== null && dirty ? <p className="notice">You have unsaved changes to this document (kept as a draft until you save or discard them).</p> : null}
+      <form onSubmit={(e) => void save(e)} aria-label="Edit document" noValidate>
+        <ErrorSummary errors={errors} attempt={attempt} />
+        <div className="form-grid document-details">
+          <Field label="Title" value={values.title} onChange={(e) => set({ title: e.target.value })} error={errors.title} />
+          <div className="field">
+            <label htmlFor={`doc-kind-${doc.id}`}>Type</label>
+            <select id={`doc-kind-${doc.id}`} value={values.kind} onChange={(e) => set({ kind: e.target.value as MaterialKind })}>
+              {MATERIAL_KINDS.map((k) => (
+                <option key={k} value={k}>
+                  {MATERIAL_KIND_LABELS[k]}
+                </option>
+              ))}
+            </select>
+          </div>
+          <Field label="System" value={values.system} onChange={(e) => set({ system: e.target.value })} error={errors.system} list={`doc-systems-${doc.id}`} />
+          <Field
+            label="Other systems"
+            hint="Separate with commas"
+            value={values.systems}
+            onChange={(e) => set({ systems: e.target.value })}
+            error={errors.systems}
+          />
+          <datalist id={`doc-systems-${doc.id}`}>
+            {desk.catalog.systems.map((s) => (
+              <option key={s.id} value={s.name} />
+            ))}
+          </datalist>
+          <Field label="Tags" hint="Separate with commas" value={values.tags} onChange={(e) => set({ tags: e.target.value })} error={errors.tags} />
+          <div className={`field${errors.ownerId ? ' field-invalid' : ''}`}>
+            <label htmlFor={`doc-owner-${doc.id}`}>Owner</label>
+            <select id={`doc-owner-${doc.id}`} value={values.ownerId} onChange={(e) => set({ ownerId: e.target.value })}>
+              <option value="">Nobody</option>
+              {ownerKnown ? null : <option value={doc.ownerId!}>{ownerName(doc.ownerId!)}</option>}
+              {staff.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.name}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor={`doc-audience-${doc.id}`}>Audience</label>
+            <select id={`doc-audience-${doc.id}`} value={values.audience} onChange={(e) => set({ audience: e.target.value as Audience })}>
+              {AUDIENCES.map((a) => (
+                <option key={a} value={a}>
+                  {AUDIENCE_LABELS[a]}
+                </option>
+              ))}
+            </select>
+          </div>
+          <Field label="Review by" type="date" value={values.reviewBy} onChange={(e) => set({ reviewBy: e.target.value })} error={errors.reviewBy} />
+        </div>
+        <label htmlFor={`doc-body-${doc.id}`}>Text (Markdown)</label>
+        <textarea id={`doc-body-${doc.id}`} value={values.body} onChange={(e) => set({ body: e.target.value })} rows={12} aria-invalid={errors.body ? true : undefined} />
+        {errors.body ? <p className="field-error">{errors.body}</p> : null}
         <Field label="Change note" value={note} onChange={(e) => setNote(e.target.value)} />
         <div className="form-actions">
-          <button type="submit" className="primary" disabled={body === doc.body}>
+          <button type="submit" className="primary" disabled={!dirty}>
             Save as new version
           </button>
+          {dirty ? (
+            <button type="button" onClick={discard}>
+              Discard changes
+            </button>
+          ) : null}
           {doc.state !== 'published' ? (
             <button type="button" onClick={() => void setState('published')}>
               Publish
@@ -231,6 +398,7 @@ function DocumentEditor({ doc, versions }: { doc: DocRecord; versions: MaterialV
           ) : null}
         </div>
       </form>
+      <DocumentPrint doc={doc} owner={doc.ownerId ? ownerName(doc.ownerId) : ''} unsaved={dirty} />
       <h3>History</h3>
       <div className="table-scroll">
         <table className="data-table" aria-label="Versions">
@@ -308,5 +476,36 @@ function DocumentEditor({ doc, versions }: { doc: DocRecord; versions: MaterialV
         <p>No ticket has been resolved with this document yet.</p>
       )}
     </section>
+  );
+}
+
+/** Save the document (as saved, not the unsaved edits) as a PDF on Letter or A4, through main's print pipeline. */
+function DocumentPrint({ doc, owner, unsaved }: { doc: DocRecord; owner: string; unsaved: boolean }) {
+  const announce = useUi((s) => s.announce);
+  const [paper, setPaper] = useState<PaperSize>('Letter');
+  const [feedback, setFeedback] = useState<{ error: boolean; text: string } | null>(null);
+  async function print() {
+    setFeedback({ error: false, text: 'Preparing the document…' });
+    const res = await platform.documents.printPdf({ document: documentPrintData(doc, owner, new Date()), paper });
+    if (!res.ok) return setFeedback({ error: true, text: `The document was not saved as a PDF: ${res.error.message}` });
+    if (res.value.cancelled) return setFeedback(null);
+    const name = res.value.path.split(/[\\/]/).pop() ?? res.value.path;
+    const text = `Saved ${doc.title} as ${name}${res.value.pages ? ` (${res.value.pages} page${res.value.pages === 1 ? '' : 's'})` : ''}.${res.value.warnings.length ? ` Left out: ${res.value.warnings.join('; ')}` : ''}`;
+    setFeedback({ error: false, text });
+    announce(text);
+  }
+  return (
+    <div className="document-print" role="group" aria-label="Print">
+      <PaperSelect value={paper} onChange={setPaper} />
+      <button type="button" onClick={() => void print()}>
+        Save as PDF
+      </button>
+      {unsaved ? <span className="muted"> Prints the saved version, not the changes above.</span> : null}
+      {feedback ? (
+        <span role={feedback.error ? 'alert' : 'status'} data-testid="document-print-feedback">
+          {feedback.text}
+        </span>
+      ) : null}
+    </div>
   );
 }

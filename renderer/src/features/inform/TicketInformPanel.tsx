@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { fillPlaceholders, firstNameOf, insertSnippet, matchSnippets, snippetTrigger, unfilledPlaceholders, type CannedResponse } from '../../../../shared/inform/canned';
 import { LABELS } from '../../../../shared/tickets/enums';
 import type { Ticket } from '../../../../shared/tickets/schema';
@@ -33,6 +33,13 @@ export function TicketInformPanel({ ticket, requester, assigneeName }: Props) {
     () => ({ 'requester.firstName': firstNameOf(requester?.name), 'ticket.number': ticket.number, 'ticket.status': LABELS.status[ticket.status], 'assignee.name': assigneeName, expectedDate: null }),
     [requester?.name, ticket.number, ticket.status, assigneeName],
   );
+  // "Compose update" from the Needs-an-update view opens the ticket with `?compose`: the box takes focus.
+  const [fromView] = useState(() => /\?compose\b/.test(location.hash));
+  useEffect(() => {
+    if (!fromView) return;
+    box.current?.scrollIntoView({ block: 'center' });
+    box.current?.focus();
+  }, [fromView]);
   const left = unfilledPlaceholders(text);
   const subject = `${ticket.number}: ${ticket.title}`;
 
@@ -109,6 +116,11 @@ export function TicketInformPanel({ ticket, requester, assigneeName }: Props) {
           </button>
         </div>
         {message ? <p role="status">{message}</p> : null}
+        {fromView ? (
+          <p>
+            <a href="#/tickets">Back to the tickets needing an update</a>
+          </p>
+        ) : null}
       </section>
       <section className="panel" aria-label="Suggested documents">
         <h2>Suggested documents</h2>

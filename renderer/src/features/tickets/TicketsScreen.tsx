@@ -12,6 +12,8 @@ import { goToNew, useTicketsRoute } from './route';
 import { SampleDataButton } from './SampleDataButton';
 import { useTicketsUi } from './store';
 import { useDesk } from './useDesk';
+import { NeedsUpdateListing } from '../inform/NeedsUpdateView';
+import { NEEDS_UPDATE_VIEW } from '../inform/NeedsUpdateTab';
 import './tickets.css';
 
 /** Help-desk tickets: the list (`#/tickets`), a ticket (`#/tickets/<id>`) and the create form (`#/tickets/new`). */
@@ -21,6 +23,7 @@ export function TicketsScreen() {
   const any = useLiveQuery(async () => (await desk.repos.tables.tickets.limit(1).count()) > 0, [desk.repos]);
   const onList = route.kind === 'list';
   const sampleLoading = useTicketsUi((s) => s.sampleLoading);
+  const needsUpdate = useTicketsUi((s) => s.viewId === NEEDS_UPDATE_VIEW.id);
   // c creates a ticket from the list, empty or not (not in a form, not under a dialog).
   useEffect(() => {
     if (!onList) return;
@@ -70,9 +73,15 @@ export function TicketsScreen() {
           </p>
         </EmptyState>
       ) : any ? (
-        <ErrorBoundary name="Ticket list">
-          <TicketList desk={desk} />
-        </ErrorBoundary>
+        needsUpdate ? (
+          <ErrorBoundary name="Tickets needing an update">
+            <NeedsUpdateListing desk={desk} />
+          </ErrorBoundary>
+        ) : (
+          <ErrorBoundary name="Ticket list">
+            <TicketList desk={desk} />
+          </ErrorBoundary>
+        )
       ) : null}
     </div>
   );

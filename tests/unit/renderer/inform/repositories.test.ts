@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { informRepositories } from '../../../../renderer/src/data/repositories/inform';
 import { CURRENT_SCHEMA_VERSION } from '../../../../renderer/src/data/schema';
 import { closeAll, freshDesk } from '../tickets/setup';
+import { ticketRepositories } from '../../../../renderer/src/data/repositories/tickets';
 
 afterEach(closeAll);
 
@@ -135,5 +136,67 @@ describe('inform repositories', () => {
     expect(await db.table('outbox').count()).toBe(outboxBefore);
     expect((await inform.reports.markRun('nope')).ok).toBe(false);
     expect(await inform.reports.timeZone()).toMatch(/\//);
+  });
+
+  it('the needs-an-update view: rows with the calendar they were counted by, the last contact of every open ticket, Monday to Friday without a calendar', async () => {
+    const { db, inform, repos, requester, actor } = await desk();
+    const a = ticketOf(await repos.tickets.create({ title: 'Scanner offline', requesterId: requester.id }));
+    const b = ticketOf(await repos.tickets.create({ title: 'Jury portal slow', requesterId: requester.id, impact: 'high', urgency: 'high' }));
+    const c = ticketOf(await repos.tickets.create({ title: 'Badge printer', requesterId: requester.id }));
+    const entry = ok(await inform.updates.record(b.id, { requesterName: requester.name, subject: 'b', text: 'Looking at it.' }));
+    ok(await repos.workLog.add(c.id, { kind: 'internal_note', body: 'Internal note: not contact', minutes: 0 }));
+    const last = await inform.updates.lastContact([a.id, b.id, c.id, b.id]);
+    expect([...last]).toEqual([[b.id, entry.at]]);
+    expect(await inform.updates.lastContact([])).toEqual(new Map());
+    // Ten days later (Thursday 12 Nov): P3 (5 days) and P1 (1 day) are both due; the calendar is the policy's.
+    const later = informRepositories(db, { tickets: repos, now: () => '2026-11-12T18:00:00.000Z' });
+    const list = await later.updates.needsUpdateList();
+    expect(list.calendarName).toBe('Court hours');
+    expect(list.cadence).toEqual({ P1: 1, P2: 2, P3: 5, P4: 10 });
+    // Furthest past its cadence first: the P1 (seven days over), then the P3s (three over).
+    expect(list.rows.map((r) => [r.ticket.number, r.businessDaysSilent, r.lastContact])).toEqual([
+      [b.number, 8, entry.at],
+      [a.number, 8, null],
+      [c.number, 8, null],
+    ]);
+    // An update sent (that Thursday) takes a ticket off.
+    const thursday = informRepositories(db, { tickets: ticketRepositories(db, { now: () => '2026-11-12T17:00:00.000Z', actor: async () => actor }), now: () => '2026-11-12T18:00:00.000Z' });
+    ok(await thursday.updates.record(a.id, { requesterName: requester.name, subject: 'a', text: 'Part ordered.' }));
+    expect((await later.updates.needingUpdate()).map((r) => r.ticket.id).sort()).toEqual([b.id, c.id].sort());
+    // Without any calendar: Monday to Friday in the device's zone, and the view is told so.
+    await db.transaction('rw', repos.tables.slaPolicies, repos.tables.calendars, async () => {
+      for (const p of await repos.tables.slaPolicies.toArray()) await repos.tables.slaPolicies.put({ ...p, deleted: 1 });
+      for (const c of await repos.tables.calendars.toArray()) await repos.tables.calendars.put({ ...c, deleted: 1 });
+    });
+    const bare = await later.updates.needsUpdateList();
+    expect(bare.calendarName).toBeNull();
+    expect(bare.rows.length).toBe(2);
+  });
+
+  it('documents: owner, audience, systems, tags and review-by saved as a version; needs review follows the date; the first screen reads only what it shows', async () => {
+    const { inform } = await desk();
+    const made = ok(await inform.documents.create({ title: 'Clear a stuck batch', system: 'E-filing', body: 'Release it.' }));
+    const id = made.material.id;
+    ok(await inform.documents.create({ title: 'Another', system: 'CMS' }));
+    ok(await inform.documents.create({ title: 'Zebra printer', system: 'Hardware' }));
+    expect(await inform.documents.needsReview('2026-11-02')).toEqual([]);
+    const saved = ok(await inform.documents.save(id, { ownerId: 'person-lee', audience: 'public', systems: ['CMS', 'Jury portal'], tags: ['batch', 'night run'], reviewBy: '2026-10-01' }, 'Details'));
+    expect(saved.version).toMatchObject({ version: 2, ownerId: 'person-lee', audience: 'public', systems: ['CMS', 'Jury portal'], tags: ['batch', 'night run'], reviewBy: '2026-10-01', changeNote: 'Details' });
+    expect((await inform.documents.needsReview('2026-11-02')).map((d) => d.id)).toEqual([id]);
+    expect(await inform.documents.needsReview('2026-10-01')).toEqual([]);
+    // Found by its new tag and system.
+    expect((await inform.documents.search('night')).map((d) => d.id)).toEqual([id]);
+    expect((await inform.documents.search('jury')).map((d) => d.id)).toEqual([id]);
+    // A bad date or audience changes nothing.
+    expect(await inform.documents.save(id, { reviewBy: '10/01/2026' })).toMatchObject({ ok: false, error: { fields: { reviewBy: expect.any(String) } } });
+    expect((await inform.documents.save(id, { audience: 'everyone' as never })).ok).toBe(false);
+    expect((await inform.documents.versions(id)).length).toBe(2);
+    // A new date takes it off the list; retired documents never need review.
+    ok(await inform.documents.save(id, { reviewBy: '2027-01-01' }));
+    expect(await inform.documents.needsReview('2026-11-02')).toEqual([]);
+    // The first screen: by title, only as many as asked, filters applied.
+    expect((await inform.documents.list({}, 2)).map((d) => d.title)).toEqual(['Another', 'Clear a stuck batch']);
+    expect((await inform.documents.list({ kind: 'handout' }, 1)).map((d) => d.title)).toEqual(['Another']);
+    expect((await inform.documents.list()).length).toBe(3);
   });
 });

@@ -11,6 +11,8 @@ import { SitesPanel } from './SitesPanel';
 import { SlaPanel } from './SlaPanel';
 import { SystemsPanel } from './SystemsPanel';
 import { TeamsPanel } from './TeamsPanel';
+import { UpdateCadencePanel } from '../../inform/UpdateCadencePanel';
+import { ErrorBoundary } from '../../../ui/ErrorBoundary';
 import './helpdesk.css';
 
 export type HelpdeskData = HelpdeskSettings;
@@ -50,6 +52,9 @@ export function HelpdeskSection() {
           <RoutingPanel repo={repo} data={data} />
           <SlaPanel repo={repo} data={data} />
           <CalendarsPanel repo={repo} data={data} />
+          <ErrorBoundary name="Requester updates">
+            <UpdateCadencePanel />
+          </ErrorBoundary>
         </div>
         </fieldset>
       ) : (

@@ -6,6 +6,7 @@ import { useTicketsUi, VIEWS } from '../store';
 import type { Desk } from '../useDesk';
 import { useSavedViews } from '../useSavedViews';
 import { SavedViewActions } from './SavedViewActions';
+import { NeedsUpdateTab } from '../../inform/NeedsUpdateTab';
 
 const ACTIVE = ACTIVE_STATUSES.join(',');
 const statusValue = (f: TicketFilter) => (f.statuses?.length ? f.statuses.join(',') : '');
@@ -41,7 +42,14 @@ export function FilterBar({ desk, searchRef }: { desk: Desk; searchRef: RefObjec
     <div className="ticket-filters">
       <div className="view-bar">
         <div className="view-tabs" role="group" aria-label="Saved views">
-          {[...VIEWS, ...saved.views].map((v) => (
+          {VIEWS.map((v) => (
+            <button key={v.id} type="button" aria-pressed={viewId === v.id} onClick={() => chooseView(v)}>
+              {v.name}
+            </button>
+          ))}
+          {/* Reads the work log, so it is a view of its own rather than a filter (features/inform). */}
+          <NeedsUpdateTab />
+          {saved.views.map((v) => (
             <button key={v.id} type="button" aria-pressed={viewId === v.id} onClick={() => chooseView(v)}>
               {v.name}
             </button>
