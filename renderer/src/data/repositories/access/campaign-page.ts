@@ -1,0 +1,78 @@
+import { itemVerdict, type ItemVerdict } from '../../../../../shared/access/rules';
+import type { Grant, ReviewCampaign, ReviewDecision, ReviewItem } from '../../../../../shared/access/schema';
+import type { AccessTables } from './tables';
+
+export interface CampaignRow {
+  item: ReviewItem;
+  grant: Grant | null;
+  verdict: ItemVerdict;
+}
+
+export interface CampaignPage {
+  campaign: ReviewCampaign;
+  /** Items in the campaign. */
+  total: number;
+  /** Items with at least one decision. */
+  decided: number;
+  /** Items a coordinator must look at: reviewers in conflict or who did not know (open), flagged at close and not settled (closed). */
+  attention: number;
+  /** The screen: the first `limit` items (by id, the order they were made in), or of those needing attention. */
+  rows: CampaignRow[];
+}
+
+const needsCoordinator = (v: ItemVerdict) => v.kind === 'conflict' || (v.kind === 'decided' && v.decision === 'dont_know');
+
+/**
+ * One screen of a campaign, for the campaign page: the item count from the
+ * `campaignId` index (keys only), the campaign's decisions (the counts and
+ * conflicts need them all; they are small), and the items and grants of the
+ * rows shown only. At 5,000 items reading every item and grant to show 50
+ * took most of the time; "Show more" reads the next screen.
+ */
+export async function campaignPage(t: AccessTables, campaignId: string, limit: number, only: 'all' | 'attention' = 'all'): Promise<CampaignPage | null> {
+  const campaign = await t.campaigns.get(campaignId);
+  if (!campaign || campaign.deleted) return null;
+  const byItem = new Map<string, ReviewDecision[]>();
+  const [total, decisions] = await Promise.all([t.items.where('campaignId').equals(campaignId).count(), t.decisions.where('campaignId').equals(campaignId).toArray()]);
+  for (const d of decisions) {
+    if (d.deleted) continue;
+    const list = byItem.get(d.itemId);
+    if (list) list.push(d);
+    else byItem.set(d.itemId, [d]);
+  }
+  const verdicts = new Map([...byItem].map(([id, ds]) => [id, itemVerdict(ds)]));
+  const verdictOf = (id: string): ItemVerdict => verdicts.get(id) ?? { kind: 'undecided' };
+  let items: ReviewItem[];
+  let attention: number;
+  if (campaign.status === 'closed') {
+    // Closed: what needs a coordinator is on the items (flagged, not settled yet).
+    const all = await t.items.where('campaignId').equals(campaignId).toArray();
+    const flagged = all.filter((i) => !i.deleted && i.outcome === 'flagged');
+    attention = flagged.length;
+    items = (only === 'attention' ? flagged : all.filter((i) => !i.deleted)).slice(0, limit);
+  } else {
+    // Open: conflicts and "don't know" from the decisions, less those a coordinator already settled (few: read them).
+    const asked = [...verdicts].filter(([, v]) => needsCoordinator(v)).map(([id]) => id).sort();
+    const open = (await t.items.bulkGet(asked)).filter((i): i is ReviewItem => !!i && !i.deleted && i.outcome === null);
+    attention = open.length;
+    items = only === 'attention' ? open.slice(0, limit) : (await t.items.where('campaignId').equals(campaignId).limit(limit).toArray()).filter((i) => !i.deleted);
+  }
+  const grants = await t.grants.bulkGet(items.map((i) => i.grantId));
+  return {
+    campaign,
+    total,
+    decided: byItem.size,
+    attention,
+    rows: items.map((item, k) => ({ item, grant: grants[k] ?? null, verdict: verdictOf(item.id) })),
+  };
+}
+
+/** Every item of a campaign with its grant and verdict, for the report and the printed summary (read when asked). */
+export async function campaignAll(t: AccessTables, campaignId: string): Promise<{ rows: CampaignRow[]; decisions: ReviewDecision[] }> {
+  const [items, decisions] = await Promise.all([t.items.where('campaignId').equals(campaignId).toArray(), t.decisions.where('campaignId').equals(campaignId).toArray()]);
+  const live = items.filter((i) => !i.deleted);
+  const grants = await t.grants.bulkGet(live.map((i) => i.grantId));
+  const byItem = new Map<string, ReviewDecision[]>();
+  for (const d of decisions) if (!d.deleted) byItem.set(d.itemId, [...(byItem.get(d.itemId) ?? []), d]);
+  return { rows: live.map((item, k) => ({ item, grant: grants[k] ?? null, verdict: itemVerdict(byItem.get(item.id) ?? []) })), decisions: decisions.filter((d) => !d.deleted) };
+}
