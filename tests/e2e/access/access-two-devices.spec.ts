@@ -82,7 +82,7 @@ test('a campaign decided differently on two offline laptops keeps both decisions
   // Laptop B (Rae) enters the request; laptop A (Cora) records the supervisor's approval and grants it:
   // nobody approves a request they entered.
   await nav(b.page, 'Access').click();
-  await b.page.getByRole('button', { name: 'Request access' }).click();
+  await b.page.locator('body').press('n');
   await b.page.getByLabel('For whom').selectOption({ label: 'Ana Ruiz (Eastside Superior Court)' });
   await b.page.getByLabel('Requested by').selectOption({ label: 'Bea Boss' });
   await b.page.getByLabel('System').selectOption({ label: 'Case Management' });
@@ -163,5 +163,20 @@ test('a campaign decided differently on two offline laptops keeps both decisions
     await expect(itemsOn(d).getByRole('cell', { name: 'Flagged for a coordinator' })).toBeVisible();
   }
   await shot(b, 'two-devices-closed-B');
+
+  // Rae, a coordinator too, settles it on B with a note; A sees it settled and the grant kept and reviewed.
+  await b.page.getByRole('button', { name: 'Settle: Ana Ruiz, Clerk' }).click();
+  const settleForm = b.page.getByRole('form', { name: /^Settle: Ana Ruiz/ });
+  await expect(settleForm.getByLabel('Outcome')).toBeFocused();
+  await settleForm.getByLabel('Outcome').selectOption({ label: 'Keep' });
+  await settleForm.getByLabel('How it was settled (required)').fill('Owner confirmed she still clerks on Fridays');
+  await settleForm.getByLabel('How it was settled (required)').press('Enter');
+  await expect(itemsOn(b).getByRole('cell', { name: 'Kept: Owner confirmed she still clerks on Fridays' })).toBeVisible();
+  await expect(b.page.getByText('1 item needs a coordinator')).toBeHidden();
+  await syncNow(b);
+  await syncNow(a);
+  await openCampaign(a, 'Q2 Case Management review');
+  await expect(itemsOn(a).getByRole('cell', { name: 'Kept: Owner confirmed she still clerks on Fridays' })).toBeVisible();
+  expect(((await readStore(a.page, 'grants')) as Rec[]).map((g) => [g.status, typeof g.lastReviewedAt])).toEqual([['active', 'string']]);
   for (const d of [a, b]) expect(d.errors, `${d.name} logged errors`).toEqual([]);
 });
