@@ -5,7 +5,8 @@ import { expect, expectAccessible, onboard, test } from '../fixtures';
 const nav = (p: Page, name: string) => p.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true });
 const accessTab = (p: Page, name: string) => p.getByRole('navigation', { name: 'Access' }).getByRole('link', { name });
 
-test('the access request form and the campaign set-up keep typed text across navigation and a reload, until discarded', async ({ app }) => {
+test('the access request form and the campaign set-up keep typed text across navigation and a reload, until discarded', async ({ app: first, context }) => {
+  let app = first;
   test.setTimeout(120_000);
   await onboard(app, 'Tom Tech');
   await app.setViewportSize({ width: 1280, height: 900 });
@@ -30,9 +31,12 @@ test('the access request form and the campaign set-up keep typed text across nav
   await expectAccessible(app, 'access: request form with a restored draft');
   await app.screenshot({ path: test.info().outputPath('request-draft-restored.png'), fullPage: true });
 
-  // The window closes and opens again (a reload): still there.
+  // The window closes and another opens (a new page: nothing of the first page's session survives): still there.
   await app.getByLabel('Business justification (required)').fill('Covering the front counter while Marisol is on leave, two weeks');
-  await app.reload();
+  const url = app.url();
+  await app.close({ runBeforeUnload: true });
+  app = await context.newPage();
+  await app.goto(url);
   await expect(app.getByLabel('Business justification (required)')).toHaveValue('Covering the front counter while Marisol is on leave, two weeks');
 
   // Discard throws it away; the form opens blank afterwards.
