@@ -75,7 +75,7 @@ export function ListsView({ query }: { query: string }) {
               </select>
             </div>
             <div className="field">
-              <label htmlFor="list-review">Owner review every (days, empty for none)</label>
+              <label htmlFor="list-review">Days between reviews (empty for none)</label>
               <input id="list-review" inputMode="numeric" value={reviewEveryDays} onChange={(e) => draft.set({ reviewEveryDays: e.target.value })} />
             </div>
           </div>
