@@ -73,8 +73,13 @@ export async function run(args: string[]): Promise<BenchResult[]> {
       }
       out.push(result(`open a campaign of ${items.toLocaleString('en-US')} items, half decided${tag} (first screen: counts, decisions, 50 items and grants)`, median(open), 'ms', 'every item, decision and grant read (the page before paging)', median(openAll), '≤ 300 ms'));
       const list: number[] = [];
-      for (let i = 0; i < runs; i++) list.push((await call<{ ms: number }>(page, 'reviewsList')).ms);
-      out.push(result(`first screen of Reviews (campaigns, item counts by index, decided counts)${tag}`, median(list), 'ms', 'none', 0, '≤ 16 ms'));
+      const listDecided: number[] = [];
+      for (let i = 0; i < runs; i++) {
+        const l = await call<{ ms: number; decidedMs: number }>(page, 'reviewsList');
+        list.push(l.ms);
+        listDecided.push(l.decidedMs);
+      }
+      out.push(result(`first screen of Reviews (campaigns, item counts by index)${tag}`, median(list), 'ms', 'the decided counts that follow (open campaigns’ decisions)', median(listDecided), '≤ 16 ms'));
       const app: number[] = [];
       const bare: number[] = [];
       const n = Math.max(41, runs * 8);

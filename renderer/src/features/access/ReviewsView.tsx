@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { ItemVerdict } from '../../../../shared/access/rules';
+import { describeConflict, type ItemVerdict } from '../../../../shared/access/rules';
 import type { ReviewDecisionKind, ReviewItem } from '../../../../shared/access/schema';
 import { useUi } from '../../app/ui-store';
 import { campaignAll, campaignPage } from '../../data/repositories/access/campaign-page';
@@ -42,16 +42,16 @@ export function ReviewsView({ query }: { query: string }) {
       })
       .catch(() => undefined);
   }, [repos, today, maySetUp]);
+  // The first screen: campaigns and their item counts (index keys only). How many items each open
+  // campaign has decided needs its decisions, so it follows in a second read.
   const data = useLiveQuery(async () => {
     const campaigns = (await repos.tables.campaigns.toArray()).filter((c) => !c.deleted);
-    // Counts by index keys: items per campaign; decided items from the open campaigns' decisions.
-    const counts = await Promise.all(
-      campaigns.map(async (c) => {
-        const [items, decided] = await Promise.all([repos.tables.items.where('campaignId').equals(c.id).count(), c.status === 'open' ? repos.tables.decisions.where('campaignId').equals(c.id).toArray().then((ds) => new Set(ds.map((d) => d.itemId)).size) : Promise.resolve(null)]);
-        return [c.id, { items, decided }] as const;
-      }),
-    );
+    const counts = await Promise.all(campaigns.map(async (c) => [c.id, await repos.tables.items.where('campaignId').equals(c.id).count()] as const));
     return { campaigns, counts: new Map(counts) };
+  }, [repos]);
+  const decided = useLiveQuery(async () => {
+    const open = (await repos.tables.campaigns.where('status').equals('open').toArray()).filter((c) => !c.deleted);
+    return new Map(await Promise.all(open.map(async (c) => [c.id, new Set((await repos.tables.decisions.where('campaignId').equals(c.id).toArray()).map((d) => d.itemId)).size] as const)));
   }, [repos]);
   const draft = useDraft<CampaignForm>(CAMPAIGN_DRAFT, NEW_CAMPAIGN);
   const form = draft.values;
@@ -192,7 +192,7 @@ export function ReviewsView({ query }: { query: string }) {
                     {c.recurrence !== 'none' ? <span className="muted"> ({c.recurrence === 'quarterly' ? 'quarterly' : 'yearly'})</span> : null}
                   </td>
                   <td>{formatDate(c.dueDate)}</td>
-                  <td>{n?.decided === null || n?.decided === undefined ? `${n?.items ?? 0} items` : `${n.decided} of ${n.items}`}</td>
+                  <td>{c.status !== 'open' ? `${n ?? 0} items` : decided?.has(c.id) ? `${decided.get(c.id)} of ${n ?? 0}` : `… of ${n ?? 0}`}</td>
                   <td>{c.status === 'open' ? 'Open' : `Closed ${formatWhen(c.closedAt)}`}</td>
                 </tr>
               );
@@ -421,6 +421,7 @@ export function CampaignPage({ id }: { id: string }) {
           <p>{only === 'attention' ? 'No reviewers disagree, none said they don’t know, and nothing was flagged at close.' : 'No active grants were in its scope when it was made.'}</p>
         </EmptyState>
       ) : (
+        <div className="table-scroll">
         <table className="data-table" aria-label="Review items">
           <thead>
             <tr>
@@ -428,13 +429,14 @@ export function CampaignPage({ id }: { id: string }) {
               <th scope="col">Access</th>
               <th scope="col">Since</th>
               <th scope="col">Last review</th>
+              <th scope="col">Approvals</th>
               <th scope="col">Reviewer</th>
               <th scope="col">Decision</th>
               <th scope="col">Outcome</th>
             </tr>
           </thead>
           <tbody>
-            {data.rows.map(({ item: i, grant: g, verdict: v }) => {
+            {data.rows.map(({ item: i, grant: g, verdict: v, conflicts }) => {
               const asks = i.outcome === 'flagged' || (i.outcome === null && (v.kind === 'conflict' || (v.kind === 'decided' && v.decision === 'dont_know')));
               const label = `${names.person(i.personId)}, ${names.entitlement(i.entitlementId)}`;
               return (
@@ -451,6 +453,15 @@ export function CampaignPage({ id }: { id: string }) {
                   </td>
                   <td>{g ? formatDate(g.from) : ''}</td>
                   <td>{g?.lastReviewedAt ? formatWhen(g.lastReviewedAt) : 'Never'}</td>
+                  <td>
+                    {g?.approvalIds.length ? `${g.approvalIds.length} recorded` : <span className="badge warn">None on record</span>}
+                    {conflicts.map((sod) => (
+                      <span key={sod.rule.id} className="badge warn">
+                        {' '}
+                        SoD: {describeConflict(sod, names.entitlement)}
+                      </span>
+                    ))}
+                  </td>
                   <td>{i.reviewerPersonId ? names.person(i.reviewerPersonId) : 'Unassigned'}</td>
                   <td>{v.kind === 'conflict' ? <span className="badge warn">{verdictText(v, names.person)}</span> : verdictText(v, names.person)}</td>
                   <td>
@@ -469,6 +480,7 @@ export function CampaignPage({ id }: { id: string }) {
             })}
           </tbody>
         </table>
+        </div>
       )}
       {data.rows.length < shownCount ? (
         <p>

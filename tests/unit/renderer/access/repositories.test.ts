@@ -5,6 +5,7 @@ import { accessRepositories, type AccessActor, type AccessRepositories } from '.
 import { peopleRepository } from '../../../../renderer/src/data/repositories/people';
 import { waitingOps } from '../../../../renderer/src/sync/pending';
 import { expectStoredValid, ACCESS_TABLES } from '../support/stored-valid';
+import { campaignPage } from '../../../../renderer/src/data/repositories/access/campaign-page';
 import type { Entitlement } from '../../../../shared/access/schema';
 import { exportMembers, currentMembers } from '../../../../shared/access/lists-export';
 
@@ -383,11 +384,39 @@ describe('recurring campaigns and settling flagged items', () => {
     const empty = await repos.reviews.resolve(item!.id, 'revoke', '  ');
     expect(empty.ok || empty.error.message).toBe('Say how the item was settled.');
     expect((await repos.tables.items.get(item!.id))?.outcome).toBe('flagged');
+    const flaggedPage = (await campaignPage(repos.tables, campaign.id, 50, 'attention'))!;
+    expect([flaggedPage.attention, flaggedPage.rows.map((r) => r.item.id)]).toEqual([1, [item!.id]]);
     ok(await repos.reviews.resolve(item!.id, 'revoke', 'Confirmed with the owner: moved'));
+    expect((await campaignPage(repos.tables, campaign.id, 50, 'attention'))!.attention).toBe(0);
     expect(await repos.tables.items.get(item!.id)).toMatchObject({ outcome: 'revoke', outcomeNote: 'Confirmed with the owner: moved' });
     const g = await repos.tables.grants.get(g1.id);
     expect(g?.status === 'revoking' || g?.status === 'revoked').toBe(true);
     expect((await repos.tables.revocations.get(g!.revocationId!))?.reason).toBe('review');
+  });
+});
+
+describe('the campaign page reads one screen', () => {
+  it('counts every item and decision but reads only the rows shown; conflicts and "don\'t know" need a coordinator until settled', async () => {
+    const { repos, ids, as, person } = await setup();
+    as({ id: ids.coord });
+    const { clerk } = await catalog(repos, ids.owner);
+    for (const name of ['P One', 'P Two', 'P Three']) await activeGrant(repos, ids, as, clerk, (await person(name)).id);
+    as({ id: ids.coord });
+    const { campaign } = ok(await repos.reviews.create({ name: 'Q1', systemIds: ['sys-cms'], reviewer: 'systemOwner', fallbackPersonId: ids.coord, dueDate: '2026-03-31' }));
+    const first = (await campaignPage(repos.tables, campaign.id, 2))!;
+    expect([first.total, first.rows.length, first.decided, first.attention]).toEqual([3, 2, 0, 0]);
+    as({ id: ids.owner });
+    ok(await repos.reviews.decide(first.rows[0]!.item.id, 'keep'));
+    ok(await repos.reviews.decide(first.rows[1]!.item.id, 'dont_know'));
+    as({ id: ids.boss });
+    ok(await repos.reviews.decide(first.rows[0]!.item.id, 'revoke', 'Not on my team'));
+    const after = (await campaignPage(repos.tables, campaign.id, 50))!;
+    expect([after.total, after.rows.length, after.decided, after.attention]).toEqual([3, 3, 2, 2]);
+    expect(after.rows[0]!.verdict.kind).toBe('conflict');
+    as({ id: ids.coord });
+    ok(await repos.reviews.resolve(first.rows[1]!.item.id, 'keep', 'Asked the supervisor'));
+    const settled = (await campaignPage(repos.tables, campaign.id, 50, 'attention'))!;
+    expect(settled.rows.map((r) => r.item.id)).toEqual([first.rows[0]!.item.id]);
   });
 });
 

@@ -1,4 +1,4 @@
-import { itemVerdict, type ItemVerdict } from '../../../../../shared/access/rules';
+import { itemVerdict, sodConflicts, type ItemVerdict, type SodConflict } from '../../../../../shared/access/rules';
 import type { Grant, ReviewCampaign, ReviewDecision, ReviewItem } from '../../../../../shared/access/schema';
 import type { AccessTables } from './tables';
 
@@ -6,6 +6,8 @@ export interface CampaignRow {
   item: ReviewItem;
   grant: Grant | null;
   verdict: ItemVerdict;
+  /** Separation-of-duties conflicts of this grant with the person's other active access (what helps decide). */
+  conflicts: SodConflict[];
 }
 
 export interface CampaignPage {
@@ -33,6 +35,8 @@ export async function campaignPage(t: AccessTables, campaignId: string, limit: n
   const campaign = await t.campaigns.get(campaignId);
   if (!campaign || campaign.deleted) return null;
   const byItem = new Map<string, ReviewDecision[]>();
+  // The reads that do not depend on one another go out together: the count, the decisions, and (open, all items) the screen's items.
+  const firstItems = campaign.status === 'open' && only === 'all' ? t.items.where('campaignId').equals(campaignId).limit(limit).toArray() : null;
   const [total, decisions] = await Promise.all([t.items.where('campaignId').equals(campaignId).count(), t.decisions.where('campaignId').equals(campaignId).toArray()]);
   for (const d of decisions) {
     if (d.deleted) continue;
@@ -53,17 +57,26 @@ export async function campaignPage(t: AccessTables, campaignId: string, limit: n
   } else {
     // Open: conflicts and "don't know" from the decisions, less those a coordinator already settled (few: read them).
     const asked = [...verdicts].filter(([, v]) => needsCoordinator(v)).map(([id]) => id).sort();
-    const open = (await t.items.bulkGet(asked)).filter((i): i is ReviewItem => !!i && !i.deleted && i.outcome === null);
+    const [askedItems, shown] = await Promise.all([t.items.bulkGet(asked), firstItems ?? Promise.resolve([])]);
+    const open = askedItems.filter((i): i is ReviewItem => !!i && !i.deleted && i.outcome === null);
     attention = open.length;
-    items = only === 'attention' ? open.slice(0, limit) : (await t.items.where('campaignId').equals(campaignId).limit(limit).toArray()).filter((i) => !i.deleted);
+    items = only === 'attention' ? open.slice(0, limit) : shown.filter((i) => !i.deleted);
   }
-  const grants = await t.grants.bulkGet(items.map((i) => i.grantId));
+  const [grants, rules, held] = await Promise.all([t.grants.bulkGet(items.map((i) => i.grantId)), t.sodRules.toArray(), t.grants.where('personId').anyOf([...new Set(items.map((i) => i.personId))]).toArray()]);
+  const heldBy = new Map<string, string[]>();
+  for (const g of held) if (!g.deleted && (g.status === 'active' || g.status === 'revoking')) heldBy.set(g.personId, [...(heldBy.get(g.personId) ?? []), g.entitlementId]);
+  const live = rules.filter((r) => !r.deleted);
   return {
     campaign,
     total,
     decided: byItem.size,
     attention,
-    rows: items.map((item, k) => ({ item, grant: grants[k] ?? null, verdict: verdictOf(item.id) })),
+    rows: items.map((item, k) => ({
+      item,
+      grant: grants[k] ?? null,
+      verdict: verdictOf(item.id),
+      conflicts: live.length ? sodConflicts([item.entitlementId], (heldBy.get(item.personId) ?? []).filter((e) => e !== item.entitlementId), live) : [],
+    })),
   };
 }
 
@@ -74,5 +87,5 @@ export async function campaignAll(t: AccessTables, campaignId: string): Promise<
   const grants = await t.grants.bulkGet(live.map((i) => i.grantId));
   const byItem = new Map<string, ReviewDecision[]>();
   for (const d of decisions) if (!d.deleted) byItem.set(d.itemId, [...(byItem.get(d.itemId) ?? []), d]);
-  return { rows: live.map((item, k) => ({ item, grant: grants[k] ?? null, verdict: itemVerdict(byItem.get(item.id) ?? []) })), decisions: decisions.filter((d) => !d.deleted) };
+  return { rows: live.map((item, k) => ({ item, grant: grants[k] ?? null, verdict: itemVerdict(byItem.get(item.id) ?? []), conflicts: [] })), decisions: decisions.filter((d) => !d.deleted) };
 }
