@@ -2,6 +2,7 @@ import type { Page } from '@playwright/test';
 import { insertUser } from '../../../server/auth/users';
 import { expect, expectAccessible, readStore, test } from '../fixtures';
 import { openDevice, PASSWORD, startSyncServer, syncNow, type DeviceUnderTest } from '../sync/devices';
+import { expectReflows, REFLOW_320, ZOOM_200 } from '../zoom/reflow';
 
 /**
  * Issue 21: a review campaign worked on two offline laptops. Two coordinators
@@ -163,6 +164,18 @@ test('a campaign decided differently on two offline laptops keeps both decisions
     await expect(itemsOn(d).getByRole('cell', { name: 'Flagged for a coordinator' })).toBeVisible();
   }
   await shot(b, 'two-devices-closed-B');
+  // Only what needs a coordinator; dark mode; 200% zoom and 320 px: the table scrolls in its own box, axe clean.
+  await b.page.getByLabel('Only items that need a coordinator').check();
+  await expect(itemsOn(b).getByRole('row')).toHaveCount(2);
+  await b.page.emulateMedia({ colorScheme: 'dark' });
+  await expectAccessible(b.page, 'access: closed campaign, dark');
+  await shot(b, 'two-devices-closed-B-dark');
+  await b.page.emulateMedia({ colorScheme: 'light' });
+  for (const size of [ZOOM_200, REFLOW_320]) {
+    await b.page.setViewportSize(size);
+    await expectReflows(b.page, 'access campaign');
+  }
+  await b.page.setViewportSize({ width: 1280, height: 900 });
 
   // Rae, a coordinator too, settles it on B with a note; A sees it settled and the grant kept and reviewed.
   await b.page.getByRole('button', { name: 'Settle: Ana Ruiz, Clerk' }).click();
@@ -171,8 +184,11 @@ test('a campaign decided differently on two offline laptops keeps both decisions
   await settleForm.getByLabel('Outcome').selectOption({ label: 'Keep' });
   await settleForm.getByLabel('How it was settled (required)').fill('Owner confirmed she still clerks on Fridays');
   await settleForm.getByLabel('How it was settled (required)').press('Enter');
-  await expect(itemsOn(b).getByRole('cell', { name: 'Kept: Owner confirmed she still clerks on Fridays' })).toBeVisible();
+  // Settled, it leaves the list of what needs a coordinator; shown with all items, it says how it was settled.
+  await expect(b.page.getByRole('heading', { name: 'Nothing needs a coordinator' })).toBeVisible();
   await expect(b.page.getByText('1 item needs a coordinator')).toBeHidden();
+  await b.page.getByLabel('Only items that need a coordinator').uncheck();
+  await expect(itemsOn(b).getByRole('cell', { name: 'Kept: Owner confirmed she still clerks on Fridays' })).toBeVisible();
   await syncNow(b);
   await syncNow(a);
   await openCampaign(a, 'Q2 Case Management review');
