@@ -65,13 +65,16 @@ export async function run(args: string[]): Promise<BenchResult[]> {
       log(`loaded ${loaded.grants} grants, ${loaded.items} campaign items`);
       const open: number[] = [];
       const openAll: number[] = [];
+      const openCounts: number[] = [];
       for (let i = 0; i < runs; i++) {
-        const o = await call<{ ms: number; allMs: number; rows: number; total: number; decided: number }>(page, 'openCampaign');
+        const o = await call<{ ms: number; countsMs: number; allMs: number; rows: number; total: number; decided: number }>(page, 'openCampaign');
         if (i === 0) log(`campaign page: ${o.rows} rows of ${o.total}, ${o.decided} decided`);
         open.push(o.ms);
+        openCounts.push(o.countsMs);
         openAll.push(o.allMs);
       }
-      out.push(result(`open a campaign of ${items.toLocaleString('en-US')} items, half decided${tag} (first screen: counts, decisions, 50 items and grants)`, median(open), 'ms', 'every item, decision and grant read (the page before paging)', median(openAll), '≤ 300 ms'));
+      out.push(result(`open a campaign of ${items.toLocaleString('en-US')} items, half decided${tag} (first screen: 50 items, their decisions and grants)`, median(open), 'ms', 'every item, decision and grant read (the page before paging)', median(openAll), '≤ 300 ms'));
+      out.push(result(`the campaign's decided and needs-a-coordinator counts, after the first screen${tag}`, median(openCounts), 'ms', 'none', 0, '≤ 300 ms'));
       const list: number[] = [];
       const listDecided: number[] = [];
       for (let i = 0; i < runs; i++) {

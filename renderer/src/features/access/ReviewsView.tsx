@@ -3,7 +3,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { describeConflict, type ItemVerdict } from '../../../../shared/access/rules';
 import type { ReviewDecisionKind, ReviewItem } from '../../../../shared/access/schema';
 import { useUi } from '../../app/ui-store';
-import { campaignAll, campaignPage } from '../../data/repositories/access/campaign-page';
+import { campaignAll, campaignCounts, campaignPage } from '../../data/repositories/access/campaign-page';
 import type { CloseResult } from '../../data/repositories/access/reviews';
 import { DraftNotice } from '../../ui/DraftNotice';
 import { draftKey } from '../../ui/drafts';
@@ -221,7 +221,9 @@ export function CampaignPage({ id }: { id: string }) {
   const root = useRef<HTMLElement>(null);
   const [limit, setLimit] = useState(CAMPAIGN_SCREEN);
   const [only, setOnly] = useState<'all' | 'attention'>('all');
-  const data = useLiveQuery(() => campaignPage(repos.tables, id, limit, only), [repos, id, limit, only]);
+  // The first screen reads the rows shown; the counts (every decision) follow.
+  const data = useLiveQuery(() => campaignPage(repos.tables, id, limit, only, false), [repos, id, limit, only]);
+  const counts = useLiveQuery(() => campaignCounts(repos.tables, id), [repos, id]);
   // The reason typed for a revoke, and a coordinator's settling note, are drafts until recorded or cancelled.
   const revokeDraft = useDraft<{ itemId: string; reason: string }>(draftKey('access.reviewRevoke', id), { itemId: '', reason: '' });
   const settleDraft = useDraft<{ itemId: string; outcome: 'keep' | 'revoke' | 'change'; note: string }>(draftKey('access.reviewSettle', id), { itemId: '', outcome: 'keep', note: '' });
@@ -317,7 +319,8 @@ export function CampaignPage({ id }: { id: string }) {
     else if (!res.value.cancelled) setMessage({ error: false, text: `Saved the summary as ${res.value.path.split(/[\\/]/).pop()}.` });
   };
   const settling = settleDraft.values.itemId ? data.rows.find((r) => r.item.id === settleDraft.values.itemId) : undefined;
-  const shownCount = only === 'attention' ? data.attention : data.total;
+  const attention = data.attention >= 0 ? data.attention : (counts?.attention ?? 0);
+  const shownCount = only === 'attention' ? attention : data.total;
   return (
     <article aria-labelledby="camp-title" ref={root}>
       <nav aria-label="Breadcrumb">
@@ -328,12 +331,12 @@ export function CampaignPage({ id }: { id: string }) {
         Due {formatDate(c.dueDate)} · default if undecided: {c.defaultAction === 'revoke' ? 'revoke' : 'keep and flag'} · {c.recurrence === 'none' ? 'once' : c.recurrence === 'quarterly' ? 'recurs quarterly' : 'recurs yearly'} · {c.status === 'open' ? 'open' : `closed ${formatWhen(c.closedAt)}`}
       </p>
       <p data-testid="campaign-progress">
-        {data.decided} of {data.total} decided
-        {data.attention ? (
+        {counts ? counts.decided : '…'} of {data.total} decided
+        {attention ? (
           <>
             {' · '}
             <strong className="badge warn">
-              {data.attention} {data.attention === 1 ? 'item needs' : 'items need'} a coordinator
+              {attention} {attention === 1 ? 'item needs' : 'items need'} a coordinator
             </strong>
           </>
         ) : null}

@@ -5,7 +5,7 @@ import { accessRepositories, type AccessActor, type AccessRepositories } from '.
 import { peopleRepository } from '../../../../renderer/src/data/repositories/people';
 import { waitingOps } from '../../../../renderer/src/sync/pending';
 import { expectStoredValid, ACCESS_TABLES } from '../support/stored-valid';
-import { campaignPage } from '../../../../renderer/src/data/repositories/access/campaign-page';
+import { campaignCounts, campaignPage } from '../../../../renderer/src/data/repositories/access/campaign-page';
 import type { Entitlement } from '../../../../shared/access/schema';
 import { exportMembers, currentMembers } from '../../../../shared/access/lists-export';
 
@@ -413,6 +413,10 @@ describe('the campaign page reads one screen', () => {
     const after = (await campaignPage(repos.tables, campaign.id, 50))!;
     expect([after.total, after.rows.length, after.decided, after.attention]).toEqual([3, 3, 2, 2]);
     expect(after.rows[0]!.verdict.kind).toBe('conflict');
+    // The first screen alone reads the shown items' own decisions; the counts come from campaignCounts.
+    const fast = (await campaignPage(repos.tables, campaign.id, 2, 'all', false))!;
+    expect([fast.total, fast.decided, fast.attention, fast.rows.map((r) => r.verdict.kind)]).toEqual([3, -1, -1, ['conflict', 'decided']]);
+    expect(await campaignCounts(repos.tables, campaign.id)).toEqual({ decided: 2, attention: 2 });
     as({ id: ids.coord });
     ok(await repos.reviews.resolve(first.rows[1]!.item.id, 'keep', 'Asked the supervisor'));
     const settled = (await campaignPage(repos.tables, campaign.id, 50, 'attention'))!;
