@@ -375,22 +375,30 @@ const localPart = (email: string) => norm(email).split('@')[0] ?? '';
  * (a row with no role matches any). Linear in rows + grants.
  */
 export function reconcile(rows: readonly AccountRow[], grants: readonly GrantForMatch[]): Reconciliation {
-  const byEmail = new Map<string, GrantForMatch[]>();
-  const byLocal = new Map<string, GrantForMatch[]>();
-  const byName = new Map<string, GrantForMatch[]>();
-  const push = (m: Map<string, GrantForMatch[]>, k: string, g: GrantForMatch) => {
+  // Each grant's keys are made once; a person's grants sit together (index lists), their roles normalized once.
+  const byEmail = new Map<string, number[]>();
+  const byLocal = new Map<string, number[]>();
+  const byName = new Map<string, number[]>();
+  const roleOf: string[] = new Array<string>(grants.length);
+  const roles = new Map<string, string>();
+  const push = (m: Map<string, number[]>, k: string, i: number) => {
     if (!k) return;
     const list = m.get(k);
-    if (list) list.push(g);
-    else m.set(k, [g]);
+    if (list) list.push(i);
+    else m.set(k, [i]);
   };
-  for (const g of grants) {
-    push(byEmail, norm(g.email), g);
-    push(byLocal, localPart(g.email), g);
-    push(byName, norm(g.personName), g);
+  for (let i = 0; i < grants.length; i++) {
+    const g = grants[i]!;
+    const email = norm(g.email);
+    push(byEmail, email, i);
+    push(byLocal, email.split('@')[0] ?? '', i);
+    push(byName, norm(g.personName), i);
+    let role = roles.get(g.entitlementName);
+    if (role === undefined) roles.set(g.entitlementName, (role = norm(g.entitlementName)));
+    roleOf[i] = role;
   }
   const out: Reconciliation = { matched: [], orphans: [], missing: [], mismatched: [] };
-  const seenGrants = new Set<string>();
+  const seen = new Uint8Array(grants.length);
   rows.forEach((account, row) => {
     const found = (account.email && byEmail.get(norm(account.email))) || (account.account && byLocal.get(localPart(account.account))) || (account.name && byName.get(norm(account.name))) || null;
     if (!found || found.length === 0) {
@@ -398,14 +406,14 @@ export function reconcile(rows: readonly AccountRow[], grants: readonly GrantFor
       return;
     }
     // One person's grants (a name may match two people: keep the first person's).
-    const personId = found[0]!.personId;
-    const theirs = found.filter((g) => g.personId === personId);
-    for (const g of theirs) seenGrants.add(g.grantId);
+    const personId = grants[found[0]!]!.personId;
+    const theirs = found.filter((i) => grants[i]!.personId === personId);
+    for (const i of theirs) seen[i] = 1;
     const role = norm(account.role);
-    const hit = role === '' ? theirs[0] : theirs.find((g) => norm(g.entitlementName) === role);
-    if (hit) out.matched.push({ row, grantId: hit.grantId });
-    else out.mismatched.push({ row, account, grants: theirs });
+    const hit = role === '' ? theirs[0] : theirs.find((i) => roleOf[i] === role);
+    if (hit !== undefined) out.matched.push({ row, grantId: grants[hit]!.grantId });
+    else out.mismatched.push({ row, account, grants: theirs.map((i) => grants[i]!) });
   });
-  out.missing = grants.filter((g) => !seenGrants.has(g.grantId));
+  out.missing = grants.filter((_, i) => seen[i] === 0);
   return out;
 }

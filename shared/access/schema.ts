@@ -254,6 +254,8 @@ export const ReviewCampaignSchema = z.looseObject({
   fallbackPersonId: IdSchema.nullable().default(null),
   dueDate: DateSchema,
   recurrence: z.enum(RECURRENCES).default('none'),
+  /** A recurring campaign's series: the first campaign's id (null on the first; shared/access/recurrence.ts). */
+  seriesId: IdSchema.nullable().default(null),
   defaultAction: z.enum(DEFAULT_ACTIONS).default('keep_flag'),
   /** A default that would revoke more than this share of a system's grants asks a coordinator first. */
   maxRemovalShare: z.number().min(0).max(1).default(0.25),

@@ -9,6 +9,7 @@ import { accessRepositories, type AccessRepositories } from '../../../renderer/s
 import { openBareDatabase } from '../../lib/bare-database';
 import { activeGrantsPage } from '../../../renderer/src/data/repositories/access/active-page';
 import { markRemote } from '../../../renderer/src/data/changelog';
+import { campaignCounts, campaignPage } from '../../../renderer/src/data/repositories/access/campaign-page';
 
 let db: FieldDeskDb;
 let repos: AccessRepositories;
@@ -46,23 +47,46 @@ const api = {
     campaignId = 'c-bench';
     itemIds = grants.slice(0, o.campaignItems).map((_, i) => `i${String(i).padStart(6, '0')}`);
     const items = grants.slice(0, o.campaignItems).map((g, i) => ({ id: itemIds[i]!, campaignId, grantId: g.id, personId: g.personId, systemId: g.systemId, entitlementId: g.entitlementId, reviewerPersonId: 'p1', outcome: null, outcomeNote: '', ...meta }));
-    await db.transaction('rw', db.table('reviewCampaigns'), db.table('reviewItems'), (tx) => {
+    // Half the items already decided (one keep each) by the time the page opens, and a few in conflict.
+    const decisions = items.flatMap((it, i) =>
+      i % 2 === 0 ? [{ id: `d${String(i).padStart(6, '0')}`, itemId: it.id, campaignId, personId: it.personId, decision: 'keep', reason: '', decidedBy: 'p1', device: 'bench', at: '2026-02-01T00:00:00.000Z', ...meta }] : i % 97 === 1 ? [{ id: `d${String(i).padStart(6, '0')}`, itemId: it.id, campaignId, personId: it.personId, decision: 'dont_know', reason: '', decidedBy: 'p2', device: 'bench', at: '2026-02-01T00:00:00.000Z', ...meta }] : [],
+    );
+    await db.transaction('rw', db.table('reviewCampaigns'), db.table('reviewItems'), db.table('reviewDecisions'), (tx) => {
       markRemote(tx.idbtrans);
       return Promise.all([
         db.table('reviewCampaigns').put({ id: campaignId, name: 'Bench', systemIds: [], entitlementIds: [], agencies: [], reviewer: 'systemOwner', fallbackPersonId: null, dueDate: day(400), recurrence: 'none', defaultAction: 'keep_flag', maxRemovalShare: 0.25, status: 'open', createdBy: STAFF, closedAt: null, ...meta }),
         db.table('reviewItems').bulkPut(items),
+        db.table('reviewDecisions').bulkPut(decisions),
       ]);
     });
     return { grants: await db.table('grants').count(), items: await db.table('reviewItems').count() };
   },
 
-  /** What the campaign page reads to show its items: the items, their decisions, their grants. */
+  /** What the campaign page reads to open: its first screen (campaignPage: counts, decisions, 50 items and their grants), and, for comparison, every item and grant as it read before. */
   async openCampaign() {
-    const t = performance.now();
+    let t = performance.now();
+    const page = await campaignPage(repos.tables, campaignId, 50, 'all', false);
+    const ms = performance.now() - t;
+    t = performance.now();
+    const counted = await campaignCounts(repos.tables, campaignId);
+    const countsMs = performance.now() - t;
+    t = performance.now();
     const items = await repos.tables.items.where('campaignId').equals(campaignId).toArray();
     const decisions = await repos.tables.decisions.where('campaignId').equals(campaignId).toArray();
     const grants = await repos.tables.grants.bulkGet(items.map((i) => i.grantId));
-    return { ms: performance.now() - t, items: items.length, decisions: decisions.length, grants: grants.filter(Boolean).length };
+    const allMs = performance.now() - t;
+    return { ms, countsMs, allMs, rows: page?.rows.length ?? 0, total: page?.total ?? 0, decided: counted?.decided ?? 0, items: items.length, decisions: decisions.length, grants: grants.filter(Boolean).length };
+  },
+
+  /** The Reviews view's first screen: campaigns with their item counts by index (the decided counts follow in a second read, timed apart). */
+  async reviewsList() {
+    let t = performance.now();
+    const campaigns = await repos.tables.campaigns.toArray();
+    await Promise.all(campaigns.map((c) => repos.tables.items.where('campaignId').equals(c.id).count()));
+    const ms = performance.now() - t;
+    t = performance.now();
+    await Promise.all(campaigns.filter((c) => c.status === 'open').map(async (c) => new Set((await repos.tables.decisions.where('campaignId').equals(c.id).toArray()).map((d) => d.itemId)).size));
+    return { ms, decidedMs: performance.now() - t };
   },
 
   /** One decision through the repository (checks, change log, outbox), against a bare put of the same record. */

@@ -173,6 +173,8 @@ test('offline: a request from a ticket through two recorded approvals with a sig
   await app.getByLabel('Owner').selectOption({ label: 'Bea Boss' });
   await app.getByRole('button', { name: 'Create list' }).click();
   await expect(app.getByRole('heading', { name: 'Monthly attendance reports: Eastside' })).toBeVisible();
+  // The owner reviews it yearly by default: the page says when the next review is due.
+  await expect(app.getByText(/every 365 days · next by/)).toBeVisible();
   await app.getByLabel('Person in the directory').selectOption({ label: 'Ana Ruiz <ana@court.example>' });
   await app.getByRole('button', { name: 'Add member' }).click();
   await expect(app.getByRole('table', { name: 'Members' }).getByText('Ana Ruiz')).toBeVisible();

@@ -14,6 +14,7 @@ import { ListPage, ListsView } from './ListsView';
 import { RequestForm } from './RequestForm';
 import { RequestPage } from './RequestPage';
 import { CampaignPage, ReviewsView } from './ReviewsView';
+import { dropFormDrafts, useDraftState } from '../../ui/useDraft';
 import { ACCESS_VIEWS, accessHref, goToAccess, useAccessRoute, VIEW_LABELS, type AccessView } from './route';
 import { formatDate, useAccessRepos, useLookups, useMe, useToday, type Lookups } from './useAccess';
 import './access.css';
@@ -364,13 +365,17 @@ const ACTIVE_SCREEN = 50;
 /** One action: a submitted extension request, with the justification it will carry shown and editable first. */
 export function ExtendButton({ grantId, label }: { grantId: string; label: string }) {
   const repos = useAccessRepos();
-  const [open, setOpen] = useState(false);
-  const [why, setWhy] = useState('Still needed for the same duties');
+  // Open or not and the justification are a draft (per grant) until submitted or cancelled.
+  const [open, setOpen] = useDraftState('access.extension', grantId, 'open', false);
+  const [why, setWhy] = useDraftState('access.extension', grantId, 'why', 'Still needed for the same duties');
   const [error, setError] = useState('');
+  const close = () => dropFormDrafts('access.extension', grantId);
   const submit = async () => {
     const res = await repos.requests.requestExtension(grantId, why);
-    if (!res.ok) setError(res.error.message);
-    else setOpen(false);
+    if (!res.ok) return setError(res.error.message);
+    setOpen(false);
+    setWhy('Still needed for the same duties');
+    close();
   };
   if (!open)
     return (
@@ -391,7 +396,14 @@ export function ExtendButton({ grantId, label }: { grantId: string; label: strin
       <button type="submit" className="primary">
         Submit extension
       </button>{' '}
-      <button type="button" onClick={() => setOpen(false)}>
+      <button
+        type="button"
+        onClick={() => {
+          setOpen(false);
+          setWhy('Still needed for the same duties');
+          close();
+        }}
+      >
         Cancel
       </button>
       {error ? (

@@ -3,6 +3,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { APPROVER_KINDS, type ApproverKind, type ChecklistStep, type Entitlement } from '../../../../shared/access/schema';
 import { useUi } from '../../app/ui-store';
 import { EmptyState } from '../../ui/EmptyState';
+import { draftedFormId, dropFormDrafts, useDraftState } from '../../ui/useDraft';
 import { useRowKeys } from './keys';
 import { useAccessRepos, useLookups, type Lookups } from './useAccess';
 
@@ -46,10 +47,18 @@ export function CatalogView() {
   const names = useLookups();
   const announce = useUi((s) => s.announce);
   const rules = useLiveQuery(async () => (await repos.tables.sodRules.toArray()).filter((r) => !r.deleted), [repos]);
-  const [editing, setEditing] = useState<Entitlement | 'new' | null>(null);
-  const [a, setA] = useState('');
-  const [b, setB] = useState('');
-  const [why, setWhy] = useState('');
+  // An entitlement form left with a draft opens again (the new one, or the entitlement it was editing).
+  const [editing, setEditing] = useState<Entitlement | 'new' | null>(() => (draftedFormId('access.entitlement') === 'new' ? 'new' : null));
+  const draftedId = draftedFormId('access.entitlement');
+  useEffect(() => {
+    if (editing || !draftedId || draftedId === 'new' || !names) return;
+    const e = names.entitlementById.get(draftedId);
+    if (e && !e.deleted) setEditing(e);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [names]);
+  const [a, setA] = useDraftState('access.sod', 'new', 'a', '');
+  const [b, setB] = useDraftState('access.sod', 'new', 'b', '');
+  const [why, setWhy] = useDraftState('access.sod', 'new', 'why', '');
   const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);
   // Keyboard path into the SoD editor: S anywhere in the catalog (outside a field), or the palette's command.
   const root = useRef<HTMLElement>(null);
@@ -164,7 +173,11 @@ export function CatalogView() {
             e.preventDefault();
             const res = await repos.catalog.addSodRule({ entitlementA: a, entitlementB: b, reason: why });
             say(!res.ok, res.ok ? 'Rule added' : res.error.message);
-            if (res.ok) setWhy('');
+            if (res.ok) {
+              setA('');
+              setB('');
+              setWhy('');
+            }
           }}
         >
           {(['A', 'B'] as const).map((k) => (
@@ -193,15 +206,16 @@ export function CatalogView() {
 
 function EntitlementForm({ names, entitlement, onDone, onCancel }: { names: Lookups; entitlement: Entitlement | null; onDone: (text: string) => void; onCancel: () => void }) {
   const repos = useAccessRepos();
-  const [systemId, setSystemId] = useState(entitlement?.systemId ?? names.systems[0]?.id ?? '');
-  const [name, setName] = useState(entitlement?.name ?? '');
-  const [owner, setOwner] = useState(entitlement?.ownerPersonId ?? '');
-  const [stages, setStages] = useState<StageRow[]>(entitlement?.stages.map((s) => ({ label: s.label, approver: s.approver, personId: s.personId ?? '' })) ?? [{ label: 'Supervisor', approver: 'supervisor', personId: '' }]);
-  const [defaultDays, setDefaultDays] = useState(String(entitlement?.defaultDays ?? 365));
-  const [maxDays, setMaxDays] = useState(entitlement?.maxDays ? String(entitlement.maxDays) : '');
-  const [signed, setSigned] = useState(entitlement?.signedFormRequired ?? false);
-  const [prov, setProv] = useState(entitlement?.provisioning.map((s) => s.text).join('\n') ?? '');
-  const [deprov, setDeprov] = useState(entitlement?.deprovisioning.map((s) => s.text).join('\n') ?? '');
+  // Every field is a draft (per entitlement, or 'new') until saved or cancelled.
+  const [systemId, setSystemId] = useDraftState('access.entitlement', entitlement?.id ?? 'new', 'systemId', entitlement?.systemId ?? names.systems[0]?.id ?? '');
+  const [name, setName] = useDraftState('access.entitlement', entitlement?.id ?? 'new', 'name', entitlement?.name ?? '');
+  const [owner, setOwner] = useDraftState('access.entitlement', entitlement?.id ?? 'new', 'owner', entitlement?.ownerPersonId ?? '');
+  const [stages, setStages] = useDraftState<StageRow[]>('access.entitlement', entitlement?.id ?? 'new', 'stages', entitlement?.stages.map((s) => ({ label: s.label, approver: s.approver, personId: s.personId ?? '' })) ?? [{ label: 'Supervisor', approver: 'supervisor', personId: '' }]);
+  const [defaultDays, setDefaultDays] = useDraftState('access.entitlement', entitlement?.id ?? 'new', 'defaultDays', String(entitlement?.defaultDays ?? 365));
+  const [maxDays, setMaxDays] = useDraftState('access.entitlement', entitlement?.id ?? 'new', 'maxDays', entitlement?.maxDays ? String(entitlement.maxDays) : '');
+  const [signed, setSigned] = useDraftState('access.entitlement', entitlement?.id ?? 'new', 'signed', entitlement?.signedFormRequired ?? false);
+  const [prov, setProv] = useDraftState('access.entitlement', entitlement?.id ?? 'new', 'prov', entitlement?.provisioning.map((s) => s.text).join('\n') ?? '');
+  const [deprov, setDeprov] = useDraftState('access.entitlement', entitlement?.id ?? 'new', 'deprov', entitlement?.deprovisioning.map((s) => s.text).join('\n') ?? '');
   const [error, setError] = useState('');
   const save = async () => {
     const res = await repos.catalog.saveEntitlement(entitlement?.id ?? null, {
@@ -216,6 +230,7 @@ function EntitlementForm({ names, entitlement, onDone, onCancel }: { names: Look
       deprovisioning: stepsFrom(deprov, entitlement?.deprovisioning ?? []),
     });
     if (!res.ok) return setError(res.error.message);
+    dropFormDrafts('access.entitlement', entitlement?.id ?? 'new');
     onDone(`Saved ${res.value.name}`);
   };
   return (
@@ -326,7 +341,13 @@ function EntitlementForm({ names, entitlement, onDone, onCancel }: { names: Look
       <button type="submit" className="primary">
         Save entitlement
       </button>{' '}
-      <button type="button" onClick={onCancel}>
+      <button
+        type="button"
+        onClick={() => {
+          dropFormDrafts('access.entitlement', entitlement?.id ?? 'new');
+          onCancel();
+        }}
+      >
         Cancel
       </button>
     </form>

@@ -5,6 +5,7 @@ import { REVOCATION_REASONS, type RevocationReason } from '../../../../shared/ac
 import { useUi } from '../../app/ui-store';
 import { REVOCATION_REASON_LABELS } from '../../data/repositories/access/grants';
 import { EmptyState } from '../../ui/EmptyState';
+import { useDraftState } from '../../ui/useDraft';
 import { ExtendButton } from './AccessScreen';
 import { AuditTrail } from './AuditTrail';
 import { METHOD_LABELS } from './RequestPage';
@@ -30,9 +31,15 @@ export function GrantPage({ id }: { id: string }) {
     return { grant, approvals: approvals.filter((a) => !!a), revocation, ticks };
   }, [repos, id]);
   const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);
-  const [reason, setReason] = useState<RevocationReason>('changed_role');
-  const [note, setNote] = useState('');
-  const [revoking, setRevoking] = useState(false);
+  // The revocation form is a draft (open or not, reason, note) until it is recorded or the person keeps the access.
+  const [reason, setReason] = useDraftState<RevocationReason>('access.revocation', id, 'reason', 'changed_role');
+  const [note, setNote] = useDraftState('access.revocation', id, 'note', '');
+  const [revoking, setRevoking] = useDraftState('access.revocation', id, 'open', false);
+  const closeRevoke = () => {
+    setRevoking(false);
+    setNote('');
+    setReason('changed_role');
+  };
   if (!data || !names) return <p role="status">Opening the grant…</p>;
   if (!data.grant)
     return (
@@ -106,7 +113,7 @@ export function GrantPage({ id }: { id: string }) {
             e.preventDefault();
             const res = await repos.grants.revoke(g.id, reason, note);
             say(res, res.ok && res.value.status === 'done' ? 'Access revoked' : 'Revocation started: work the deprovisioning checklist');
-            if (res.ok) setRevoking(false);
+            if (res.ok) closeRevoke();
           }}
         >
           <h3 id="revoke-title">Revoke this access</h3>
@@ -127,7 +134,7 @@ export function GrantPage({ id }: { id: string }) {
           <button type="submit" className="danger">
             Start revocation
           </button>{' '}
-          <button type="button" onClick={() => setRevoking(false)}>
+          <button type="button" onClick={closeRevoke}>
             Keep access
           </button>
         </form>

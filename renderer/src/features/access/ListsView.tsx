@@ -4,9 +4,13 @@ import { copyAddresses, currentMembers, exportMembers, LIST_EXPORT_FORMATS, LIST
 import type { PaperSize } from '../../../../shared/training/print/pageSetup';
 import { useUi } from '../../app/ui-store';
 import { platform } from '../../platform/bridge';
+import { listReview } from '../../../../shared/access/list-review';
+import { DraftNotice } from '../../ui/DraftNotice';
+import { draftKey } from '../../ui/drafts';
 import { EmptyState } from '../../ui/EmptyState';
+import { useDraft, useDraftState } from '../../ui/useDraft';
 import { accessHref, goToAccess } from './route';
-import { formatDate, formatWhen, useAccessRepos, useLookups } from './useAccess';
+import { formatDate, formatWhen, useAccessRepos, useLookups, useToday } from './useAccess';
 
 /** Distribution lists: purpose, owner, how many members, when last reviewed. */
 export function ListsView({ query }: { query: string }) {
@@ -16,17 +20,20 @@ export function ListsView({ query }: { query: string }) {
     const [lists, memberships] = await Promise.all([repos.tables.lists.orderBy('name').toArray(), repos.tables.memberships.toArray()]);
     return { lists: lists.filter((l) => !l.deleted), memberships: memberships.filter((m) => !m.deleted && m.status === 'member') };
   }, [repos]);
-  const [creating, setCreating] = useState(false);
-  const [name, setName] = useState('');
-  const [purpose, setPurpose] = useState('');
-  const [address, setAddress] = useState('');
-  const [owner, setOwner] = useState('');
+  const today = useToday();
+  // The new list's fields are a draft until it is created or cancelled; a form left with text opens again.
+  const draft = useDraft(draftKey('access.list', 'new'), { name: '', purpose: '', address: '', owner: '', reviewEveryDays: '365' });
+  const { name, purpose, address, owner, reviewEveryDays } = draft.values;
+  const [creating, setCreating] = useState(() => draft.restoredAt !== null);
   const [error, setError] = useState('');
   if (!data || !names) return <p role="status">Loading lists…</p>;
   const shown = data.lists.filter((l) => `${l.name} ${l.purpose} ${l.address} ${names.person(l.ownerPersonId)}`.toLowerCase().includes(query.toLowerCase()));
   const create = async () => {
-    const res = await repos.lists.save(null, { name, purpose, address, ownerPersonId: owner || null });
+    const every = reviewEveryDays.trim() === '' ? null : Number(reviewEveryDays);
+    if (every !== null && !(Number.isInteger(every) && every >= 1 && every <= 3660)) return setError('Owner review: a whole number of days from 1 to 3660, or empty for none.');
+    const res = await repos.lists.save(null, { name, purpose, address, ownerPersonId: owner || null, reviewEveryDays: every });
     if (!res.ok) return setError(res.error.message);
+    draft.discard();
     goToAccess({ view: 'list', id: res.value.id });
   };
   return (
@@ -46,18 +53,19 @@ export function ListsView({ query }: { query: string }) {
           }}
         >
           <h2 id="new-list-title">New distribution list</h2>
+          <DraftNotice restoredAt={draft.restoredAt} onDiscard={draft.discard} what="list" />
           <div className="two-col">
             <div className="field">
               <label htmlFor="list-name">Name</label>
-              <input id="list-name" value={name} onChange={(e) => setName(e.target.value)} required autoFocus />
+              <input id="list-name" value={name} onChange={(e) => draft.set({ name: e.target.value })} required autoFocus />
             </div>
             <div className="field">
               <label htmlFor="list-address">List address</label>
-              <input id="list-address" type="email" value={address} onChange={(e) => setAddress(e.target.value)} />
+              <input id="list-address" type="email" value={address} onChange={(e) => draft.set({ address: e.target.value })} />
             </div>
             <div className="field">
               <label htmlFor="list-owner">Owner</label>
-              <select id="list-owner" value={owner} onChange={(e) => setOwner(e.target.value)}>
+              <select id="list-owner" value={owner} onChange={(e) => draft.set({ owner: e.target.value })}>
                 <option value="">No owner yet</option>
                 {names.people.map((p) => (
                   <option key={p.id} value={p.id}>
@@ -66,10 +74,14 @@ export function ListsView({ query }: { query: string }) {
                 ))}
               </select>
             </div>
+            <div className="field">
+              <label htmlFor="list-review">Days between reviews (empty for none)</label>
+              <input id="list-review" inputMode="numeric" value={reviewEveryDays} onChange={(e) => draft.set({ reviewEveryDays: e.target.value })} />
+            </div>
           </div>
           <div className="field">
             <label htmlFor="list-purpose">Purpose</label>
-            <textarea id="list-purpose" value={purpose} onChange={(e) => setPurpose(e.target.value)} />
+            <textarea id="list-purpose" value={purpose} onChange={(e) => draft.set({ purpose: e.target.value })} />
           </div>
           {error ? (
             <p className="form-error" role="alert">
@@ -79,7 +91,13 @@ export function ListsView({ query }: { query: string }) {
           <button type="submit" className="primary">
             Create list
           </button>{' '}
-          <button type="button" onClick={() => setCreating(false)}>
+          <button
+            type="button"
+            onClick={() => {
+              draft.discard();
+              setCreating(false);
+            }}
+          >
             Cancel
           </button>
         </form>
@@ -109,7 +127,10 @@ export function ListsView({ query }: { query: string }) {
                 </td>
                 <td>{l.ownerPersonId ? names.person(l.ownerPersonId) : <span className="badge warn">No owner</span>}</td>
                 <td>{data.memberships.filter((m) => m.listId === l.id).length}</td>
-                <td>{l.lastReviewedAt ? formatWhen(l.lastReviewedAt) : 'Never'}</td>
+                <td>
+                  {l.lastReviewedAt ? formatWhen(l.lastReviewedAt) : 'Never'}
+                  {listReview(l, today).due ? <span className="badge warn"> Owner review due</span> : null}
+                </td>
               </tr>
             ))}
           </tbody>
@@ -130,10 +151,12 @@ export function ListPage({ id }: { id: string }) {
     const [memberships, log] = await Promise.all([repos.tables.memberships.where('listId').equals(id).toArray(), repos.tables.listLog.where('[listId+at]').between([id, ''], [id, '\uffff']).toArray()]);
     return { list, memberships: memberships.filter((m) => !m.deleted), log: log.reverse() };
   }, [repos, id]);
-  const [personId, setPersonId] = useState('');
-  const [email, setEmail] = useState('');
-  const [outsideName, setOutsideName] = useState('');
-  const [endDate, setEndDate] = useState('');
+  const today = useToday();
+  // The member being added is a draft until added.
+  const [personId, setPersonId] = useDraftState('access.listMember', id, 'personId', '');
+  const [email, setEmail] = useDraftState('access.listMember', id, 'email', '');
+  const [outsideName, setOutsideName] = useDraftState('access.listMember', id, 'name', '');
+  const [endDate, setEndDate] = useDraftState('access.listMember', id, 'endDate', '');
   const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);
   const [paper, setPaper] = useState<PaperSize>('Letter');
   if (!data || !names) return <p role="status">Opening the list…</p>;
@@ -205,7 +228,9 @@ export function ListPage({ id }: { id: string }) {
         <dd>{list.purpose || 'Not stated'}</dd>
         <dt>Owner review</dt>
         <dd>
-          {list.lastReviewedAt ? `Last reviewed ${formatWhen(list.lastReviewedAt)}` : 'Never reviewed'}{' '}
+          {list.lastReviewedAt ? `Last reviewed ${formatWhen(list.lastReviewedAt)}` : 'Never reviewed'}
+          {list.reviewEveryDays ? ` · every ${list.reviewEveryDays} days` : ''}
+          {listReview(list, today).due ? <span className="badge warn"> Owner review due</span> : listReview(list, today).dueOn ? ` · next by ${formatDate(listReview(list, today).dueOn)}` : ''}{' '}
           <button type="button" onClick={async () => (await repos.lists.markReviewed(list.id)).ok && say(false, 'Marked as reviewed by the owner')}>
             Mark reviewed
           </button>

@@ -1,8 +1,11 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { checkDates, defaultEndDate, maxDaysOf, addDays, sodConflicts, describeConflict } from '../../../../shared/access/rules';
 import { useData } from '../../app/data-context';
 import { useUi } from '../../app/ui-store';
+import { DraftNotice } from '../../ui/DraftNotice';
+import { draftKey } from '../../ui/drafts';
+import { useDraft } from '../../ui/useDraft';
 import { goToAccess, type AccessRoute } from './route';
 import { useAccessRepos, useLookups, useMe, useToday } from './useAccess';
 
@@ -18,61 +21,55 @@ interface FormState {
   grantId: string;
 }
 
-const KEEP = 'fielddesk.access.newRequest';
+/** The draft of a new request: one per ticket or grant it came from, else one for a blank form. */
+export const requestDraftKey = (route: Extract<AccessRoute, { view: 'new' }>): string =>
+  draftKey('access.request', route.ticket ? `ticket-${route.ticket}` : route.grant ? `grant-${route.grant}` : route.person ? `person-${route.person}` : 'new');
+
+type Ticket = { id: string; number: string; title: string; requesterId: string; systemId: string | null };
 
 /**
  * A new access request: for whom, which system and entitlements, why, and for
  * how long (within the entitlements' maximum). Opened from a ticket it is
- * filled in from the ticket. What is typed is kept until it is saved.
+ * filled in from the ticket. What is typed is a draft (kept in meta and
+ * restored, with a notice, when the form opens again) until it is saved or
+ * discarded.
  */
 export function RequestForm({ route }: { route: Extract<AccessRoute, { view: 'new' }> }) {
   const { db } = useData();
+  const today = useToday();
+  const ticket = useLiveQuery(async () => (route.ticket ? ((await db.table('tickets').get(route.ticket)) as Ticket | undefined) ?? null : null), [db, route.ticket]);
+  if (ticket === undefined) return <p role="status">Opening the request form…</p>;
+  const initial: FormState = {
+    forPersonId: route.person ?? ticket?.requesterId ?? '',
+    requestedBy: ticket?.requesterId ?? route.person ?? '',
+    systemId: route.system ?? ticket?.systemId ?? '',
+    entitlementIds: route.entitlement ? [route.entitlement] : [],
+    justification: route.why ?? (ticket ? `Ticket ${ticket.number}: ${ticket.title}` : ''),
+    startDate: today,
+    endDate: '',
+    ticketId: ticket?.id ?? '',
+    grantId: route.grant ?? '',
+  };
+  const key = requestDraftKey(route);
+  return <RequestFormBody key={key} draftId={key} initial={initial} ticket={ticket} />;
+}
+
+function RequestFormBody({ draftId, initial, ticket }: { draftId: string; initial: FormState; ticket: Ticket | null }) {
   const repos = useAccessRepos();
   const names = useLookups();
   const me = useMe();
-  const today = useToday();
   const announce = useUi((s) => s.announce);
-  const ticket = useLiveQuery(async () => (route.ticket ? ((await db.table('tickets').get(route.ticket)) as { id: string; number: string; title: string; requesterId: string; systemId: string | null } | undefined) ?? null : null), [db, route.ticket]);
-  const [form, setForm] = useState<FormState | null>(null);
+  const draft = useDraft<FormState>(draftId, initial);
+  const form = draft.values;
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState('');
-  // A form opened from a ticket or a finding (a correction of a grant) is filled from it, and leaves a kept draft alone.
-  const prefilled = !!(route.ticket || route.grant);
-
-  useEffect(() => {
-    if (form || ticket === undefined) return;
-    const kept = !prefilled ? sessionStorage.getItem(KEEP) : null;
-    if (kept) {
-      try {
-        setForm(JSON.parse(kept) as FormState);
-        return;
-      } catch {
-        // fall through to a fresh form
-      }
-    }
-    setForm({
-      forPersonId: route.person ?? ticket?.requesterId ?? '',
-      requestedBy: ticket?.requesterId ?? route.person ?? '',
-      systemId: route.system ?? ticket?.systemId ?? '',
-      entitlementIds: route.entitlement ? [route.entitlement] : [],
-      justification: route.why ?? (ticket ? `Ticket ${ticket.number}: ${ticket.title}` : ''),
-      startDate: today,
-      endDate: '',
-      ticketId: ticket?.id ?? '',
-      grantId: route.grant ?? '',
-    });
-  }, [form, ticket, route, today, prefilled]);
-
-  useEffect(() => {
-    if (form && !prefilled) sessionStorage.setItem(KEEP, JSON.stringify(form));
-  }, [form, prefilled]);
 
   const chosen = useMemo(() => (names && form ? form.entitlementIds.map((id) => names.entitlementById.get(id)).filter((e) => !!e) : []), [names, form]);
   const held = useLiveQuery(async () => (form?.forPersonId ? (await repos.tables.grants.where('personId').equals(form.forPersonId).toArray()).filter((g) => !g.deleted && (g.status === 'active' || g.status === 'revoking')).map((g) => g.entitlementId) : []), [repos, form?.forPersonId]);
   const rules = useLiveQuery(() => repos.tables.sodRules.toArray(), [repos]);
-  if (!form || !names || !me) return <p role="status">Opening the request form…</p>;
+  if (!names || !me) return <p role="status">Opening the request form…</p>;
 
-  const set = (patch: Partial<FormState>) => setForm({ ...form, ...patch });
+  const set = (patch: Partial<FormState>) => draft.set(patch);
   const systemEntitlements = names.entitlements.filter((e) => e.systemId === form.systemId).sort((a, b) => a.name.localeCompare(b.name));
   const max = maxDaysOf(chosen);
   const endShown = form.endDate || defaultEndDate(form.startDate, chosen) || '';
@@ -94,7 +91,7 @@ export function RequestForm({ route }: { route: Extract<AccessRoute, { view: 'ne
       setMessage('Check the highlighted fields.');
       return;
     }
-    const draft = await repos.requests.draft({
+    const saved = await repos.requests.draft({
       forPersonId: form.forPersonId,
       requestedBy: form.requestedBy,
       systemId: form.systemId,
@@ -105,19 +102,19 @@ export function RequestForm({ route }: { route: Extract<AccessRoute, { view: 'ne
       ticketId: form.ticketId || null,
       grantId: form.grantId || null,
     });
-    if (!draft.ok) {
-      setErrors(draft.error.fields ?? {});
-      setMessage(draft.error.message);
+    if (!saved.ok) {
+      setErrors(saved.error.fields ?? {});
+      setMessage(saved.error.message);
       return;
     }
-    sessionStorage.removeItem(KEEP);
+    draft.done();
     if (submit) {
-      const sent = await repos.requests.submit(draft.value.id);
+      const sent = await repos.requests.submit(saved.value.id);
       if (!sent.ok) {
         announce(`Saved as a draft; not submitted: ${sent.error.message}`);
       } else announce('Request submitted');
     } else announce('Draft saved');
-    goToAccess({ view: 'request', id: draft.value.id });
+    goToAccess({ view: 'request', id: saved.value.id });
   };
 
   const err = (k: string) =>
@@ -136,7 +133,9 @@ export function RequestForm({ route }: { route: Extract<AccessRoute, { view: 'ne
           From ticket <a href={`#/tickets/${ticket.id}`}>{ticket.number}</a>: {ticket.title}
         </p>
       ) : null}
+      <DraftNotice restoredAt={draft.restoredAt} onDiscard={draft.discard} what="request" />
       <form
+        aria-labelledby="new-request-title"
         onSubmit={(e) => {
           e.preventDefault();
           void save(true);
@@ -248,7 +247,7 @@ export function RequestForm({ route }: { route: Extract<AccessRoute, { view: 'ne
           <button
             type="button"
             onClick={() => {
-              sessionStorage.removeItem(KEEP);
+              draft.discard();
               history.back();
             }}
           >

@@ -1,5 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
+import { dropFormDrafts, useDraftState } from '../../ui/useDraft';
 import { doneSteps, stageProgress } from '../../../../shared/access/rules';
 import { APPROVAL_METHODS, type AccessRequest, type ApprovalMethod } from '../../../../shared/access/schema';
 import type { PaperSize } from '../../../../shared/training/print/pageSetup';
@@ -191,7 +192,7 @@ export function RequestPage({ id }: { id: string }) {
             );
           })}
         </ol>
-        {r.status === 'submitted' && progress.kind === 'pending' ? <DecisionForm request={r} stageIndex={progress.index} stageLabel={progress.stage.label} names={names} attachments={data.attachments} onDone={say} /> : null}
+        {r.status === 'submitted' && progress.kind === 'pending' ? <DecisionForm key={`${r.id}-${progress.index}`} request={r} stageIndex={progress.index} stageLabel={progress.stage.label} names={names} attachments={data.attachments} onDone={say} /> : null}
       </section>
 
       {r.status === 'approved' || r.status === 'provisioning' || r.status === 'active' ? (
@@ -237,8 +238,12 @@ export function RequestPage({ id }: { id: string }) {
 
 function CancelRequest({ id, onDone }: { id: string; onDone: (res: { ok: true } | { ok: false; error: { message: string } }, text: string) => void }) {
   const repos = useAccessRepos();
-  const [open, setOpen] = useState(false);
-  const [why, setWhy] = useState('');
+  const [open, setOpen] = useDraftState('access.cancelRequest', id, 'open', false);
+  const [why, setWhy] = useDraftState('access.cancelRequest', id, 'why', '');
+  const close = () => {
+    setOpen(false);
+    setWhy('');
+  };
   if (!open)
     return (
       <button type="button" className="danger" onClick={() => setOpen(true)}>
@@ -249,8 +254,9 @@ function CancelRequest({ id, onDone }: { id: string; onDone: (res: { ok: true } 
     <form
       onSubmit={async (e) => {
         e.preventDefault();
-        onDone(await repos.requests.cancel(id, why), 'Request cancelled');
-        setOpen(false);
+        const res = await repos.requests.cancel(id, why);
+        onDone(res, 'Request cancelled');
+        if (res.ok) close();
       }}
     >
       <label>
@@ -259,7 +265,7 @@ function CancelRequest({ id, onDone }: { id: string; onDone: (res: { ok: true } 
       <button type="submit" className="danger">
         Cancel the request
       </button>{' '}
-      <button type="button" onClick={() => setOpen(false)}>
+      <button type="button" onClick={close}>
         Keep it
       </button>
     </form>
@@ -283,14 +289,17 @@ function DecisionForm({
   onDone: (res: { ok: true } | { ok: false; error: { message: string } }, text: string) => void;
 }) {
   const repos = useAccessRepos();
-  const [decidedBy, setDecidedBy] = useState('');
-  const [decision, setDecision] = useState<'approved' | 'denied'>('approved');
-  const [method, setMethod] = useState<ApprovalMethod>('signed_form');
-  const [decidedOn, setDecidedOn] = useState(() => new Date().toISOString().slice(0, 10));
+  // What is typed for this stage is a draft until the decision is recorded (per request and stage).
+  const form = 'access.approval';
+  const at = `${request.id}-${stageIndex}`;
+  const [decidedBy, setDecidedBy] = useDraftState(form, at, 'decidedBy', '');
+  const [decision, setDecision] = useDraftState<'approved' | 'denied'>(form, at, 'decision', 'approved');
+  const [method, setMethod] = useDraftState<ApprovalMethod>(form, at, 'method', 'signed_form');
+  const [decidedOn, setDecidedOn] = useDraftState(form, at, 'decidedOn', () => new Date().toISOString().slice(0, 10));
   const [evidence, setEvidence] = useState<string[]>(() => attachments.filter((a) => a.kind === 'signed_form').map((a) => a.id));
-  const [sodAccepted, setSodAccepted] = useState(false);
-  const [sodReason, setSodReason] = useState('');
-  const [note, setNote] = useState('');
+  const [sodAccepted, setSodAccepted] = useDraftState(form, at, 'sodAccepted', false);
+  const [sodReason, setSodReason] = useDraftState(form, at, 'sodReason', '');
+  const [note, setNote] = useDraftState(form, at, 'note', '');
   const [error, setError] = useState('');
   const submit = async () => {
     if (!decidedBy) return setError('Choose who decided.');
@@ -307,6 +316,7 @@ function DecisionForm({
     });
     if (!res.ok) return setError(res.error.message);
     setError('');
+    dropFormDrafts(form, at);
     onDone(res, `${stageLabel}: ${decision} recorded`);
   };
   return (

@@ -1,11 +1,16 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useMemo, useRef, useState } from 'react';
-import { itemVerdict, type ItemVerdict } from '../../../../shared/access/rules';
-import type { ReviewDecisionKind } from '../../../../shared/access/schema';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { describeConflict, type ItemVerdict } from '../../../../shared/access/rules';
+import type { ReviewDecisionKind, ReviewItem } from '../../../../shared/access/schema';
 import { useUi } from '../../app/ui-store';
+import { campaignAll, campaignCounts, campaignPage } from '../../data/repositories/access/campaign-page';
 import type { CloseResult } from '../../data/repositories/access/reviews';
+import { DraftNotice } from '../../ui/DraftNotice';
+import { draftKey } from '../../ui/drafts';
+import { useDraft } from '../../ui/useDraft';
 import { EmptyState } from '../../ui/EmptyState';
 import { platform } from '../../platform/bridge';
+import { useMayWrite } from '../../sync/useRole';
 import { useRowKeys } from './keys';
 import { ReconcilePanel } from './ReconcilePanel';
 import { accessHref, goToAccess } from './route';
@@ -13,22 +18,52 @@ import { formatDate, formatWhen, useAccessRepos, useLookups, useMe, useToday } f
 
 const DECISION_LABELS: Record<ReviewDecisionKind, string> = { keep: 'Keep', revoke: 'Revoke', change: 'Change', dont_know: 'Don’t know' };
 
-/** Review campaigns: open ones first, with how far each has got. */
+type CampaignForm = { name: string; systemIds: string[]; reviewer: 'systemOwner' | 'supervisor'; fallbackPersonId: string; dueDate: string; defaultAction: 'keep_flag' | 'revoke'; maxRemovalShare: string; recurrence: 'none' | 'quarterly' | 'yearly' };
+const NEW_CAMPAIGN: CampaignForm = { name: '', systemIds: [], reviewer: 'systemOwner', fallbackPersonId: '', dueDate: '', defaultAction: 'keep_flag', maxRemovalShare: '25', recurrence: 'none' };
+const CAMPAIGN_DRAFT = draftKey('access.campaign', 'new');
+
+/**
+ * Review campaigns: open ones first, with how far each has got. Opening the
+ * view (as a coordinator or admin, who set campaigns up) makes the next
+ * campaign of each recurring series whose due date has come.
+ */
 export function ReviewsView({ query }: { query: string }) {
   const repos = useAccessRepos();
   const names = useLookups();
   const today = useToday();
+  const maySetUp = useMayWrite('reviewCampaigns');
+  const [made, setMade] = useState('');
+  useEffect(() => {
+    if (!maySetUp) return;
+    void repos.reviews
+      .createDueRecurrences(today)
+      .then((r) => {
+        if (r.ok && r.value.length) setMade(`Started the next campaign of a recurring review: ${r.value.map((c) => c.name).join(', ')}.`);
+      })
+      .catch(() => undefined);
+  }, [repos, today, maySetUp]);
+  // The first screen: campaigns and their item counts (index keys only). How many items each open
+  // campaign has decided needs its decisions, so it follows in a second read.
   const data = useLiveQuery(async () => {
-    const [campaigns, items, decisions] = await Promise.all([repos.tables.campaigns.toArray(), repos.tables.items.toArray(), repos.tables.decisions.toArray()]);
-    return { campaigns: campaigns.filter((c) => !c.deleted), items, decided: new Set(decisions.map((d) => d.itemId)) };
+    const campaigns = (await repos.tables.campaigns.toArray()).filter((c) => !c.deleted);
+    const counts = await Promise.all(campaigns.map(async (c) => [c.id, await repos.tables.items.where('campaignId').equals(c.id).count()] as const));
+    return { campaigns, counts: new Map(counts) };
   }, [repos]);
-  const [creating, setCreating] = useState(false);
-  const [form, setForm] = useState({ name: '', systemIds: [] as string[], reviewer: 'systemOwner' as 'systemOwner' | 'supervisor', fallbackPersonId: '', dueDate: '', defaultAction: 'keep_flag' as 'keep_flag' | 'revoke', maxRemovalShare: '25', recurrence: 'none' as 'none' | 'quarterly' | 'yearly' });
+  const decided = useLiveQuery(async () => {
+    const open = (await repos.tables.campaigns.where('status').equals('open').toArray()).filter((c) => !c.deleted);
+    return new Map(await Promise.all(open.map(async (c) => [c.id, new Set((await repos.tables.decisions.where('campaignId').equals(c.id).toArray()).map((d) => d.itemId)).size] as const)));
+  }, [repos]);
+  const draft = useDraft<CampaignForm>(CAMPAIGN_DRAFT, NEW_CAMPAIGN);
+  const form = draft.values;
+  const setForm = (next: CampaignForm) => draft.set(next);
+  // A campaign set-up left with typed text opens again with it.
+  const [creating, setCreating] = useState(() => draft.restoredAt !== null);
   const [error, setError] = useState('');
   if (!data || !names) return <p role="status">Loading reviews…</p>;
   const create = async () => {
     const res = await repos.reviews.create({ ...form, fallbackPersonId: form.fallbackPersonId || null, dueDate: form.dueDate || today, maxRemovalShare: Number(form.maxRemovalShare) / 100 });
     if (!res.ok) return setError(res.error.message);
+    draft.discard();
     goToAccess({ view: 'campaign', id: res.value.campaign.id });
   };
   const shown = data.campaigns.filter((c) => c.name.toLowerCase().includes(query.toLowerCase())).sort((a, b) => (a.status === b.status ? a.dueDate.localeCompare(b.dueDate) : a.status === 'open' ? -1 : 1));
@@ -39,6 +74,11 @@ export function ReviewsView({ query }: { query: string }) {
           New review campaign
         </button>
       </div>
+      {made ? (
+        <p role="status" className="ok-text">
+          {made}
+        </p>
+      ) : null}
       {creating ? (
         <form
           className="panel"
@@ -49,6 +89,7 @@ export function ReviewsView({ query }: { query: string }) {
           }}
         >
           <h2 id="campaign-title">New review campaign</h2>
+          <DraftNotice restoredAt={draft.restoredAt} onDiscard={draft.discard} what="campaign set-up" />
           <div className="two-col">
             <div className="field">
               <label htmlFor="camp-name">Name</label>
@@ -113,7 +154,13 @@ export function ReviewsView({ query }: { query: string }) {
           <button type="submit" className="primary">
             Start campaign
           </button>{' '}
-          <button type="button" onClick={() => setCreating(false)}>
+          <button
+            type="button"
+            onClick={() => {
+              draft.discard();
+              setCreating(false);
+            }}
+          >
             Cancel
           </button>
         </form>
@@ -135,18 +182,17 @@ export function ReviewsView({ query }: { query: string }) {
           </thead>
           <tbody>
             {shown.map((c) => {
-              const items = data.items.filter((i) => i.campaignId === c.id);
+              const n = data.counts.get(c.id);
               return (
                 <tr key={c.id}>
                   <td>
                     <a data-row href={accessHref({ view: 'campaign', id: c.id })}>
                       {c.name}
                     </a>
+                    {c.recurrence !== 'none' ? <span className="muted"> ({c.recurrence === 'quarterly' ? 'quarterly' : 'yearly'})</span> : null}
                   </td>
                   <td>{formatDate(c.dueDate)}</td>
-                  <td>
-                    {items.filter((i) => data.decided.has(i.id)).length} of {items.length}
-                  </td>
+                  <td>{c.status !== 'open' ? `${n ?? 0} items` : decided?.has(c.id) ? `${decided.get(c.id)} of ${n ?? 0}` : `… of ${n ?? 0}`}</td>
                   <td>{c.status === 'open' ? 'Open' : `Closed ${formatWhen(c.closedAt)}`}</td>
                 </tr>
               );
@@ -162,6 +208,10 @@ export function ReviewsView({ query }: { query: string }) {
 const verdictText = (v: ItemVerdict, person: (id: string) => string) =>
   v.kind === 'undecided' ? 'Not decided' : v.kind === 'decided' ? `${DECISION_LABELS[v.decision]} (${person(v.by)})` : `Conflict: ${v.decisions.map((d) => `${DECISION_LABELS[d.decision]} by ${person(d.by)}`).join(' / ')}`;
 
+const OUTCOME_LABELS: Record<NonNullable<ReviewItem['outcome']>, string> = { keep: 'Kept', revoke: 'Revoked', change: 'Change', flagged: 'Flagged for a coordinator' };
+const outcomeText = (i: ReviewItem) => (i.outcome ? `${OUTCOME_LABELS[i.outcome]}${i.outcomeNote && i.outcome !== 'flagged' ? `: ${i.outcomeNote}` : ''}` : '');
+const CAMPAIGN_SCREEN = 50;
+
 /** A campaign's items, decided by keyboard: a keep, r revoke (asks why), c change, d don't know. */
 export function CampaignPage({ id }: { id: string }) {
   const repos = useAccessRepos();
@@ -169,22 +219,24 @@ export function CampaignPage({ id }: { id: string }) {
   const me = useMe();
   const announce = useUi((s) => s.announce);
   const root = useRef<HTMLElement>(null);
-  const data = useLiveQuery(async () => {
-    const campaign = await repos.tables.campaigns.get(id);
-    if (!campaign) return { campaign: null };
-    const [items, decisions] = await Promise.all([repos.tables.items.where('campaignId').equals(id).toArray(), repos.tables.decisions.where('campaignId').equals(id).toArray()]);
-    const grants = await repos.tables.grants.bulkGet(items.map((i) => i.grantId));
-    return { campaign, items: items.filter((i) => !i.deleted), decisions, grants: new Map(grants.filter((g) => !!g).map((g) => [g!.id, g!])) };
-  }, [repos, id]);
-  const [revoking, setRevoking] = useState<string | null>(null);
-  const [reason, setReason] = useState('');
+  const [limit, setLimit] = useState(CAMPAIGN_SCREEN);
+  const [only, setOnly] = useState<'all' | 'attention'>('all');
+  // The first screen reads the rows shown; the counts (every decision) follow.
+  const data = useLiveQuery(() => campaignPage(repos.tables, id, limit, only, false), [repos, id, limit, only]);
+  const counts = useLiveQuery(() => campaignCounts(repos.tables, id), [repos, id]);
+  // The reason typed for a revoke, and a coordinator's settling note, are drafts until recorded or cancelled.
+  const revokeDraft = useDraft<{ itemId: string; reason: string }>(draftKey('access.reviewRevoke', id), { itemId: '', reason: '' });
+  const settleDraft = useDraft<{ itemId: string; outcome: 'keep' | 'revoke' | 'change'; note: string }>(draftKey('access.reviewSettle', id), { itemId: '', outcome: 'keep', note: '' });
+  const revoking = revokeDraft.values.itemId || null;
   const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);
   const [held, setHeld] = useState<Extract<CloseResult, { closed: false }>['needsConfirmation'] | null>(null);
   const decide = async (itemId: string, decision: ReviewDecisionKind, why = '') => {
     const res = await repos.reviews.decide(itemId, decision, why);
     setMessage(res.ok ? { error: false, text: `${DECISION_LABELS[decision]} recorded` } : { error: true, text: res.error.message });
     if (res.ok) announce(`${DECISION_LABELS[decision]} recorded`);
+    return res.ok;
   };
+  const { set: setRevoke } = revokeDraft;
   const actions = useMemo(
     () => ({
       a: (row: HTMLElement | null) => row?.dataset.item && void decide(row.dataset.item, 'keep'),
@@ -192,18 +244,17 @@ export function CampaignPage({ id }: { id: string }) {
       d: (row: HTMLElement | null) => row?.dataset.item && void decide(row.dataset.item, 'dont_know'),
       r: (row: HTMLElement | null) => {
         if (!row?.dataset.item) return;
-        setRevoking(row.dataset.item);
-        setReason('');
+        const itemId = row.dataset.item;
+        setRevoke((v) => ({ itemId, reason: v.reason }));
       },
     }),
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [repos],
+    [repos, setRevoke],
   );
   useRowKeys(root, actions);
-  if (!data || !names || !me) return <p role="status">Opening the campaign…</p>;
-  if (!data.campaign) return <EmptyState title="Campaign not found">{<p>It may not have reached this device yet.</p>}</EmptyState>;
+  if (data === undefined || !names || !me) return <p role="status">Opening the campaign…</p>;
+  if (!data) return <EmptyState title="Campaign not found">{<p>It may not have reached this device yet.</p>}</EmptyState>;
   const c = data.campaign;
-  const verdicts = new Map(data.items.map((i) => [i.id, itemVerdict(data.decisions.filter((d) => d.itemId === i.id))]));
   const close = async (confirmed: string[] = []) => {
     const res = await repos.reviews.close(c.id, confirmed);
     if (!res.ok) return setMessage({ error: true, text: res.error.message });
@@ -211,16 +262,22 @@ export function CampaignPage({ id }: { id: string }) {
     setHeld(null);
     setMessage({ error: false, text: `Campaign closed: ${res.value.revoked} revocation(s) started, ${res.value.flagged} flagged for a coordinator.` });
   };
+  const settle = async () => {
+    const v = settleDraft.values;
+    const res = await repos.reviews.resolve(v.itemId, v.outcome, v.note);
+    if (!res.ok) return setMessage({ error: true, text: res.error.message });
+    settleDraft.done();
+    settleDraft.discard();
+    setMessage({ error: false, text: `Settled: ${OUTCOME_LABELS[v.outcome]}${v.outcome === 'revoke' && c.status === 'closed' ? ' (revocation started)' : ''}.` });
+  };
   const exportReport = async () => {
-    const items = data.items.map((i) => {
-      const g = data.grants.get(i.grantId);
-      const v = verdicts.get(i.id)!;
-      return [names.person(i.personId), names.system(i.systemId), names.entitlement(i.entitlementId), g?.from ?? '', g?.until ?? '', i.reviewerPersonId ? names.person(i.reviewerPersonId) : '', verdictText(v, names.person), v.kind === 'conflict' ? 'yes' : '', i.outcome ?? '', i.outcomeNote];
-    });
-    const decisions = [...data.decisions]
+    const all = await campaignAll(repos.tables, c.id);
+    const items = all.rows.map(({ item: i, grant: g, verdict: v }) => [names.person(i.personId), names.system(i.systemId), names.entitlement(i.entitlementId), g?.from ?? '', g?.until ?? '', i.reviewerPersonId ? names.person(i.reviewerPersonId) : '', verdictText(v, names.person), v.kind === 'conflict' ? 'yes' : '', i.outcome ?? '', i.outcomeNote]);
+    const byId = new Map(all.rows.map((r) => [r.item.id, r.item]));
+    const decisions = [...all.decisions]
       .sort((x, y) => x.at.localeCompare(y.at))
       .map((d) => {
-        const i = data.items.find((x) => x.id === d.itemId);
+        const i = byId.get(d.itemId);
         return [names.person(d.personId), i ? names.system(i.systemId) : '', i ? names.entitlement(i.entitlementId) : '', DECISION_LABELS[d.decision], names.person(d.decidedBy), d.at, d.reason, d.device];
       });
     const res = await platform.access.saveXlsx({
@@ -231,12 +288,13 @@ export function CampaignPage({ id }: { id: string }) {
       ],
     });
     if (!res.ok) setMessage({ error: true, text: `The report was not saved: ${res.error.message}` });
-    else if (!res.value.cancelled) setMessage({ error: false, text: `Saved the report as ${res.value.path.split(/[\\/]/).pop()} (${data.items.length} items, ${data.decisions.length} decisions).` });
+    else if (!res.value.cancelled) setMessage({ error: false, text: `Saved the report as ${res.value.path.split(/[\\/]/).pop()} (${all.rows.length} items, ${all.decisions.length} decisions).` });
   };
   const printSummary = async () => {
-    const count = (k: ReviewDecisionKind) => [...verdicts.values()].filter((v) => v.kind === 'decided' && v.decision === k).length;
-    const rows = data.items.flatMap((i) => {
-      const v = verdicts.get(i.id)!;
+    const all = await campaignAll(repos.tables, c.id);
+    const verdicts = all.rows.map((r) => r.verdict);
+    const count = (k: ReviewDecisionKind) => verdicts.filter((v) => v.kind === 'decided' && v.decision === k).length;
+    const rows = all.rows.flatMap(({ item: i, verdict: v }) => {
       const access = `${names.system(i.systemId)}: ${names.entitlement(i.entitlementId)}`;
       const person = names.person(i.personId);
       if (v.kind === 'undecided') return [{ person, access, decision: i.outcome === 'flagged' ? 'Undecided (flagged)' : 'Undecided', by: '', at: '', reason: '' }];
@@ -252,7 +310,7 @@ export function CampaignPage({ id }: { id: string }) {
         due: formatDate(c.dueDate),
         status: c.status === 'open' ? 'Open' : `Closed ${formatWhen(c.closedAt)}`,
         defaultAction: c.defaultAction === 'revoke' ? 'revoke' : 'keep and flag',
-        counts: { items: data.items.length, keep: count('keep'), revoke: count('revoke'), change: count('change'), dontKnow: count('dont_know'), conflicts: [...verdicts.values()].filter((v) => v.kind === 'conflict').length, undecided: [...verdicts.values()].filter((v) => v.kind === 'undecided').length },
+        counts: { items: all.rows.length, keep: count('keep'), revoke: count('revoke'), change: count('change'), dontKnow: count('dont_know'), conflicts: verdicts.filter((v) => v.kind === 'conflict').length, undecided: verdicts.filter((v) => v.kind === 'undecided').length },
         rows,
         printedOn: new Date().toLocaleDateString(undefined, { dateStyle: 'long' }),
       },
@@ -260,6 +318,9 @@ export function CampaignPage({ id }: { id: string }) {
     if (!res.ok) setMessage({ error: true, text: `The summary was not saved: ${res.error.message}` });
     else if (!res.value.cancelled) setMessage({ error: false, text: `Saved the summary as ${res.value.path.split(/[\\/]/).pop()}.` });
   };
+  const settling = settleDraft.values.itemId ? data.rows.find((r) => r.item.id === settleDraft.values.itemId) : undefined;
+  const attention = data.attention >= 0 ? data.attention : (counts?.attention ?? 0);
+  const shownCount = only === 'attention' ? attention : data.total;
   return (
     <article aria-labelledby="camp-title" ref={root}>
       <nav aria-label="Breadcrumb">
@@ -267,7 +328,18 @@ export function CampaignPage({ id }: { id: string }) {
       </nav>
       <h2 id="camp-title">{c.name}</h2>
       <p>
-        Due {formatDate(c.dueDate)} · default if undecided: {c.defaultAction === 'revoke' ? 'revoke' : 'keep and flag'} · {c.status === 'open' ? 'open' : `closed ${formatWhen(c.closedAt)}`}
+        Due {formatDate(c.dueDate)} · default if undecided: {c.defaultAction === 'revoke' ? 'revoke' : 'keep and flag'} · {c.recurrence === 'none' ? 'once' : c.recurrence === 'quarterly' ? 'recurs quarterly' : 'recurs yearly'} · {c.status === 'open' ? 'open' : `closed ${formatWhen(c.closedAt)}`}
+      </p>
+      <p data-testid="campaign-progress">
+        {counts ? counts.decided : '…'} of {data.total} decided
+        {attention ? (
+          <>
+            {' · '}
+            <strong className="badge warn">
+              {attention} {attention === 1 ? 'item needs' : 'items need'} a coordinator
+            </strong>
+          </>
+        ) : null}
       </p>
       <div className="toolbar">
         <button type="button" onClick={() => void exportReport()}>
@@ -276,6 +348,17 @@ export function CampaignPage({ id }: { id: string }) {
         <button type="button" onClick={() => void printSummary()}>
           Print summary (PDF)
         </button>
+        <label className="check">
+          <input
+            type="checkbox"
+            checked={only === 'attention'}
+            onChange={(e) => {
+              setOnly(e.target.checked ? 'attention' : 'all');
+              setLimit(CAMPAIGN_SCREEN);
+            }}
+          />
+          Only items that need a coordinator
+        </label>
       </div>
       {c.status === 'open' ? <p className="muted">Move with j/k; decide with a (keep), r (revoke, asks why), c (change), d (don’t know).</p> : null}
       {message ? (
@@ -283,61 +366,133 @@ export function CampaignPage({ id }: { id: string }) {
           {message.text}
         </p>
       ) : null}
+      <DraftNotice restoredAt={revokeDraft.restoredAt} onDiscard={revokeDraft.discard} what="revoke reason" />
       {revoking ? (
         <form
           className="panel"
+          aria-label="Revoke: why"
           onSubmit={async (e) => {
             e.preventDefault();
-            await decide(revoking, 'revoke', reason);
-            setRevoking(null);
+            if (await decide(revoking, 'revoke', revokeDraft.values.reason)) revokeDraft.discard();
           }}
         >
-          <label htmlFor="rev-why">Why revoke?</label> <input id="rev-why" value={reason} onChange={(e) => setReason(e.target.value)} required autoFocus />{' '}
+          <label htmlFor="rev-why">Why revoke?</label> <input id="rev-why" value={revokeDraft.values.reason} onChange={(e) => revokeDraft.set({ reason: e.target.value })} required autoFocus />{' '}
           <button type="submit" className="danger">
             Record revoke
           </button>{' '}
-          <button type="button" onClick={() => setRevoking(null)}>
+          <button type="button" onClick={() => revokeDraft.discard()}>
             Cancel
           </button>
         </form>
       ) : null}
-      <table className="data-table" aria-label="Review items">
-        <thead>
-          <tr>
-            <th scope="col">Person</th>
-            <th scope="col">Access</th>
-            <th scope="col">Since</th>
-            <th scope="col">Last review</th>
-            <th scope="col">Reviewer</th>
-            <th scope="col">Decision</th>
-            <th scope="col">Outcome</th>
-          </tr>
-        </thead>
-        <tbody>
-          {data.items.map((i) => {
-            const g = data.grants.get(i.grantId);
-            const v = verdicts.get(i.id)!;
-            return (
-              <tr key={i.id}>
-                <td>
-                  <span data-row data-item={i.id} tabIndex={0} aria-label={`${names.person(i.personId)}, ${names.entitlement(i.entitlementId)}`}>
-                    {names.person(i.personId)}
-                  </span>
-                  {names.departed.has(i.personId) ? <span className="badge warn"> departed</span> : null}
-                </td>
-                <td>
-                  {names.system(i.systemId)}: {names.entitlement(i.entitlementId)}
-                </td>
-                <td>{g ? formatDate(g.from) : ''}</td>
-                <td>{g?.lastReviewedAt ? formatWhen(g.lastReviewedAt) : 'Never'}</td>
-                <td>{i.reviewerPersonId ? names.person(i.reviewerPersonId) : 'Unassigned'}</td>
-                <td>{v.kind === 'conflict' ? <span className="badge warn">{verdictText(v, names.person)}</span> : verdictText(v, names.person)}</td>
-                <td>{i.outcome ?? ''}</td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+      <DraftNotice restoredAt={settleDraft.restoredAt} onDiscard={settleDraft.discard} what="settling note" />
+      {settling ? (
+        <form
+          className="panel"
+          aria-labelledby="settle-title"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void settle();
+          }}
+        >
+          <h3 id="settle-title">
+            Settle: {names.person(settling.item.personId)}, {names.system(settling.item.systemId)}: {names.entitlement(settling.item.entitlementId)}
+          </h3>
+          <p>{verdictText(settling.verdict, names.person)}</p>
+          <div className="field">
+            <label htmlFor="settle-outcome">Outcome</label>
+            <select id="settle-outcome" value={settleDraft.values.outcome} onChange={(e) => settleDraft.set({ outcome: e.target.value as 'keep' | 'revoke' | 'change' })} autoFocus>
+              <option value="keep">Keep</option>
+              <option value="revoke">Revoke{c.status === 'closed' ? ' (starts the revocation)' : ''}</option>
+              <option value="change">Change (request the change from the grant)</option>
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="settle-note">How it was settled (required)</label>
+            <input id="settle-note" value={settleDraft.values.note} onChange={(e) => settleDraft.set({ note: e.target.value })} required />
+          </div>
+          <button type="submit" className="primary">
+            Settle
+          </button>{' '}
+          <button type="button" onClick={() => settleDraft.discard()}>
+            Cancel
+          </button>
+        </form>
+      ) : null}
+      {data.rows.length === 0 ? (
+        <EmptyState title={only === 'attention' ? 'Nothing needs a coordinator' : 'This campaign has no items'}>
+          <p>{only === 'attention' ? 'No reviewers disagree, none said they don’t know, and nothing was flagged at close.' : 'No active grants were in its scope when it was made.'}</p>
+        </EmptyState>
+      ) : (
+        <div className="table-scroll">
+        <table className="data-table" aria-label="Review items">
+          <thead>
+            <tr>
+              <th scope="col">Person</th>
+              <th scope="col">Access</th>
+              <th scope="col">Since</th>
+              <th scope="col">Last review</th>
+              <th scope="col">Approvals</th>
+              <th scope="col">Reviewer</th>
+              <th scope="col">Decision</th>
+              <th scope="col">Outcome</th>
+            </tr>
+          </thead>
+          <tbody>
+            {data.rows.map(({ item: i, grant: g, verdict: v, conflicts }) => {
+              const asks = i.outcome === 'flagged' || (i.outcome === null && (v.kind === 'conflict' || (v.kind === 'decided' && v.decision === 'dont_know')));
+              const label = `${names.person(i.personId)}, ${names.entitlement(i.entitlementId)}`;
+              return (
+                <tr key={i.id}>
+                  <td>
+                    <span data-row data-item={i.id} tabIndex={0} aria-label={label}>
+                      {names.person(i.personId)}
+                    </span>
+                    {names.departed.has(i.personId) ? <span className="badge warn"> departed</span> : null}
+                  </td>
+                  <td>
+                    {g ? <a href={accessHref({ view: 'grant', id: g.id })}>{`${names.system(i.systemId)}: ${names.entitlement(i.entitlementId)}`}</a> : `${names.system(i.systemId)}: ${names.entitlement(i.entitlementId)}`}
+                    {g && g.status !== 'active' ? <span className="muted"> ({g.status})</span> : null}
+                  </td>
+                  <td>{g ? formatDate(g.from) : ''}</td>
+                  <td>{g?.lastReviewedAt ? formatWhen(g.lastReviewedAt) : 'Never'}</td>
+                  <td>
+                    {g?.approvalIds.length ? `${g.approvalIds.length} recorded` : <span className="badge warn">None on record</span>}
+                    {conflicts.map((sod) => (
+                      <span key={sod.rule.id} className="badge warn">
+                        {' '}
+                        SoD: {describeConflict(sod, names.entitlement)}
+                      </span>
+                    ))}
+                  </td>
+                  <td>{i.reviewerPersonId ? names.person(i.reviewerPersonId) : 'Unassigned'}</td>
+                  <td>{v.kind === 'conflict' ? <span className="badge warn">{verdictText(v, names.person)}</span> : verdictText(v, names.person)}</td>
+                  <td>
+                    {outcomeText(i)}
+                    {asks ? (
+                      <>
+                        {' '}
+                        <button type="button" className="link-button" aria-label={`Settle: ${label}`} onClick={() => settleDraft.set({ itemId: i.id })}>
+                          Settle…
+                        </button>
+                      </>
+                    ) : null}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+        </div>
+      )}
+      {data.rows.length < shownCount ? (
+        <p>
+          Showing {data.rows.length} of {shownCount}.{' '}
+          <button type="button" onClick={() => setLimit((n) => n + CAMPAIGN_SCREEN)}>
+            Show {CAMPAIGN_SCREEN} more
+          </button>
+        </p>
+      ) : null}
       {c.status === 'open' ? (
         held ? (
           <div className="panel" role="alertdialog" aria-labelledby="held-title">

@@ -5,6 +5,7 @@ import { accessRepositories, type AccessActor, type AccessRepositories } from '.
 import { peopleRepository } from '../../../../renderer/src/data/repositories/people';
 import { waitingOps } from '../../../../renderer/src/sync/pending';
 import { expectStoredValid, ACCESS_TABLES } from '../support/stored-valid';
+import { campaignCounts, campaignPage } from '../../../../renderer/src/data/repositories/access/campaign-page';
 import type { Entitlement } from '../../../../shared/access/schema';
 import { exportMembers, currentMembers } from '../../../../shared/access/lists-export';
 
@@ -327,6 +328,99 @@ describe('reviews', () => {
     expect((await repos.tables.campaigns.get(campaign.id))?.status).toBe('open');
     const closed = ok(await repos.reviews.close(campaign.id, ['sys-cms']));
     expect(closed).toEqual({ closed: true, revoked: 1, flagged: 1 });
+  });
+});
+
+describe('recurring campaigns and settling flagged items', () => {
+  it('a quarterly campaign makes its next one once its due date comes, with derived ids two laptops share, and only once', async () => {
+    const { repos, ids, as } = await setup();
+    as({ id: ids.coord });
+    const { clerk } = await catalog(repos, ids.owner);
+    await activeGrant(repos, ids, as, clerk, ids.clerk);
+    as({ id: ids.coord });
+    const { campaign } = ok(await repos.reviews.create({ name: 'CMS quarterly review', systemIds: ['sys-cms'], reviewer: 'systemOwner', fallbackPersonId: ids.coord, dueDate: '2026-03-31', recurrence: 'quarterly' }));
+    // Not due yet: nothing made.
+    expect(ok(await repos.reviews.createDueRecurrences('2026-03-30'))).toEqual([]);
+    const before = (await waitingOps(repos.ctx.db)).length;
+    const made = ok(await repos.reviews.createDueRecurrences('2026-03-31'));
+    expect(made.map((c) => [c.name, c.dueDate, c.seriesId, c.status, c.recurrence])).toEqual([['CMS quarterly review (due 2026-06-30)', '2026-06-30', campaign.id, 'open', 'quarterly']]);
+    const items = await repos.tables.items.where('campaignId').equals(made[0]!.id).toArray();
+    expect(items).toHaveLength(1);
+    expect(items[0]!.id).toMatch(/^ri:[0-9a-f]{12}:/);
+    // The campaign, its item and the audit entry are logged for sync together.
+    expect((await waitingOps(repos.ctx.db)).length - before).toBe(3);
+    // Again (another look, or the same laptop tomorrow): nothing more.
+    expect(ok(await repos.reviews.createDueRecurrences('2026-04-01'))).toEqual([]);
+    expect((await repos.tables.campaigns.toArray()).filter((c) => !c.deleted)).toHaveLength(2);
+
+    // A second laptop with the same data makes the same records (same ids): they merge into one.
+    const { repos: other, ids: ids2, as: as2 } = await setup();
+    as2({ id: ids2.coord });
+    await other.tables.campaigns.put({ ...campaign });
+    expect(ok(await other.reviews.createDueRecurrences('2026-04-02'))[0]!.id).toBe(made[0]!.id);
+
+    // The series goes on from its newest campaign; a year missed is skipped to the first due date after today.
+    const later = ok(await repos.reviews.createDueRecurrences('2027-02-10'));
+    expect(later.map((c) => [c.dueDate, c.seriesId])).toEqual([['2027-03-31', campaign.id]]);
+  });
+
+  it('a conflict flagged at close is settled by a coordinator with a note; a settled revoke starts the revocation', async () => {
+    const { repos, ids, as, person } = await setup();
+    as({ id: ids.coord });
+    const { clerk } = await catalog(repos, ids.owner);
+    const r2 = await person('Rae Reviewer', 'staff');
+    const g1 = await activeGrant(repos, ids, as, clerk, ids.clerk);
+    as({ id: ids.coord });
+    const { campaign } = ok(await repos.reviews.create({ name: 'Q1 CMS review', systemIds: ['sys-cms'], reviewer: 'systemOwner', fallbackPersonId: ids.coord, dueDate: '2026-03-31' }));
+    const [item] = await repos.tables.items.where('campaignId').equals(campaign.id).toArray();
+    as({ id: ids.owner });
+    ok(await repos.reviews.decide(item!.id, 'keep'));
+    as({ id: r2.id });
+    ok(await repos.reviews.decide(item!.id, 'revoke', 'Moved to juvenile'));
+    as({ id: ids.coord });
+    expect(ok(await repos.reviews.close(campaign.id))).toEqual({ closed: true, revoked: 0, flagged: 1 });
+    expect((await repos.tables.items.get(item!.id))?.outcome).toBe('flagged');
+    expect((await repos.tables.grants.get(g1.id))?.status).toBe('active');
+    const empty = await repos.reviews.resolve(item!.id, 'revoke', '  ');
+    expect(empty.ok || empty.error.message).toBe('Say how the item was settled.');
+    expect((await repos.tables.items.get(item!.id))?.outcome).toBe('flagged');
+    const flaggedPage = (await campaignPage(repos.tables, campaign.id, 50, 'attention'))!;
+    expect([flaggedPage.attention, flaggedPage.rows.map((r) => r.item.id)]).toEqual([1, [item!.id]]);
+    ok(await repos.reviews.resolve(item!.id, 'revoke', 'Confirmed with the owner: moved'));
+    expect((await campaignPage(repos.tables, campaign.id, 50, 'attention'))!.attention).toBe(0);
+    expect(await repos.tables.items.get(item!.id)).toMatchObject({ outcome: 'revoke', outcomeNote: 'Confirmed with the owner: moved' });
+    const g = await repos.tables.grants.get(g1.id);
+    expect(g?.status === 'revoking' || g?.status === 'revoked').toBe(true);
+    expect((await repos.tables.revocations.get(g!.revocationId!))?.reason).toBe('review');
+  });
+});
+
+describe('the campaign page reads one screen', () => {
+  it('counts every item and decision but reads only the rows shown; conflicts and "don\'t know" need a coordinator until settled', async () => {
+    const { repos, ids, as, person } = await setup();
+    as({ id: ids.coord });
+    const { clerk } = await catalog(repos, ids.owner);
+    for (const name of ['P One', 'P Two', 'P Three']) await activeGrant(repos, ids, as, clerk, (await person(name)).id);
+    as({ id: ids.coord });
+    const { campaign } = ok(await repos.reviews.create({ name: 'Q1', systemIds: ['sys-cms'], reviewer: 'systemOwner', fallbackPersonId: ids.coord, dueDate: '2026-03-31' }));
+    const first = (await campaignPage(repos.tables, campaign.id, 2))!;
+    expect([first.total, first.rows.length, first.decided, first.attention]).toEqual([3, 2, 0, 0]);
+    as({ id: ids.owner });
+    ok(await repos.reviews.decide(first.rows[0]!.item.id, 'keep'));
+    ok(await repos.reviews.decide(first.rows[1]!.item.id, 'dont_know'));
+    as({ id: ids.boss });
+    ok(await repos.reviews.decide(first.rows[0]!.item.id, 'revoke', 'Not on my team'));
+    const after = (await campaignPage(repos.tables, campaign.id, 50))!;
+    expect([after.total, after.rows.length, after.decided, after.attention]).toEqual([3, 3, 2, 2]);
+    expect(after.rows[0]!.verdict.kind).toBe('conflict');
+    // The first screen alone reads the shown items' own decisions; the counts come from campaignCounts.
+    const fast = (await campaignPage(repos.tables, campaign.id, 2, 'all', false))!;
+    expect([fast.total, fast.decided, fast.attention, fast.rows.map((r) => r.verdict.kind)]).toEqual([3, -1, -1, ['conflict', 'decided']]);
+    expect(await campaignCounts(repos.tables, campaign.id)).toEqual({ decided: 2, attention: 2 });
+    as({ id: ids.coord });
+    ok(await repos.reviews.resolve(first.rows[1]!.item.id, 'keep', 'Asked the supervisor'));
+    const settled = (await campaignPage(repos.tables, campaign.id, 50, 'attention'))!;
+    expect(settled.rows.map((r) => r.item.id)).toEqual([first.rows[0]!.item.id]);
   });
 });
 
