@@ -26,7 +26,8 @@ describe("main's feature registration list", () => {
   });
 
   it('gives every feature with channels its handlers, exactly for its channels', () => {
-    const deps = {} as HandlerDeps;
+    // Handlers are made, never called: only the data folder is read (the inform feature's draft files).
+    const deps = { dataDir: '/nonexistent/fielddesk-data' } as HandlerDeps;
     const withChannels = SHARED_FEATURES.filter((f) => Object.keys(f.channels).length > 0);
     expect(ids(SERVICE_FEATURES)).toEqual(ids(withChannels));
     for (const f of withChannels) {

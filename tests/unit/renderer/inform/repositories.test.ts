@@ -1,3 +1,4 @@
+import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { informRepositories } from '../../../../renderer/src/data/repositories/inform';
 import { CURRENT_SCHEMA_VERSION } from '../../../../renderer/src/data/schema';
