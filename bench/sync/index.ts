@@ -117,6 +117,9 @@ function firstSync(records: readonly ServerRecord[], databaseUrl: string | null,
       const f = await call<{ ms: number; received: number; stored: number; pages: number; wordsMs: number; wordsChanged: number }>(page, 'firstSync', session, null);
       if (f.stored !== records.length) throw new Error(`first sync stored ${f.stored} tickets, expected ${records.length}`);
       log(`  ${s(f.ms)} (${f.pages} pages); search words completed in the background ${s(f.wordsMs)} later (${f.wordsChanged} changed); key-only bulkPut…`);
+      const laps = await call<number[]>(page, 'laps');
+      log(`  laps: ${laps.filter((_, j) => j % Math.max(1, Math.floor(laps.length / 25)) === 0).join(' ')}`);
+      log(`  variants: ${JSON.stringify(await call(page, 'variants', PAGE))}`);
       const k = await call<{ ms: number; stored: number }>(page, 'bareBulkPut', PAGE, true);
       log(`  key-only floor ${s(k.ms)}; download only…`);
       const d = await call<{ ms: number; received: number }>(page, 'downloadOnly', session, PAGE);

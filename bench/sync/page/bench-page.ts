@@ -18,6 +18,8 @@ import { openDatabase, type FieldDeskDb } from '../../../renderer/src/data/db';
 import { registerTicketDerivation } from '../../../renderer/src/data/repositories/tickets/derive';
 import { refreshQueuedWords } from '../../../renderer/src/data/repositories/tickets/word-refresh';
 import { openBareDatabase } from '../../lib/bare-database';
+import { SCHEMA_HISTORY } from '../../../renderer/src/data/schema';
+import { stepBlocks } from '../../../renderer/src/data/repositories/tickets/word-blocks';
 import { SyncEngine } from '../../../renderer/src/sync/engine';
 import { requestJson } from '../../../renderer/src/sync/http';
 import { PullResponseSchema, ROUTES } from '../../../shared/sync/protocol';
@@ -71,7 +73,10 @@ const api = {
     const stored = await db.table('tickets').count();
     // What the app then does in the background: complete the pulled tickets' search words.
     const w = performance.now();
-    const words = await refreshQueuedWords(db, { pause: async () => {} });
+    const laps: number[] = [];
+    let lap = performance.now();
+    const words = await refreshQueuedWords(db, { pause: async () => { const n = performance.now(); laps.push(Math.round(n - lap)); lap = n; } });
+    (window as unknown as { laps: number[] }).laps = laps;
     return { ms, received: r.received, stored, pages: (last as PullProgress | null)?.pages ?? 0, wordsMs: performance.now() - w, wordsChanged: words.changed };
   },
 
@@ -83,7 +88,7 @@ const api = {
     for (let cursor = ''; ; ) {
       const r = await requestJson(http, 'POST', ROUTES.pull, PullResponseSchema, { token: session.token, body: { cursor, limit: pageSize } });
       if (!r.ok || r.value.status !== 'page') throw new Error(`download failed: ${JSON.stringify(r)}`);
-      received += r.value.records.length;
+      received += r.value.records.filter((x) => x.table === 'tickets').length;
       if (!r.value.hasMore) break;
       cursor = r.value.cursor;
     }
@@ -178,6 +183,40 @@ const api = {
     return { ms, stored, written: r.docs_written };
   },
 
+  async variants(batch: number): Promise<Record<string, number>> {
+    if (!synced) throw new Error('run firstSync first');
+    const rows = (await synced.table('tickets').toArray()) as Record<string, unknown>[];
+    const out: Record<string, number> = {};
+    for (const [k, variant] of ['full', 'blocks', 'noWords', 'noWords', 'blocks', 'full'].entries()) {
+      await Dexie.delete(BARE_DB);
+      const bare = new Dexie(BARE_DB, { chromeTransactionDurability: variant === 'blocksRelaxed' ? 'relaxed' : 'strict' });
+      for (const v of SCHEMA_HISTORY) bare.version(v.version).stores(v.stores);
+      await bare.open();
+      const table = bare.table('tickets');
+      const blocks = bare.table('wordBlocks');
+      let nBlocks = 0;
+      let bytes = 0;
+      const t = performance.now();
+      for (let i = 0; i < rows.length; i += batch) {
+        const part = rows.slice(i, i + batch);
+        if (variant === 'full') await bare.transaction('rw', table, () => table.bulkPut(part));
+        else {
+          const stripped = part.map(({ words, ...r }) => (variant === 'noWords' ? r : { ...r, packed: (words as string[]).join(' ') }));
+          const bl = variant === 'noWords' ? [] : stepBlocks(part as never);
+          nBlocks += bl.length;
+          bytes += bl.reduce((n, b) => n + b.ids.length, 0);
+          await bare.transaction('rw', [table, blocks], () => Promise.all([table.bulkPut(stripped), bl.length ? blocks.bulkPut(bl) : null]));
+        }
+      }
+      out[`${variant}${k}`] = Math.round(performance.now() - t);
+      if (nBlocks) out[`${variant}Blocks`] = nBlocks;
+      if (bytes) out[`${variant}Bytes`] = bytes;
+      bare.close();
+    }
+    await Dexie.delete(BARE_DB);
+    return out;
+  },
+  laps(): number[] { return (window as unknown as { laps: number[] }).laps; },
   async clear(): Promise<void> {
     await closeSynced();
     await Dexie.delete(SYNC_DB);
