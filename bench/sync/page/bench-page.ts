@@ -133,7 +133,7 @@ const api = {
     let running = true;
     const probing = (async () => {
       let turn = 0;
-      while (running) {
+      while (running && probeMs > 0) {
         await new Promise((r) => setTimeout(r, probeMs));
         probe.heap.push(heapBytes());
         const one = await db.table<TicketRow, string>('tickets').where('status').equals('open').first();
