@@ -56,7 +56,8 @@ async function withSeededServers<T>(records: readonly ServerRecord[], databaseUr
     log(`seeding the FieldDesk server (${server.db.kind}) and the PouchDB server with ${records.length.toLocaleString('en-US')} tickets…`);
     await seedServer(server.db, records, Date.now());
     const session = { serverUrl: server.url, ...(await signedInUser(server, 'first-sync@bench.example.gov')) };
-    const pouchUrl = await pages.seedPouch('tickets', pouchDocs(records));
+    // A name per size: under --scales the PouchDB server side lives on in this process, and a second database named as the first stalled its replication (unverified fix).
+    const pouchUrl = await pages.seedPouch(`tickets-${records.length}`, pouchDocs(records));
     const page = await openReadyPage(browser, `${pages.origin}/index.html`, log);
     const out = await body({ page, session, pouchUrl, kind: server.db.kind });
     await call(page, 'clear');
