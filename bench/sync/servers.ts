@@ -60,19 +60,28 @@ interface PouchStatic {
 
 const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css', '.map': 'application/json' };
 
+let pouchDbClass: PouchStatic | undefined;
+
+/** The same PouchDB a pouchdb-server runs, kept in memory (faster than its default LevelDB files); its plugins register once per process. */
+function pouchServerSide(): PouchStatic {
+  if (pouchDbClass) return pouchDbClass;
+  const require = createRequire(import.meta.url);
+  pouchDbClass = (require('pouchdb-core') as PouchStatic)
+    .plugin(require('pouchdb-adapter-memory'))
+    .plugin(require('pouchdb-adapter-http'))
+    .plugin(require('pouchdb-mapreduce'))
+    .plugin(require('pouchdb-replication'))
+    .defaults({ adapter: 'memory' });
+  return pouchDbClass;
+}
+
 /**
  * One origin: the built benchmark page from `site`, and express-pouchdb under
  * /pouch (PouchDB in the page replicates from `${origin}/pouch/<db>`).
  */
 export async function startPageAndPouch(site: string): Promise<{ origin: string; seedPouch(name: string, docs: readonly Record<string, unknown>[]): Promise<string>; close(): Promise<void> }> {
   const require = createRequire(import.meta.url);
-  // The server side of the comparison: the same PouchDB a pouchdb-server runs, kept in memory (faster than its default LevelDB files).
-  const PouchDB = (require('pouchdb-core') as PouchStatic)
-    .plugin(require('pouchdb-adapter-memory'))
-    .plugin(require('pouchdb-adapter-http'))
-    .plugin(require('pouchdb-mapreduce'))
-    .plugin(require('pouchdb-replication'))
-    .defaults({ adapter: 'memory' });
+  const PouchDB = pouchServerSide();
   const pouchApp = (require('express-pouchdb') as (p: unknown, o: Record<string, unknown>) => Handler)(PouchDB, { mode: 'minimumForPouchDB' });
   const root = path.resolve(site);
   const server = createHttpServer((req, res) => {

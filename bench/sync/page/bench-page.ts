@@ -17,6 +17,12 @@ import PouchDB from 'pouchdb-browser';
 import { openDatabase, type FieldDeskDb } from '../../../renderer/src/data/db';
 import { registerTicketDerivation } from '../../../renderer/src/data/repositories/tickets/derive';
 import { refreshQueuedWords } from '../../../renderer/src/data/repositories/tickets/word-refresh';
+import { packWordBlocks } from '../../../renderer/src/data/repositories/tickets/word-blocks';
+import { ticketRepositories, type TicketRepositories } from '../../../renderer/src/data/repositories/tickets';
+import type { TicketRow } from '../../../renderer/src/data/repositories/tickets/derive';
+import { planWindow, ticketQueries, type TicketQuery } from '../../../renderer/src/data/repositories/tickets/query';
+import { profileRepository } from '../../../renderer/src/data/repositories/profile';
+import type { FilterContext } from '../../../shared/tickets/views';
 import { openBareDatabase } from '../../lib/bare-database';
 import { SyncEngine } from '../../../renderer/src/sync/engine';
 import { requestJson } from '../../../renderer/src/sync/http';
@@ -43,14 +49,74 @@ async function closeSynced(): Promise<void> {
   synced = null;
 }
 
+export interface FirstSync {
+  ms: number;
+  received: number;
+  stored: number;
+  pages: number;
+  wordsMs: number;
+  wordsChanged: number;
+  /** Timed while the first sync ran: ticket edits and All open's first screen (ms), the renderer's heap (bytes). */
+  probe: { edits: number[]; screens: number[]; heap: number[] };
+  queries: string[];
+  /** Each query's first screen (ms) right after the first sync, and after packing. */
+  searchNow: number[];
+  searchPacked: number[];
+  packMs: number;
+  packed: number;
+}
+
+const ALL_OPEN: TicketQuery = { filter: { statuses: ['new', 'open', 'pending'] }, sort: [{ key: 'updatedAt', dir: 'desc' }] };
+
+/** The renderer's JS heap in use (Chromium's performance.memory; 0 where there is none). */
+const heapBytes = (): number => (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0;
+
+/** A first screen as the list reads it: the plan and its first 50 rows, in ms. */
+async function firstScreen(repos: TicketRepositories, q: TicketQuery): Promise<number> {
+  const now = new Date().toISOString();
+  const ctx: FilterContext = { meId: 'nobody', now, endOfToday: new Date(Date.parse(now) + 8 * 3600_000).toISOString() };
+  const queries = ticketQueries(repos.tables);
+  const t = performance.now();
+  const plan = await queries.plan(q, ctx);
+  await planWindow(queries, plan, q, ctx, 0, 50);
+  return performance.now() - t;
+}
+
+/** Each search's first screen, one after another. */
+async function searchScreens(repos: TicketRepositories, queries: readonly string[]): Promise<number[]> {
+  const out: number[] = [];
+  for (const text of queries) out.push(await firstScreen(repos, { filter: { text }, sort: [{ key: 'updatedAt', dir: 'desc' }] }));
+  return out;
+}
+
+/** Two-word searches made of real words of stored tickets (as the tickets bench makes them). */
+async function twoWordQueries(db: FieldDeskDb, n: number): Promise<string[]> {
+  const out: string[] = [];
+  const sample = await db.table<TicketRow, string>('tickets').orderBy('[createdAt+id]').limit(5000).toArray();
+  for (let i = 0; out.length < n && i < sample.length; i += 97) {
+    const words = sample[i]!.words.filter((w) => w.length >= 4 && !/^\d/.test(w));
+    if (words.length >= 2) out.push(`${words[i % words.length]} ${words[(i + 3) % words.length]}`);
+  }
+  return out;
+}
+
 const api = {
-  /** A new device's first sync, timed from the engine's start to the end of the last page. */
-  async firstSync(session: SyncSession, pageSize: number | null): Promise<{ ms: number; received: number; stored: number; pages: number; wordsMs: number; wordsChanged: number }> {
+  /**
+   * A new device's first sync, timed from the engine's start to the end of
+   * the last page, then its search words still queued (none, unless a
+   * requester or work log came after its ticket) until every ticket is
+   * searchable. While it runs, a user works: every `probeMs` a ticket edit
+   * through the repository and the first screen of "All open" are timed,
+   * and the renderer's heap is sampled.
+   */
+  async firstSync(session: SyncSession, pageSize: number | null, probeMs = 500): Promise<FirstSync> {
     await closeSynced();
     await Dexie.delete(SYNC_DB);
     const db = await openDatabase(SYNC_DB);
     synced = db;
     registerTicketDerivation();
+    const repos = ticketRepositories(db);
+    await profileRepository(db).save({ staffName: 'Bench Runner', deviceName: 'Bench' });
     let last: PullProgress | null = null;
     const engine = new SyncEngine({
       db,
@@ -63,16 +129,48 @@ const api = {
         if (s.progress) last = s.progress;
       },
     });
+    const probe = { edits: [] as number[], screens: [] as number[], heap: [] as number[] };
+    let running = true;
+    const probing = (async () => {
+      let turn = 0;
+      while (running && probeMs > 0) {
+        await new Promise((r) => setTimeout(r, probeMs));
+        probe.heap.push(heapBytes());
+        const one = await db.table<TicketRow, string>('tickets').where('status').equals('open').first();
+        if (one && running) {
+          const t = performance.now();
+          const r = await repos.tickets.edit(one.id, { urgency: turn++ % 2 ? 'low' : 'medium' });
+          if (!r.ok) throw new Error(`edit during the first sync failed: ${r.error.message}`);
+          probe.edits.push(performance.now() - t);
+        }
+        if (running) probe.screens.push(await firstScreen(repos, ALL_OPEN));
+      }
+    })();
     const t = performance.now();
-    const r = await engine.runOnce();
+    let r: Awaited<ReturnType<SyncEngine['runOnce']>>;
+    try {
+      r = await engine.runOnce();
+    } finally {
+      engine.stop();
+    }
     const ms = performance.now() - t;
-    engine.stop();
     if (r.status !== 'synced') throw new Error(`first sync did not finish: ${JSON.stringify(r)}`);
-    const stored = await db.table('tickets').count();
-    // What the app then does in the background: complete the pulled tickets' search words.
+    // What the app then does in the background: complete the words of tickets whose requester or work log came after them.
     const w = performance.now();
     const words = await refreshQueuedWords(db, { pause: async () => {} });
-    return { ms, received: r.received, stored, pages: (last as PullProgress | null)?.pages ?? 0, wordsMs: performance.now() - w, wordsChanged: words.changed };
+    const wordsMs = performance.now() - w;
+    running = false;
+    await probing;
+    probe.heap.push(heapBytes());
+    const stored = await db.table('tickets').count();
+    // Two-word searches' first screens: right away (every word from the `words` index), then once the packer has put them in blocks.
+    const queries = await twoWordQueries(db, 8);
+    const searchNow = await searchScreens(repos, queries);
+    const p = performance.now();
+    const packed = await packWordBlocks(db, { pause: async () => {} });
+    const packMs = performance.now() - p;
+    const searchPacked = await searchScreens(repos, queries);
+    return { ms, received: r.received, stored, pages: (last as PullProgress | null)?.pages ?? 0, wordsMs, wordsChanged: words.changed, probe, queries, searchNow, searchPacked, packMs, packed };
   },
 
   /** Every pull page fetched, parsed and checked against the protocol as the client does, and thrown away. */
@@ -83,7 +181,7 @@ const api = {
     for (let cursor = ''; ; ) {
       const r = await requestJson(http, 'POST', ROUTES.pull, PullResponseSchema, { token: session.token, body: { cursor, limit: pageSize } });
       if (!r.ok || r.value.status !== 'page') throw new Error(`download failed: ${JSON.stringify(r)}`);
-      received += r.value.records.length;
+      received += r.value.records.filter((x) => x.table === 'tickets').length;
       if (!r.value.hasMore) break;
       cursor = r.value.cursor;
     }

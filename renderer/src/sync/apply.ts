@@ -4,7 +4,7 @@ import { CONFLICTS_TABLE, type SyncRecord } from '../../../shared/sync/protocol'
 import { isSyncTable, localFieldsOf, SYNC_TABLE_NAMES } from '../../../shared/sync/tables';
 import { markRemote } from '../data/changelog';
 import type { FieldDeskDb } from '../data/db';
-import { deriveLocalFields, runPageHook } from './derive';
+import { derivePage, runPageHook } from './derive';
 import { pendingFields } from './pending';
 import { quarantined, splitValid } from './quarantine';
 import { conflictKey, CURSOR_KEY, recordKey, shadowKey } from './state-keys';
@@ -84,15 +84,16 @@ export async function applyPage(
       list = valid;
       const store = db.table<Row, string>(table);
       const existing = await store.bulkGet(list.map((r) => r.id));
-      const rows: Row[] = [];
+      const merged: Row[] = [];
       const shadowPuts: { key: string; value: Shadow }[] = [];
       const shadowDeletes: string[] = [];
       list.forEach((r, i) => {
         const { row, shadow } = mergePulled(existing[i], r, pending.get(recordKey(table, r.id)), seen ? localFieldsOf(table) : null);
-        rows.push(deriveLocalFields(table, row) as Row);
+        merged.push(row);
         if (shadow) shadowPuts.push({ key: shadowKey(table, r.id), value: shadow });
         else shadowDeletes.push(shadowKey(table, r.id));
       });
+      const rows = (await derivePage(db, table, merged)) as Row[];
       await store.bulkPut(rows);
       await runPageHook(db, table, rows, existing);
       if (shadowPuts.length > 0) await db.syncState.bulkPut(shadowPuts);

@@ -23,6 +23,31 @@ export function deriveLocalFields(table: string, row: Record<string, unknown>): 
 }
 
 /**
+ * Local fields that need other records (a ticket's words hold its
+ * requester's name and its work log): derived for a whole page of a table at
+ * once, inside the page's transaction, after the per-record derivation and
+ * before the page's one put, so a record is written once, whole. Must only
+ * read stores in the page's transaction.
+ */
+export type DerivePage = (db: FieldDeskDb, rows: Record<string, unknown>[]) => Promise<Record<string, unknown>[]>;
+
+const pageDerivers = new Map<string, DerivePage>();
+
+export function registerPageDerivation(table: string, derive: DerivePage): () => void {
+  pageDerivers.set(table, derive);
+  return () => {
+    if (pageDerivers.get(table) === derive) pageDerivers.delete(table);
+  };
+}
+
+/** A page's records of one table with their local fields: each record's own, then the page's. */
+export async function derivePage(db: FieldDeskDb, table: string, rows: readonly Record<string, unknown>[]): Promise<Record<string, unknown>[]> {
+  const each = rows.map((r) => deriveLocalFields(table, r));
+  const page = pageDerivers.get(table);
+  return page ? page(db, each) : each;
+}
+
+/**
  * Runs inside a pulled page's transaction after a table's records are
  * written, with each record as stored before: lets a feature queue follow-up
  * work (search words that need other tables) without slowing the page by

@@ -10,6 +10,7 @@ import { ACTIVE_KEYS_FILL, TICKET_STORES_V3, TICKET_STORES_V4, TICKET_STORES_V5,
 import { newWordBlockState, startWordPacker, WORD_BLOCKS_UP_TO, wordBlocksMiddleware, type WordBlockState } from './word-blocks';
 import { startWordRefresher } from './word-refresh';
 import { registerFirstViewsReady } from './first-views';
+import { registerTicketDerivation } from './derive';
 
 declare module '../../db' {
   interface FieldDeskDb {
@@ -52,6 +53,9 @@ export const ticketsData = defineDataFeature({
   attach(db) {
     // A first sync in tiers makes the open tickets' words before closed ones arrive (first-views.ts).
     registerFirstViewsReady();
+    // Pulled tickets' local fields and search words are derived in the page's write, from the database's opening on
+    // (not only once a screen has built the ticket repositories: a first sync may start before).
+    registerTicketDerivation();
     (db as { wordBlockState: WordBlockState }).wordBlockState = newWordBlockState();
   },
   // Mounted after the change log at the same level, so it wraps it: an edit's patch blocks reuse the change log's read.

@@ -1,10 +1,9 @@
 import { listKeys, NO_DUE, UNASSIGNED, type ListKeys } from '../../../../../shared/tickets/list-keys';
 import type { Ticket } from '../../../../../shared/tickets/schema';
-import { tokenize } from '../../../../../shared/tickets/search';
-import { registerDerivedFields, registerPageHook } from '../../../sync/derive';
+import { registerDerivedFields, registerPageDerivation, registerPageHook } from '../../../sync/derive';
 import type { FieldDeskDb } from '../../db';
 import { recodeAfterClash } from './numbering';
-import { queueWordRefresh, ticketWords } from './word-refresh';
+import { fullWords, queueWordRefresh } from './word-refresh';
 
 /**
  * The stored ticket row: the synced record plus keys derived from it on this
@@ -28,24 +27,21 @@ export function stripKeys(row: TicketRow | Ticket): Ticket {
 }
 
 /**
- * A ticket that arrives by sync has no local fields: derive them. Its
- * requester's name and work log are not at hand in a pulled page, so every
- * pulled ticket whose text changed is queued for its full words
- * (word-refresh.ts), which the background refresher writes once pulls go
- * quiet. Until then:
- * - a ticket this device already had keeps its words plus those of its new
- *   text, so a changed title is found straight away;
- * - a ticket new to this device has no words yet. Its search words are most
- *   of the index entries a ticket costs, and the refresher
- *   rewrites the ticket with its full words anyway: writing its own words here
- *   too made a first sync write every ticket's words twice. The list says
- *   that search is still catching up while the queue is not empty.
+ * A ticket that arrives by sync has no local fields: its list keys come from
+ * the record alone, here; its search words are the page's (`deriveTicketPage`).
  */
 export function deriveSyncedTicket(row: Record<string, unknown>): Record<string, unknown> {
-  const t = row as unknown as Ticket;
-  const had = Array.isArray(row.words) ? (row.words as string[]) : [];
-  const words = had.length === 0 ? [] : tokenize([had.join(' '), ticketWords(t).join(' ')]);
-  return { ...row, words, ...listKeys(t) };
+  return { ...row, ...listKeys(row as unknown as Ticket) };
+}
+
+/**
+ * A pulled page's tickets with their full words (text, requester's name, work
+ * log), read in the page's transaction and written in its one put. Requesters
+ * and entries that arrive later queue their tickets (below).
+ */
+export async function deriveTicketPage(db: FieldDeskDb, rows: Record<string, unknown>[]): Promise<Record<string, unknown>[]> {
+  const words = await fullWords(db, rows as unknown as Ticket[]);
+  return rows.map((r, i) => ({ ...r, words: words[i] }));
 }
 
 type Rows = readonly Record<string, unknown>[];
@@ -53,13 +49,11 @@ type Before = readonly (Record<string, unknown> | undefined)[];
 
 const changedIn = (fields: readonly string[]) => (row: Record<string, unknown>, before: Record<string, unknown> | undefined) =>
   !before || fields.some((f) => JSON.stringify(row[f]) !== JSON.stringify(before[f]));
-const ticketTextChanged = changedIn(['number', 'title', 'description', 'requesterId', 'deleted']);
 const entryChanged = changedIn(['body', 'deleted', 'ticketId']);
 const nameChanged = changedIn(['name']);
 
-/** Pulled tickets whose words depend on text that changed: queue them. One numbered with this device's code: change code. */
+/** A pulled ticket numbered with this device's code: change code. (Its words came whole with the page.) */
 async function afterTickets(db: FieldDeskDb, rows: Rows, before: Before): Promise<void> {
-  await queueWordRefresh(db, rows.flatMap((r, i) => (ticketTextChanged(r, before[i]) ? [r.id as string] : [])));
   await recodeAfterClash(db, rows, before);
 }
 
@@ -84,6 +78,7 @@ export function registerTicketDerivation(): void {
   if (registered) return;
   registered = true;
   registerDerivedFields('tickets', deriveSyncedTicket);
+  registerPageDerivation('tickets', deriveTicketPage);
   registerPageHook('tickets', afterTickets);
   registerPageHook('workLog', afterWorkLog);
   registerPageHook('people', afterPeople);

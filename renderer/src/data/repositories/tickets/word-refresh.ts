@@ -11,14 +11,14 @@ import { alive, ticketTables } from './tables';
  * Search words of tickets that arrive by sync.
  *
  * A ticket's words come from its number, title and description, its
- * requester's name and its work log. A pulled page has only the ticket's own
- * text at hand (its requester and work log may arrive pages later), and
- * reading them there would slow every page of a first sync. So the page's
- * transaction queues the ticket here (one queue row per page, in the same
- * transaction, so a crash loses nothing) and stores it without words when it
- * is new to the device (derive.ts); the refresher then writes the full words
- * in small transactions once the pull has gone quiet. Work-log entries and renamed
- * requesters that arrive by sync queue their tickets the same way.
+ * requester's name and its work log. A pulled ticket gets them in the page's
+ * own put (derive.ts reads its requester and entries there, `fullWords`):
+ * writing a ticket a second time for its words cost a first sync more than
+ * the first write (every index entry of the ticket written again). What
+ * arrives after its ticket (a work-log entry, a requester's new name) queues
+ * the ticket here instead, one queue row per page in the page's transaction
+ * (so a crash loses nothing), and the refresher writes the full words in
+ * small transactions once the pull has gone quiet.
  */
 export const WORDS_QUEUE_PREFIX = 'words-queue:';
 
@@ -43,12 +43,18 @@ export async function queuedWordRefreshes(db: FieldDeskDb): Promise<number> {
 
 const sameWords = (a: readonly string[] | undefined, b: readonly string[]): boolean => a !== undefined && a.length === b.length && a.every((w, i) => w === b[i]);
 
-/** Recompute the words of up to `ids.length` tickets in the caller's transaction; returns how many changed. */
-async function refreshTickets(db: FieldDeskDb, ids: readonly string[]): Promise<number> {
+type WordTicket = Pick<Ticket, 'id' | 'number' | 'title' | 'description' | 'requesterId'>;
+
+/**
+ * The full words of these tickets, read in the caller's transaction (which
+ * must include people and workLog): their requesters' names in one read, their
+ * work-log entries in one index walk. A requester or an entry not stored yet
+ * adds nothing; its arrival queues the ticket (derive.ts).
+ */
+export async function fullWords(db: FieldDeskDb, tickets: readonly WordTicket[]): Promise<string[][]> {
   const t = ticketTables(db);
-  const [tickets, entries] = await Promise.all([t.tickets.bulkGet([...ids]), t.workLog.where('ticketId').anyOf([...ids]).toArray()]);
-  const live = tickets.filter((x): x is NonNullable<typeof x> => x !== undefined && !x.deleted);
-  const people = await t.people.bulkGet([...new Set(live.map((x) => x.requesterId))]);
+  const requesters = [...new Set(tickets.map((x) => x.requesterId).filter((id): id is string => typeof id === 'string'))];
+  const [people, entries] = await Promise.all([t.people.bulkGet(requesters), t.workLog.where('ticketId').anyOf(tickets.map((x) => x.id)).toArray()]);
   const nameOf = new Map(people.flatMap((p) => (p ? [[p.id, p.name] as const] : [])));
   const bodies = new Map<string, string[]>();
   for (const e of alive(entries)) {
@@ -56,10 +62,15 @@ async function refreshTickets(db: FieldDeskDb, ids: readonly string[]): Promise<
     if (list) list.push(e.body);
     else bodies.set(e.ticketId, [e.body]);
   }
-  const changed = live.flatMap((x) => {
-    const words = ticketWords(x, nameOf.get(x.requesterId), bodies.get(x.id));
-    return sameWords(x.words, words) ? [] : [{ ...x, words }];
-  });
+  return tickets.map((x) => ticketWords(x, nameOf.get(x.requesterId), bodies.get(x.id)));
+}
+
+/** Recompute the words of up to `ids.length` tickets in the caller's transaction; returns how many changed. */
+async function refreshTickets(db: FieldDeskDb, ids: readonly string[]): Promise<number> {
+  const t = ticketTables(db);
+  const live = (await t.tickets.bulkGet([...ids])).filter((x): x is NonNullable<typeof x> => x !== undefined && !x.deleted);
+  const words = await fullWords(db, live);
+  const changed = live.flatMap((x, i) => (sameWords(x.words, words[i]!) ? [] : [{ ...x, words: words[i]! }]));
   if (changed.length > 0) await t.tickets.bulkPut(changed);
   return changed.length;
 }

@@ -4,9 +4,10 @@ import { queuedWordRefreshes } from '../../../data/repositories/tickets/word-ref
 
 /**
  * While a search is typed, says how many synced tickets the background
- * refresher has not given their search words yet (after a first sync, that
- * can be thousands for a minute or two), so a search that misses one of them
- * is not mistaken for "no such ticket".
+ * refresher has not completed the search words of yet (tickets whose
+ * requester or work log arrived by sync after them; a pulled ticket itself
+ * comes with its words), so a search that misses one of them is not mistaken
+ * for "no such ticket".
  */
 export function SearchBacklog({ db, searching }: { db: FieldDeskDb; searching: boolean }) {
   // Counted only while searching: during a first sync the queue changes with every page.
