@@ -172,6 +172,12 @@ const jobFields = {
   systemId: nullableId('System'),
   scheduleId: nullableId('Schedule'),
   customerIds: ids('Customer', 200),
+  /**
+   * Access management's distribution lists it goes to, as well as the people
+   * above: a run proposes their current members. Defaulted, so a job written
+   * before lists (or by an older device) stays valid.
+   */
+  listIds: ids('Distribution list', 50),
   /** Local wall time the output is expected, in the schedule's zone. */
   expectedTime: z.string().regex(/^([01]\d|2[0-3]):([0-5]\d)$/, 'Expected time must be such as 07:30').default('08:00'),
   teamId: nullableId('Team'),
@@ -215,6 +221,11 @@ export const OutputRunSchema = z.looseObject({
   distributedAt: instant('Distributed').nullable().default(null),
   distributedBy: nullableId('Distributed by'),
   distributedTo: ids('Recipient', 200),
+  /** Outside addresses (list members not in the directory) it went to, by name and address as they were then. */
+  distributedToOutside: z
+    .array(z.object({ name: text('Recipient name', LIMITS.name).default(''), email: z.string().trim().max(254).pipe(z.email('Not a valid email address')) }))
+    .max(500, 'At most 500 outside recipients')
+    .default([]),
   ticketId: nullableId('Ticket'),
   extra: z.boolean().default(false),
 });

@@ -3,6 +3,7 @@ import type { FieldDeskDb } from '../../db';
 import { ticketRepositories, type Actor } from '../tickets';
 import { changesRepository } from './changes';
 import { occurrenceGenerator } from './generator';
+import { recipientsRepository } from './recipients';
 import { reviewsRepository } from './reviews';
 import { runsRepository } from './runs';
 import { jobsRepository, schedulesRepository, windowsRepository } from './setup';
@@ -39,6 +40,7 @@ export function operationsRepositories(db: FieldDeskDb, options: OperationsRepoO
     jobs: jobsRepository(ctx),
     changes: changesRepository(ctx),
     runs: runsRepository(ctx),
+    recipients: recipientsRepository(ctx),
     reviews: reviewsRepository(ctx),
     generator: occurrenceGenerator(ctx),
   };

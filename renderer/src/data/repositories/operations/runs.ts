@@ -99,12 +99,15 @@ export function runsRepository(ctx: OpsContext) {
       return change(id, (run, at, by) => (run.status === 'distributed' ? err('conflict', 'This run has been distributed.') : ok({ ...run, override: { reason: parsed.value, by, at } })));
     },
 
-    distribute(id: string, recipientIds: readonly string[]): Promise<Result<OutputRun>> {
+    /** Mark it distributed to people (ids, shown by name) and outside addresses (name and address, as they were). */
+    distribute(id: string, recipientIds: readonly string[], outside: readonly { name: string; email: string }[] = []): Promise<Result<OutputRun>> {
       return change(id, (run, at, by) => {
         const gate = distributionGate(run);
         if (!gate.ok) return gate;
-        if (recipientIds.length === 0) return err('invalid_request', 'Pick who it went to.', { distributedTo: 'Pick at least one recipient' });
-        return ok({ ...run, status: 'distributed', distributedAt: at, distributedBy: by, distributedTo: [...recipientIds] });
+        if (recipientIds.length === 0 && outside.length === 0) return err('invalid_request', 'Pick who it went to.', { distributedTo: 'Pick at least one recipient' });
+        const seen = new Set<string>();
+        const others = outside.filter((o) => !seen.has(o.email.toLowerCase()) && seen.add(o.email.toLowerCase())).map((o) => ({ name: o.name, email: o.email }));
+        return ok({ ...run, status: 'distributed', distributedAt: at, distributedBy: by, distributedTo: [...recipientIds], distributedToOutside: others });
       });
     },
 
