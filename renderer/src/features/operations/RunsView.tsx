@@ -1,5 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState, type FormEvent } from 'react';
+import { outsideLabel, REMOVED_LIST } from '../../../../shared/operations/recipients';
 import { blockingItems, distributionGate, isLate } from '../../../../shared/operations/rules';
 import { CHECK_KINDS, LABELS, type OutputJob, type OutputJobInput, type OutputRun, type RunItem } from '../../../../shared/operations/schemas';
 import { useUi } from '../../app/ui-store';
@@ -150,9 +151,10 @@ function JobForm({ id, stored }: { id: string; stored: OutputJob | null }) {
   const announce = useUi((s) => s.announce);
   const schedules = useLiveQuery(async () => (await repos.schedules.list()).filter((s) => s.kind === 'output'), [repos]);
   const runs = useLiveQuery(async () => (id === 'new' ? [] : (await repos.tables.runs.where('jobId').equals(id).toArray()).filter((r) => !r.deleted)), [repos, id]);
+  const listChoices = useLiveQuery(() => repos.recipients.listChoices(), [repos]);
   // What is typed is a draft until saved: leaving the job keeps it, and it opens with it.
   const [start] = useState<JobValues>(() => {
-    if (!stored) return { name: '', systemId: null, scheduleId: null, customerIds: [], expectedTime: '08:00', teamId: null, checks: [], active: true };
+    if (!stored) return { name: '', systemId: null, scheduleId: null, customerIds: [], listIds: [], expectedTime: '08:00', teamId: null, checks: [], active: true };
     const { checklist, ...rest } = stored;
     return { ...rest, checks: checklist.map((c) => ({ ...c, expected: c.expected === null ? '' : String(c.expected) })) };
   });
@@ -161,8 +163,12 @@ function JobForm({ id, stored }: { id: string; stored: OutputJob | null }) {
   const setDraft = (v: JobValues) => kept.set(v);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState('');
-  if (!names || !schedules) return <p role="status">Loading the job…</p>;
+  if (!names || !schedules || !listChoices) return <p role="status">Loading the job…</p>;
   const set = (p: Partial<typeof draft>) => setDraft({ ...draft, ...p });
+  const listIds = draft.listIds ?? [];
+  const knownLists = new Set(listChoices.map((l) => l.id));
+  // A named list that is gone (deleted, or not readable here) stays visible, so it can be taken off the job.
+  const shownLists = [...listChoices, ...listIds.filter((l) => !knownLists.has(l)).map((l) => ({ id: l, name: REMOVED_LIST }))];
   const setCheck = (i: number, p: Partial<CheckDraft>) => set({ checks: draft.checks.map((c, j) => (j === i ? { ...c, ...p } : c)) });
 
   async function save(e: FormEvent) {
@@ -222,6 +228,22 @@ function JobForm({ id, stored }: { id: string; stored: OutputJob | null }) {
               </label>
             ))}
           </div>
+        </fieldset>
+        <fieldset>
+          <legend>Distribution lists (their current members receive it too)</legend>
+          {shownLists.length === 0 ? (
+            <p className="muted">
+              No distribution lists yet. Make one under <a href="#/access/lists">Access → Lists</a>.
+            </p>
+          ) : (
+            <div className="ops-people" role="group" aria-label="Distribution lists">
+              {shownLists.map((l) => (
+                <label key={l.id} className="check">
+                  <input type="checkbox" checked={listIds.includes(l.id)} onChange={(e) => set({ listIds: e.target.checked ? [...listIds, l.id] : listIds.filter((x) => x !== l.id) })} /> {l.name}
+                </label>
+              ))}
+            </div>
+          )}
         </fieldset>
         <fieldset>
           <legend>Verification checklist</legend>
@@ -348,15 +370,24 @@ export function RunPage({ id }: { id: string }) {
   const announce = useUi((s) => s.announce);
   const data = useLiveQuery(async () => {
     const run = await repos.tables.runs.get(id);
-    return { run: run ?? null, job: run ? ((await repos.tables.jobs.get(run.jobId)) ?? null) : null };
+    const job = run ? ((await repos.tables.jobs.get(run.jobId)) ?? null) : null;
+    return { run: run ?? null, job, proposal: job ? await repos.recipients.forJob(job) : null };
   }, [repos, id]);
   const [reason, setReason] = useState('');
   const [recipients, setRecipients] = useState<string[] | null>(null);
+  const [outsideTo, setOutsideTo] = useState<string[] | null>(null);
   const [message, setMessage] = useState('');
   if (!data || !names) return <p role="status">Loading the run…</p>;
-  const { run, job } = data;
+  const { run, job, proposal } = data;
   if (!run) return <EmptyState title="Run not found">{<p>It may not have reached this device yet.</p>}</EmptyState>;
-  const to = recipients ?? (run.distributedTo.length ? run.distributedTo : (job?.customerIds ?? []));
+  // Proposed: the job's people and its lists' current members; what is ticked is who it went to.
+  const proposedPeople = proposal?.people ?? [];
+  const proposedOutside = proposal?.outside ?? [];
+  const to = recipients ?? (run.distributedTo.length ? run.distributedTo : proposedPeople.map((p) => p.id));
+  const outsideChosen = outsideTo ?? proposedOutside.map((o) => o.email);
+  const peopleShown = [...proposedPeople, ...to.filter((pid) => !proposedPeople.some((p) => p.id === pid)).map((pid) => ({ id: pid, name: names.person(pid), via: [] as string[] }))];
+  const outsideOf = (emails: readonly string[]) => proposedOutside.filter((o) => emails.includes(o.email));
+  const wentTo = [...run.distributedTo.map((p) => names.person(p)), ...(run.distributedToOutside ?? []).map(outsideLabel)];
   const locked = run.status === 'distributed';
   const gate = distributionGate(run);
   const report = (r: { ok: true } | { ok: false; error: { message: string } }, done: string) => {
@@ -437,20 +468,31 @@ export function RunPage({ id }: { id: string }) {
       ) : null}
       {locked ? (
         <p>
-          Distributed {formatInstant(run.distributedAt)} by {names.person(run.distributedBy)} to {run.distributedTo.map((p) => names.person(p)).join(', ')}.
+          Distributed {formatInstant(run.distributedAt)} by {names.person(run.distributedBy)} to {wentTo.join(', ')}.
         </p>
       ) : run.receivedAt ? (
         <fieldset className="ops-distribute">
           <legend>Distribute</legend>
-          {names.people
-            .filter((p) => to.includes(p.id) || (job?.customerIds ?? []).includes(p.id))
-            .map((p) => (
-              <label key={p.id} className="check">
-                <input type="checkbox" checked={to.includes(p.id)} onChange={(e) => setRecipients(e.target.checked ? [...to, p.id] : to.filter((x) => x !== p.id))} /> {p.name}
-              </label>
-            ))}
+          {proposal && proposal.lists.length > 0 ? (
+            <p className="muted">
+              Lists: {proposal.lists.map((l) => (l.removed ? l.name : `${l.name} (${l.members} ${l.members === 1 ? 'member' : 'members'})`)).join(', ')}
+            </p>
+          ) : null}
+          {peopleShown.length === 0 && proposedOutside.length === 0 ? <p className="muted">This job names no customers or lists with current members. Add them on the job.</p> : null}
+          {peopleShown.map((p) => (
+            <label key={p.id} className="check">
+              <input type="checkbox" checked={to.includes(p.id)} onChange={(e) => setRecipients(e.target.checked ? [...to, p.id] : to.filter((x) => x !== p.id))} /> {p.name}
+              {p.via.length ? <span className="muted"> ({p.via.join(', ')})</span> : null}
+            </label>
+          ))}
+          {proposedOutside.map((o) => (
+            <label key={o.email} className="check">
+              <input type="checkbox" checked={outsideChosen.includes(o.email)} onChange={(e) => setOutsideTo(e.target.checked ? [...outsideChosen, o.email] : outsideChosen.filter((x) => x !== o.email))} /> {outsideLabel(o)}
+              <span className="muted"> ({o.via.join(', ')})</span>
+            </label>
+          ))}
           {!gate.ok ? <p className="muted">{gate.error.message}</p> : null}
-          <button type="button" className="primary" disabled={!gate.ok} onClick={async () => report(await repos.runs.distribute(id, to), 'Marked distributed')}>
+          <button type="button" className="primary" disabled={!gate.ok} onClick={async () => report(await repos.runs.distribute(id, to, outsideOf(outsideChosen)), 'Marked distributed')}>
             Mark distributed
           </button>
         </fieldset>

@@ -46,7 +46,7 @@ export function recipientsRepository(ctx: OpsContext) {
         safely(() => ctx.db.people.toArray()),
       ]);
       return proposedRecipients({
-        customerIds: job.customerIds,
+        customerIds: job.customerIds ?? [],
         listIds,
         lists,
         memberships,
