@@ -62,9 +62,28 @@ test('a monthly "2nd Tuesday" maintenance schedule creates its next ticket ahead
   await app.screenshot({ path: 'test-results/operations/maintenance-ticket.png', fullPage: true });
 });
 
-test('an output run fails a control total, opens a ticket, is corrected and distributed', async ({ app }) => {
+test('an output run fails a control total, opens a ticket, is corrected and distributed to its people and its distribution list', async ({ app }) => {
   await onboard(app);
   await addPersonHere(app, 'Carl Diaz');
+  await addPersonHere(app, 'Dee Park');
+
+  // A distribution list in access management: a person and an outside address.
+  await app.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Access' }).click();
+  await app.getByRole('navigation', { name: 'Access' }).getByRole('link', { name: 'Lists' }).click();
+  await app.getByRole('button', { name: 'New list' }).click();
+  await app.getByLabel('Name').fill('Attendance: Eastside');
+  await app.getByLabel('List address').fill('attendance-east@court.example');
+  await app.getByRole('button', { name: 'Create list' }).click();
+  await expect(app.getByRole('heading', { name: 'Attendance: Eastside' })).toBeVisible();
+  await app.getByLabel('Person in the directory').selectOption({ label: 'Dee Park' });
+  await app.getByRole('button', { name: 'Add member' }).click();
+  await expect(app.getByRole('table', { name: 'Members' }).getByText('Dee Park')).toBeVisible();
+  await app.getByLabel('Person in the directory').selectOption({ label: 'An outside address…' });
+  await app.getByLabel('Name (outside member)').fill('Vendor Support, Inc.');
+  await app.getByLabel('E-mail').fill('support@vendor.example');
+  await app.getByRole('button', { name: 'Add member' }).click();
+  await expect(app.getByRole('table', { name: 'Members' }).getByText('Vendor Support, Inc.')).toBeVisible();
+
   await app.getByRole('link', { name: 'Schedule' }).click();
 
   // Palette: the command reaches the new-schedule form.
@@ -90,6 +109,11 @@ test('an output run fails a control total, opens a ticket, is corrected and dist
   await job.getByLabel('Schedule', { exact: true }).selectOption({ label: 'Attendance, daily' });
   await job.getByLabel('Expected at').fill('23:59');
   await job.getByLabel('Carl Diaz').check();
+  // The list is picked by name, from the keyboard.
+  const listBox = job.getByRole('group', { name: 'Distribution lists' }).getByRole('checkbox', { name: 'Attendance: Eastside' });
+  await listBox.focus();
+  await app.keyboard.press('Space');
+  await expect(listBox).toBeChecked();
   await job.getByRole('button', { name: 'Add a check' }).click();
   await job.getByRole('textbox', { name: 'Check 1', exact: true }).fill('Student records');
   await job.getByLabel('Check 1 expected').fill('1200');
@@ -127,12 +151,20 @@ test('an output run fails a control total, opens a ticket, is corrected and dist
   await app.getByLabel('Output is not blank actual').fill('48');
   await app.getByRole('button', { name: 'Record Output is not blank' }).click();
   await expect(app.getByText('Verified', { exact: true })).toBeVisible();
-  await expect(app.getByLabel('Carl Diaz')).toBeChecked();
+  // Proposed: the job's person and the list's current members (a directory person by name, an outside address).
+  const distribute = app.getByRole('group', { name: 'Distribute' });
+  await expect(distribute.getByText('Lists: Attendance: Eastside (2 members)')).toBeVisible();
+  await expect(distribute.getByRole('checkbox', { name: /^Carl Diaz/ })).toBeChecked();
+  await expect(distribute.getByRole('checkbox', { name: /^Dee Park/ })).toBeChecked();
+  await expect(distribute.getByRole('checkbox', { name: /^Vendor Support, Inc\. <support@vendor\.example>/ })).toBeChecked();
+  await app.screenshot({ path: 'test-results/operations/run-distribute-list.png', fullPage: true });
+  await expectAccessible(app, 'run (distribute to a list)');
   await app.getByRole('button', { name: 'Mark distributed' }).click();
-  await expect(app.getByText(/Distributed .* to Carl Diaz\./)).toBeVisible();
+  await expect(app.getByText(/Distributed .* to Carl Diaz, Dee Park, Vendor Support, Inc\. <support@vendor\.example>\./)).toBeVisible();
   await app.screenshot({ path: 'test-results/operations/run-distributed.png', fullPage: true });
   const runs = (await readStore(app, 'outputRuns')) as { status: string; ticketId: string; distributedTo: string[] }[];
   expect(runs).toHaveLength(1);
-  expect(runs[0]).toMatchObject({ status: 'distributed', ticketId: problem.id });
+  expect(runs[0]).toMatchObject({ status: 'distributed', ticketId: problem.id, distributedToOutside: [{ name: 'Vendor Support, Inc.', email: 'support@vendor.example' }] });
+  expect(runs[0]!.distributedTo).toHaveLength(2);
   expect(((await readStore(app, 'tickets')) as TicketRow[]).filter((t) => t.id.startsWith('vf:'))).toHaveLength(1);
 });
