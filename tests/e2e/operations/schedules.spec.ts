@@ -114,6 +114,7 @@ test('an output run fails a control total, opens a ticket, is corrected and dist
   await listBox.focus();
   await app.keyboard.press('Space');
   await expect(listBox).toBeChecked();
+  await app.screenshot({ path: 'test-results/operations/job-lists.png', fullPage: true });
   await job.getByRole('button', { name: 'Add a check' }).click();
   await job.getByRole('textbox', { name: 'Check 1', exact: true }).fill('Student records');
   await job.getByLabel('Check 1 expected').fill('1200');
@@ -167,4 +168,39 @@ test('an output run fails a control total, opens a ticket, is corrected and dist
   expect(runs[0]).toMatchObject({ status: 'distributed', ticketId: problem.id, distributedToOutside: [{ name: 'Vendor Support, Inc.', email: 'support@vendor.example' }] });
   expect(runs[0]!.distributedTo).toHaveLength(2);
   expect(((await readStore(app, 'tickets')) as TicketRow[]).filter((t) => t.id.startsWith('vf:'))).toHaveLength(1);
+
+  // The list is deleted (a pulled tombstone): the job and the next run say "(list removed)", and the job's person is still proposed.
+  const [list] = (await readStore(app, 'distributionLists')) as { id: string }[];
+  await app.evaluate(
+    (id) =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('fielddesk');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const store = db.transaction('distributionLists', 'readwrite').objectStore('distributionLists');
+          const get = store.get(id);
+          get.onsuccess = () => {
+            const put = store.put({ ...get.result, deleted: 1 });
+            put.onsuccess = () => {
+              db.close();
+              resolve();
+            };
+            put.onerror = () => reject(put.error);
+          };
+        };
+      }),
+    list!.id,
+  );
+  const [jobRow] = (await readStore(app, 'outputJobs')) as { id: string }[];
+  await app.evaluate(() => (location.hash = '#/schedule/runs'));
+  await app.evaluate((id) => (location.hash = `#/schedule/jobs/${encodeURIComponent(id)}`), jobRow!.id);
+  const jobForm = app.getByRole('form', { name: 'Output job Monthly attendance report for Eastside district' });
+  await expect(jobForm.getByRole('group', { name: 'Distribution lists' }).getByRole('checkbox', { name: '(list removed)' })).toBeChecked();
+  await app.getByRole('button', { name: 'Run now' }).click();
+  await app.getByRole('button', { name: 'Mark received' }).click();
+  await expect(app.getByRole('group', { name: 'Distribute' }).getByText('Lists: (list removed)')).toBeVisible();
+  await expect(app.getByRole('group', { name: 'Distribute' }).getByRole('checkbox')).toHaveCount(1);
+  await expect(app.getByRole('group', { name: 'Distribute' }).getByRole('checkbox', { name: /^Carl Diaz/ })).toBeChecked();
+  await app.screenshot({ path: 'test-results/operations/run-list-removed.png', fullPage: true });
 });
