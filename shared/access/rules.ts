@@ -1,5 +1,5 @@
 import { err, ok, type Result } from '../result';
-import type { AccessRequest, Approval, DefaultAction, Entitlement, Grant, ListMembership, ReviewCampaign, ReviewDecision, ReviewDecisionKind, ReviewItem, SodRule, Stage, StepTick } from './schema';
+import type { AccessRequest, AccountCheck, Approval, DefaultAction, Entitlement, Grant, ListMembership, ReviewCampaign, ReviewDecision, ReviewDecisionKind, ReviewItem, SodRule, Stage, StepTick } from './schema';
 
 /**
  * The access lifecycle's rules, pure: what can follow what, which stage is
@@ -416,4 +416,34 @@ export function reconcile(rows: readonly AccountRow[], grants: readonly GrantFor
   });
   out.missing = grants.filter((_, i) => seen[i] === 0);
   return out;
+}
+
+/**
+ * What a reconciliation tells each grant it covered, to keep on the grant
+ * (`accountCheck`): matched and different-role grants name their account;
+ * grants with no account in the export say so (account ''). Orphans name no
+ * grant and are not kept.
+ */
+export function accountChecks(result: Reconciliation, rows: readonly AccountRow[], at: string, source: string): Map<string, AccountCheck> {
+  const out = new Map<string, AccountCheck>();
+  const name = (a: AccountRow) => a.account || a.email || a.name;
+  for (const m of result.matched) {
+    const a = rows[m.row]!;
+    out.set(m.grantId, { at, source, account: name(a), role: a.role, lastUsed: a.lastUsed, roleDiffers: false });
+  }
+  for (const m of result.mismatched) {
+    for (const g of m.grants) if (!out.has(g.grantId)) out.set(g.grantId, { at, source, account: name(m.account), role: m.account.role, lastUsed: m.account.lastUsed, roleDiffers: true });
+  }
+  for (const g of result.missing) out.set(g.grantId, { at, source, account: '', role: '', lastUsed: '', roleDiffers: false });
+  return out;
+}
+
+/** A grant's account check in words, for reviewers: "Account jdoe, last used 2026-10-30 (cms-users.xlsx, read 2026-11-03)". */
+export function accountCheckText(check: AccountCheck | null): { text: string; warn: boolean } {
+  if (!check) return { text: 'No account list imported', warn: false };
+  const from = `${check.source}, read ${check.at.slice(0, 10)}`;
+  if (!check.account) return { text: `No account in the system’s export (${from})`, warn: true };
+  const used = check.lastUsed ? `last used ${check.lastUsed}` : 'no last use given';
+  if (check.roleDiffers) return { text: `Account ${check.account} holds “${check.role}”, not this entitlement; ${used} (${from})`, warn: true };
+  return { text: `Account ${check.account}, ${used} (${from})`, warn: false };
 }

@@ -145,6 +145,23 @@ export type Approval = z.output<typeof ApprovalSchema>;
 export const GRANT_STATUSES = ['active', 'revoking', 'revoked', 'expired'] as const;
 export type GrantStatus = (typeof GRANT_STATUSES)[number];
 
+/**
+ * What the last reconciliation found for a grant in its system's own account
+ * list: the account that holds it (or '' when the export had none), the role
+ * the system names, when it was last used as the export says, the file and
+ * when it was read. Shown to reviewers ("what helps decide").
+ */
+export const AccountCheckSchema = z.object({
+  at: InstantSchema,
+  source: trimmed(200),
+  account: trimmed(200),
+  role: trimmed(200).default(''),
+  lastUsed: trimmed(64).default(''),
+  /** The account's role is not the granted entitlement. */
+  roleDiffers: z.boolean().default(false),
+});
+export type AccountCheck = z.output<typeof AccountCheckSchema>;
+
 export const GrantSchema = z.looseObject({
   ...synced,
   personId: IdSchema,
@@ -158,6 +175,7 @@ export const GrantSchema = z.looseObject({
   revocationId: IdSchema.nullable().default(null),
   endedAt: InstantSchema.nullable().default(null),
   lastReviewedAt: InstantSchema.nullable().default(null),
+  accountCheck: AccountCheckSchema.nullable().default(null),
 });
 export type Grant = z.output<typeof GrantSchema>;
 

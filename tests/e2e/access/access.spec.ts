@@ -401,6 +401,9 @@ test('offline: an expiring grant is counted and extended with one action; a camp
   await expect(rec.getByRole('table', { name: 'Accounts with no grant' }).getByRole('cell', { name: 'Zed Former' })).toBeVisible();
   await expectAccessible(app, 'access: reconciliation');
   await shot(app, 'reconciliation');
+  // Ana's grant keeps what the export said of her account, for reviewers (synced with the grant).
+  const anaGrant = ((await readStore(app, 'grants')) as Rec[]).find((g) => g.status === 'active')!;
+  expect(anaGrant.accountCheck).toMatchObject({ source: 'cms-users.csv', account: 'ana', role: 'Read-only', lastUsed: '2026-03-01', roleDiffers: false });
 
   // The catalog's SoD editor by keyboard: S puts the focus in it; Clerk is added and paired with Read-only.
   await accessTab(app, 'Catalog').click();
@@ -464,4 +467,9 @@ test('offline: an expiring grant is counted and extended with one action; a camp
   const correction = ((await readStore(app, 'accessRequests')) as Rec[]).find((r) => String(r.justification).startsWith('Reconciliation correction'))!;
   expect(correction.grantId).toBe(grantsNow.find((g) => g.status === 'active')!.id);
   await shot(app, 'correction-request');
+  // The grant's page says what the newest export found: her account holds another role.
+  await app.evaluate((id) => (location.hash = `#/access/grant/${id}`), anaGrant.id as string);
+  await expect(app.getByText(/Account ana holds “Clerk”, not this entitlement; last used 2026-03-01 \(cms-users\.xlsx, read \d{4}-\d\d-\d\d\)/)).toBeVisible();
+  await expectAccessible(app, 'access: a grant with its account check');
+  await shot(app, 'grant-account-check');
 });

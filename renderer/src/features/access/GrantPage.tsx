@@ -7,6 +7,7 @@ import { REVOCATION_REASON_LABELS } from '../../data/repositories/access/grants'
 import { EmptyState } from '../../ui/EmptyState';
 import { useDraftState } from '../../ui/useDraft';
 import { ExtendButton } from './AccessScreen';
+import { AccountCheckNote } from './AccountCheckNote';
 import { AuditTrail } from './AuditTrail';
 import { METHOD_LABELS } from './RequestPage';
 import { accessHref } from './route';
@@ -94,6 +95,10 @@ export function GrantPage({ id }: { id: string }) {
         </dd>
         <dt>Last review</dt>
         <dd>{g.lastReviewedAt ? formatWhen(g.lastReviewedAt) : 'Never reviewed'}</dd>
+        <dt>Account in the system</dt>
+        <dd>
+          <AccountCheckNote check={g.accountCheck} />
+        </dd>
       </dl>
       {g.status === 'active' ? (
         <div className="toolbar wrap">

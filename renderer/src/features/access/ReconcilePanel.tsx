@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { ACCOUNT_FIELDS, accountRows, type AccountFile } from '../../../../shared/access/account-import';
-import { reconcile, type Reconciliation } from '../../../../shared/access/rules';
+import { accountChecks, reconcile, type Reconciliation } from '../../../../shared/access/rules';
 import type { ColumnMapping } from '../../../../shared/import/mapping';
 import { useUi } from '../../app/ui-store';
 import { platform } from '../../platform/bridge';
@@ -42,7 +42,12 @@ export function ReconcilePanel() {
     const grants = (await repos.tables.grants.where('systemId').equals(systemId).toArray()).filter((g) => !g.deleted && g.status === 'active');
     const people = new Map(names.people.map((p) => [p.id, p]));
     setError('');
-    setResult(reconcile(rows.value, grants.map((g) => ({ grantId: g.id, personId: g.personId, personName: people.get(g.personId)?.name ?? '', email: people.get(g.personId)?.email ?? '', entitlementName: names.entitlement(g.entitlementId) }))));
+    const found = reconcile(rows.value, grants.map((g) => ({ grantId: g.id, personId: g.personId, personName: people.get(g.personId)?.name ?? '', email: people.get(g.personId)?.email ?? '', entitlementName: names.entitlement(g.entitlementId) })));
+    setResult(found);
+    // Each grant keeps what the export said of its account, for reviewers (shown on review items and the grant).
+    const kept = await repos.grants.recordAccountChecks(accountChecks(found, rows.value, new Date().toISOString(), file.fileName));
+    if (!kept.ok) setError(kept.error.message);
+    else announce(`Reconciled: ${kept.value.recorded} grants now show what the account list says of them`);
   };
   /** A change request for the person's granted access, prefilled with the entitlement the account holds (when the catalog has one of that name). */
   const correctionHref = (m: Reconciliation['mismatched'][number]) => {

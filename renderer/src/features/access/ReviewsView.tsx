@@ -12,6 +12,7 @@ import { EmptyState } from '../../ui/EmptyState';
 import { platform } from '../../platform/bridge';
 import { useMayWrite } from '../../sync/useRole';
 import { useRowKeys } from './keys';
+import { AccountCheckNote } from './AccountCheckNote';
 import { ReconcilePanel } from './ReconcilePanel';
 import { accessHref, goToAccess } from './route';
 import { formatDate, formatWhen, useAccessRepos, useLookups, useMe, useToday } from './useAccess';
@@ -433,6 +434,7 @@ export function CampaignPage({ id }: { id: string }) {
               <th scope="col">Since</th>
               <th scope="col">Last review</th>
               <th scope="col">Approvals</th>
+              <th scope="col">Account</th>
               <th scope="col">Reviewer</th>
               <th scope="col">Decision</th>
               <th scope="col">Outcome</th>
@@ -464,6 +466,9 @@ export function CampaignPage({ id }: { id: string }) {
                         SoD: {describeConflict(sod, names.entitlement)}
                       </span>
                     ))}
+                  </td>
+                  <td>
+                    <AccountCheckNote check={g?.accountCheck ?? null} />
                   </td>
                   <td>{i.reviewerPersonId ? names.person(i.reviewerPersonId) : 'Unassigned'}</td>
                   <td>{v.kind === 'conflict' ? <span className="badge warn">{verdictText(v, names.person)}</span> : verdictText(v, names.person)}</td>
@@ -520,3 +525,4 @@ export function CampaignPage({ id }: { id: string }) {
     </article>
   );
 }
+

@@ -265,6 +265,23 @@ describe('expiry, extension and leavers', () => {
     expect(await repos.grants.expireDue()).toBe(1);
   });
 
+  it('a reconciliation keeps what the account list said on each grant, queued for sync in one transaction; a bad finding changes nothing', async () => {
+    const { db, repos, ids, as } = await setup();
+    as({ id: ids.coord });
+    const { clerk } = await catalog(repos, ids.owner);
+    const g = await activeGrant(repos, ids, as, clerk, ids.clerk, '2026-03-02', '2026-09-01');
+    const check = { at: '2026-03-03T10:00:00.000Z', source: 'cms-users.csv', account: 'aruiz', role: 'Clerk', lastUsed: '2026-03-01', roleDiffers: false };
+    const before = (await waitingOps(db)).length;
+    expect(ok(await repos.grants.recordAccountChecks(new Map([[g.id, check], ['gone', check]])))).toEqual({ recorded: 1 });
+    expect((await repos.tables.grants.get(g.id))!.accountCheck).toEqual(check);
+    const ops = (await waitingOps(db)).slice(before);
+    expect(ops.some((o) => o.table === 'grants' && o.id === g.id)).toBe(true);
+    // A finding the schema refuses is not kept, and nothing else is either.
+    const bad = await repos.grants.recordAccountChecks(new Map([[g.id, { ...check, at: 'yesterday' }]]));
+    expect(bad.ok).toBe(false);
+    expect((await repos.tables.grants.get(g.id))!.accountCheck).toEqual(check);
+  });
+
   it('a leaver loses every active grant and every list membership in one step, with a summary', async () => {
     const { db, repos, ids, as } = await setup();
     as({ id: ids.coord });

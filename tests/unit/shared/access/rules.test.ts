@@ -16,6 +16,8 @@ import {
   planCampaignClose,
   planLeaver,
   reconcile,
+  accountChecks,
+  accountCheckText,
   reviewerFor,
   sodConflicts,
   stageProgress,
@@ -228,6 +230,18 @@ describe('reconciliation', () => {
     expect(r.mismatched.map((m) => [m.row, m.grants.map((g) => g.grantId)])).toEqual([[1, ['g2']]]);
     expect(r.orphans.map((o) => o.row)).toEqual([2]);
     expect(r.missing.map((g) => g.grantId)).toEqual(['g3']);
+  });
+  it('each grant covered keeps what the export said of its account, in words for reviewers', () => {
+    const rows = [row({ email: 'ARuiz@court.example', account: 'aruiz', role: 'clerk', lastUsed: '2026-10-30' }), row({ account: 'bokafor', role: 'Clerk' }), row({ account: 'zz', name: 'Zed Unknown', role: 'Admin' })];
+    const checks = accountChecks(reconcile(rows, grants), rows, '2026-11-03T15:00:00.000Z', 'cms-users.xlsx');
+    expect([...checks.keys()].sort()).toEqual(['g1', 'g2', 'g3']);
+    expect(checks.get('g1')).toEqual({ at: '2026-11-03T15:00:00.000Z', source: 'cms-users.xlsx', account: 'aruiz', role: 'clerk', lastUsed: '2026-10-30', roleDiffers: false });
+    expect(checks.get('g2')).toMatchObject({ account: 'bokafor', role: 'Clerk', roleDiffers: true });
+    expect(checks.get('g3')).toMatchObject({ account: '' });
+    expect(accountCheckText(checks.get('g1')!)).toEqual({ text: 'Account aruiz, last used 2026-10-30 (cms-users.xlsx, read 2026-11-03)', warn: false });
+    expect(accountCheckText(checks.get('g2')!)).toEqual({ text: 'Account bokafor holds “Clerk”, not this entitlement; no last use given (cms-users.xlsx, read 2026-11-03)', warn: true });
+    expect(accountCheckText(checks.get('g3')!)).toEqual({ text: 'No account in the system’s export (cms-users.xlsx, read 2026-11-03)', warn: true });
+    expect(accountCheckText(null)).toEqual({ text: 'No account list imported', warn: false });
   });
   it('matches by full name when nothing else is given, and any role when the export has none', () => {
     const r = reconcile([row({ name: ' cy  tran ' })], grants);

@@ -1,5 +1,5 @@
 import { allStepsDone, planLeaver } from '../../../../../shared/access/rules';
-import { DepartureSchema, RevocationSchema, StepTickSchema, type Departure, type Grant, type ListMembership, type Revocation, type RevocationReason } from '../../../../../shared/access/schema';
+import { AccountCheckSchema, DepartureSchema, RevocationSchema, StepTickSchema, type AccountCheck, type Departure, type Grant, type ListMembership, type Revocation, type RevocationReason } from '../../../../../shared/access/schema';
 import { err, ok, type Result } from '../../../../../shared/result';
 import { parseWith } from '../../../../../shared/validation';
 import { alive, atomically, audit, orRollback, today, type AccessActor, type AccessContext } from './tables';
@@ -132,6 +132,24 @@ export function grantsRepository(ctx: AccessContext) {
     },
 
     /** Grants whose last day has passed become expired (run when the Access screen opens). */
+    /**
+     * Keep what a reconciliation found on each grant it covered (its `accountCheck`), in one transaction, so
+     * reviewers on every device see whether the account exists and was used. Grants gone since are skipped.
+     */
+    async recordAccountChecks(checks: ReadonlyMap<string, AccountCheck>): Promise<Result<{ recorded: number }>> {
+      for (const c of checks.values()) {
+        const parsed = AccountCheckSchema.safeParse(c);
+        if (!parsed.success) return err('invalid_request', `The account list's findings were not kept: ${parsed.error.issues[0]?.message ?? 'invalid'}.`);
+      }
+      const ids = [...checks.keys()];
+      return db.transaction('rw', [t.grants], async () => {
+        const grants = await t.grants.bulkGet(ids);
+        const at = now();
+        const changed = grants.filter((g): g is Grant => !!g && !g.deleted).map((g) => ({ ...g, accountCheck: checks.get(g.id)!, updatedAt: at }));
+        await t.grants.bulkPut(changed);
+        return ok({ recorded: changed.length });
+      });
+    },
     async expireDue(): Promise<number> {
       const actor = await ctx.actor();
       const day = today(ctx);
