@@ -23,6 +23,7 @@ test('a work instruction edited twice, compared, restored, suggested on a new ti
   const requests: string[] = [];
   app.on('request', (r) => requests.push(r.url()));
   await context.setOffline(true);
+  await expect(app.getByText(/Not syncing: no server set up/)).toBeVisible();
   await app.setViewportSize({ width: 1280, height: 900 });
 
   // A system in the help-desk catalog.
@@ -69,6 +70,7 @@ test('a work instruction edited twice, compared, restored, suggested on a new ti
   await expect(diff.locator('tr[data-kind="added"] ins')).toHaveText('Log the order number.');
   await expect(diff.locator('tr[data-kind="same"]')).toHaveText(['Open the clerk console.Open the clerk console.']);
   await app.screenshot({ path: `${OUT}/compare.png`, fullPage: true });
+  await diff.screenshot({ path: `${OUT}/compare-table.png` });
   await expectAccessible(app, 'knowledge with a comparison');
   await app.emulateMedia({ colorScheme: 'dark' });
   await expectAccessible(app, 'knowledge with a comparison, dark');
@@ -123,7 +125,8 @@ test('a work instruction edited twice, compared, restored, suggested on a new ti
   const onTicket = app.getByRole('region', { name: 'Suggested documents' });
   await expect(onTicket.getByRole('listitem')).toHaveCount(1);
   await expect(onTicket).toContainText('Unlock a sealed case file (its system)');
-  await onTicket.getByRole('button', { name: 'Resolve with “Unlock a sealed case file”' }).click();
+  await onTicket.getByRole('button', { name: 'Resolve with “Unlock a sealed case file”' }).focus();
+  await app.keyboard.press('Enter');
   await expect(onTicket.getByRole('button', { name: 'Resolved with this' })).toBeDisabled();
   const ticket = ((await readStore(app, 'tickets')) as { id: string; number: string; title: string }[])[0]!;
   const links = (await readStore(app, 'ticketDocuments')) as { ticketId: string; materialId: string; relation: string; version: number }[];
@@ -141,6 +144,8 @@ test('a work instruction edited twice, compared, restored, suggested on a new ti
   await list.getByRole('button', { name: 'Unlock a sealed case file' }).click();
   await expect(panel.getByRole('heading', { name: 'Tickets solved with it' })).toBeVisible();
   await expect(panel).toContainText(`${ticket.number} — Sealed case will not open`);
+  await panel.getByRole('heading', { name: 'Tickets solved with it' }).scrollIntoViewIfNeeded();
+  await app.screenshot({ path: `${OUT}/tickets-solved.png` });
   await search.fill('judge');
   await expect(app.getByRole('region', { name: 'No documents match' })).toBeVisible(); // version 3's word, not the restored text
   await search.fill('unseal');
