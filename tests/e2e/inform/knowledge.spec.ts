@@ -117,6 +117,11 @@ test('a work instruction edited twice, compared, restored, suggested on a new ti
   await expectAccessible(app, 'new ticket with a suggested document, dark');
   await app.screenshot({ path: `${OUT}/new-ticket-suggested-dark.png`, fullPage: true });
   await app.emulateMedia({ colorScheme: 'light' });
+  await app.setViewportSize({ width: 640, height: 450 });
+  await suggested.scrollIntoViewIfNeeded();
+  await expectAccessible(app, 'new ticket with a suggested document at 200%');
+  await app.screenshot({ path: `${OUT}/new-ticket-suggested-200.png` });
+  await app.setViewportSize({ width: 1280, height: 900 });
   await create.getByLabel('Title').focus();
   await app.keyboard.press('Control+Enter');
   await expect(app.getByTestId('ticket-status')).toHaveText('New');
