@@ -5,6 +5,7 @@ import { CHANNELS, LABELS, LEVELS, TICKET_TYPES, type Channel, type Level, type 
 import { LIMITS } from '../../../../../shared/tickets/fields';
 import { priorityFor } from '../../../../../shared/tickets/priority';
 import { useUi } from '../../../app/ui-store';
+import { NewTicketSuggestions } from '../../inform/NewTicketSuggestions';
 import { DraftNotice } from '../../../ui/DraftNotice';
 import { draftKey, drafts } from '../../../ui/drafts';
 import { ErrorSummary, useErrorSummary } from '../../../ui/ErrorSummary';
@@ -193,6 +194,7 @@ export function CreateTicket({ desk }: { desk: Desk }) {
             </>
           ) : null}
         </p>
+        <NewTicketSuggestions title={d.title} description={d.description} systemId={d.systemId} />
         <div className="form-actions">
           <button type="submit" className="primary" disabled={saving}>
             Create ticket
