@@ -30,17 +30,20 @@ export interface PageResult {
 
 /** Records per write transaction when a page is applied (`applyPage`). */
 export const APPLY_CHUNK = 200;
+/** Pause between a page's chunks (ms). */
+export const APPLY_PAUSE_MS = 15;
 
 export interface ApplyOptions {
   /** Records per write transaction (default APPLY_CHUNK). */
   chunk?: number;
-  /** Between chunks; the default yields a macrotask, so the user's reads and saves get their turn. */
+  /** Between chunks; the default waits APPLY_PAUSE_MS (a macrotask or more), so the user's reads and saves get their turn. */
   pause?: () => Promise<void>;
   /** Stop before a chunk (tests cut a page this way): what was written stays, without the cursor. */
   signal?: AbortSignal;
 }
 
-const yieldMacrotask = (): Promise<void> => new Promise((r) => setTimeout(r, 0));
+/** Long enough for a user action of a few transactions in a row (read, then save) to place its next one first. */
+const yieldMacrotask = (): Promise<void> => new Promise((r) => setTimeout(r, APPLY_PAUSE_MS));
 
 /**
  * Apply one pulled page, marked remote so nothing is logged again, in write
