@@ -28,12 +28,38 @@ export interface PageResult {
   skipped: number;
 }
 
+/** Records per write transaction when a page is applied (`applyPage`). */
+export const APPLY_CHUNK = 200;
+/** Pause between a page's chunks (ms). */
+export const APPLY_PAUSE_MS = 15;
+
+export interface ApplyOptions {
+  /** Records per write transaction (default APPLY_CHUNK). */
+  chunk?: number;
+  /** Between chunks; the default waits APPLY_PAUSE_MS (a macrotask or more), so the user's reads and saves get their turn. */
+  pause?: () => Promise<void>;
+  /** Stop before a chunk (tests cut a page this way): what was written stays, without the cursor. */
+  signal?: AbortSignal;
+}
+
+/** Long enough for a user action of a few transactions in a row (read, then save) to place its next one first. */
+const yieldMacrotask = (): Promise<void> => new Promise((r) => setTimeout(r, APPLY_PAUSE_MS));
+
 /**
- * Apply one pulled page and store its cursor in one transaction, marked
- * remote so nothing is logged again. The server state is authoritative, except
- * for fields with a pending local change: they keep their local value (the
- * server's is remembered as a shadow, see settle.ts) until their push settles.
- * `seen` collects the records of a full resync.
+ * Apply one pulled page, marked remote so nothing is logged again, in write
+ * transactions of `chunk` records each, yielding between them: a page of
+ * 1,000 tickets held every store for seconds in one transaction, and a user's
+ * edit or list read waited behind it. The page's cursor (and `state`, the
+ * fill's progress) is written only in the LAST chunk, so a page cut after
+ * some chunks is pulled again from the old cursor and applied again: applying
+ * is idempotent (server fields replace, pending local fields keep their value
+ * and shadow the server's), so the repeat converges as one whole page would.
+ *
+ * The server state is authoritative, except for fields with a pending local
+ * change: they keep their local value (the server's is remembered as a
+ * shadow, see settle.ts) until their push settles. Each chunk reads the
+ * pending fields in its own transaction, so an edit made between chunks is
+ * kept like any other. `seen` collects the records of a full resync.
  */
 export async function applyPage(
   db: FieldDeskDb,
@@ -42,6 +68,28 @@ export async function applyPage(
   seen?: Map<string, Set<string>>,
   /** More `syncState` rows to write (or remove) with the cursor: the fill's progress (fill.ts). */
   state: { put?: { key: string; value: unknown }[]; remove?: string[] } = {},
+  { chunk = APPLY_CHUNK, pause = yieldMacrotask, signal }: ApplyOptions = {},
+): Promise<PageResult> {
+  const total: PageResult = { applied: 0, skipped: 0, quarantined: 0 };
+  const size = Math.max(1, Math.floor(chunk));
+  for (let at = 0; ; at += size) {
+    const last = at + size >= records.length;
+    if (signal?.aborted) throw new Error('Sync stopped');
+    const part = await applyChunk(db, records.slice(at, at + size), seen, last ? { cursor, state } : null);
+    total.applied += part.applied;
+    total.skipped += part.skipped;
+    total.quarantined += part.quarantined;
+    if (last) return total;
+    await pause();
+  }
+}
+
+/** One chunk of a page in one transaction; `end` (the page's last chunk) also writes the cursor and the fill's state. */
+async function applyChunk(
+  db: FieldDeskDb,
+  records: readonly SyncRecord[],
+  seen: Map<string, Set<string>> | undefined,
+  end: { cursor: string; state: { put?: { key: string; value: unknown }[]; remove?: string[] } } | null,
 ): Promise<PageResult> {
   const clock = db.device.get().clock;
   let skipped = 0;
@@ -100,11 +148,14 @@ export async function applyPage(
       if (shadowDeletes.length > 0 && pending.size > 0) await db.syncState.bulkDelete(shadowDeletes);
       applied += list.length;
     }
-    // Observing the newest stamp is enough: every later local stamp sorts after all of them.
+    // Observing the newest stamp is enough: every later local stamp sorts after all of them. Done in every
+    // chunk, so an edit made between two chunks stamps after the records already stored.
     if (newest) clock.observe(newest);
     await db.meta.put({ key: 'hlc', value: clock.last() });
-    await db.syncState.bulkPut([{ key: CURSOR_KEY, value: cursor }, ...(state.put ?? [])]);
-    if (state.remove?.length) await db.syncState.bulkDelete(state.remove);
+    if (end) {
+      await db.syncState.bulkPut([{ key: CURSOR_KEY, value: end.cursor }, ...(end.state.put ?? [])]);
+      if (end.state.remove?.length) await db.syncState.bulkDelete(end.state.remove);
+    }
   });
   return { applied, skipped, quarantined: held };
 }

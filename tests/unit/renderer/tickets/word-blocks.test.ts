@@ -9,6 +9,7 @@ import { DEFAULT_NOW } from '../../../../shared/sample-data';
 import { matchesFilter, type FilterContext } from '../../../../shared/tickets/views';
 import { closeAll, freshDesk } from './setup';
 import { waitingCount } from '../../../../renderer/src/sync/pending';
+import { FILL_KEY } from '../../../../renderer/src/sync/state-keys';
 
 /**
  * Search-word blocks in the app's database: the packer, the patches each
@@ -207,6 +208,26 @@ describe('word blocks', () => {
     await createTickets(16, (i) => `Escalator ${i} noise`);
     await new Promise((r) => setTimeout(r, 200));
     expect(await wordBlocksUpTo(desk.db)).toBe(mark);
+  });
+
+  it('neither the packer nor a pack runs while a first sync fills; the packer packs once the fill state is gone', async () => {
+    // A fill in progress (renderer/src/sync/fill.ts): the open tickets are in, the older ones still to come.
+    await desk.db.syncState.put({ key: FILL_KEY, value: { tier: 'open', counts: {}, received: {} } });
+    const mark = await wordBlocksUpTo(desk.db);
+    const stop = startWordPacker(desk.db, { firstMs: 10, settleMs: 20, intervalMs: 60_000, pack: { step: 64, minStep: 16 } });
+    try {
+      const made = await createTickets(20, (i) => `Scanner ${i} offline`);
+      expect(await packWordBlocks(desk.db, { step: 64, minStep: 16, pause: noPause })).toBe(0);
+      // Several of the packer's looks (every 20 ms while the fill runs) go by: the mark stays.
+      await new Promise((r) => setTimeout(r, 300));
+      expect(await wordBlocksUpTo(desk.db)).toBe(mark);
+      // The fill ends with a write of syncState alone (its last page may hold no ticket): the packer still wakes.
+      await desk.db.syncState.delete(FILL_KEY);
+      await vi.waitFor(async () => expect(await wordBlocksUpTo(desk.db)).toBe(made[19]), { timeout: 3000, interval: 20 });
+      expect(await searchAll('scanner offline')).toEqual(await brute('scanner offline'));
+    } finally {
+      stop();
+    }
   });
 
   it('a restore brings its own blocks and mark: restored tickets add no patches, and searches still answer', async () => {

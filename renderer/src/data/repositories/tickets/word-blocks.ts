@@ -1,4 +1,5 @@
 import Dexie, { type DBCore, type DBCoreMutateRequest, type DBCoreMutateResponse, type DBCoreTable, type Middleware } from 'dexie';
+import { FILL_KEY } from '../../../sync/state-keys';
 import { abortQuietly, bothOrNeither, placeWrite } from '../../changelog';
 import type { FieldDeskDb } from '../../db';
 import { chunkByChunk, oneAtATime, type ChunkOptions } from './background-run';
@@ -242,7 +243,8 @@ export async function wordBlocksUpTo(db: FieldDeskDb): Promise<string | null> {
  * Pack the tickets above the mark into blocks, a step at a time, until
  * fewer than `minStep` are left. Waits while synced tickets are still queued
  * for their words (packing a ticket before its words arrive would turn each
- * of them into a patch). Returns how many tickets were packed.
+ * of them into a patch), and while a first sync fills (`fillRunning`).
+ * Returns how many tickets were packed.
  *
  * A step reads its tickets in a read-only transaction and writes the blocks
  * and the mark in a short one of their own, so a save waits behind a step's
@@ -260,6 +262,7 @@ export async function packWordBlocks(db: FieldDeskDb, { step = 1024, minStep = 2
     try {
       const read = await db.transaction('r', [tickets, db.meta, db.syncState], async () => {
         if ((await db.syncState.where('key').startsWith(WORDS_QUEUE_PREFIX).limit(1).count()) > 0) return null;
+        if ((await db.syncState.get(FILL_KEY)) !== undefined) return null;
         const upTo = await wordBlocksUpTo(db);
         const above = () => (upTo === null ? tickets.orderBy(':id') : tickets.where(':id').above(upTo));
         // Keys first: most looks find too few tickets to pack, and keys cost a fraction of records.
@@ -285,10 +288,24 @@ export async function packWordBlocks(db: FieldDeskDb, { step = 1024, minStep = 2
 }
 
 /**
+ * Whether a first sync in tiers is filling this device (its state in
+ * `syncState`, renderer/src/sync/fill.ts). The fill brings the active tickets
+ * first, their ids spread over the whole range, then the older ones: packed
+ * meanwhile, the mark would rise past most of the tickets still to come, and
+ * each of them would arrive below it and write a one-id patch block per word
+ * (tens per ticket). So the packer waits until the fill is over.
+ */
+export async function fillRunning(db: FieldDeskDb): Promise<boolean> {
+  return (await db.syncState.get(FILL_KEY)) !== undefined;
+}
+
+/**
  * Keep the blocks packed while the database is open: a look soon after
  * start, `settleMs` after tickets were last written (a sample load, an
  * import, a pull), and every `intervalMs`; each packs once enough new tickets
- * have gathered above the mark. Returns a stop function.
+ * have gathered above the mark. While a first sync fills it looks again
+ * every `settleMs` (the fill's last page may write no ticket) and packs
+ * nothing until the fill is over. Returns a stop function.
  */
 export function startWordPacker(
   db: FieldDeskDb,
@@ -308,8 +325,14 @@ export function startWordPacker(
   };
   const pass = oneAtATime((signal) => packWordBlocks(db, { ...pack, signal }), abort.signal, onError);
   const run = async () => {
-    await pass();
-    schedule(intervalMs);
+    let filling = false;
+    try {
+      filling = await fillRunning(db);
+    } catch (e) {
+      if (!abort.signal.aborted) onError?.(e);
+    }
+    if (!filling) await pass();
+    schedule(filling ? settleMs : intervalMs);
   };
   // Any committed write to tickets, in this window or another (Dexie's cross-window event); the packer's own
   // writes touch only the blocks and meta, so they do not wake it.
