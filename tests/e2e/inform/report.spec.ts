@@ -164,6 +164,19 @@ test('a status report for an agency: PDF, XLSX, a mail draft with the PDF, and a
   await expect(saved.getByRole('row', { name: /Eastside monthly/ })).not.toContainText('Never');
   expect(((await readStore(app, 'reportDefinitions')) as { lastRunAt: string | null }[])[0]!.lastRunAt).not.toBeNull();
 
+  // A saved report that repeats has its runs on the Schedule calendar (every Monday), each a link back to it.
+  await app.evaluate(() => (location.hash = '#/schedule'));
+  const reportRun = app.getByRole('link', { name: /Status report: Eastside monthly/ }).first();
+  await expect(reportRun).toBeVisible();
+  await expectAccessible(app, 'schedule calendar with a repeating status report');
+  await app.screenshot({ path: test.info().outputPath('schedule-with-report-runs.png') });
+  await reportRun.click();
+  await expect(app.getByRole('form', { name: 'Saved report: Eastside monthly' })).toBeVisible();
+  await app.keyboard.press('Control+k');
+  await app.getByRole('combobox', { name: /command/i }).fill('Run saved report: Eastside');
+  await app.keyboard.press('Enter');
+  await expect(result).toBeVisible();
+
   // Dark, at 200% zoom.
   await app.evaluate(() => localStorage.setItem('fielddesk.theme', 'dark'));
   await app.reload();

@@ -1,5 +1,8 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
+import { useData } from '../../app/data-context';
+import { resolveActor } from '../../data/repositories/tickets';
+import type { ReportDefinition } from '../../../../shared/inform/report';
 import { EmptyState } from '../../ui/EmptyState';
 import { addDays, addMonths, dayTitle, monthGrid, monthTitle, shortDay, today, WEEKDAYS, weekOf } from '../training/calendar';
 import { calendarItems, forSystem, itemsByDay, KIND_LABELS, type CalendarItem } from './calendar-items';
@@ -53,6 +56,7 @@ function MoreOnDay({ items, day, onShow }: { items: readonly CalendarItem[]; day
 /** Month and week calendar of occurrences (made and planned), output runs, windows, freezes and changes. */
 export function OpsCalendar() {
   const repos = useOpsRepos();
+  const { db } = useData();
   const t = repos.tables;
   const data = useLiveQuery(async () => {
     const [schedules, occurrences, windows, changes, runs, jobs, calendars] = await Promise.all([
@@ -64,8 +68,13 @@ export function OpsCalendar() {
       t.jobs.toArray(),
       repos.tickets.tables.calendars.toArray(),
     ]);
-    return { schedules, occurrences, windows, changes, runs, jobs, calendars: new Map(calendars.map((c) => [c.id, c])) };
-  }, [repos]);
+    // The user's saved status reports that repeat (read before the actor, so the live query watches the table).
+    const definitions = (await db.table('reportDefinitions').toArray()) as ReportDefinition[];
+    const actor = await resolveActor(db);
+    const mine = new Set([actor.id, ...(actor.ids ?? [])]);
+    const reports = definitions.filter((d) => !d.deleted && d.repeat && mine.has(d.ownerId));
+    return { schedules, occurrences, windows, changes, runs, jobs, reports, calendars: new Map(calendars.map((c) => [c.id, c])) };
+  }, [repos, db]);
   const names = useNames();
   // The calendar of one system: its maintenance, runs, windows, freezes and changes.
   const [systemId, setSystemId] = useState('');
@@ -84,7 +93,7 @@ export function OpsCalendar() {
   };
   const step = (n: number) => setCursor((c) => (mode === 'month' ? addMonths(c, n) : addDays(c, n * 7)));
   const title = mode === 'month' ? monthTitle(cursor) : `Week of ${shortDay(grid[0]![0]!)}`;
-  const empty = data.schedules.length + data.windows.length + data.changes.length + data.runs.length === 0;
+  const empty = data.schedules.length + data.windows.length + data.changes.length + data.runs.length + data.reports.length === 0;
 
   return (
     <section aria-label="Calendar">
@@ -123,7 +132,7 @@ export function OpsCalendar() {
         </h2>
       </div>
       <p className="ops-legend muted">
-        {(['maintenance', 'planned', 'run', 'window', 'freeze', 'change'] as const).map((k) => (
+        {(['maintenance', 'planned', 'run', 'window', 'freeze', 'change', 'report'] as const).map((k) => (
           <span key={k} className={`ops-chip ops-${k}`}>
             {KIND_LABELS[k]}
           </span>

@@ -1,11 +1,11 @@
 import { occurrenceId } from '../../../../shared/operations/ids';
-import { afterCompletionDate, localDateOf, occurrencesBetween, place } from '../../../../shared/operations/recurrence';
+import { afterCompletionDate, localDateOf, localDatesBetween, occurrencesBetween, place, type Recurrence } from '../../../../shared/operations/recurrence';
 import { windowIntervals } from '../../../../shared/operations/rules';
 import type { Change, MaintenanceWindow, Occurrence, OutputJob, OutputRun, Schedule } from '../../../../shared/operations/schemas';
 import type { CalendarSpec } from '../../../../shared/tickets/calendar';
 import { opsHref } from './ops-route';
 
-export type ItemKind = 'maintenance' | 'planned' | 'run' | 'window' | 'freeze' | 'change';
+export type ItemKind = 'maintenance' | 'planned' | 'run' | 'window' | 'freeze' | 'change' | 'report';
 
 export interface CalendarItem {
   key: string;
@@ -27,6 +27,16 @@ export interface CalendarSource {
   runs: readonly OutputRun[];
   jobs: readonly OutputJob[];
   calendars: ReadonlyMap<string, CalendarSpec>;
+  /** The user's saved status reports that repeat (Reports → Status reports): each date their rule falls on is a run. */
+  reports?: readonly RepeatingReport[];
+}
+
+export interface RepeatingReport {
+  id: string;
+  name: string;
+  repeat: Recurrence | null;
+  lastRunAt: string | null;
+  deleted?: number;
 }
 
 const dayFormat = new Map<string, Intl.DateTimeFormat>();
@@ -105,6 +115,16 @@ export function calendarItems(src: CalendarSource, from: string, to: string, now
     if (at < lo || at > hi) continue;
     push({ key: c.id, day: dayOf(at, timeZone), at, kind: 'change', label: c.title, href: opsHref({ view: 'change', id: c.id }) });
   }
+  // Saved status reports that repeat: a run on each date the rule falls on; one due and not run since is flagged.
+  const today = dayOf(nowMs, timeZone);
+  for (const r of src.reports ?? []) {
+    if (r.deleted === 1 || !r.repeat) continue;
+    const lastRun = r.lastRunAt ? dayOf(Date.parse(r.lastRunAt), timeZone) : null;
+    for (const day of localDatesBetween(r.repeat, from, to)) {
+      const due = day <= today && (lastRun === null || lastRun < day);
+      push({ key: `report:${r.id}:${day}`, day, at: Date.parse(`${day}T${r.repeat.time}:00`), kind: 'report', label: `Status report: ${r.name}`, href: `#/reports/status/${encodeURIComponent(r.id)}`, ...(due ? { alert: 'Due, not run' } : {}) });
+    }
+  }
   return items.sort((a, b) => a.at - b.at || (a.key < b.key ? -1 : 1));
 }
 
@@ -160,6 +180,8 @@ export function forSystem<S extends CalendarSource>(src: S, systemId: string | n
   const jobIds = new Set(jobs.map((j) => j.id));
   return {
     ...src,
+    // Status reports are for an agency, a site, a requester or a team, not a system.
+    reports: [],
     schedules,
     occurrences: src.occurrences.filter((o) => scheduleIds.has(o.scheduleId)),
     runs: src.runs.filter((r) => jobIds.has(r.jobId)),
@@ -187,4 +209,5 @@ export const KIND_LABELS: Record<ItemKind, string> = {
   window: 'Maintenance window',
   freeze: 'Freeze',
   change: 'Change',
+  report: 'Status report',
 };

@@ -10,6 +10,31 @@ const UTC = 'UTC';
 const schedule = ScheduleSchema.parse({ id: 's1', kind: 'maintenance', name: 'Patch Tuesday', timeZone: UTC, shift: 'none', rule: { freq: 'monthly', by: 'nth', nth: 2, nthWeekday: 'tue', start: '2026-01-01', time: '06:00' }, template: { title: 'x' }, ...meta }) as Schedule;
 
 describe('calendar items', () => {
+  it('a saved status report that repeats runs on each date of its rule; one due and not run since is flagged; a system filter leaves reports out', () => {
+    const src = {
+      schedules: [],
+      occurrences: [],
+      jobs: [],
+      runs: [],
+      windows: [],
+      changes: [],
+      calendars: new Map(),
+      reports: [
+        { id: 'rep1', name: 'Eastside weekly', repeat: { freq: 'weekly' as const, interval: 1, weekdays: ['mon' as const], start: '2026-01-01', time: '09:00' }, lastRunAt: '2026-01-05T17:00:00.000Z' },
+        { id: 'rep2', name: 'One-off', repeat: null, lastRunAt: null },
+        { id: 'rep3', name: 'Deleted', repeat: { freq: 'weekly' as const, interval: 1, weekdays: ['mon' as const], start: '2026-01-01', time: '09:00' }, lastRunAt: null, deleted: 1 },
+      ],
+    } as unknown as Parameters<typeof calendarItems>[0];
+    const items = calendarItems(src, '2026-01-01', '2026-01-31', Date.parse('2026-01-14T00:00:00Z'), UTC);
+    expect(items.map((i) => [i.day, i.kind, i.label, i.alert ?? '', i.href])).toEqual([
+      ['2026-01-05', 'report', 'Status report: Eastside weekly', '', '#/reports/status/rep1'],
+      ['2026-01-12', 'report', 'Status report: Eastside weekly', 'Due, not run', '#/reports/status/rep1'],
+      ['2026-01-19', 'report', 'Status report: Eastside weekly', '', '#/reports/status/rep1'],
+      ['2026-01-26', 'report', 'Status report: Eastside weekly', '', '#/reports/status/rep1'],
+    ]);
+    expect(calendarItems(forSystem(src, 'cms'), '2026-01-01', '2026-01-31', 0, UTC)).toEqual([]);
+  });
+
   it('shows made occurrences once, projects the rest, and flags late and failed runs', () => {
     const src = {
       schedules: [schedule],
