@@ -8,13 +8,12 @@ import { writeFileAtomic } from '../files/write-file-atomic';
 import type { HandlerDeps } from '../handlers';
 import type { HandlersFor } from '../ipc/router';
 import { createDraftFiles, type DraftFiles } from '../mail/draft-files';
-import { printDocument } from '../print/printDocument';
+import { savePdfWithDialog } from '../print/save-pdf';
 import { loadPrintFonts } from '../print/printFonts';
 import { countPdfPages } from '../print/pdf-pages';
 import { fileNameFor } from '../training/print-jobs';
 import { statusReportWorkbook } from './report-workbook';
 
-const PDF_FILTER = [{ name: 'PDF document', extensions: ['pdf'] }];
 const XLSX_FILTER = [{ name: 'Excel workbook', extensions: ['xlsx'] }];
 
 /** "Eastside District status report 2026-11-01 to 2026-11-30 Letter.pdf" */
@@ -37,24 +36,15 @@ export function createInformHandlers(deps: HandlerDeps, files: DraftFiles = crea
 
   return {
     'inform.reportPdf': async ({ report, paper }) => {
-      const outPath = await deps.dialogs.saveFile({ title: 'Save the status report as PDF', defaultName: reportFileName(report, paper, 'pdf'), filters: PDF_FILTER });
-      if (!outPath) return ok({ cancelled: true as const });
       const fonts = await loadPrintFonts(deps.fontsDir);
       if (!fonts.ok) return fonts;
       const setup = pageSetup(paper);
-      let pages: number | null = null;
-      const printed = await printDocument({
+      return savePdfWithDialog(deps, {
+        title: 'Save the status report as PDF',
+        defaultName: reportFileName(report, paper, 'pdf'),
         html: statusReportHtml(report, setup, fonts.value),
         options: pdfOptions(setup, statusReportBands(report), fonts.value),
-        outPath: /\.pdf$/i.test(outPath) ? outPath : `${outPath}.pdf`,
-        printToPdf: async (h, options) => {
-          const pdf = await deps.printer.toPdf(h, options);
-          pages = countPdfPages(pdf);
-          return pdf;
-        },
       });
-      if (!printed.ok) return printed;
-      return ok({ cancelled: false as const, path: printed.value.path, bytes: printed.value.bytes, pages });
     },
 
     'inform.reportXlsx': async ({ report }) => {

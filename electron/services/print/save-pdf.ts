@@ -17,6 +17,8 @@ export interface PdfJob {
   options: PdfOptions;
   /** The name the save dialog proposes. */
   defaultName: string;
+  /** The save dialog's title ("Save as PDF" when not given). */
+  title?: string;
 }
 
 export type SavedPdf = { cancelled: true } | { cancelled: false; path: string; bytes: number; pages: number | null };
@@ -29,7 +31,7 @@ export type SavedPdf = { cancelled: true } | { cancelled: false; path: string; b
  * feature's print-to-PDF channel (training, operations, access).
  */
 export async function savePdfWithDialog(deps: SavePdfDeps, job: PdfJob): Promise<Result<SavedPdf>> {
-  const outPath = await deps.dialogs.saveFile({ title: 'Save as PDF', defaultName: job.defaultName, filters: PDF_FILTER });
+  const outPath = await deps.dialogs.saveFile({ title: job.title ?? 'Save as PDF', defaultName: job.defaultName, filters: PDF_FILTER });
   if (!outPath) return ok({ cancelled: true as const });
   let pages: number | null = null;
   const printed = await printDocument({

@@ -6,7 +6,6 @@ import { profileRepository } from '../profile';
 import { attachmentsRepository } from './attachments';
 import { catalogRepository } from './catalog';
 import { registerTicketDerivation } from './derive';
-import { registerFirstViewsReady } from './first-views';
 import { ticketImporter } from './import-tickets';
 import { linksRepository } from './links';
 import { ticketQueries } from './query';
@@ -112,7 +111,6 @@ function newCachedActor(db: FieldDeskDb): () => Promise<Actor> {
  */
 export function ticketRepositories(db: FieldDeskDb, options: TicketRepoOptions = {}) {
   registerTicketDerivation();
-  registerFirstViewsReady();
   const ctx: RepoContext = {
     db,
     t: ticketTables(db),
