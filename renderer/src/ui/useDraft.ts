@@ -11,8 +11,11 @@ export interface Draft<T extends object> {
   field<K extends keyof T>(k: K): [T[K], (v: T[K]) => void];
   /** When the form opened with a draft left from before: its time, for the notice. */
   restoredAt: string | null;
-  /** The form was saved: the draft is no longer needed. */
-  done(): void;
+  /**
+   * The form was saved: the draft is no longer needed. Given the values that were saved, a form typed into
+   * while the save was under way keeps what was typed since as its draft (nothing typed is lost).
+   */
+  done(saved?: T): void;
   /** The person chose to throw the text away (Cancel, Discard): back to the starting values. */
   discard(): void;
 }
@@ -30,9 +33,11 @@ export function useDraft<T extends object>(key: string | null, initial: T): Draf
   const initialRef = useRef(initial);
   const keyRef = useRef(key);
   const changed = useRef(false);
+  const valuesRef = useRef(state.values);
   useEffect(() => {
     initialRef.current = initial;
     keyRef.current = key;
+    valuesRef.current = state.values;
   });
 
   // After every change of the values: keep them, or drop the draft once they are back where they started.
@@ -47,7 +52,12 @@ export function useDraft<T extends object>(key: string | null, initial: T): Draf
     changed.current = true;
     setState((s) => ({ ...s, values: typeof patch === 'function' ? patch(s.values) : { ...s.values, ...patch } }));
   }, []);
-  const done = useCallback(() => {
+  const done = useCallback((saved?: T) => {
+    if (saved !== undefined && !same(valuesRef.current, saved)) {
+      // Typed into while saving: what is on screen stays a draft.
+      setState((s) => ({ ...s, restoredAt: null }));
+      return;
+    }
     changed.current = false;
     if (keyRef.current) drafts.drop(keyRef.current);
     setState((s) => ({ ...s, restoredAt: null }));

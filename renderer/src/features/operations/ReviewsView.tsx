@@ -190,9 +190,10 @@ function ReviewForm({ id, stored }: { id: string; stored: Review }) {
 
   async function save(e?: FormEvent) {
     e?.preventDefault();
-    const r = await repos.reviews.update(id, draft);
+    const saving = draft;
+    const r = await repos.reviews.update(id, saving);
     if (!r.ok) return setMessage(r.error.message);
-    kept.done();
+    kept.done(saving);
     setMessage('');
     announce('Review saved');
   }

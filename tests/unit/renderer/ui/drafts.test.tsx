@@ -159,6 +159,37 @@ describe('useDraft', () => {
     expect(drafts.get('draft:test.worklog:t1')).toBeUndefined();
   });
 
+  it('text typed while a save is under way stays a draft; a save with nothing typed since drops it', async () => {
+    let finish: () => void = () => undefined;
+    function Saving() {
+      const d = useDraft(draftKey('test.review', 'r1'), { text: '' });
+      const save = async () => {
+        const saving = d.values;
+        await new Promise<void>((resolve) => (finish = resolve));
+        d.done(saving);
+      };
+      return (
+        <>
+          <label htmlFor="r">Detection</label>
+          <textarea id="r" value={d.values.text} onChange={(e) => d.set({ text: e.target.value })} />
+          <button onClick={() => void save()}>Save</button>
+        </>
+      );
+    }
+    const first = render(<Saving />);
+    await userEvent.type(screen.getByLabelText('Detection'), 'A clerk');
+    await userEvent.click(screen.getByText('Save'));
+    await userEvent.type(screen.getByLabelText('Detection'), ' called');
+    await act(async () => finish());
+    expect(drafts.get<{ text: string }>('draft:test.review:r1')?.value.text).toBe('A clerk called');
+    first.unmount();
+    render(<Saving />);
+    expect(screen.getByLabelText('Detection')).toHaveProperty('value', 'A clerk called');
+    await userEvent.click(screen.getByText('Save'));
+    await act(async () => finish());
+    expect(drafts.get('draft:test.review:r1')).toBeUndefined();
+  });
+
   it('the training session form keeps what was typed when it is left, and Cancel throws it away', async () => {
     const courses = [{ id: 'c1', title: 'Case management basics', system: 'CMS' }] as Course[];
     const props = { courses, people: [], sessions: [], onSubmit: vi.fn(async () => ok(null)), onCancel: vi.fn() };
