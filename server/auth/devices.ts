@@ -15,17 +15,24 @@ export type DeviceClaim = 'ok' | 'taken' | 'reserved';
 /** Register the device to the account unless another account has it. */
 export async function claimDevice(db: Queryable, deviceId: string, userId: string, now: number): Promise<DeviceClaim> {
   if (RESERVED.has(deviceId)) return 'reserved';
-  // The insert's row is not visible to the statement's own SELECT, so exactly one branch answers.
-  const r = await db.query<{ user_id: string }>(
-    `WITH ins AS (
-       INSERT INTO devices (device_id, user_id, registered_at_ms) VALUES ($1, $2, $3)
-       ON CONFLICT (device_id) DO NOTHING
-       RETURNING user_id
-     )
-     SELECT user_id FROM ins UNION ALL SELECT user_id FROM devices WHERE device_id = $1`,
-    [deviceId, userId, now],
-  );
-  return r.rows[0]?.user_id === userId ? 'ok' : 'taken';
+  for (let attempt = 0; attempt < 3; attempt++) {
+    // The insert's row is not visible to the statement's own SELECT, so at most one branch answers.
+    const r = await db.query<{ user_id: string }>(
+      `WITH ins AS (
+         INSERT INTO devices (device_id, user_id, registered_at_ms) VALUES ($1, $2, $3)
+         ON CONFLICT (device_id) DO NOTHING
+         RETURNING user_id
+       )
+       SELECT user_id FROM ins UNION ALL SELECT user_id FROM devices WHERE device_id = $1`,
+      [deviceId, userId, now],
+    );
+    if (r.rows[0]) return r.rows[0].user_id === userId ? 'ok' : 'taken';
+    // Neither answered: a concurrent claim of this id (a retried request) committed while ours waited on
+    // its row, after our statement's snapshot was taken. A new statement sees it.
+    const again = await db.query<{ user_id: string }>('SELECT user_id FROM devices WHERE device_id = $1', [deviceId]);
+    if (again.rows[0]) return again.rows[0].user_id === userId ? 'ok' : 'taken';
+  }
+  return 'taken';
 }
 
 /** Bind a session that has no device yet to one; returns the session's device after. */
