@@ -13,6 +13,15 @@ export interface MetaRow {
   value: unknown;
 }
 
+/** A Dexie zone property: transactions begun inside `FieldDeskDb.relaxed` commit without waiting for the disk. */
+const RELAXED_ZONE = 'fieldDeskRelaxed';
+
+type CreateTransaction = (mode: IDBTransactionMode, storeNames: string[], schema: unknown, parent?: unknown) => { chromeTransactionDurability?: IDBTransactionDurability };
+interface DexieZones {
+  PSD: Record<string, unknown>;
+  newPSD<T>(fn: () => T, props: Record<string, unknown>): T;
+}
+
 export interface DeviceRecord {
   deviceId: string;
   createdAt: string;
@@ -40,6 +49,14 @@ export class FieldDeskDb extends Dexie {
     }
     this.device = device;
     this.features = features;
+    // Dexie makes every transaction with the database's durability; one begun in a `relaxed` zone gets 'relaxed'.
+    const self = this as unknown as { _createTransaction: CreateTransaction };
+    const create = self._createTransaction;
+    self._createTransaction = (mode, storeNames, schema, parent) => {
+      const trans = create(mode, storeNames, schema, parent);
+      if ((Dexie.Promise as unknown as DexieZones).PSD[RELAXED_ZONE] === true) trans.chromeTransactionDurability = 'relaxed';
+      return trans;
+    };
     // A feature's state on the database object (its tables' typed handles come from Dexie itself).
     for (const f of features) f.attach?.(this);
     this.use(changelogMiddleware(device));
@@ -49,6 +66,18 @@ export class FieldDeskDb extends Dexie {
       const middleware = f.middleware?.(this);
       if (middleware) this.use(middleware);
     }
+  }
+
+  /**
+   * Runs `fn` with its write transactions committed as soon as the operating
+   * system has the data, without waiting for the disk (Chromium's default
+   * since version 121; this database is strict otherwise). For writes that
+   * can be made again: pulled pages, whose cursor commits with them, so a
+   * power cut loses a page and its cursor together and the pull fetches it
+   * again. Never for what the user typed.
+   */
+  relaxed<T>(fn: () => Promise<T>): Promise<T> {
+    return (Dexie.Promise as unknown as DexieZones).newPSD(fn, { [RELAXED_ZONE]: true });
   }
 }
 

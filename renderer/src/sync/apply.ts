@@ -28,28 +28,50 @@ export interface PageResult {
   skipped: number;
 }
 
-/** Records per write transaction when a page is applied (`applyPage`). */
-export const APPLY_CHUNK = 200;
-/** Pause between a page's chunks (ms). */
-export const APPLY_PAUSE_MS = 15;
+/**
+ * How long one chunk's write transaction should hold the stores (ms). A
+ * user's read or save that comes meanwhile waits behind it (IndexedDB runs a
+ * transaction after every earlier one whose stores it shares), so this bounds
+ * what the fill adds to each of the user's transactions.
+ */
+export const APPLY_BUDGET_MS = 8;
+/** Bounds and start of the chunk size that `nextChunkSize` adapts to the budget. */
+export const APPLY_CHUNK_MIN = 10;
+export const APPLY_CHUNK_MAX = 1000;
+export const APPLY_CHUNK_FIRST = 40;
 
 export interface ApplyOptions {
-  /** Records per write transaction (default APPLY_CHUNK). */
+  /** Records per write transaction, fixed (tests); without it the size adapts to APPLY_BUDGET_MS. */
   chunk?: number;
-  /** Between chunks; the default waits APPLY_PAUSE_MS (a macrotask or more), so the user's reads and saves get their turn. */
+  /** Between chunks; the default yields one macrotask, so a user's read or save made meanwhile goes first. */
   pause?: () => Promise<void>;
   /** Stop before a chunk (tests cut a page this way): what was written stays, without the cursor. */
   signal?: AbortSignal;
 }
 
-/** Long enough for a user action of a few transactions in a row (read, then save) to place its next one first. */
-const yieldMacrotask = (): Promise<void> => new Promise((r) => setTimeout(r, APPLY_PAUSE_MS));
+/**
+ * The next chunk's size from the last one's and how long its transaction
+ * took: scaled toward the budget, at most doubled or halved at a time (one
+ * slow commit, a garbage collection, does not collapse it), within the bounds.
+ */
+export function nextChunkSize(size: number, elapsedMs: number, budgetMs = APPLY_BUDGET_MS): number {
+  const scaled = (size * budgetMs) / Math.max(elapsedMs, 0.1);
+  const step = Math.min(size * 2, Math.max(size / 2, scaled));
+  return Math.round(Math.min(APPLY_CHUNK_MAX, Math.max(APPLY_CHUNK_MIN, step)));
+}
+
+/** The adapted size per database, carried from page to page. */
+const chunkSizes = new WeakMap<FieldDeskDb, number>();
+
+const yieldMacrotask = (): Promise<void> => new Promise((r) => setTimeout(r, 0));
 
 /**
  * Apply one pulled page, marked remote so nothing is logged again, in write
- * transactions of `chunk` records each, yielding between them: a page of
- * 1,000 tickets held every store for seconds in one transaction, and a user's
- * edit or list read waited behind it. The page's cursor (and `state`, the
+ * transactions of a few records each, yielding between them: a page of 1,000
+ * tickets held every store for seconds in one transaction, and a user's edit
+ * or list read waited behind it. Each chunk is sized to commit within
+ * APPLY_BUDGET_MS, and commits with relaxed durability (FieldDeskDb.relaxed:
+ * a pulled page can be pulled again). The page's cursor (and `state`, the
  * fill's progress) is written only in the LAST chunk, so a page cut after
  * some chunks is pulled again from the old cursor and applied again: applying
  * is idempotent (server fields replace, pending local fields keep their value
@@ -68,18 +90,22 @@ export async function applyPage(
   seen?: Map<string, Set<string>>,
   /** More `syncState` rows to write (or remove) with the cursor: the fill's progress (fill.ts). */
   state: { put?: { key: string; value: unknown }[]; remove?: string[] } = {},
-  { chunk = APPLY_CHUNK, pause = yieldMacrotask, signal }: ApplyOptions = {},
+  { chunk, pause = yieldMacrotask, signal }: ApplyOptions = {},
 ): Promise<PageResult> {
   const total: PageResult = { applied: 0, skipped: 0, quarantined: 0 };
-  const size = Math.max(1, Math.floor(chunk));
-  for (let at = 0; ; at += size) {
+  const fixed = chunk === undefined ? null : Math.max(1, Math.floor(chunk));
+  for (let at = 0; ; ) {
+    const size = fixed ?? chunkSizes.get(db) ?? APPLY_CHUNK_FIRST;
     const last = at + size >= records.length;
     if (signal?.aborted) throw new Error('Sync stopped');
-    const part = await applyChunk(db, records.slice(at, at + size), seen, last ? { cursor, state } : null);
+    const began = performance.now();
+    const part = await db.relaxed(() => applyChunk(db, records.slice(at, at + size), seen, last ? { cursor, state } : null));
+    if (fixed === null && !last) chunkSizes.set(db, nextChunkSize(size, performance.now() - began));
     total.applied += part.applied;
     total.skipped += part.skipped;
     total.quarantined += part.quarantined;
     if (last) return total;
+    at += size;
     await pause();
   }
 }

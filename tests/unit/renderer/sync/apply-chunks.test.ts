@@ -3,7 +3,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { FieldDeskDb } from '../../../../renderer/src/data/db';
 import { registerTicketDerivation } from '../../../../renderer/src/data/repositories/tickets/derive';
 import { refreshQueuedWords } from '../../../../renderer/src/data/repositories/tickets/word-refresh';
-import { applyPage } from '../../../../renderer/src/sync/apply';
+import Dexie from 'dexie';
+import { APPLY_BUDGET_MS, APPLY_CHUNK_MAX, APPLY_CHUNK_MIN, applyPage, nextChunkSize } from '../../../../renderer/src/sync/apply';
 import { waitingOps } from '../../../../renderer/src/sync/pending';
 import { CURSOR_KEY, FILL_KEY, quarantineKey, shadowKey } from '../../../../renderer/src/sync/state-keys';
 import type { SyncRecord } from '../../../../shared/sync/protocol';
@@ -147,5 +148,36 @@ describe('a pulled page in chunks', () => {
     expect(chunkCount).toBeGreaterThan(5);
     expect(committedAfter).toBeGreaterThan(0);
     expect(committedAfter).toBeLessThan(chunkCount - 1);
+  });
+
+  it('sizes its chunks to the time budget: more records when a chunk commits early, fewer when late, at most doubling or halving, within bounds', () => {
+    expect(nextChunkSize(40, APPLY_BUDGET_MS)).toBe(40);
+    expect(nextChunkSize(40, APPLY_BUDGET_MS / 4)).toBe(80); // would be 160: doubled at most
+    expect(nextChunkSize(40, APPLY_BUDGET_MS * 1.25)).toBe(32);
+    expect(nextChunkSize(40, APPLY_BUDGET_MS * 10)).toBe(20); // one slow commit (a GC) halves it, no more
+    expect(nextChunkSize(APPLY_CHUNK_MIN, 500)).toBe(APPLY_CHUNK_MIN);
+    expect(nextChunkSize(APPLY_CHUNK_MAX, 0)).toBe(APPLY_CHUNK_MAX);
+  });
+
+  it("commits a page's chunks with relaxed durability (a pulled page can be pulled again), and the user's writes stay strict", async () => {
+    const { page } = await sourcePage();
+    const desk = await freshDesk();
+    const seen: (string | undefined)[] = [];
+    const watch = (tx: Dexie.Transaction | undefined) => seen.push((tx as unknown as { chromeTransactionDurability?: string } | undefined)?.chromeTransactionDurability);
+    const pause = async () => {
+      await desk.db.transaction('rw', desk.db.meta, async () => watch(Dexie.currentTransaction));
+    };
+    await desk.db.relaxed(async () => desk.db.transaction('rw', desk.db.meta, async () => watch(Dexie.currentTransaction)));
+    expect(seen).toEqual(['relaxed']);
+    seen.length = 0;
+    await applyPage(desk.db, page.slice(0, 4), 'c1', undefined, fillState, { chunk: 2, pause });
+    // The pause runs between the chunks, outside them: the user's transaction there is strict.
+    expect(seen).toEqual(['strict']);
+    const inChunk: (string | undefined)[] = [];
+    const spy = desk.db.syncState.hook('creating', () => void inChunk.push((Dexie.currentTransaction as unknown as { chromeTransactionDurability?: string }).chromeTransactionDurability));
+    await applyPage(desk.db, page.slice(4, 8), 'c2', undefined, fillState, { chunk: 2, pause: noPause });
+    desk.db.syncState.hook('creating').unsubscribe(spy);
+    expect(inChunk.length).toBeGreaterThan(0);
+    expect(new Set(inChunk)).toEqual(new Set(['relaxed']));
   });
 });
