@@ -1,6 +1,7 @@
-import Dexie, { type DexieOptions, type Table } from 'dexie';
+import Dexie, { type DexieOptions, type PromiseExtended, type Table } from 'dexie';
 import { uuidv7 } from '../../../shared/ids/uuidv7';
 import { HybridClock, latestStamp } from '../../../shared/sync/hlc';
+import { Activity, activityMiddleware } from './activity';
 import { changelogMiddleware } from './changelog';
 import { stampsOfRow, type OutboxRow } from '../../../shared/sync/outbox';
 import { DeviceRef } from './device';
@@ -35,6 +36,9 @@ export class FieldDeskDb extends Dexie {
   /** Every write's durability; saves placed beside Dexie (direct-save.ts) use it too. */
   readonly durability: IDBTransactionDurability;
 
+  /** The user's reads and writes in flight: background writers make way for them (activity.ts). */
+  readonly activity = new Activity();
+
   /** The features whose middleware and open-time marks this database runs (features.ts). */
   readonly features: readonly DataFeature[];
 
@@ -66,18 +70,25 @@ export class FieldDeskDb extends Dexie {
       const middleware = f.middleware?.(this);
       if (middleware) this.use(middleware);
     }
+    this.use(activityMiddleware(this.activity));
   }
 
   /**
-   * Runs `fn` with its write transactions committed as soon as the operating
-   * system has the data, without waiting for the disk (Chromium's default
-   * since version 121; this database is strict otherwise). For writes that
-   * can be made again: pulled pages, whose cursor commits with them, so a
-   * power cut loses a page and its cursor together and the pull fetches it
-   * again. Never for what the user typed.
+   * The transaction `begin` starts (it must return `db.transaction(…)`
+   * itself: not an async function, whose extra promise lets the zone leak
+   * into the caller's later code) commits as soon as the operating system has the
+   * data, without waiting for the disk (Chromium's default since version
+   * 121; this database is strict otherwise). For writes that can be made
+   * again: pulled pages, whose cursor commits with them, so a power cut
+   * loses a page and its cursor together and the pull fetches it again.
+   * Never for what the user typed.
    */
-  relaxed<T>(fn: () => Promise<T>): Promise<T> {
-    return (Dexie.Promise as unknown as DexieZones).newPSD(fn, { [RELAXED_ZONE]: true });
+  relaxed<T>(begin: () => PromiseExtended<T>): Promise<T> {
+    // Dexie begins the transaction in the zone it was asked from. The zone ends when `begin` returns, and
+    // the result is taken here, outside it, so code after the await does not run in it (nor begin its own
+    // transactions relaxed).
+    const started = (Dexie.Promise as unknown as DexieZones).newPSD(begin, { [RELAXED_ZONE]: true });
+    return new Promise<T>((resolve, reject) => void started.then(resolve, reject));
   }
 }
 

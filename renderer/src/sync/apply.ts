@@ -2,6 +2,7 @@ import type { Table } from 'dexie';
 import { compareStamps } from '../../../shared/sync/hlc';
 import { CONFLICTS_TABLE, type SyncRecord } from '../../../shared/sync/protocol';
 import { isSyncTable, localFieldsOf, SYNC_TABLE_NAMES } from '../../../shared/sync/tables';
+import { markBackground } from '../data/activity';
 import { markRemote } from '../data/changelog';
 import type { FieldDeskDb } from '../data/db';
 import { derivePage, runPageHook } from './derive';
@@ -43,7 +44,7 @@ export const APPLY_CHUNK_FIRST = 40;
 export interface ApplyOptions {
   /** Records per write transaction, fixed (tests); without it the size adapts to APPLY_BUDGET_MS. */
   chunk?: number;
-  /** Between chunks; the default yields one macrotask, so a user's read or save made meanwhile goes first. */
+  /** Between chunks; the default yields, and waits while the user's reads and saves run (up to APPLY_YIELD_MAX_MS). */
   pause?: () => Promise<void>;
   /** Stop before a chunk (tests cut a page this way): what was written stays, without the cursor. */
   signal?: AbortSignal;
@@ -63,15 +64,26 @@ export function nextChunkSize(size: number, elapsedMs: number, budgetMs = APPLY_
 /** The adapted size per database, carried from page to page. */
 const chunkSizes = new WeakMap<FieldDeskDb, number>();
 
-const yieldMacrotask = (): Promise<void> => new Promise((r) => setTimeout(r, 0));
+/** Before the next chunk, the user's reads and saves under way (a list's plan, then its rows) go on for up to this long (ms)… */
+export const APPLY_YIELD_MAX_MS = 40;
+/** …until none has been in flight for this long (ms). */
+export const APPLY_QUIET_MS = 4;
+
+/** Yields a macrotask, then lets the user's requests under way finish (activity.ts). */
+const makeWay = async (db: FieldDeskDb): Promise<void> => {
+  await new Promise((r) => setTimeout(r, 0));
+  await db.activity.quiet(APPLY_QUIET_MS, APPLY_YIELD_MAX_MS);
+};
 
 /**
  * Apply one pulled page, marked remote so nothing is logged again, in write
  * transactions of a few records each, yielding between them: a page of 1,000
  * tickets held every store for seconds in one transaction, and a user's edit
  * or list read waited behind it. Each chunk is sized to commit within
- * APPLY_BUDGET_MS, and commits with relaxed durability (FieldDeskDb.relaxed:
- * a pulled page can be pulled again). The page's cursor (and `state`, the
+ * APPLY_BUDGET_MS and commits with relaxed durability (FieldDeskDb.relaxed:
+ * a pulled page can be pulled again); between chunks the user's reads and
+ * saves under way go first (activity.ts), so a screen that reads several
+ * times waits behind one chunk, not one per read. The page's cursor (and `state`, the
  * fill's progress) is written only in the LAST chunk, so a page cut after
  * some chunks is pulled again from the old cursor and applied again: applying
  * is idempotent (server fields replace, pending local fields keep their value
@@ -90,7 +102,7 @@ export async function applyPage(
   seen?: Map<string, Set<string>>,
   /** More `syncState` rows to write (or remove) with the cursor: the fill's progress (fill.ts). */
   state: { put?: { key: string; value: unknown }[]; remove?: string[] } = {},
-  { chunk, pause = yieldMacrotask, signal }: ApplyOptions = {},
+  { chunk, pause = () => makeWay(db), signal }: ApplyOptions = {},
 ): Promise<PageResult> {
   const total: PageResult = { applied: 0, skipped: 0, quarantined: 0 };
   const fixed = chunk === undefined ? null : Math.max(1, Math.floor(chunk));
@@ -99,7 +111,7 @@ export async function applyPage(
     const last = at + size >= records.length;
     if (signal?.aborted) throw new Error('Sync stopped');
     const began = performance.now();
-    const part = await db.relaxed(() => applyChunk(db, records.slice(at, at + size), seen, last ? { cursor, state } : null));
+    const part = await applyChunk(db, records.slice(at, at + size), seen, last ? { cursor, state } : null);
     if (fixed === null && !last) chunkSizes.set(db, nextChunkSize(size, performance.now() - began));
     total.applied += part.applied;
     total.skipped += part.skipped;
@@ -121,8 +133,9 @@ async function applyChunk(
   let skipped = 0;
   let applied = 0;
   let held = 0;
-  await db.transaction('rw', syncStores(db), async (tx) => {
+  await db.relaxed(() => db.transaction('rw', syncStores(db), async (tx) => {
     markRemote(tx.idbtrans);
+    markBackground(tx.idbtrans);
     const keys = new Set(records.map((r) => recordKey(r.table, r.id)));
     const pending = await pendingFields(db, keys);
     const byTable = new Map<string, SyncRecord[]>();
@@ -182,7 +195,7 @@ async function applyChunk(
       await db.syncState.bulkPut([{ key: CURSOR_KEY, value: end.cursor }, ...(end.state.put ?? [])]);
       if (end.state.remove?.length) await db.syncState.bulkDelete(end.state.remove);
     }
-  });
+  }));
   return { applied, skipped, quarantined: held };
 }
 
