@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { DRAFT_PREFIX, draftKey, drafts } from './drafts';
 
 const same = (a: unknown, b: unknown): boolean => a === b || JSON.stringify(a) === JSON.stringify(b);
@@ -12,10 +12,24 @@ export interface Draft<T extends object> {
   /** When the form opened with a draft left from before: its time, for the notice. */
   restoredAt: string | null;
   /**
-   * The form was saved: the draft is no longer needed. Given the values that were saved, a form typed into
-   * while the save was under way keeps what was typed since as its draft (nothing typed is lost).
+   * The values on screen now, to save: take it when the save starts (before any await) and give it to
+   * `done(snapshot)` when the save succeeds.
    */
-  done(saved?: T): void;
+  saving(): T;
+  /**
+   * The form was saved: the draft is no longer needed. Given the values that were saved, a form typed into
+   * while the save was under way keeps what was typed since as its draft (nothing typed is lost) and
+   * `done` returns false; it returns true when the draft was dropped. `reset` (a form that clears itself for
+   * the next entry once saved) goes back to the starting values, only when nothing was typed meanwhile.
+   * Without `saved` the draft is dropped whatever the form holds: only for a reason other than a save.
+   */
+  done(saved?: T, opts?: { reset?: boolean }): boolean;
+  /**
+   * Save what the form holds: `run` gets a snapshot of the values (taken now, before any await) and its
+   * outcome (true/false or a Result) is returned; when it succeeded, `done(snapshot, opts)` is called, so text
+   * typed while it ran stays a draft.
+   */
+  save<R extends boolean | { ok: boolean }>(run: (values: T) => Promise<R>, opts?: { reset?: boolean }): Promise<R>;
   /** The person chose to throw the text away (Cancel, Discard): back to the starting values. */
   discard(): void;
 }
@@ -34,7 +48,8 @@ export function useDraft<T extends object>(key: string | null, initial: T): Draf
   const keyRef = useRef(key);
   const changed = useRef(false);
   const valuesRef = useRef(state.values);
-  useEffect(() => {
+  // As the values commit (not later, with the passive effects): a save finishing right after a change compares with it.
+  useLayoutEffect(() => {
     initialRef.current = initial;
     keyRef.current = key;
     valuesRef.current = state.values;
@@ -52,23 +67,37 @@ export function useDraft<T extends object>(key: string | null, initial: T): Draf
     changed.current = true;
     setState((s) => ({ ...s, values: typeof patch === 'function' ? patch(s.values) : { ...s.values, ...patch } }));
   }, []);
-  const done = useCallback((saved?: T) => {
+  const saving = useCallback(() => valuesRef.current, []);
+  const done = useCallback((saved?: T, opts?: { reset?: boolean }) => {
     if (saved !== undefined && !same(valuesRef.current, saved)) {
       // Typed into while saving: what is on screen stays a draft.
       setState((s) => ({ ...s, restoredAt: null }));
-      return;
+      return false;
     }
     changed.current = false;
     if (keyRef.current) drafts.drop(keyRef.current);
-    setState((s) => ({ ...s, restoredAt: null }));
+    if (opts?.reset) {
+      valuesRef.current = initialRef.current;
+      setState({ values: initialRef.current, restoredAt: null });
+    } else setState((s) => ({ ...s, restoredAt: null }));
+    return true;
   }, []);
+  const save = useCallback(
+    async <R extends boolean | { ok: boolean }>(run: (values: T) => Promise<R>, opts?: { reset?: boolean }): Promise<R> => {
+      const snapshot = valuesRef.current;
+      const out = await run(snapshot);
+      if (typeof out === 'boolean' ? out : out.ok) done(snapshot, opts);
+      return out;
+    },
+    [done],
+  );
   const discard = useCallback(() => {
     changed.current = false;
     if (keyRef.current) drafts.drop(keyRef.current);
     setState({ values: initialRef.current, restoredAt: null });
   }, []);
   const field = <K extends keyof T>(k: K): [T[K], (v: T[K]) => void] => [state.values[k], (v: T[K]) => set({ [k]: v } as unknown as Partial<T>)];
-  return { values: state.values, set, field, restoredAt: state.restoredAt, done, discard };
+  return { values: state.values, set, field, restoredAt: state.restoredAt, saving, done, save, discard };
 }
 
 export type SaveOutcome = { ok: true } | { ok: false; message: string };

@@ -91,6 +91,8 @@ function RequestFormBody({ draftId, initial, ticket }: { draftId: string; initia
       setMessage('Check the highlighted fields.');
       return;
     }
+    // What is saved: the form as it is now (text typed while it saves stays a draft of this form).
+    const saving = form;
     const saved = await repos.requests.draft({
       forPersonId: form.forPersonId,
       requestedBy: form.requestedBy,
@@ -107,7 +109,7 @@ function RequestFormBody({ draftId, initial, ticket }: { draftId: string; initia
       setMessage(saved.error.message);
       return;
     }
-    draft.done();
+    draft.done(saving);
     if (submit) {
       const sent = await repos.requests.submit(saved.value.id);
       if (!sent.ok) {

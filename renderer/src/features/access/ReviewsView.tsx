@@ -264,11 +264,11 @@ export function CampaignPage({ id }: { id: string }) {
     setMessage({ error: false, text: `Campaign closed: ${res.value.revoked} revocation(s) started, ${res.value.flagged} flagged for a coordinator.` });
   };
   const settle = async () => {
-    const v = settleDraft.values;
+    const v = settleDraft.saving();
     const res = await repos.reviews.resolve(v.itemId, v.outcome, v.note);
     if (!res.ok) return setMessage({ error: true, text: res.error.message });
-    settleDraft.done();
-    settleDraft.discard();
+    // Cleared for the next item, unless the note was typed on while it saved (then that stays, a draft).
+    settleDraft.done(v, { reset: true });
     setMessage({ error: false, text: `Settled: ${OUTCOME_LABELS[v.outcome]}${v.outcome === 'revoke' && c.status === 'closed' ? ' (revocation started)' : ''}.` });
   };
   const exportReport = async () => {

@@ -110,13 +110,14 @@ function ChangeForm({ id, stored }: { id: string; stored: Change | null }) {
 
   async function save(e: FormEvent) {
     e.preventDefault();
-    const r = id === 'new' ? await repos.changes.create(draft) : await repos.changes.update(id, draft);
+    const saving = kept.saving();
+    const r = id === 'new' ? await repos.changes.create(saving) : await repos.changes.update(id, saving);
     if (!r.ok) {
       setErrors(r.error.fields ?? {});
       setMessage(r.error.message);
       return;
     }
-    kept.done();
+    kept.done(saving);
     setErrors({});
     setMessage('');
     announce('Change saved');

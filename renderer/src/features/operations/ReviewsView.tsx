@@ -33,10 +33,11 @@ export function ReviewsView() {
         aria-label="New review"
         onSubmit={async (e) => {
           e.preventDefault();
-          const r = await repos.reviews.create({ title });
+          const saving = newTitle.saving();
+          const r = await repos.reviews.create({ title: saving.title });
           if (!r.ok) return setError(r.error.fields?.title ?? r.error.message);
-          newTitle.done();
-          newTitle.discard();
+          // Cleared for the next one, unless the title was typed on while it saved (then that stays, a draft).
+          newTitle.done(saving, { reset: true });
           goOps({ view: 'review', id: r.value.id });
         }}
       >
@@ -339,12 +340,13 @@ function ReviewForm({ id, stored }: { id: string; stored: Review }) {
           aria-label="New action item"
           onSubmit={async (e) => {
             e.preventDefault();
-            const link = action.link ? { kind: 'ticket' as const, id: action.link } : null;
-            const r = await repos.reviews.actions.create({ reviewId: id, title: action.title, ownerId: action.ownerId, due: action.due || null, type: action.type, link });
+            const saving = actionDraft.saving();
+            const link = saving.link ? { kind: 'ticket' as const, id: saving.link } : null;
+            const r = await repos.reviews.actions.create({ reviewId: id, title: saving.title, ownerId: saving.ownerId, due: saving.due || null, type: saving.type, link });
             if (!r.ok) return setActionError(r.error.fields?.title ?? r.error.message);
             setActionError('');
-            actionDraft.done();
-            actionDraft.discard();
+            // Cleared for the next item, unless it was typed into while it saved (then that stays, a draft).
+            actionDraft.done(saving, { reset: true });
             announce('Action item added');
           }}
         >
@@ -399,7 +401,7 @@ function TimelineRow({ reviewId, entry, locked }: { reviewId: string; entry: { i
       ) : (
         <>
           <input aria-label={`Timeline entry at ${formatInstant(entry.at)}`} value={text} onChange={(e) => setText(e.target.value)} />
-          <button type="button" disabled={text === entry.text} onClick={async () => { const r = await repos.reviews.saveEntry(reviewId, { id: entry.id, at: entry.at, text }); if (r.ok) kept.done(); setError(r.ok ? '' : r.error.message); }}>
+          <button type="button" disabled={text === entry.text} onClick={async () => { const r = await kept.save((v) => repos.reviews.saveEntry(reviewId, { id: entry.id, at: entry.at, text: v.text })); setError(r.ok ? '' : r.error.message); }}>
             Save entry
           </button>
           <button type="button" onClick={() => void repos.reviews.removeEntry(reviewId, entry.id).then(() => kept.discard())} aria-label={`Remove the entry at ${formatInstant(entry.at)}`}>

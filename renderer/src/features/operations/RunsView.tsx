@@ -173,7 +173,8 @@ function JobForm({ id, stored }: { id: string; stored: OutputJob | null }) {
 
   async function save(e: FormEvent) {
     e.preventDefault();
-    const { checks, ...rest } = draft;
+    const saving = kept.saving();
+    const { checks, ...rest } = saving;
     const value: OutputJobInput = { ...rest, checklist: checks.map((c) => ({ id: c.id, label: c.label, kind: c.kind, critical: c.critical, expected: c.expected.trim() === '' ? null : Number(c.expected) })) };
     const r = id === 'new' ? await repos.jobs.create(value) : await repos.jobs.update(id, value);
     if (!r.ok) {
@@ -181,7 +182,7 @@ function JobForm({ id, stored }: { id: string; stored: OutputJob | null }) {
       setMessage(r.error.message);
       return;
     }
-    kept.done();
+    kept.done(saving);
     setErrors({});
     setMessage('');
     announce('Output job saved');

@@ -221,6 +221,8 @@ function ScheduleForm({ id, stored }: { id: string; stored: Schedule | null }) {
 
   async function save(e: FormEvent) {
     e.preventDefault();
+    // What is saved: the form as it is now (text typed while it saves stays a draft).
+    const saving = kept.saving();
     const value: ScheduleInput = { ...draft, template: { ...draft.template, checklist: lines.map((text, i) => ({ id: `c${i + 1}`, text })) } };
     const parsed = ScheduleInputSchema.safeParse(value);
     const r = id === 'new' ? await repos.schedules.create(value) : await repos.schedules.update(id, value);
@@ -230,7 +232,7 @@ function ScheduleForm({ id, stored }: { id: string; stored: Schedule | null }) {
       return;
     }
     void parsed;
-    kept.done();
+    kept.done(saving);
     setErrors({});
     setMessage('');
     const gen = await repos.generator.generateFor(r.value.id);
@@ -514,12 +516,13 @@ export function SchedulesView() {
           aria-label="New window or freeze"
           onSubmit={async (e) => {
             e.preventDefault();
-            const parsed = WindowInputSchema.safeParse(win);
+            const saving = winDraft.saving();
+            const parsed = WindowInputSchema.safeParse(saving.win);
             void parsed;
-            const r = await repos.windows.create(win);
+            const r = await repos.windows.create(saving.win);
             if (!r.ok) return setWinErrors(r.error.fields ?? { name: r.error.message });
-            winDraft.done();
-            winDraft.discard();
+            // Closed and cleared, unless it was typed into while it saved (then that stays, a draft).
+            winDraft.done(saving, { reset: true });
             setWinErrors({});
             announce('Window saved');
           }}

@@ -37,12 +37,13 @@ export function PersonForm({
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setSaving(true);
-    const res = await onSubmit(values);
+    // Saved: the draft goes, unless more was typed while it saved.
+    const res = await draft.save(onSubmit);
     setSaving(false);
     if (!res.ok) {
       setErrors(res.error.fields ?? { _: res.error.message });
       summary.failed();
-    } else draft.done();
+    }
   };
 
   return (

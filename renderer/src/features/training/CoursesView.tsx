@@ -32,11 +32,12 @@ function CourseForm({ initial, materials, onSubmit, onCancel }: { initial?: Cour
   const set = (k: 'title' | 'system' | 'audience' | 'version' | 'description') => (e: { target: { value: string } }) => setV((x) => ({ ...x, [k]: e.target.value }));
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const res = await onSubmit(v);
+    // Saved: the draft goes, unless more was typed while it saved.
+    const res = await draft.save(onSubmit);
     if (!res.ok) {
       setErrors(res.error.fields ?? { _: res.error.message });
       summary.failed();
-    } else draft.done();
+    }
   };
   const label = initial ? `Edit ${initial.title}` : 'Add a course';
   return (

@@ -129,14 +129,14 @@ function Editor({ material, latest, repos }: { material: Material; latest: Mater
   };
 
   const save = async (): Promise<boolean> => {
-    const res = await repos.materials.update(material.id, work);
+    // Text typed while it saves stays a draft (done with what was saved).
+    const res = await draft.save((values) => repos.materials.update(material.id, values));
     if (!res.ok) {
       setErrors(res.error.fields ?? { _: res.error.message });
       setSaveMessage(null);
       return false;
     }
     setErrors({});
-    draft.done();
     setSaveMessage('Saved on this device.');
     announce('Handout saved');
     return true;

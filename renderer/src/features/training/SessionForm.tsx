@@ -86,12 +86,13 @@ export function SessionForm({
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setSaving(true);
-    const res = await onSubmit(toInput(values));
+    // Saved: the draft goes, unless more was typed while it saved.
+    const res = await draft.save((v) => onSubmit(toInput(v)));
     setSaving(false);
     if (!res.ok) {
       setErrors(res.error.fields ?? { _: res.error.message });
       summary.failed();
-    } else draft.done();
+    }
   };
 
   const title = initial ? 'Edit session' : 'Schedule a session';

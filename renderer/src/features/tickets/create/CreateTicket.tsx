@@ -75,20 +75,23 @@ export function CreateTicket({ desk }: { desk: Desk }) {
     e?.preventDefault();
     if (saving) return;
     setSaving(true);
-    const res = await desk.repos.tickets.create({
-      type: d.type,
-      title: d.title,
-      description: d.description,
-      requesterId: requester?.id ?? '',
-      siteId: d.siteId || null,
-      systemId: d.systemId || null,
-      category: d.category,
-      channel: d.channel,
-      tags: d.tags.split(',').map((x) => x.trim()).filter(Boolean),
-      impact: d.impact,
-      urgency: d.urgency,
-      teamId: d.teamId || null,
-    });
+    // Created: the draft goes, unless the form was typed into while it saved (then that stays, a draft).
+    const res = await draft.save((v) =>
+      desk.repos.tickets.create({
+        type: v.type,
+        title: v.title,
+        description: v.description,
+        requesterId: v.requester?.id ?? '',
+        siteId: v.siteId || null,
+        systemId: v.systemId || null,
+        category: v.category,
+        channel: v.channel,
+        tags: v.tags.split(',').map((x) => x.trim()).filter(Boolean),
+        impact: v.impact,
+        urgency: v.urgency,
+        teamId: v.teamId || null,
+      }),
+    );
     setSaving(false);
     if (!res.ok) {
       setErrors(res.error.fields ?? {});
@@ -96,7 +99,6 @@ export function CreateTicket({ desk }: { desk: Desk }) {
       summary.failed();
       return;
     }
-    draft.done();
     announce(`Created ${res.value.ticket.number}`);
     goToTicket(res.value.ticket.id);
   };

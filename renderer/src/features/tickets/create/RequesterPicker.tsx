@@ -45,9 +45,9 @@ export function RequesterPicker({ desk, value, onChange, error }: { desk: Desk; 
     );
 
   const add = async () => {
-    const res = await peopleRepository(desk.db).create({ ...draft, kind: 'requester' });
+    // Added: the look-up's draft goes, unless its fields were typed into while it saved (then that stays, a draft).
+    const res = await kept.save((v) => peopleRepository(desk.db).create({ ...v.draft, kind: 'requester' }));
     if (!res.ok) return setAddErrors(res.error.fields ?? { name: res.error.message });
-    kept.done();
     onChange(res.value);
   };
 

@@ -233,7 +233,7 @@ function ResolveForm({ ticketId, errors, onSubmit }: { ticketId: string; errors:
   const [text, setText] = draft.field('text');
   const [rootCause, setRootCause] = draft.field('rootCause');
   return (
-    <SubForm label="Resolve" onSubmit={() => void onSubmit({ code, text, rootCause }).then((ok) => ok && draft.done())}>
+    <SubForm label="Resolve" onSubmit={() => void draft.save(onSubmit)}>
       <DraftNotice restoredAt={draft.restoredAt} onDiscard={draft.discard} what="resolution" />
       <SelectField label="Resolution code" value={code} error={errors.code} onChange={(e) => setCode(e.target.value as ResolutionCode)}>
         {RESOLUTION_CODES.map((c) => (
@@ -268,7 +268,7 @@ function EscalateForm({
   const [level, setLevel] = draft.field('level');
   const [reason, setReason] = draft.field('reason');
   return (
-    <SubForm label="Escalate" onSubmit={() => void onSubmit(level, reason).then((ok) => ok && draft.done())}>
+    <SubForm label="Escalate" onSubmit={() => void draft.save((v) => onSubmit(v.level, v.reason))}>
       <DraftNotice restoredAt={draft.restoredAt} onDiscard={draft.discard} what="escalation" />
       <SelectField label="Escalation level" value={String(level)} error={errors.toLevel} onChange={(e) => setLevel(Number(e.target.value))}>
         {[1, 2, 3].map((n) => (
@@ -283,7 +283,7 @@ function EscalateForm({
           Escalate
         </button>
         {onDeEscalate ? (
-          <button type="button" onClick={() => void onDeEscalate(reason).then((ok) => ok && draft.done())}>
+          <button type="button" onClick={() => void draft.save((v) => onDeEscalate(v.reason))}>
             De-escalate one level
           </button>
         ) : null}
@@ -311,7 +311,7 @@ function PriorityForm({
   const [priority, setPriority] = draft.field('priority');
   const [reason, setReason] = draft.field('reason');
   return (
-    <SubForm label="Override priority" onSubmit={() => void onSubmit(priority, reason).then((ok) => ok && draft.done())}>
+    <SubForm label="Override priority" onSubmit={() => void draft.save((v) => onSubmit(v.priority, v.reason))}>
       <DraftNotice restoredAt={draft.restoredAt} onDiscard={draft.discard} what="override" />
       <SelectField label="Priority" value={priority} onChange={(e) => setPriority(e.target.value as Priority)}>
         {PRIORITIES.map((p) => (

@@ -39,6 +39,8 @@ export function BulkBar({ desk }: { desk: Desk }) {
 
   const apply = async (e: FormEvent) => {
     e.preventDefault();
+    // What is applied: the choices as they are now (what is typed while it applies stays a draft).
+    const saving = draft.saving();
     const me = desk.actor?.id ?? null;
     const change: BulkChange = {};
     if (assignee) change.assigneeId = assignee === 'none' ? null : assignee === 'me' ? me : assignee;
@@ -60,9 +62,9 @@ export function BulkBar({ desk }: { desk: Desk }) {
     announce(text);
     // Applied: nothing left to keep (a skipped ticket keeps the choices on screen, to try again).
     if (skipped.length === 0) {
-      draft.discard();
+      draft.done(saving, { reset: true });
       setSelected([]);
-    } else draft.done();
+    } else draft.done(saving);
   };
 
   return (

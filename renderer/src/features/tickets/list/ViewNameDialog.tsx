@@ -53,10 +53,10 @@ export function ViewNameDialog({ title, submitLabel, initialName, check, onSubmi
     e.preventDefault();
     if (busy) return;
     setBusy(true);
-    const res = await onSubmit(name);
+    // Saved: the draft goes, unless the name was typed on while it saved (then that stays, a draft).
+    const res = await draft.save((v) => onSubmit(v.name));
     setBusy(false);
     if (res.ok) {
-      draft.done();
       ref.current?.close();
       return;
     }
