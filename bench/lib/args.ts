@@ -1,10 +1,10 @@
 import type { Page } from '@playwright/test';
 
-/** `--name N` from a suite's arguments: a positive number, or `dflt`. */
-export function numberArg(args: readonly string[], name: string, dflt: number): number {
+/** `--name N` from a suite's arguments: a positive number (or zero, where `zero` allows it), or `dflt`. */
+export function numberArg(args: readonly string[], name: string, dflt: number, { zero = false }: { zero?: boolean } = {}): number {
   const i = args.indexOf(`--${name}`);
   const v = i >= 0 ? Number(args[i + 1]) : dflt;
-  if (!Number.isFinite(v) || v <= 0) throw new Error(`--${name} must be a positive number`);
+  if (!Number.isFinite(v) || v < 0 || (v === 0 && !zero)) throw new Error(`--${name} must be a positive number${zero ? ' or 0' : ''}`);
   return v;
 }
 

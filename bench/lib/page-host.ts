@@ -16,6 +16,10 @@ export async function buildBenchPage(root: string, outDir: string, base: string,
 export async function openReadyPage(browser: BrowserContext, url: string, log: (s: string) => void): Promise<Page> {
   const page = await browser.newPage();
   page.on('pageerror', (e) => log(`page error: ${e.message}`));
+  // What the page reports for the bench's log (console lines that begin "[bench]").
+  page.on('console', (m) => {
+    if (m.text().startsWith('[bench]')) log(m.text());
+  });
   page.setDefaultTimeout(0);
   await page.goto(url);
   await page.waitForFunction(() => document.getElementById('ready')?.textContent === 'ready');

@@ -1,5 +1,7 @@
 /**
- * `npm run bench -- sync [--scale 0.1 | --scales 0.1,0.3,1] [--runs 3] [--probe-ms 500] [--push-runs 3] [--only pull|push|floors]`
+ * `npm run bench -- sync [--scale 0.1 | --scales 0.1,0.3,1] [--runs 3] [--floor-runs 1] [--probe-ms 500] [--push-runs 3] [--only pull|push|floors]`
+ * (--floor-runs: in how many of the runs the floors below are measured, all by default, 0 for none;
+ * --floor-without-words adds the bare load without search words to them)
  * (--only keeps the other figures from the last bench/results/sync.json; `floors`
  * measures only the floors below against PouchDB, without the first sync)
  *
@@ -99,10 +101,10 @@ function floors(records: readonly ServerRecord[], databaseUrl: string | null, ru
     const n = records.length.toLocaleString('en-US');
     const pouchS = median(pouch) / 1000;
     return [
-      result(`floor: raw IndexedDB put of PouchDB's ${n} documents (${(bytes / 1e6).toFixed(0)} MB JSON; primary key only, relaxed, ${PAGE} per transaction, no library)${tag}`, median(raw) / 1000, 's', `PouchDB replication of the same documents from express-pouchdb (batch ${PAGE}), same run`, pouchS, 'info (the 5× target needs ≤ 0.2)'),
-      result(`floor: download of every page (fetched, parsed, checked; nothing stored)${tag}`, median(download) / 1000, 's', 'PouchDB replication, same run', pouchS, 'info (the 5× target needs ≤ 0.2)'),
+      result(`floor: raw IndexedDB put of PouchDB's ${n} documents (${(bytes / 1e6).toFixed(0)} MB JSON; primary key only, relaxed, ${PAGE} per transaction, no library)${tag}`, median(raw) / 1000, 's', `PouchDB replication of the same documents from express-pouchdb (batch ${PAGE}), same run`, pouchS, 'info'),
+      result(`floor: download of every page (fetched, parsed, checked; nothing stored)${tag}`, median(download) / 1000, 's', 'PouchDB replication, same run', pouchS, 'info'),
       // A first sync that overlapped its download and its writes perfectly would still take the longer of the two.
-      result(`floor: the longer of the two, per run${tag}`, median(raw.map((r, i) => Math.max(r, download[i]!))) / 1000, 's', 'PouchDB replication, same run', pouchS, 'info (the 5× target needs ≤ 0.2)'),
+      result(`floor: the longer of the two, per run${tag}`, median(raw.map((r, i) => Math.max(r, download[i]!))) / 1000, 's', 'PouchDB replication, same run', pouchS, 'info'),
     ];
   });
 }
@@ -120,11 +122,12 @@ const p95 = (xs: readonly number[]): number => {
   return s.length === 0 ? 0 : s[Math.min(s.length - 1, Math.ceil(s.length * 0.95) - 1)]!;
 };
 
-async function firstSync(records: readonly ServerRecord[], databaseUrl: string | null, runs: number, dir: string, tag: string, probeMs: number): Promise<{ results: BenchResult[]; curve: Curve }> {
+async function firstSync(records: readonly ServerRecord[], databaseUrl: string | null, runs: number, dir: string, tag: string, probeMs: number, floorRuns: number, noWordsFloor: boolean): Promise<{ results: BenchResult[]; curve: Curve }> {
   return withSeededServers(records, databaseUrl, dir, async ({ page, session, pouchUrl, kind }) => {
     const ours: number[] = [];
     const words: number[] = [];
     const bare: number[] = [];
+    const bareNoWords: number[] = [];
     const keyOnly: number[] = [];
     const download: number[] = [];
     const pouch: number[] = [];
@@ -143,22 +146,29 @@ async function firstSync(records: readonly ServerRecord[], databaseUrl: string |
           `All open p95 ${p95(f.probe.screens).toFixed(0)} ms, heap max ${(Math.max(...f.probe.heap) / 1e6).toFixed(0)} MB`,
       );
       log(`  two-word search first screen: max ${Math.max(...f.searchNow).toFixed(0)} ms from the index, ${Math.max(...f.searchPacked).toFixed(0)} ms once packed (packing ${s(f.packMs)}); key-only bulkPut…`);
-      const k = await call<{ ms: number; stored: number }>(page, 'bareBulkPut', PAGE, true);
-      log(`  key-only floor ${s(k.ms)}; download only…`);
-      const d = await call<{ ms: number; received: number }>(page, 'downloadOnly', session, PAGE);
-      // The signed-in account's staff record comes too (the server writes one per account).
-      if (d.received < records.length) throw new Error(`download received ${d.received} records, expected ${records.length}`);
-      log(`  ${s(d.ms)}; bare bulkPut of the same rows…`);
-      const b = await call<{ ms: number; stored: number }>(page, 'bareBulkPut', PAGE);
-      log(`  ${s(b.ms)}; PouchDB replication…`);
+      if (i < floorRuns) {
+        const k = await call<{ ms: number; stored: number }>(page, 'bareBulkPut', PAGE, true);
+        log(`  key-only floor ${s(k.ms)}; download only…`);
+        const d = await call<{ ms: number; received: number }>(page, 'downloadOnly', session, PAGE);
+        // The signed-in account's staff record comes too (the server writes one per account).
+        if (d.received < records.length) throw new Error(`download received ${d.received} records, expected ${records.length}`);
+        log(`  ${s(d.ms)}; bare bulkPut of the same rows…`);
+        const b = await call<{ ms: number; stored: number }>(page, 'bareBulkPut', PAGE);
+        bare.push(b.ms);
+        if (noWordsFloor) {
+          log(`  ${s(b.ms)}; the same rows without their words…`);
+          const nw = await call<{ ms: number; stored: number }>(page, 'bareBulkPut', PAGE, false, true);
+          bareNoWords.push(nw.ms);
+          log(`  ${s(nw.ms)}; PouchDB replication…`);
+        } else log(`  ${s(b.ms)}; PouchDB replication…`);
+        keyOnly.push(k.ms);
+        download.push(d.ms);
+      } else log('  PouchDB replication (the floors were measured in the first runs only)…');
       const p = await call<{ ms: number; stored: number }>(page, 'pouchReplicate', pouchUrl, PAGE);
       if (p.stored !== records.length) throw new Error(`PouchDB stored ${p.stored} documents, expected ${records.length}`);
       log(`  ${s(p.ms)}`);
       ours.push(f.ms);
       words.push(f.wordsMs);
-      bare.push(b.ms);
-      keyOnly.push(k.ms);
-      download.push(d.ms);
       pouch.push(p.ms);
       edits.push(...f.probe.edits);
       screens.push(...f.probe.screens);
@@ -171,19 +181,27 @@ async function firstSync(records: readonly ServerRecord[], databaseUrl: string |
     const ms = median(ours);
     const searchable = median(ours.map((o, i) => o + words[i]!));
     const pouchS = median(pouch) / 1000;
-    const tiers = await measureFirstViews(page, session, records.length, runs, tag, log);
+    const tiers = await measureFirstViews(page, session, records.length, runs, tag, log, ms);
     const results = [
       ...tiers,
-      result(`first sync of ${n} tickets into an empty device${tag} (engine → pull → apply, ${kind} server)`, ms / 1000, 's', `PouchDB replication of the same ${n} documents from express-pouchdb (batch ${PAGE})`, pouchS, '≤ 0.2× (≥ 5× faster)'),
-      result(`first sync of ${n} tickets${tag}, same run`, ms / 1000, 's', `bare Dexie bulkPut of the same rows (same schema, strict, ${PAGE} per transaction)`, median(bare) / 1000, '≤ 3×'),
-      // Floors: no first sync that stores each ticket as its own record can beat
-      // the key-only bulkPut, nor one that talks to this server the download.
-      result(`floor: bare bulkPut of the same rows into a store with only the primary key${tag}`, median(keyOnly) / 1000, 's', 'PouchDB replication, same run', pouchS, 'info (the 5× target needs ≤ 0.2)'),
-      result(`floor: download of every page (fetched, parsed, checked; nothing stored)${tag}`, median(download) / 1000, 's', 'PouchDB replication, same run', pouchS, 'info (the 5× target needs ≤ 0.2)'),
+      // The 5× target of the first sync issue was replaced by "searchable ≤ 1.0×" (issue 24): stored alone is information.
+      result(`first sync of ${n} tickets into an empty device${tag} (engine → pull → apply, ${kind} server)`, ms / 1000, 's', `PouchDB replication of the same ${n} documents from express-pouchdb (batch ${PAGE})`, pouchS, 'info'),
+      ...(bare.length === 0
+        ? []
+        : [
+        result(`first sync of ${n} tickets${tag}, same run`, ms / 1000, 's', `bare Dexie bulkPut of the same rows (same schema, strict, ${PAGE} per transaction)`, median(bare) / 1000, '≤ 3×'),
+        // The floor of "searchable": the same rows with their words put into the same stores by nothing but Dexie.
+        result(`floor: bare Dexie bulkPut of the same rows with their words into the same schema${tag}`, median(bare) / 1000, 's', 'PouchDB replication, same run', pouchS, 'info (no first sync that stores these rows in these stores goes below it)'),
+        ...(bareNoWords.length === 0 ? [] : [result(`floor: the same bulkPut without the search words (the list views' indexes alone)${tag}`, median(bareNoWords) / 1000, 's', 'PouchDB replication, same run', pouchS, 'info (no search-word design that keeps these list indexes goes below it)')]),
+        // Floors: no first sync that stores each ticket as its own record can beat
+        // the key-only bulkPut, nor one that talks to this server the download.
+        result(`floor: bare bulkPut of the same rows into a store with only the primary key${tag}`, median(keyOnly) / 1000, 's', 'PouchDB replication, same run', pouchS, 'info'),
+        result(`floor: download of every page (fetched, parsed, checked; nothing stored)${tag}`, median(download) / 1000, 's', 'PouchDB replication, same run', pouchS, 'info'),
+          ]),
       result(`search words completed after the first sync, in the background${tag}`, median(words) / 1000, 's', 'the first sync itself', ms / 1000, 'info'),
       // A pulled ticket gets its words in the page's put; only tickets whose requester or work log came after them wait for the refresher.
       result(`first sync and its search words, until every ticket is searchable${tag}`, searchable / 1000, 's', 'PouchDB replication, same run', pouchS, '≤ 1.0×'),
-      result(`first sync and its search words${tag}, same run`, searchable / 1000, 's', 'bare Dexie bulkPut of the same rows (with their words)', median(bare) / 1000, 'info'),
+      ...(bare.length === 0 ? [] : [result(`first sync and its search words${tag}, same run`, searchable / 1000, 's', 'bare Dexie bulkPut of the same rows (with their words)', median(bare) / 1000, 'info')]),
       result(`first sync throughput${tag}`, records.length / (ms / 1000), 'tickets/s', 'PouchDB replication throughput', records.length / pouchS, 'info'),
       ...(probeMs > 0
         ? [
@@ -222,7 +240,9 @@ export async function run(args: string[]): Promise<BenchResult[]> {
   const scale = scales[scales.length - 1]!;
   const runs = Math.round(arg(args, 'runs', scale <= 0.2 ? 5 : 3));
   // A user at work during the first sync (0: nobody, for the figures against PouchDB alone): their reads hold pages back.
-  const probeMs = arg(args, 'probe-ms', 500);
+  const probeMs = arg(args, 'probe-ms', 500, { zero: true });
+  const floorRuns = Math.round(arg(args, 'floor-runs', runs, { zero: true }));
+  const noWordsFloor = args.includes('--floor-without-words');
   const pushRuns = Math.round(arg(args, 'push-runs', 3));
   const onlyAt = args.indexOf('--only');
   const only = onlyAt >= 0 ? args[onlyAt + 1] : undefined;
@@ -245,7 +265,7 @@ export async function run(args: string[]): Promise<BenchResult[]> {
       log(`generating ${n.toLocaleString('en-US')} tickets…`);
       records = ticketRecords(n);
       if (only === 'floors' || only === 'push') continue;
-      const done = await firstSync(records, cluster ? await cluster.createDatabase() : null, runs, dir, at === 1 ? '' : ` (scale ${at})`, probeMs);
+      const done = await firstSync(records, cluster ? await cluster.createDatabase() : null, runs, dir, at === 1 ? '' : ` (scale ${at})`, probeMs, floorRuns, noWordsFloor);
       out.push(...done.results);
       curves.push(done.curve);
     }

@@ -23,7 +23,11 @@ registerTierDoneHook(async (_db, tier) => {
 registerFirstViewsReady();
 
 const api = {
-  async firstViews(session: SyncSession): Promise<{ firstPageMs: number; firstViewsMs: number; openStoredMs: number; totalMs: number; active: number; activeWithoutWords: number; expectedActive: number; stored: number }> {
+  /**
+   * `whole` false stops the sync once the first views are complete (what is
+   * measured here; index.ts times the whole first sync in its own runs).
+   */
+  async firstViews(session: SyncSession, whole = true): Promise<{ firstPageMs: number; firstViewsMs: number; openStoredMs: number; totalMs: number; active: number; activeWithoutWords: number; expectedActive: number; stored: number }> {
     await Dexie.delete(DB);
     const db = await openDatabase(DB);
     registerTicketDerivation();
@@ -41,6 +45,7 @@ const api = {
       active = rows.length;
       activeWithoutWords = rows.filter((r) => !r.words?.length).length;
       expectedActive = (await readFill(hdb))?.counts.open?.tickets ?? 0;
+      if (!whole) engine.stop();
     });
     const engine = new SyncEngine({
       db,
@@ -55,13 +60,13 @@ const api = {
     const t = performance.now();
     try {
       const r = await engine.runOnce();
-      if (r.status !== 'synced') throw new Error(`first sync did not finish: ${JSON.stringify(r)}`);
+      if (r.status !== 'synced' && (whole || !firstViews)) throw new Error(`first sync did not finish: ${JSON.stringify(r)}`);
     } finally {
       engine.stop();
       stop();
     }
-    const totalMs = performance.now() - t;
-    const stored = await db.table('tickets').count();
+    const totalMs = whole ? performance.now() - t : Number.NaN;
+    const stored = whole ? await db.table('tickets').count() : Number.NaN;
     db.close();
     await Dexie.delete(DB);
     if (!firstViews) throw new Error('the open tier never completed (does the server know tiers?)');

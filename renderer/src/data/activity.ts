@@ -60,8 +60,12 @@ export class Activity {
 type Method = 'get' | 'getMany' | 'query' | 'openCursor' | 'count' | 'mutate';
 const METHODS: readonly Method[] = ['get', 'getMany', 'query', 'openCursor', 'count', 'mutate'];
 
-/** Counts every request of a transaction not marked background as the user's. */
-export function activityMiddleware(activity: Activity): Middleware<DBCore> {
+/**
+ * Counts every request of a transaction not marked background as the user's,
+ * except on `ignored` stores: the sync engine's own bookkeeping (its cursor,
+ * progress and outbox reads) is not the user at work.
+ */
+export function activityMiddleware(activity: Activity, ignored: ReadonlySet<string> = new Set()): Middleware<DBCore> {
   return {
     stack: 'dbcore',
     name: 'userActivity',
@@ -69,6 +73,7 @@ export function activityMiddleware(activity: Activity): Middleware<DBCore> {
       ...down,
       table(name: string): DBCoreTable {
         const table = down.table(name);
+        if (ignored.has(name)) return table;
         const wrapped = { ...table } as unknown as Record<Method, (req: { trans: object }) => Promise<unknown>>;
         for (const m of METHODS) {
           const call = (table[m] as unknown as (req: { trans: object }) => Promise<unknown>).bind(table);

@@ -70,7 +70,7 @@ export class FieldDeskDb extends Dexie {
       const middleware = f.middleware?.(this);
       if (middleware) this.use(middleware);
     }
-    this.use(activityMiddleware(this.activity));
+    this.use(activityMiddleware(this.activity, new Set(['syncState', 'outbox'])));
   }
 
   /**

@@ -7,7 +7,7 @@ import { markRemote } from '../data/changelog';
 import type { FieldDeskDb } from '../data/db';
 import { derivePage, runPageHook } from './derive';
 import { pendingFields } from './pending';
-import { quarantined, splitValid } from './quarantine';
+import { heldKeys, quarantined, splitValid } from './quarantine';
 import { conflictKey, CURSOR_KEY, recordKey, shadowKey } from './state-keys';
 
 type Row = Record<string, unknown> & { id: string; stamps?: Record<string, string> };
@@ -30,19 +30,25 @@ export interface PageResult {
 }
 
 /**
- * How long one chunk's write transaction should hold the stores (ms). A
- * user's read or save that comes meanwhile waits behind it (IndexedDB runs a
- * transaction after every earlier one whose stores it shares), so this bounds
- * what the fill adds to each of the user's transactions.
+ * How long one chunk's write transaction should hold the stores (ms) while
+ * the user is at work. A user's read or save that comes meanwhile waits
+ * behind it (IndexedDB runs a transaction after every earlier one whose
+ * stores it shares), so this bounds what the fill adds to the user's wait.
  */
-export const APPLY_BUDGET_MS = 8;
+export const APPLY_BUDGET_MS = 12;
+/** The budget while nobody has read or saved for APPLY_IDLE_AFTER_MS: bigger chunks, a faster fill; the first read after the pause waits for one. */
+export const APPLY_IDLE_BUDGET_MS = 100;
+export const APPLY_IDLE_AFTER_MS = 1_000;
 /** Bounds and start of the chunk size that `nextChunkSize` adapts to the budget. */
-export const APPLY_CHUNK_MIN = 10;
+export const APPLY_CHUNK_MIN = 2;
 export const APPLY_CHUNK_MAX = 1000;
-export const APPLY_CHUNK_FIRST = 40;
+export const APPLY_CHUNK_FIRST = 20;
+
+/** The budget for the next chunk: small while the user is at work, larger while nobody is. */
+export const chunkBudget = (userIdleMs: number): number => (userIdleMs >= APPLY_IDLE_AFTER_MS ? APPLY_IDLE_BUDGET_MS : APPLY_BUDGET_MS);
 
 export interface ApplyOptions {
-  /** Records per write transaction, fixed (tests); without it the size adapts to APPLY_BUDGET_MS. */
+  /** Records per write transaction, fixed (tests); without it the size adapts to the budget (`chunkBudget`). */
   chunk?: number;
   /** Between chunks; the default yields, and waits while the user's reads and saves run (up to APPLY_YIELD_MAX_MS). */
   pause?: () => Promise<void>;
@@ -80,7 +86,8 @@ const makeWay = async (db: FieldDeskDb): Promise<void> => {
  * transactions of a few records each, yielding between them: a page of 1,000
  * tickets held every store for seconds in one transaction, and a user's edit
  * or list read waited behind it. Each chunk is sized to commit within
- * APPLY_BUDGET_MS and commits with relaxed durability (FieldDeskDb.relaxed:
+ * APPLY_BUDGET_MS while the user is at work (APPLY_IDLE_BUDGET_MS while
+ * nobody is) and commits with relaxed durability (FieldDeskDb.relaxed:
  * a pulled page can be pulled again); between chunks the user's reads and
  * saves under way go first (activity.ts), so a screen that reads several
  * times waits behind one chunk, not one per read. The page's cursor (and `state`, the
@@ -112,7 +119,7 @@ export async function applyPage(
     if (signal?.aborted) throw new Error('Sync stopped');
     const began = performance.now();
     const part = await applyChunk(db, records.slice(at, at + size), seen, last ? { cursor, state } : null);
-    if (fixed === null && !last) chunkSizes.set(db, nextChunkSize(size, performance.now() - began));
+    if (fixed === null && !last) chunkSizes.set(db, nextChunkSize(size, performance.now() - began, chunkBudget(db.activity.idleFor())));
     total.applied += part.applied;
     total.skipped += part.skipped;
     total.quarantined += part.quarantined;
@@ -137,7 +144,6 @@ async function applyChunk(
     markRemote(tx.idbtrans);
     markBackground(tx.idbtrans);
     const keys = new Set(records.map((r) => recordKey(r.table, r.id)));
-    const pending = await pendingFields(db, keys);
     const byTable = new Map<string, SyncRecord[]>();
     // A record may appear once per page at most, but pages of a resync can repeat one: last wins.
     for (const r of records) {
@@ -152,49 +158,65 @@ async function applyChunk(
     }
     const localTables = new Set(db.tables.map((t) => t.name));
     let newest = '';
-    for (const [table, all] of byTable) {
-      let list = all;
-      for (const r of list) for (const s of Object.values(r.stamps)) if (s > newest) newest = s;
-      if (table === CONFLICTS_TABLE) {
-        await applyConflicts(db, list, pending);
-        applied += list.length;
+    for (const list of byTable.values()) for (const r of list) for (const s of Object.values(r.stamps)) if (s > newest) newest = s;
+    // Per table: what to store (a record that fails its schema never reaches a screen: it waits in quarantine
+    // until a valid version comes) or skip (a table this version of the app does not have).
+    const parts = [...byTable].map(([table, list]) => {
+      if (table === CONFLICTS_TABLE) return { table, list, kind: 'conflicts' as const };
+      if (!isSyncTable(table) || !localTables.has(table)) return { table, list, kind: 'skip' as const };
+      return { table, list, kind: 'rows' as const, ...splitValid(table, list) };
+    });
+    // Every read the chunk needs before it writes, side by side: each waited for the one before, and the
+    // round trips cost a small chunk more than its records.
+    const [pending, reads] = await Promise.all([
+      pendingFields(db, keys),
+      Promise.all(
+        parts.map((p) =>
+          p.kind === 'rows' ? Promise.all([heldKeys(db, p.table), p.valid.length > 0 ? db.table<Row, string>(p.table).bulkGet(p.valid.map((r) => r.id)) : []]) : null,
+        ),
+      ),
+    ]);
+    for (const [i, part] of parts.entries()) {
+      if (part.kind === 'conflicts') {
+        await applyConflicts(db, part.list, pending);
+        applied += part.list.length;
         continue;
       }
-      if (!isSyncTable(table) || !localTables.has(table)) {
-        skipped += list.length;
+      if (part.kind === 'skip') {
+        skipped += part.list.length;
         continue;
       }
-      // A record that fails its schema never reaches a screen: it waits in quarantine until a valid version comes.
-      const { valid, invalid } = splitValid(table, list);
-      held += await quarantined(db, table, valid, invalid);
-      if (valid.length === 0) continue;
-      list = valid;
+      const { table, valid: list, invalid } = part;
+      const [heldNow, existing] = reads[i]!;
+      held += await quarantined(db, table, list, invalid, heldNow);
+      if (list.length === 0) continue;
       const store = db.table<Row, string>(table);
-      const existing = await store.bulkGet(list.map((r) => r.id));
       const merged: Row[] = [];
       const shadowPuts: { key: string; value: Shadow }[] = [];
       const shadowDeletes: string[] = [];
-      list.forEach((r, i) => {
-        const { row, shadow } = mergePulled(existing[i], r, pending.get(recordKey(table, r.id)), seen ? localFieldsOf(table) : null);
+      list.forEach((r, j) => {
+        const { row, shadow } = mergePulled(existing[j], r, pending.get(recordKey(table, r.id)), seen ? localFieldsOf(table) : null);
         merged.push(row);
         if (shadow) shadowPuts.push({ key: shadowKey(table, r.id), value: shadow });
         else shadowDeletes.push(shadowKey(table, r.id));
       });
       const rows = (await derivePage(db, table, merged)) as Row[];
-      await store.bulkPut(rows);
+      await Promise.all([
+        store.bulkPut(rows),
+        shadowPuts.length > 0 ? db.syncState.bulkPut(shadowPuts) : null,
+        shadowDeletes.length > 0 && pending.size > 0 ? db.syncState.bulkDelete(shadowDeletes) : null,
+      ]);
       await runPageHook(db, table, rows, existing);
-      if (shadowPuts.length > 0) await db.syncState.bulkPut(shadowPuts);
-      if (shadowDeletes.length > 0 && pending.size > 0) await db.syncState.bulkDelete(shadowDeletes);
       applied += list.length;
     }
     // Observing the newest stamp is enough: every later local stamp sorts after all of them. Done in every
     // chunk, so an edit made between two chunks stamps after the records already stored.
     if (newest) clock.observe(newest);
-    await db.meta.put({ key: 'hlc', value: clock.last() });
-    if (end) {
-      await db.syncState.bulkPut([{ key: CURSOR_KEY, value: end.cursor }, ...(end.state.put ?? [])]);
-      if (end.state.remove?.length) await db.syncState.bulkDelete(end.state.remove);
-    }
+    await Promise.all([
+      db.meta.put({ key: 'hlc', value: clock.last() }),
+      end ? db.syncState.bulkPut([{ key: CURSOR_KEY, value: end.cursor }, ...(end.state.put ?? [])]) : null,
+      end?.state.remove?.length ? db.syncState.bulkDelete(end.state.remove) : null,
+    ]);
   }));
   return { applied, skipped, quarantined: held };
 }

@@ -38,10 +38,15 @@ export function splitValid(table: string, list: readonly SyncRecord[]): { valid:
  * the valid ones from quarantine (a later, mended version). Returns how many
  * were held back.
  */
-export async function quarantined(db: FieldDeskDb, table: string, valid: readonly SyncRecord[], invalid: ReturnType<typeof splitValid>['invalid']): Promise<number> {
-  // One key range per table and page, usually empty: `quarantine:["table",…`.
+/** The keys of a table's records held in quarantine: one key range, usually empty (`quarantine:["table",…`). */
+export async function heldKeys(db: FieldDeskDb, table: string): Promise<Set<string>> {
   const prefix = `${QUARANTINE_PREFIX}${recordKey(table, '').slice(0, -3)}`;
-  const held = new Set((await db.syncState.where('key').startsWith(prefix).primaryKeys()) as string[]);
+  return new Set((await db.syncState.where('key').startsWith(prefix).primaryKeys()) as string[]);
+}
+
+/** `held`: heldKeys(table), when the caller read it already (beside its other reads). */
+export async function quarantined(db: FieldDeskDb, table: string, valid: readonly SyncRecord[], invalid: ReturnType<typeof splitValid>['invalid'], known?: Set<string>): Promise<number> {
+  const held = known ?? (await heldKeys(db, table));
   if (held.size > 0) {
     const mended = valid.map((r) => quarantineKey(table, r.id)).filter((k) => held.has(k));
     if (mended.length > 0) await db.syncState.bulkDelete(mended);

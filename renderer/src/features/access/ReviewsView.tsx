@@ -229,6 +229,8 @@ export function CampaignPage({ id }: { id: string }) {
   const revokeDraft = useDraft<{ itemId: string; reason: string }>(draftKey('access.reviewRevoke', id), { itemId: '', reason: '' });
   const settleDraft = useDraft<{ itemId: string; outcome: 'keep' | 'revoke' | 'change'; note: string }>(draftKey('access.reviewSettle', id), { itemId: '', outcome: 'keep', note: '' });
   const revoking = revokeDraft.values.itemId || null;
+  // Settling is the coordinators' (the server refuses a technician's): no Settle button for those who cannot.
+  const maySettle = useMayWrite('reviewItems', 'outcome');
   const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);
   const [held, setHeld] = useState<Extract<CloseResult, { closed: false }>['needsConfirmation'] | null>(null);
   const decide = async (itemId: string, decision: ReviewDecisionKind, why = '') => {
@@ -474,7 +476,7 @@ export function CampaignPage({ id }: { id: string }) {
                   <td>{v.kind === 'conflict' ? <span className="badge warn">{verdictText(v, names.person)}</span> : verdictText(v, names.person)}</td>
                   <td>
                     {outcomeText(i)}
-                    {asks ? (
+                    {asks && maySettle ? (
                       <>
                         {' '}
                         <button type="button" className="link-button" aria-label={`Settle: ${label}`} onClick={() => settleDraft.set({ itemId: i.id })}>

@@ -4,7 +4,7 @@ import type { FieldDeskDb } from '../../../../renderer/src/data/db';
 import { registerTicketDerivation } from '../../../../renderer/src/data/repositories/tickets/derive';
 import { refreshQueuedWords } from '../../../../renderer/src/data/repositories/tickets/word-refresh';
 import Dexie from 'dexie';
-import { APPLY_BUDGET_MS, APPLY_CHUNK_MAX, APPLY_CHUNK_MIN, applyPage, nextChunkSize } from '../../../../renderer/src/sync/apply';
+import { APPLY_BUDGET_MS, APPLY_CHUNK_MAX, APPLY_CHUNK_MIN, APPLY_IDLE_AFTER_MS, APPLY_IDLE_BUDGET_MS, applyPage, chunkBudget, nextChunkSize } from '../../../../renderer/src/sync/apply';
 import { waitingOps } from '../../../../renderer/src/sync/pending';
 import { CURSOR_KEY, FILL_KEY, quarantineKey, shadowKey } from '../../../../renderer/src/sync/state-keys';
 import type { SyncRecord } from '../../../../shared/sync/protocol';
@@ -157,6 +157,11 @@ describe('a pulled page in chunks', () => {
     expect(nextChunkSize(40, APPLY_BUDGET_MS * 10)).toBe(20); // one slow commit (a GC) halves it, no more
     expect(nextChunkSize(APPLY_CHUNK_MIN, 500)).toBe(APPLY_CHUNK_MIN);
     expect(nextChunkSize(APPLY_CHUNK_MAX, 0)).toBe(APPLY_CHUNK_MAX);
+    // Bigger chunks while nobody reads or saves.
+    expect(chunkBudget(0)).toBe(APPLY_BUDGET_MS);
+    expect(chunkBudget(APPLY_IDLE_AFTER_MS - 1)).toBe(APPLY_BUDGET_MS);
+    expect(chunkBudget(APPLY_IDLE_AFTER_MS)).toBe(APPLY_IDLE_BUDGET_MS);
+    expect(nextChunkSize(40, APPLY_BUDGET_MS, APPLY_IDLE_BUDGET_MS)).toBe(80);
   });
 
   it("commits a page's chunks with relaxed durability (a pulled page can be pulled again), and the user's writes stay strict", async () => {

@@ -24,6 +24,12 @@ describe('mayWrite', () => {
     for (const table of ['tickets', 'workLog', 'ticketLinks', 'ticketAttachments', 'sessions', 'attendance']) expect(mayWrite('technician', table), table).toBe(true);
   });
 
+  it("settling a review item is a coordinator's (the campaign page shows no Settle button to a technician)", () => {
+    expect(mayWrite('technician', 'reviewItems', 'outcome')).toBe(false);
+    expect(mayWrite('coordinator', 'reviewItems', 'outcome')).toBe(true);
+    expect(mayWrite('admin', 'reviewItems', 'outcome')).toBe(true);
+  });
+
   it('a field rule narrows a table every role may write', () => {
     expect(mayWrite('technician', 'people')).toBe(true);
     expect(mayWrite('technician', 'people', 'phone')).toBe(true);
