@@ -53,14 +53,18 @@ export class FieldDeskDb extends Dexie {
     }
     this.device = device;
     this.features = features;
-    // Dexie makes every transaction with the database's durability; one begun in a `relaxed` zone gets 'relaxed'.
-    const self = this as unknown as { _createTransaction: CreateTransaction };
+    // Dexie makes every transaction with the database's durability; one begun in a `relaxed` zone gets
+    // 'relaxed'. Dexie internals (4.x): a Dexie without them keeps every transaction strict, which is safe.
+    const self = this as unknown as { _createTransaction?: CreateTransaction };
     const create = self._createTransaction;
-    self._createTransaction = (mode, storeNames, schema, parent) => {
-      const trans = create(mode, storeNames, schema, parent);
-      if ((Dexie.Promise as unknown as DexieZones).PSD[RELAXED_ZONE] === true) trans.chromeTransactionDurability = 'relaxed';
-      return trans;
-    };
+    const zones = Dexie.Promise as unknown as Partial<DexieZones>;
+    if (typeof create === 'function' && typeof zones.newPSD === 'function') {
+      self._createTransaction = (mode, storeNames, schema, parent) => {
+        const trans = create(mode, storeNames, schema, parent);
+        if (zones.PSD?.[RELAXED_ZONE] === true) trans.chromeTransactionDurability = 'relaxed';
+        return trans;
+      };
+    }
     // A feature's state on the database object (its tables' typed handles come from Dexie itself).
     for (const f of features) f.attach?.(this);
     this.use(changelogMiddleware(device));
@@ -87,7 +91,8 @@ export class FieldDeskDb extends Dexie {
     // Dexie begins the transaction in the zone it was asked from. The zone ends when `begin` returns, and
     // the result is taken here, outside it, so code after the await does not run in it (nor begin its own
     // transactions relaxed).
-    const started = (Dexie.Promise as unknown as DexieZones).newPSD(begin, { [RELAXED_ZONE]: true });
+    const zones = Dexie.Promise as unknown as Partial<DexieZones>;
+    const started = typeof zones.newPSD === 'function' ? zones.newPSD(begin, { [RELAXED_ZONE]: true }) : begin();
     return new Promise<T>((resolve, reject) => void started.then(resolve, reject));
   }
 }

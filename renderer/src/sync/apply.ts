@@ -35,7 +35,7 @@ export interface PageResult {
  * behind it (IndexedDB runs a transaction after every earlier one whose
  * stores it shares), so this bounds what the fill adds to the user's wait.
  */
-export const APPLY_BUDGET_MS = 12;
+export const APPLY_BUDGET_MS = 25;
 /** The budget while nobody has read or saved for APPLY_IDLE_AFTER_MS: bigger chunks, a faster fill; the first read after the pause waits for one. */
 export const APPLY_IDLE_BUDGET_MS = 100;
 export const APPLY_IDLE_AFTER_MS = 1_000;
