@@ -2,8 +2,7 @@
 import 'fake-indexeddb/auto';
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { openDatabase, type FieldDeskDb } from '../../../../renderer/src/data/db';
+import { describe, expect, it, vi } from 'vitest';
 import { Actions } from '../../../../renderer/src/features/tickets/detail/Actions';
 import { BulkBar } from '../../../../renderer/src/features/tickets/list/BulkBar';
 import { useTicketsUi } from '../../../../renderer/src/features/tickets/store';
@@ -15,23 +14,12 @@ import { useDraft, type Draft } from '../../../../renderer/src/ui/useDraft';
 import { ok, type Result } from '../../../../shared/result';
 import type { Course } from '../../../../shared/training/course';
 import type { Ticket } from '../../../../shared/tickets/schema';
+import { draftsDbPerTest } from './support/drafts-db';
 
 // Text typed into a form while its save is under way is kept as the form's draft; a save with nothing typed
 // meanwhile drops the draft. Each save here waits until the test lets it finish.
 
-let db: FieldDeskDb;
-let n = 0;
-beforeEach(async () => {
-  localStorage.clear();
-  db = await openDatabase(`draft-save-${++n}-${Math.random().toString(36).slice(2)}`);
-  await drafts.attach(db);
-});
-afterEach(async () => {
-  cleanup();
-  await drafts.detach(db);
-  db.close();
-  await db.delete();
-});
+draftsDbPerTest('draft-save');
 
 /** A save that finishes when the test says so. */
 function slow<T>(value: T) {

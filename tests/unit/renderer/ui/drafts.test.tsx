@@ -1,10 +1,10 @@
 // @vitest-environment jsdom
 import 'fake-indexeddb/auto';
-import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { act, fireEvent, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { openDatabase, type FieldDeskDb } from '../../../../renderer/src/data/db';
+import { describe, expect, it, vi } from 'vitest';
+import type { FieldDeskDb } from '../../../../renderer/src/data/db';
 import { SessionForm } from '../../../../renderer/src/features/training/SessionForm';
 import { PersonForm } from '../../../../renderer/src/features/people/PersonForm';
 import type { PanelProps } from '../../../../renderer/src/features/settings/helpdesk/HelpdeskSection';
@@ -13,21 +13,10 @@ import { DRAFT_MIRROR, draftKey, drafts } from '../../../../renderer/src/ui/draf
 import { useDraft, useSaveOnLeave, type SaveOutcome } from '../../../../renderer/src/ui/useDraft';
 import { ok } from '../../../../shared/result';
 import type { Course } from '../../../../shared/training/course';
+import { draftsDbPerTest } from './support/drafts-db';
 
 let db: FieldDeskDb;
-let n = 0;
-
-beforeEach(async () => {
-  localStorage.clear();
-  db = await openDatabase(`drafts-test-${++n}-${Math.random().toString(36).slice(2)}`);
-  await drafts.attach(db);
-});
-afterEach(async () => {
-  cleanup();
-  await drafts.detach(db);
-  db.close();
-  await db.delete();
-});
+draftsDbPerTest('drafts-test', (d) => (db = d));
 
 const metaDraft = async (key: string) => ((await db.meta.get(key))?.value as { value: unknown } | undefined)?.value;
 

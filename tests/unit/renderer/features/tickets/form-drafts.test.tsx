@@ -1,14 +1,14 @@
 // @vitest-environment jsdom
 import 'fake-indexeddb/auto';
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
-import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { openDatabase, type FieldDeskDb } from '../../../../../renderer/src/data/db';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { drafts } from '../../../../../renderer/src/ui/drafts';
 import { ok } from '../../../../../shared/result';
 import { ViewNameDialog } from '../../../../../renderer/src/features/tickets/list/ViewNameDialog';
 import { BulkBar } from '../../../../../renderer/src/features/tickets/list/BulkBar';
 import { useTicketsUi } from '../../../../../renderer/src/features/tickets/store';
 import type { Desk } from '../../../../../renderer/src/features/tickets/useDesk';
+import { draftsDbPerTest } from '../../ui/support/drafts-db';
 
 const picked = {
   fileToken: 'tok-1',
@@ -28,8 +28,6 @@ vi.mock('../../../../../renderer/src/platform/bridge', () => ({
 }));
 const { ImportWizard } = await import('../../../../../renderer/src/features/import/ImportWizard');
 
-let db: FieldDeskDb;
-let n = 0;
 beforeAll(() => {
   HTMLDialogElement.prototype.showModal ??= function (this: HTMLDialogElement) {
     this.open = true;
@@ -39,17 +37,7 @@ beforeAll(() => {
     this.dispatchEvent(new Event('close'));
   };
 });
-beforeEach(async () => {
-  localStorage.clear();
-  db = await openDatabase(`form-drafts-${++n}-${Math.random().toString(36).slice(2)}`);
-  await drafts.attach(db);
-});
-afterEach(async () => {
-  cleanup();
-  await drafts.detach(db);
-  db.close();
-  await db.delete();
-});
+draftsDbPerTest('form-drafts');
 
 const viewDialog = (onClose = () => {}) => (
   <ViewNameDialog title="Save view" submitLabel="Save view" initialName="" draftKey="draft:tickets.view-name:new" check={() => null} onSubmit={async () => ok(null)} onClose={onClose} />
