@@ -20,7 +20,8 @@ export interface Draft<T extends object> {
    * The form was saved: the draft is no longer needed. Given the values that were saved, a form typed into
    * while the save was under way keeps what was typed since as its draft (nothing typed is lost) and
    * `done` returns false; it returns true when the draft was dropped. `reset` (a form that clears itself for
-   * the next entry once saved) goes back to the starting values, only when nothing was typed meanwhile.
+   * the next entry once saved) goes back to the starting values; a field typed into meanwhile keeps what
+   * was typed (and the form stays a draft), the others start again.
    * Without `saved` the draft is dropped whatever the form holds: only for a reason other than a save.
    */
   done(saved?: T, opts?: { reset?: boolean }): boolean;
@@ -71,7 +72,18 @@ export function useDraft<T extends object>(key: string | null, initial: T): Draf
   const done = useCallback((saved?: T, opts?: { reset?: boolean }) => {
     if (saved !== undefined && !same(valuesRef.current, saved)) {
       // Typed into while saving: what is on screen stays a draft.
-      setState((s) => ({ ...s, restoredAt: null }));
+      if (!opts?.reset) {
+        setState((s) => ({ ...s, restoredAt: null }));
+        return false;
+      }
+      // A form that clears itself: the fields saved and not touched since go back to where they started;
+      // the ones typed into meanwhile keep what was typed (the next entry, begun before this one was in).
+      const now = valuesRef.current as Record<string, unknown>;
+      const was = saved as Record<string, unknown>;
+      const start = initialRef.current as Record<string, unknown>;
+      const next = Object.fromEntries(Object.keys({ ...start, ...now }).map((k) => [k, same(now[k], was[k]) ? start[k] : now[k]])) as T;
+      valuesRef.current = next;
+      setState({ values: next, restoredAt: null });
       return false;
     }
     changed.current = false;

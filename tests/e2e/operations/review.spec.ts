@@ -86,6 +86,9 @@ test('a review built from an incident’s timeline with two action items, final 
   await actions.getByLabel('Action type').selectOption('prevent');
   await actions.getByLabel('Linked ticket').selectOption({ index: 1 });
   await actions.getByRole('button', { name: 'Add action item' }).click();
+  // In, and the form cleared for the next one (its owner too), before the next is typed.
+  await expect(app.getByRole('region', { name: 'Action items' }).getByRole('row')).toHaveCount(2);
+  await expect(actions.getByLabel('Action owner')).toHaveValue('');
   await actions.getByLabel('Action', { exact: true }).fill('Write the restart runbook');
   await actions.getByLabel('Action type').selectOption('process');
   await actions.getByRole('button', { name: 'Add action item' }).click();

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import 'fake-indexeddb/auto';
-import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { Actions } from '../../../../renderer/src/features/tickets/detail/Actions';
@@ -109,6 +109,25 @@ describe('useDraft save(), saving() and done(saved)', () => {
     await save.finish();
     expect(typed()).toBe('Second and third');
     expect(drafts.get<{ text: string }>(KEY)?.value.text).toBe('Second and third');
+  });
+
+  it('reset with the next entry begun during the save: the field typed into keeps it, the others start again', async () => {
+    let item!: Draft<{ title: string; owner: string | null }>;
+    function Item() {
+      item = useDraft(draftKey('test.item', 'i1'), { title: '', owner: null as string | null });
+      return null;
+    }
+    render(<Item />);
+    act(() => item.set({ title: 'Alert at 80% memory', owner: 'ana' }));
+    const snapshot = item.saving();
+    act(() => item.set({ title: 'Write the runbook' }));
+    let dropped = true;
+    act(() => {
+      dropped = item.done(snapshot, { reset: true });
+    });
+    expect(dropped).toBe(false);
+    expect(item.values).toEqual({ title: 'Write the runbook', owner: null });
+    await waitFor(() => expect(drafts.get(draftKey('test.item', 'i1'))?.value).toEqual({ title: 'Write the runbook', owner: null }));
   });
 
   it('saving() is the values now; done(saved) says whether the draft went; done() drops it whatever the form holds', async () => {
