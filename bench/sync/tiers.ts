@@ -23,13 +23,29 @@ interface FirstViews {
  * `wholeMs`: the whole first sync's median from index.ts's runs, the
  * baseline; the runs here stop once the first views are complete.
  */
-export async function measureFirstViews(page: Page, session: SyncSession, tickets: number, runs: number, tag: string, log: (s: string) => void, wholeMs: number): Promise<BenchResult[]> {
+export async function measureFirstViews(
+  freshPage: () => Promise<{ page: Page; close: () => Promise<void> }>,
+  session: SyncSession,
+  tickets: number,
+  runs: number,
+  tag: string,
+  log: (s: string) => void,
+  wholeMs: number,
+): Promise<BenchResult[]> {
   const views: number[] = [];
   const stored: number[] = [];
   let active = 0;
   for (let i = 0; i < runs; i++) {
     log(`run ${i + 1} of ${runs}: first sync in tiers, to the first views…`);
-    const r = await page.evaluate((s) => (window as unknown as { benchTiers: { firstViews(s: SyncSession, whole: boolean): Promise<FirstViews> } }).benchTiers.firstViews(s, false), session);
+    // Each run in a new profile, as on a new laptop: in the profile of earlier runs, the deleted databases'
+    // compaction ran alongside and later runs took twice as long (25.0, 39.7, 49.8 s at 100,000 tickets).
+    const { page, close } = await freshPage();
+    let r: FirstViews;
+    try {
+      r = await page.evaluate((s) => (window as unknown as { benchTiers: { firstViews(s: SyncSession, whole: boolean): Promise<FirstViews> } }).benchTiers.firstViews(s, false), session);
+    } finally {
+      await close();
+    }
     if (r.active !== r.expectedActive || r.activeWithoutWords > 0) throw new Error(`first views incomplete: ${r.active} of ${r.expectedActive} active tickets, ${r.activeWithoutWords} without words`);
     log(`  first page after ${(r.firstPageMs / 1000).toFixed(1)} s; open tickets stored ${(r.openStoredMs / 1000).toFixed(1)} s after it, first views complete and searchable ${(r.firstViewsMs / 1000).toFixed(1)} s after it (${r.active.toLocaleString('en-US')} active tickets); stopped there`);
     views.push(r.firstViewsMs);
@@ -42,8 +58,8 @@ export async function measureFirstViews(page: Page, session: SyncSession, ticket
       `first sync in tiers: first page to first views complete and searchable (${active.toLocaleString('en-US')} active of ${n} tickets)${tag}`,
       median(views) / 1000,
       's',
-      'the whole first sync, same run',
-      wholeMs / 1000,
+      Number.isNaN(wholeMs) ? 'target (--only first-views: no whole first sync in this run)' : 'the whole first sync, same run',
+      Number.isNaN(wholeMs) ? 15 : wholeMs / 1000,
       '≤ 15 s at 100,000 tickets',
     ),
     result(

@@ -58,6 +58,8 @@ async function openCampaign(d: DeviceUnderTest, name: string) {
   await accessTab(d.page, 'Reviews').click();
   await d.page.getByRole('link', { name }).click();
   await expect(d.page.getByRole('heading', { name })).toBeVisible();
+  // Its items loaded before any key is pressed (a key before them has no row to act on).
+  await expect(d.page.getByRole('table', { name: 'Review items' }).locator('tbody tr').first()).toBeVisible();
 }
 
 test('a campaign decided differently on two offline laptops keeps both decisions and flags the item for a coordinator on both', async () => {
@@ -123,6 +125,7 @@ test('a campaign decided differently on two offline laptops keeps both decisions
   await expect(itemsOn(a).getByRole('cell', { name: 'Keep (Cora Coordinator)' })).toBeVisible();
   await openCampaign(b, 'Q2 Case Management review');
   await b.page.locator('body').press('j');
+  await expect(itemsOn(b).getByLabel('Ana Ruiz, Clerk')).toBeFocused();
   await b.page.keyboard.press('r');
   await b.page.getByLabel('Why revoke?').fill('Moved to the probation unit');
   await b.page.keyboard.press('Enter');

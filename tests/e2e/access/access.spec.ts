@@ -347,7 +347,10 @@ test('offline: an expiring grant is counted and extended with one action; a camp
   await access(app).click();
   await accessTab(app, 'Reviews').click();
   await app.getByRole('link', { name: 'Q1 Case Management review' }).click();
+  // The items are there before the keys (a key pressed before the list has loaded has no row to act on).
+  await expect(items.getByRole('cell', { name: 'Keep (Cora Coordinator)' })).toBeVisible();
   await app.locator('body').press('j');
+  await expect(items.getByLabel('Ana Ruiz, Read-only')).toBeFocused();
   await app.keyboard.press('r');
   await app.getByLabel('Why revoke?').fill('Moved to the probation unit');
   await app.keyboard.press('Enter');
