@@ -144,7 +144,18 @@ function firstViewsOnly(records: readonly ServerRecord[], databaseUrl: string | 
 }
 
 async function firstSync(records: readonly ServerRecord[], databaseUrl: string | null, runs: number, dir: string, tag: string, probeMs: number, floorRuns: number, noWordsFloor: boolean): Promise<{ results: BenchResult[]; curve: Curve }> {
-  return withSeededServers(records, databaseUrl, dir, async ({ page, session, pouchUrl, kind, freshPage }) => {
+  return withSeededServers(records, databaseUrl, dir, async ({ session, pouchUrl, kind, freshPage }) => {
+    // Every run in a new profile (the first sync and the floors, which load the rows it kept, in one; PouchDB in
+    // another): in one shared profile, the databases deleted by earlier runs were still being compacted, and
+    // later runs took up to 1.6 times as long (466, 752, 697 s at 100,000 tickets).
+    const inFresh = async <R>(method: string, ...args: unknown[]): Promise<R> => {
+      const { page, close } = await freshPage();
+      try {
+        return await call<R>(page, method, ...args);
+      } finally {
+        await close();
+      }
+    };
     const ours: number[] = [];
     const words: number[] = [];
     const bare: number[] = [];
@@ -160,6 +171,8 @@ async function firstSync(records: readonly ServerRecord[], databaseUrl: string |
     const pack: number[] = [];
     for (let i = 0; i < runs; i++) {
       log(`run ${i + 1} of ${runs}: FieldDesk first sync${probeMs > 0 ? ` (a ticket edit and All open's first screen timed every ${probeMs} ms meanwhile)` : ''}…`);
+      const run = await freshPage();
+      const page = run.page;
       const f = await call<FirstSync>(page, 'firstSync', session, null, probeMs);
       if (f.stored !== records.length) throw new Error(`first sync stored ${f.stored} tickets, expected ${records.length}`);
       log(
@@ -185,7 +198,8 @@ async function firstSync(records: readonly ServerRecord[], databaseUrl: string |
         keyOnly.push(k.ms);
         download.push(d.ms);
       } else log('  PouchDB replication (the floors were measured in the first runs only)…');
-      const p = await call<{ ms: number; stored: number }>(page, 'pouchReplicate', pouchUrl, PAGE);
+      await run.close();
+      const p = await inFresh<{ ms: number; stored: number }>('pouchReplicate', pouchUrl, PAGE);
       if (p.stored !== records.length) throw new Error(`PouchDB stored ${p.stored} documents, expected ${records.length}`);
       log(`  ${s(p.ms)}`);
       ours.push(f.ms);
