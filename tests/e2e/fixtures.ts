@@ -85,6 +85,8 @@ export async function readStore(page: Page, store: string): Promise<unknown[]> {
 export async function newTicketForNewRequester(page: Page, name: string, email: string): Promise<void> {
   await page.setViewportSize({ width: 1280, height: 800 });
   await page.getByRole('link', { name: 'Tickets' }).click();
+  // The list is there (and its keys) before `c` is pressed.
+  await expect(page.getByRole('heading', { name: 'Tickets', level: 1 })).toBeVisible();
   await page.locator('body').press('c');
   await expect(page.getByRole('heading', { name: 'New ticket' })).toBeVisible();
   const requester = page.getByRole('combobox', { name: 'Requester' });

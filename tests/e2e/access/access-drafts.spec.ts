@@ -19,11 +19,13 @@ test('the access request form and the campaign set-up keep typed text across nav
 
   // Typed into a new request, then away to Tickets before saving.
   await nav(app, 'Access').click();
+  await expect(app.getByRole('button', { name: 'Request access' }).first()).toBeVisible();
   await app.locator('body').press('n');
   await app.getByLabel('For whom').selectOption({ label: 'Ana Ruiz' });
   await app.getByLabel('Business justification (required)').fill('Covering the front counter while Marisol is on leave');
   await nav(app, 'Tickets').click();
   await nav(app, 'Access').click();
+  await expect(app.getByRole('button', { name: 'Request access' }).first()).toBeVisible();
   await app.locator('body').press('n');
   await expect(app.getByLabel('Business justification (required)')).toHaveValue('Covering the front counter while Marisol is on leave');
   await expect(app.getByLabel('For whom')).toHaveValue(/.+/);
@@ -44,6 +46,7 @@ test('the access request form and the campaign set-up keep typed text across nav
   await expect(app.getByLabel('Business justification (required)')).toHaveValue('');
   await nav(app, 'Tickets').click();
   await nav(app, 'Access').click();
+  await expect(app.getByRole('button', { name: 'Request access' }).first()).toBeVisible();
   await app.locator('body').press('n');
   await expect(app.getByLabel('Business justification (required)')).toHaveValue('');
   await expect(app.getByText('Restored your unsaved request')).toBeHidden();

@@ -85,6 +85,7 @@ test('a campaign decided differently on two offline laptops keeps both decisions
   // Laptop B (Rae) enters the request; laptop A (Cora) records the supervisor's approval and grants it:
   // nobody approves a request they entered.
   await nav(b.page, 'Access').click();
+  await expect(b.page.getByRole('button', { name: 'Request access' }).first()).toBeVisible();
   await b.page.locator('body').press('n');
   await b.page.getByLabel('For whom').selectOption({ label: 'Ana Ruiz (Eastside Superior Court)' });
   await b.page.getByLabel('Requested by').selectOption({ label: 'Bea Boss' });

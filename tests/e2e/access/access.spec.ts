@@ -293,6 +293,7 @@ test('offline: an expiring grant is counted and extended with one action; a camp
 
   // N opens the request form from any Access list.
   await accessTab(app, 'Requests waiting for me').click();
+  await expect(app.getByRole('button', { name: 'Request access' }).first()).toBeVisible();
   await app.locator('body').press('n');
   await app.getByLabel('For whom').selectOption({ label: 'Ana Ruiz (Eastside Superior Court)' });
   await app.getByLabel('Requested by').selectOption({ label: 'Bea Boss' });

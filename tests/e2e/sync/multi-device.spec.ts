@@ -119,6 +119,7 @@ test('a delete racing an edit ends the same way on every device', async () => {
 /** On one device, from the keyboard: a ticket for a requester added on the spot. Gives its number. */
 async function createTicket(d: DeviceUnderTest, requesterName: string, email: string, title: string): Promise<string> {
   await d.page.getByRole('link', { name: 'Tickets' }).click();
+  await expect(d.page.getByRole('heading', { name: 'Tickets', level: 1 })).toBeVisible();
   await d.page.locator('body').press('c');
   const requester = d.page.getByRole('combobox', { name: 'Requester' });
   await requester.fill(requesterName);
