@@ -1,5 +1,5 @@
 import type { BrowserContext } from '@playwright/test';
-import type { PdfOptions } from '../../shared/training/print/pdfOptions';
+import type { PdfOptions } from '../../shared/print/pdfOptions';
 import type { Printer } from '../services/print/printer';
 
 /**

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { CampaignSummarySchema } from './print/campaignSummary';
 import { DistributionListPrintSchema } from './print/distributionList';
 import { AccessRequestFormSchema } from './print/requestForm';
-import { PAPER_SIZES } from '../training/print/pageSetup';
+import { PAPER_SIZES } from '../print/pageSetup';
 import { channel, type ChannelSpec } from '../ipc/channel-spec';
 
 /**

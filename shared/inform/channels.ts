@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { StatusReportDocSchema } from './report-output';
-import { PAPER_SIZES } from '../training/print/pageSetup';
+import { PAPER_SIZES } from '../print/pageSetup';
 import { channel, type ChannelSpec } from '../ipc/channel-spec';
 
 /**

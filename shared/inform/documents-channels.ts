@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { AUDIENCES, DOCUMENT_STATES, MATERIAL_KINDS, MAX_MARKDOWN_CHARS, MaterialImageSchema } from '../training/material';
-import { PAPER_SIZES } from '../training/print/pageSetup';
+import { PAPER_SIZES } from '../print/pageSetup';
 import { channel, type ChannelSpec } from '../ipc/channel-spec';
 
 /**

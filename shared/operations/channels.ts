@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PAPER_SIZES } from '../training/print/pageSetup';
+import { PAPER_SIZES } from '../print/pageSetup';
 import { channel, type ChannelSpec } from '../ipc/channel-spec';
 
 /**

@@ -3,7 +3,7 @@ import { MAX_IMAGE_BYTES } from '../markdown/embeddedImage';
 import { ATTENDANCE_MARKS } from './attendance';
 import { HttpsUrlSchema } from './common';
 import { MATERIAL_KINDS, MAX_MARKDOWN_CHARS, MaterialImageSchema } from './material';
-import { PAPER_SIZES } from './print/pageSetup';
+import { PAPER_SIZES } from '../print/pageSetup';
 import { SESSION_STATUSES, MAX_SESSION_MINUTES } from './session';
 import { LOCAL_DATE_TIME_RE } from './zonedTime';
 import { channel, Empty, type ChannelSpec } from '../ipc/channel-spec';

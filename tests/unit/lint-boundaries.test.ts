@@ -27,6 +27,10 @@ describe('lint: the core never imports a feature', () => {
     ['electron/services/handlers.ts', "export { createAccessHandlers } from './access/access-handlers';"],
     ['electron/services/ipc/router.ts', "export { createTrainingHandlers } from '../training/training-handlers';"],
     ['server/sync/push.ts', "export { OPERATIONS_SYNC_TABLES } from '../../shared/operations/sync-tables';"],
+    // The print layer is core too: features contribute their own layouts on top of it.
+    ['shared/print/printHtml.ts', "export { SIGN_IN_LAYOUT } from '../training/print/signInSheet';"],
+    ['renderer/src/ui/print/PaperSelect.tsx', "export { usePrint } from '../../features/training/usePrint';"],
+    ['electron/browser-host/printer.ts', "export type { PrintableDocument } from '../../shared/training/channels';"],
   ])('%s may not: %s', async (file, code) => {
     expect(await restricted(file, code)).toEqual([expect.stringContaining('The core never imports a feature')]);
   });
@@ -37,6 +41,7 @@ describe('lint: the core never imports a feature', () => {
     ['renderer/src/app/routes.ts', "export type { UI_FEATURES } from '../features';"],
     ['renderer/src/app/data-context.tsx', "export { profileRepository } from '../data/repositories/profile';"],
     ['electron/services/handlers.ts', "export { SERVICE_FEATURES } from './features';"],
+    ['shared/access/print/requestForm.ts', "export { buildPrintHtml } from '../../print/printHtml';"],
     // The registration lists and the features themselves name features.
     ['renderer/src/data/features.ts', "export { ticketsData } from './repositories/tickets/contribution';"],
     ['renderer/src/features/tickets/contribution.ts', "export { TicketsScreen } from './TicketsScreen';"],

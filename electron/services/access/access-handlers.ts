@@ -7,15 +7,15 @@ import { accessRequestFormHtml } from '../../../shared/access/print/requestForm'
 import type { ParsedAccessPrintRequest } from '../../../shared/access/channels';
 import type { accessChannels } from '../../../shared/access/channels';
 import { err, ok } from '../../../shared/result';
-import { pageSetup } from '../../../shared/training/print/pageSetup';
-import { pdfOptions } from '../../../shared/training/print/pdfOptions';
+import { pageSetup } from '../../../shared/print/pageSetup';
+import { pdfOptions } from '../../../shared/print/pdfOptions';
 import { writeFileAtomic } from '../files/write-file-atomic';
 import type { HandlerDeps } from '../handlers';
 import type { HandlersFor } from '../ipc/router';
 import { readAccountFile } from './account-file';
 import { savePdfWithDialog } from '../print/save-pdf';
 import { loadPrintFonts } from '../print/printFonts';
-import { fileNameFor } from '../training/print-jobs';
+import { fileNameFor } from '../print/file-name';
 
 /** Handlers for the access channels: the request form (PDF or printer) and text exports. */
 export function createAccessHandlers(deps: HandlerDeps): HandlersFor<typeof accessChannels> {

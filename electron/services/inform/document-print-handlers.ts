@@ -1,13 +1,13 @@
 import type { documentsChannels } from '../../../shared/inform/documents-channels';
 import { documentBands, documentHtml } from '../../../shared/inform/print/document';
 import { ok } from '../../../shared/result';
-import { pageSetup } from '../../../shared/training/print/pageSetup';
-import { pdfOptions } from '../../../shared/training/print/pdfOptions';
+import { pageSetup } from '../../../shared/print/pageSetup';
+import { pdfOptions } from '../../../shared/print/pdfOptions';
 import type { HandlerDeps } from '../handlers';
 import type { HandlersFor } from '../ipc/router';
 import { loadPrintFonts } from '../print/printFonts';
 import { savePdfWithDialog } from '../print/save-pdf';
-import { fileNameFor } from '../training/print-jobs';
+import { fileNameFor } from '../print/file-name';
 
 /** Printing a knowledge-base document to PDF: built here from data, through the shared print pipeline. */
 export function createDocumentPrintHandlers(deps: HandlerDeps): HandlersFor<typeof documentsChannels> {

@@ -2,8 +2,8 @@ import { statusReportBands, statusReportHtml } from '../../../shared/inform/prin
 import type { StatusReportDoc } from '../../../shared/inform/report-output';
 import type { informChannels } from '../../../shared/inform/channels';
 import { err, ok, type Result } from '../../../shared/result';
-import { pageSetup, type PaperSize } from '../../../shared/training/print/pageSetup';
-import { pdfOptions } from '../../../shared/training/print/pdfOptions';
+import { pageSetup, type PaperSize } from '../../../shared/print/pageSetup';
+import { pdfOptions } from '../../../shared/print/pdfOptions';
 import { writeFileAtomic } from '../files/write-file-atomic';
 import type { HandlerDeps } from '../handlers';
 import type { HandlersFor } from '../ipc/router';
@@ -11,7 +11,7 @@ import { createDraftFiles, type DraftFiles } from '../mail/draft-files';
 import { savePdfWithDialog } from '../print/save-pdf';
 import { loadPrintFonts } from '../print/printFonts';
 import { countPdfPages } from '../print/pdf-pages';
-import { fileNameFor } from '../training/print-jobs';
+import { fileNameFor } from '../print/file-name';
 import { statusReportWorkbook } from './report-workbook';
 
 const XLSX_FILTER = [{ name: 'Excel workbook', extensions: ['xlsx'] }];

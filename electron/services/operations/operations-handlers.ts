@@ -3,14 +3,14 @@ import type { operationsChannels } from '../../../shared/operations/channels';
 import { guardFormula } from '../../../shared/export/formula-guard';
 import { reviewHtml } from '../../../shared/operations/print/review';
 import { ok } from '../../../shared/result';
-import { pageSetup } from '../../../shared/training/print/pageSetup';
-import { pdfOptions } from '../../../shared/training/print/pdfOptions';
+import { pageSetup } from '../../../shared/print/pageSetup';
+import { pdfOptions } from '../../../shared/print/pdfOptions';
 import { writeFileAtomic } from '../files/write-file-atomic';
 import type { HandlerDeps } from '../handlers';
 import type { HandlersFor } from '../ipc/router';
 import { savePdfWithDialog } from '../print/save-pdf';
 import { loadPrintFonts } from '../print/printFonts';
-import { fileNameFor } from '../training/print-jobs';
+import { fileNameFor } from '../print/file-name';
 
 const XLSX_FILTER = [{ name: 'Excel workbook', extensions: ['xlsx'] }];
 

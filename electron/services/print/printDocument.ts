@@ -1,7 +1,7 @@
 import { writeFileAtomic } from '../files/write-file-atomic';
 import { isAbsolute } from 'node:path';
 import { err, ok, type Result } from '../../../shared/result';
-import type { PdfOptions } from '../../../shared/training/print/pdfOptions';
+import type { PdfOptions } from '../../../shared/print/pdfOptions';
 
 /**
  * Turns a print template's HTML into a PDF file. The PDF engine is passed in

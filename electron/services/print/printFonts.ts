@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { err, ok, type Result } from '../../../shared/result';
-import type { PrintFont } from '../../../shared/training/print/printHtml';
+import type { PrintFont } from '../../../shared/print/printHtml';
 
 /**
  * The Inter files shipped in resources/fonts, as data: URIs for the print

@@ -1,4 +1,4 @@
-import type { PdfOptions } from '../../../shared/training/print/pdfOptions';
+import type { PdfOptions } from '../../../shared/print/pdfOptions';
 import type { PrintToPdf } from './printDocument';
 
 /**

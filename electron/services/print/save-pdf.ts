@@ -1,5 +1,5 @@
 import { ok, type Result } from '../../../shared/result';
-import type { PdfOptions } from '../../../shared/training/print/pdfOptions';
+import type { PdfOptions } from '../../../shared/print/pdfOptions';
 import type { Dialogs } from '../handlers';
 import { countPdfPages } from './pdf-pages';
 import type { Printer } from './printer';

@@ -2,11 +2,12 @@ import type { ParsedPrintableDocument } from '../../../shared/training/channels'
 import { attendanceSummaryHtml } from '../../../shared/training/print/attendanceSummary';
 import { certificateHtml } from '../../../shared/training/print/certificate';
 import { handoutHtml } from '../../../shared/training/print/handout';
-import { pageSetup, type PaperSize } from '../../../shared/training/print/pageSetup';
-import { pdfOptions, type PdfOptions } from '../../../shared/training/print/pdfOptions';
-import type { PrintFont } from '../../../shared/training/print/printHtml';
+import { pageSetup, type PaperSize } from '../../../shared/print/pageSetup';
+import { pdfOptions, type PdfOptions } from '../../../shared/print/pdfOptions';
+import type { PrintFont } from '../../../shared/print/printHtml';
 import { signInSheetHtml, signInSheetPages } from '../../../shared/training/print/signInSheet';
 import type { AttendanceCounts, AttendanceMark } from '../../../shared/training/attendance';
+import { fileNameFor } from '../print/file-name';
 
 /** Everything needed to print one document: built here, in main, from data only. */
 export interface PrintJob {
@@ -18,18 +19,6 @@ export interface PrintJob {
   expectedPages: number | null;
   /** What the Markdown sanitizer dropped, for the author to see. */
   warnings: string[];
-}
-
-/** A file name that is safe on Windows, macOS and Linux, from a title. */
-export function fileNameFor(title: string, suffix: string, ext: string): string {
-  const base = `${title} ${suffix}`
-    .normalize('NFKD')
-    .replace(/[^\w .-]+/g, '')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .slice(0, 100)
-    .replace(/^[.\s]+|[.\s]+$/g, '');
-  return `${base || 'FieldDesk'}.${ext}`;
 }
 
 const withSystem = (title: string, system: string) => (system ? `${title} — ${system}` : title);

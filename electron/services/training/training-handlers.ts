@@ -6,7 +6,8 @@ import type { HandlersFor } from '../ipc/router';
 import { savePdfWithDialog } from '../print/save-pdf';
 import { loadPrintFonts } from '../print/printFonts';
 import { readImageFile } from './pick-image';
-import { buildPrintJob, fileNameFor } from './print-jobs';
+import { fileNameFor } from '../print/file-name';
+import { buildPrintJob } from './print-jobs';
 import { writeFileAtomic } from '../files/write-file-atomic';
 
 const ICS_FILTER = [{ name: 'Calendar (iCalendar)', extensions: ['ics'] }];

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { escapeHtml } from '../../training/print/escapeHtml';
-import type { PageSetup } from '../../training/print/pageSetup';
-import { buildPrintHtml, type PrintFont } from '../../training/print/printHtml';
+import { escapeHtml } from '../../print/escapeHtml';
+import type { PageSetup } from '../../print/pageSetup';
+import { buildPrintHtml, type PrintFont } from '../../print/printHtml';
 
 const text = (max: number) => z.string().trim().max(max, `Must be at most ${max} characters`);
 

@@ -1,8 +1,8 @@
 import { renderMarkdown } from '../../markdown/renderMarkdown';
 import { MATERIAL_KIND_LABELS, type MaterialKind } from '../../training/material';
-import { escapeHtml } from '../../training/print/escapeHtml';
-import type { PageSetup } from '../../training/print/pageSetup';
-import { buildPrintHtml, type PrintFont } from '../../training/print/printHtml';
+import { escapeHtml } from '../../print/escapeHtml';
+import type { PageSetup } from '../../print/pageSetup';
+import { buildPrintHtml, type PrintFont } from '../../print/printHtml';
 
 /**
  * Any document of the knowledge base on paper (Letter or A4): the title

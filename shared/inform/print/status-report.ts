@@ -1,6 +1,6 @@
-import { escapeHtml } from '../../training/print/escapeHtml';
-import type { PageSetup } from '../../training/print/pageSetup';
-import { buildPrintHtml, type PrintFont } from '../../training/print/printHtml';
+import { escapeHtml } from '../../print/escapeHtml';
+import type { PageSetup } from '../../print/pageSetup';
+import { buildPrintHtml, type PrintFont } from '../../print/printHtml';
 import { SCOPE_LABELS, SECTION_LABELS, trendChartSvg, trendSummary, type OpenRowDoc, type StatusReportDoc } from '../report-output';
 
 /**

@@ -1,6 +1,6 @@
-import { escapeHtml } from '../../training/print/escapeHtml';
-import type { PageSetup } from '../../training/print/pageSetup';
-import { buildPrintHtml, type PrintFont } from '../../training/print/printHtml';
+import { escapeHtml } from '../../print/escapeHtml';
+import type { PageSetup } from '../../print/pageSetup';
+import { buildPrintHtml, type PrintFont } from '../../print/printHtml';
 
 /** A review as the printout shows it: names, not ids (the renderer resolves them; main builds the HTML). */
 export interface ReviewPrintData {

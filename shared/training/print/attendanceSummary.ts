@@ -1,9 +1,9 @@
 import type { AttendanceCounts, AttendanceMark } from '../attendance';
 import { formatSessionWhen } from '../format';
 import type { SessionTiming } from '../session';
-import { escapeHtml } from './escapeHtml';
-import type { PageSetup } from './pageSetup';
-import { buildPrintHtml, type PrintFont } from './printHtml';
+import { escapeHtml } from '../../print/escapeHtml';
+import type { PageSetup } from '../../print/pageSetup';
+import { buildPrintHtml, type PrintFont } from '../../print/printHtml';
 
 export interface AttendanceSummaryRow {
   name: string;

@@ -1,6 +1,6 @@
-import { escapeHtml } from './escapeHtml';
-import { inches, pageBox, type PageSetup } from './pageSetup';
-import { buildPrintHtml, type PrintFont } from './printHtml';
+import { escapeHtml } from '../../print/escapeHtml';
+import { inches, pageBox, type PageSetup } from '../../print/pageSetup';
+import { buildPrintHtml, type PrintFont } from '../../print/printHtml';
 
 export interface CertificateRecipient {
   name: string;

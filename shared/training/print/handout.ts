@@ -1,8 +1,8 @@
 import { renderMarkdown } from '../../markdown/renderMarkdown';
 import { MATERIAL_KIND_LABELS, type MaterialKind } from '../material';
-import { escapeHtml } from './escapeHtml';
-import type { PageSetup } from './pageSetup';
-import { buildPrintHtml, type PrintFont } from './printHtml';
+import { escapeHtml } from '../../print/escapeHtml';
+import type { PageSetup } from '../../print/pageSetup';
+import { buildPrintHtml, type PrintFont } from '../../print/printHtml';
 
 export interface HandoutInput {
   material: {

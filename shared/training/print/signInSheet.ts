@@ -1,9 +1,9 @@
 import { formatSessionWhen } from '../format';
 import type { SessionTiming } from '../session';
-import { escapeHtml } from './escapeHtml';
-import { paginateRows, rowsPerPage, SIGN_IN_LAYOUT, type Page } from './paginate';
-import { inches, type PageSetup } from './pageSetup';
-import { buildPrintHtml, type PrintFont } from './printHtml';
+import { escapeHtml } from '../../print/escapeHtml';
+import { paginateRows, rowsPerPage, type Page, type RowLayout } from '../../print/paginate';
+import { inches, type PageSetup } from '../../print/pageSetup';
+import { buildPrintHtml, type PrintFont } from '../../print/printHtml';
 
 export interface SignInRow {
   name: string;
@@ -25,13 +25,16 @@ export interface SignInSheetInput {
 
 export const DEFAULT_BLANK_ROWS = 5;
 
+/** The sheet's fixed heights (inches): the CSS below uses them, so the computed page breaks are the printed ones. */
+export const SIGN_IN_LAYOUT: RowLayout = { headerIn: 1.45, columnHeadIn: 0.32, rowIn: 0.42, slackIn: 0.12 };
+
 /** Alphabetical by name, so people find themselves quickly at the door. */
 export const sortRoster = (rows: readonly SignInRow[], locale = 'en-US'): SignInRow[] =>
   [...rows].sort((a, b) => a.name.localeCompare(b.name, locale, { sensitivity: 'base' }));
 
 /** The pages the sheet will print, before any HTML: what tests and the print preview count. */
 export function signInSheetPages(input: Pick<SignInSheetInput, 'attendees' | 'blankRows' | 'setup' | 'locale'>): Page<SignInRow>[] {
-  return paginateRows(sortRoster(input.attendees, input.locale), rowsPerPage(input.setup), input.blankRows ?? DEFAULT_BLANK_ROWS);
+  return paginateRows(sortRoster(input.attendees, input.locale), rowsPerPage(input.setup, SIGN_IN_LAYOUT), input.blankRows ?? DEFAULT_BLANK_ROWS);
 }
 
 const css = () => {

@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { copyAddresses, currentMembers, exportMembers, LIST_EXPORT_FORMATS, LIST_EXPORT_LABELS, type ListExportFormat } from '../../../../shared/access/lists-export';
-import type { PaperSize } from '../../../../shared/training/print/pageSetup';
+import type { PaperSize } from '../../../../shared/print/pageSetup';
 import { useUi } from '../../app/ui-store';
 import { platform } from '../../platform/bridge';
 import { listReview } from '../../../../shared/access/list-review';

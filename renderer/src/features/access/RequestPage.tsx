@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { dropFormDrafts, useDraftState } from '../../ui/useDraft';
 import { doneSteps, stageProgress } from '../../../../shared/access/rules';
 import { APPROVAL_METHODS, type AccessRequest, type ApprovalMethod } from '../../../../shared/access/schema';
-import type { PaperSize } from '../../../../shared/training/print/pageSetup';
+import type { PaperSize } from '../../../../shared/print/pageSetup';
 import { useUi } from '../../app/ui-store';
 import { platform } from '../../platform/bridge';
 import { EmptyState } from '../../ui/EmptyState';

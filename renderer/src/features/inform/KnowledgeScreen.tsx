@@ -4,7 +4,7 @@ import { joinList, localDate, reviewText, splitList } from '../../../../shared/i
 import type { Comparison } from '../../../../shared/inform/documents';
 import { AUDIENCE_LABELS, STATE_LABELS } from '../../../../shared/inform/print/document';
 import { AUDIENCES, DOCUMENT_STATES, MATERIAL_KIND_LABELS, MATERIAL_KINDS, type Audience, type DocumentState, type MaterialKind, type MaterialVersion } from '../../../../shared/training/material';
-import type { PaperSize } from '../../../../shared/training/print/pageSetup';
+import type { PaperSize } from '../../../../shared/print/pageSetup';
 import { useData } from '../../app/data-context';
 import { useUi } from '../../app/ui-store';
 import { informRepositories, type DocRecord } from '../../data/repositories/inform';
@@ -14,7 +14,7 @@ import { EmptyState } from '../../ui/EmptyState';
 import { ErrorSummary, useErrorSummary } from '../../ui/ErrorSummary';
 import { Field } from '../../ui/Field';
 import { dropFormDrafts, useDraftState } from '../../ui/useDraft';
-import { PaperSelect } from '../training/PaperSelect';
+import { PaperSelect } from '../../ui/print/PaperSelect';
 import { useDesk, type Desk } from '../tickets/useDesk';
 import { documentPrintData } from './document-print-data';
 import { useKnowledgeUi } from './knowledge-ui';

@@ -1,9 +1,9 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
-import type { PaperSize } from '../../../../shared/training/print/pageSetup';
+import type { PaperSize } from '../../../../shared/print/pageSetup';
 import { useUi } from '../../app/ui-store';
 import { platform } from '../../platform/bridge';
-import { PaperSelect } from '../training/PaperSelect';
+import { PaperSelect } from '../../ui/print/PaperSelect';
 import { reviewExportRows, reviewPrintData } from './review-print-data';
 import { useNames, useOpsRepos } from './useOps';
 

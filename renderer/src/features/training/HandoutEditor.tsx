@@ -3,7 +3,7 @@ import { useDeferredValue, useId, useMemo, useRef, useState, type ClipboardEvent
 import { imageBytesToDataUri } from '../../../../shared/markdown/embeddedImage';
 import { MATERIAL_KINDS, MAX_MATERIAL_IMAGE_BYTES, MAX_MATERIAL_IMAGES, type Material, type MaterialImage, type MaterialKind, type MaterialVersion } from '../../../../shared/training/material';
 import { handoutHtml } from '../../../../shared/training/print/handout';
-import { pageSetup, type PaperSize } from '../../../../shared/training/print/pageSetup';
+import { pageSetup, type PaperSize } from '../../../../shared/print/pageSetup';
 import { useUi } from '../../app/ui-store';
 import { DraftNotice } from '../../ui/DraftNotice';
 import { draftKey } from '../../ui/drafts';
@@ -12,7 +12,7 @@ import { platform } from '../../platform/bridge';
 import { EmptyState } from '../../ui/EmptyState';
 import { Field } from '../../ui/Field';
 import { KIND_LABEL } from './HandoutsView';
-import { PaperSelect } from './PaperSelect';
+import { PaperSelect } from '../../ui/print/PaperSelect';
 import { PREVIEW_FONTS } from './preview-fonts';
 import { handoutDocument } from './print-data';
 import { PrintPreview } from './PrintPreview';

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
-import type { PageSetup } from '../../../../shared/training/print/pageSetup';
-import { pageBox } from '../../../../shared/training/print/pageSetup';
+import type { PageSetup } from '../../../../shared/print/pageSetup';
+import { pageBox } from '../../../../shared/print/pageSetup';
 import { previewParts } from './preview-doc';
 
 const PX_PER_INCH = 96;

@@ -1,4 +1,4 @@
-import { pageBox, type PageSetup } from '../../../../shared/training/print/pageSetup';
+import { pageBox, type PageSetup } from '../../../../shared/print/pageSetup';
 
 export interface PreviewParts {
   /** The document's <head> and <body> content, without styles or anything active. */

@@ -1,4 +1,4 @@
-import type { PrintFont } from '../../../../shared/training/print/printHtml';
+import type { PrintFont } from '../../../../shared/print/printHtml';
 import latin400 from '../../../../resources/fonts/inter-latin-400-normal.woff2?inline';
 import latin600 from '../../../../resources/fonts/inter-latin-600-normal.woff2?inline';
 import latin700 from '../../../../resources/fonts/inter-latin-700-normal.woff2?inline';

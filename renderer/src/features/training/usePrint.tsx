@@ -1,6 +1,6 @@
 import { useCallback, useState } from 'react';
 import type { PrintableDocument } from '../../../../shared/training/channels';
-import type { PaperSize } from '../../../../shared/training/print/pageSetup';
+import type { PaperSize } from '../../../../shared/print/pageSetup';
 import { useUi } from '../../app/ui-store';
 import { platform } from '../../platform/bridge';
 

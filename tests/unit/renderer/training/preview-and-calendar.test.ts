@@ -5,7 +5,7 @@ import { previewParts } from '../../../../renderer/src/features/training/preview
 import { startText } from '../../../../renderer/src/features/training/session-text';
 import { parseTrainingHash, trainingHref } from '../../../../renderer/src/features/training/training-route';
 import { handoutHtml } from '../../../../shared/training/print/handout';
-import { pageSetup } from '../../../../shared/training/print/pageSetup';
+import { pageSetup } from '../../../../shared/print/pageSetup';
 
 describe('print preview parts', () => {
   const material = { kind: 'handout' as const, title: 'Filing "quotes" <b>', system: 'Odyssey', version: 2, images: [] };

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { campaignSummaryHtml, CampaignSummarySchema } from '../../../../shared/access/print/campaignSummary';
 import { distributionListHtml, DistributionListPrintSchema } from '../../../../shared/access/print/distributionList';
 import { accessRequestFormHtml, AccessRequestFormSchema } from '../../../../shared/access/print/requestForm';
-import { pageSetup } from '../../../../shared/training/print/pageSetup';
+import { pageSetup } from '../../../../shared/print/pageSetup';
 
 const form = (over: Record<string, unknown> = {}) =>
   AccessRequestFormSchema.parse({

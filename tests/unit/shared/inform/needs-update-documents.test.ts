@@ -6,7 +6,7 @@ import { documentBands, documentHtml, type DocumentPrintData } from '../../../..
 import { businessDaysSince, needsUpdate, workingDayAfter } from '../../../../shared/inform/updates';
 import { DocumentPrintSchema } from '../../../../shared/inform/documents-channels';
 import { isoDateOfDay, localDayOf, WEEKDAYS, weekdayOfDay, type CalendarSpec } from '../../../../shared/tickets/calendar';
-import { pageSetup } from '../../../../shared/training/print/pageSetup';
+import { pageSetup } from '../../../../shared/print/pageSetup';
 
 const hours = [{ start: '08:00', end: '17:00' }];
 const CAL: CalendarSpec = { timeZone: 'America/Los_Angeles', week: { sun: [], mon: hours, tue: hours, wed: hours, thu: hours, fri: hours, sat: [] }, holidays: ['2026-11-26', '2026-11-27', '2026-11-27'] };

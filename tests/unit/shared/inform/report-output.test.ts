@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { statusReportBands, statusReportHtml } from '../../../../shared/inform/print/status-report';
 import { assembleStatusReport, type ReportTicket } from '../../../../shared/inform/report';
 import { reportDocument, reportSheets, sheetDate, StatusReportDocSchema, trendChartSvg, trendSummary, wallClock } from '../../../../shared/inform/report-output';
-import { pageSetup } from '../../../../shared/training/print/pageSetup';
+import { pageSetup } from '../../../../shared/print/pageSetup';
 
 const tz = 'America/Los_Angeles';
 const ticket = (over: Partial<ReportTicket>): ReportTicket => ({

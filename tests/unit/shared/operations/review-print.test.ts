@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ReviewPrintSchema } from '../../../../shared/operations/channels';
 import { reviewHtml } from '../../../../shared/operations/print/review';
-import { pageSetup } from '../../../../shared/training/print/pageSetup';
+import { pageSetup } from '../../../../shared/print/pageSetup';
 
 const data = {
   title: 'CMS outage <script>alert(1)</script>',

@@ -4,11 +4,11 @@ import { describe, expect, it } from 'vitest';
 import { attendanceSummaryHtml } from '../../../../shared/training/print/attendanceSummary';
 import { certificateHtml } from '../../../../shared/training/print/certificate';
 import { handoutHtml } from '../../../../shared/training/print/handout';
-import { paginateRows, rowsPerPage } from '../../../../shared/training/print/paginate';
-import { pageSetup } from '../../../../shared/training/print/pageSetup';
-import { pdfOptions } from '../../../../shared/training/print/pdfOptions';
-import { fontFaceCss, type PrintFont } from '../../../../shared/training/print/printHtml';
-import { signInSheetHtml, signInSheetPages } from '../../../../shared/training/print/signInSheet';
+import { paginateRows, rowsPerPage } from '../../../../shared/print/paginate';
+import { pageSetup } from '../../../../shared/print/pageSetup';
+import { pdfOptions } from '../../../../shared/print/pdfOptions';
+import { fontFaceCss, type PrintFont } from '../../../../shared/print/printHtml';
+import { SIGN_IN_LAYOUT, signInSheetHtml, signInSheetPages } from '../../../../shared/training/print/signInSheet';
 
 const EVIL = `<script>alert(1)</script><img src=x onerror=alert(2)>"'&`;
 const fonts: PrintFont[] = [{ weight: 400, src: 'data:font/woff2;base64,d09GMgABAAAA' }];
@@ -97,9 +97,9 @@ describe('print templates', () => {
   });
 
   it('fits more rows on taller paper, fewer in landscape', () => {
-    expect(rowsPerPage(pageSetup('Letter'))).toBe(18);
-    expect(rowsPerPage(pageSetup('A4'))).toBe(19);
-    expect(rowsPerPage(pageSetup('Letter', true))).toBe(12);
+    expect(rowsPerPage(pageSetup('Letter'), SIGN_IN_LAYOUT)).toBe(18);
+    expect(rowsPerPage(pageSetup('A4'), SIGN_IN_LAYOUT)).toBe(19);
+    expect(rowsPerPage(pageSetup('Letter', true), SIGN_IN_LAYOUT)).toBe(12);
   });
 
   it('sorts the sign-in roster by name, ignoring case and accents', () => {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createAppServices } from '../../../../../electron/services/app-services';
 import type { IpcRouter } from '../../../../../electron/services/ipc/router';
-import type { PdfOptions } from '../../../../../shared/training/print/pdfOptions';
+import type { PdfOptions } from '../../../../../shared/print/pdfOptions';
 
 const trusted = { url: 'app://fielddesk/index.html', isTopFrame: true };
 const fakePdf = (pages: number) => new TextEncoder().encode(`%PDF-1.7\n1 0 obj << /Type /Pages /Count ${pages} >>\n${'<< /Type /Page /Parent 1 0 R >>\n'.repeat(pages)}%%EOF`);

@@ -11,7 +11,7 @@ import { createDraftFiles, draftFilePath, draftFilesDir, storedNameFor } from '.
 import { createMailHandlers } from '../../../../../electron/services/mail/mail-handlers';
 import { StatusReportDocSchema, type StatusReportDoc } from '../../../../../shared/inform/report-output';
 import { MailDraftRequestSchema } from '../../../../../shared/ipc/channels/mail';
-import type { PdfOptions } from '../../../../../shared/training/print/pdfOptions';
+import type { PdfOptions } from '../../../../../shared/print/pdfOptions';
 
 const dirs: string[] = [];
 afterEach(async () => {

@@ -7,9 +7,9 @@ import { loadPrintFonts } from '../../../../../electron/services/print/printFont
 import { attendanceSummaryHtml } from '../../../../../shared/training/print/attendanceSummary';
 import { certificateHtml } from '../../../../../shared/training/print/certificate';
 import { handoutHtml } from '../../../../../shared/training/print/handout';
-import { pageSetup, type PageSetup } from '../../../../../shared/training/print/pageSetup';
-import { pdfOptions, type PdfOptions } from '../../../../../shared/training/print/pdfOptions';
-import type { PrintFont } from '../../../../../shared/training/print/printHtml';
+import { pageSetup, type PageSetup } from '../../../../../shared/print/pageSetup';
+import { pdfOptions, type PdfOptions } from '../../../../../shared/print/pdfOptions';
+import type { PrintFont } from '../../../../../shared/print/printHtml';
 import { signInSheetHtml, signInSheetPages } from '../../../../../shared/training/print/signInSheet';
 import { formatSessionWhen } from '../../../../../shared/training/format';
 import { makeLongHandout, makeRoster, pngDataUri } from '../../../shared/training/fixtures';

@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import type { PrintToPDFOptions } from 'electron';
 import { afterEach, beforeEach, describe, expect, expectTypeOf, it, vi } from 'vitest';
 import { printDocument, type PrintToPdf } from '../../../../../electron/services/print/printDocument';
-import { pageSetup } from '../../../../../shared/training/print/pageSetup';
-import { pdfOptions } from '../../../../../shared/training/print/pdfOptions';
+import { pageSetup } from '../../../../../shared/print/pageSetup';
+import { pdfOptions } from '../../../../../shared/print/pdfOptions';
 
 const FAKE_PDF = new TextEncoder().encode('%PDF-1.7\n% fake but well-labelled\n%%EOF\n');
 const options = pdfOptions(pageSetup('Letter'), { header: 'T' });

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadPrintFonts, printFontFiles } from '../../../../../electron/services/print/printFonts';
-import { fontFaceCss } from '../../../../../shared/training/print/printHtml';
+import { fontFaceCss } from '../../../../../shared/print/printHtml';
 
 describe('print fonts', () => {
   it('ships every font file the loader needs, with its licence', () => {

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { savePdfWithDialog, type SavePdfDeps } from '../../../../../electron/services/print/save-pdf';
-import { pageSetup } from '../../../../../shared/training/print/pageSetup';
-import { pdfOptions } from '../../../../../shared/training/print/pdfOptions';
+import { pageSetup } from '../../../../../shared/print/pageSetup';
+import { pdfOptions } from '../../../../../shared/print/pdfOptions';
 
 const TWO_PAGES = new TextEncoder().encode('%PDF-1.7\n1 0 obj << /Type /Pages /Count 2 >>\n2 0 obj << /Type /Page >>\n3 0 obj << /Type /Page >>\n%%EOF\n');
 const NO_PAGES = new TextEncoder().encode('%PDF-1.7\n% pages in a compressed stream\n%%EOF\n');

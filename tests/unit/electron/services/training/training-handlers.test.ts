@@ -5,9 +5,9 @@ import ICAL from 'ical.js';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createAppServices } from '../../../../../electron/services/app-services';
 import type { IpcRouter } from '../../../../../electron/services/ipc/router';
-import type { PdfOptions } from '../../../../../shared/training/print/pdfOptions';
+import type { PdfOptions } from '../../../../../shared/print/pdfOptions';
 import { signInSheetPages } from '../../../../../shared/training/print/signInSheet';
-import { pageSetup } from '../../../../../shared/training/print/pageSetup';
+import { pageSetup } from '../../../../../shared/print/pageSetup';
 import { makePng } from '../../../shared/training/fixtures';
 
 const trusted = { url: 'app://fielddesk/index.html', isTopFrame: true };

@@ -17,9 +17,8 @@ export interface RowLayout {
   slackIn: number;
 }
 
-export const SIGN_IN_LAYOUT: RowLayout = { headerIn: 1.45, columnHeadIn: 0.32, rowIn: 0.42, slackIn: 0.12 };
-
-export function rowsPerPage(setup: PageSetup, layout: RowLayout = SIGN_IN_LAYOUT): number {
+/** How many rows of `layout` fit on a page (each layout, e.g. the sign-in sheet's, lives with its document). */
+export function rowsPerPage(setup: PageSetup, layout: RowLayout): number {
   const usable = pageBox(setup).contentHeight - layout.headerIn - layout.columnHeadIn - layout.slackIn;
   return Math.max(1, Math.floor(usable / layout.rowIn + 1e-9));
 }

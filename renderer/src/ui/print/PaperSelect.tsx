@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { PAPER_SIZES, type PaperSize } from '../../../../shared/training/print/pageSetup';
+import { PAPER_SIZES, type PaperSize } from '../../../../shared/print/pageSetup';
 
 export function PaperSelect({ value, onChange }: { value: PaperSize; onChange: (p: PaperSize) => void }) {
   const id = useId();
