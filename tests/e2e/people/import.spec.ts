@@ -50,6 +50,7 @@ test('people import maps columns, lists every bad row, and commits all or nothin
   );
   host.dialogAnswers.pick.push([good]);
   await app.getByRole('button', { name: 'Choose another file…' }).click();
+  await expect(app.getByText('staff-fixed.csv')).toBeVisible();
   await app.getByRole('button', { name: 'Check every row' }).click();
   await app.getByRole('button', { name: 'Import 3 people' }).click();
   const table = app.getByRole('table', { name: 'People' });

@@ -71,13 +71,24 @@ export function ImportWizard({ target, onClose, onDone }: { target: ImportTarget
   const [notice, setNotice] = useState<string | null>(null);
   const [progress, setProgress] = useState<Progress | null>(null);
   const cancel = useRef<() => void>(() => undefined);
-  const busy = progress !== null;
+  const [picking, setPicking] = useState(false);
+  // Each pick, mapping change and check takes a new number: a check's answer is shown only if nothing came
+  // after it (a check still running when another file was chosen would show that file the last one's problems).
+  const turn = useRef(0);
+  const busy = progress !== null || picking;
 
   const pick = async () => {
+    turn.current++;
     setError(null);
     setNotice(null);
     setReport(null);
-    const res = await platform.import.pick({ dataset: target.dataset });
+    setPicking(true);
+    let res;
+    try {
+      res = await platform.import.pick({ dataset: target.dataset });
+    } finally {
+      setPicking(false);
+    }
     if (!res.ok) return setError(res.error.message);
     if ('cancelled' in res.value) return;
     const picked = res.value;
@@ -97,6 +108,7 @@ export function ImportWizard({ target, onClose, onDone }: { target: ImportTarget
   /** Change the mapping; it is kept as a draft while it differs from the file's suggestion. */
   const setMapping = (update: (m: Record<string, number>) => Record<string, number>) => {
     if (!file) return;
+    turn.current++;
     const next = update(mapping);
     setMappingState(next);
     const key = mappingDraftKey(target.dataset, file.headers);
@@ -116,6 +128,8 @@ export function ImportWizard({ target, onClose, onDone }: { target: ImportTarget
 
   const check = async () => {
     if (!file) return;
+    const mine = ++turn.current;
+    const current = () => mine === turn.current;
     setError(null);
     setNotice(null);
     setReport(null);
@@ -127,6 +141,7 @@ export function ImportWizard({ target, onClose, onDone }: { target: ImportTarget
     setProgress({ done: 0, total: null, label: `Reading and checking every row of ${file.fileName}…` });
     try {
       const res = await platform.import.dryRun({ fileToken: file.fileToken, mapping, existingKeys: await target.existingKeys() });
+      if (!current()) return;
       if (!res.ok) {
         if (res.error.code === 'cancelled' || cancelled) return setNotice('Check cancelled. Nothing was imported.');
         return setError(res.error.message);
@@ -137,6 +152,7 @@ export function ImportWizard({ target, onClose, onDone }: { target: ImportTarget
       if (r.errorRowCount === 0 && target.check && r.records.length) {
         setProgress({ done: 0, total: null, label: `Matching ${target.count(r.records.length)} with this device's records…` });
         const local = await target.check(r.records, { rowNumbers, columns: columnsOf(file) });
+        if (!current()) return;
         if (cancelled) return setNotice('Check cancelled. Nothing was imported.');
         if (!local.ok) return setError(local.error.message);
         next = { ...next, errors: local.value.errors, errorRowCount: local.value.errors.length, ...(local.value.note ? { note: local.value.note } : {}) };
@@ -187,7 +203,7 @@ export function ImportWizard({ target, onClose, onDone }: { target: ImportTarget
       {!file ? (
         <p>
           Choose a CSV (UTF-8) or Excel file with a header row.{' '}
-          <button type="button" className="primary" onClick={pick}>
+          <button type="button" className="primary" onClick={pick} disabled={busy}>
             Choose file…
           </button>{' '}
           <button type="button" onClick={onClose}>

@@ -2,21 +2,14 @@
 import { act, cleanup, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CommandPalette } from '../../../../renderer/src/app/CommandPalette';
 import type { Command } from '../../../../renderer/src/app/commands';
 import { letterShortcutAllowed, resetKeyGuard } from '../../../../renderer/src/app/key-guard';
 import { useShortcuts } from '../../../../renderer/src/app/useShortcuts';
+import { dialogsInJsdom } from '../ui/support/dialog';
 
-beforeAll(() => {
-  // jsdom has <dialog> without showModal/close: open and close it the plain way.
-  HTMLDialogElement.prototype.showModal ??= function (this: HTMLDialogElement) {
-    this.open = true;
-  };
-  HTMLDialogElement.prototype.close ??= function (this: HTMLDialogElement) {
-    this.open = false;
-  };
-});
+dialogsInJsdom();
 afterEach(() => {
   cleanup();
   resetKeyGuard();

@@ -1,18 +1,11 @@
 // @vitest-environment jsdom
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { err, type Result } from '../../../../../shared/result';
 import { ViewNameDialog } from '../../../../../renderer/src/features/tickets/list/ViewNameDialog';
+import { dialogsInJsdom } from '../../ui/support/dialog';
 
-beforeAll(() => {
-  // jsdom has <dialog> without showModal/close: open and close it the plain way.
-  HTMLDialogElement.prototype.showModal ??= function (this: HTMLDialogElement) {
-    this.open = true;
-  };
-  HTMLDialogElement.prototype.close ??= function (this: HTMLDialogElement) {
-    this.open = false;
-  };
-});
+dialogsInJsdom();
 afterEach(cleanup);
 
 const tooLong = (name: string) => (name.length > 60 ? `View name is too long: ${name.length} characters, the limit is 60` : null);

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import 'fake-indexeddb/auto';
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { drafts } from '../../../../../renderer/src/ui/drafts';
 import { ok } from '../../../../../shared/result';
 import { ViewNameDialog } from '../../../../../renderer/src/features/tickets/list/ViewNameDialog';
@@ -9,6 +9,7 @@ import { BulkBar } from '../../../../../renderer/src/features/tickets/list/BulkB
 import { useTicketsUi } from '../../../../../renderer/src/features/tickets/store';
 import type { Desk } from '../../../../../renderer/src/features/tickets/useDesk';
 import { draftsDbPerTest } from '../../ui/support/drafts-db';
+import { dialogsInJsdom } from '../../ui/support/dialog';
 
 const picked = {
   fileToken: 'tok-1',
@@ -28,15 +29,7 @@ vi.mock('../../../../../renderer/src/platform/bridge', () => ({
 }));
 const { ImportWizard } = await import('../../../../../renderer/src/features/import/ImportWizard');
 
-beforeAll(() => {
-  HTMLDialogElement.prototype.showModal ??= function (this: HTMLDialogElement) {
-    this.open = true;
-  };
-  HTMLDialogElement.prototype.close ??= function (this: HTMLDialogElement) {
-    this.open = false;
-    this.dispatchEvent(new Event('close'));
-  };
-});
+dialogsInJsdom();
 draftsDbPerTest('form-drafts');
 
 const viewDialog = (onClose = () => {}) => (
