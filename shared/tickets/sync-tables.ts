@@ -12,7 +12,8 @@ import { WorkLogEntrySchema } from './worklog';
 
 /**
  * Help-desk tables. Work log and history are append-only. On tickets, `words`
- * (the search index), `assigneeKey`, `due` and `active` (sort and filter keys
+ * (the search index), `blockWords` (the words of a ticket a first sync brought
+ * in its last tier, kept out of that index: renderer word-blocks.ts), `assigneeKey`, `due` and `active` (sort and filter keys
  * IndexedDB can index, since it skips nulls; list-keys.ts) are derived on each device from the synced
  * fields, so they are never worth syncing.
  *
@@ -34,7 +35,7 @@ function ticketCheck(ctx: WriteRuleContext): string | null {
 export const TICKET_SYNC_TABLES = {
   tickets: {
     merge: 'lww',
-    localFields: ['words', 'assigneeKey', 'due', 'active'],
+    localFields: ['words', 'blockWords', 'assigneeKey', 'due', 'active'],
     schema: storedSchema(TicketSchema),
     rule: everyone('Every role. Restoring a deleted ticket (`deleted` 1 → 0): coordinators and admins.', ticketCheck),
   },

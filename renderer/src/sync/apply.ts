@@ -2,10 +2,11 @@ import type { Table } from 'dexie';
 import { compareStamps } from '../../../shared/sync/hlc';
 import { CONFLICTS_TABLE, type SyncRecord } from '../../../shared/sync/protocol';
 import { isSyncTable, localFieldsOf, SYNC_TABLE_NAMES } from '../../../shared/sync/tables';
+import type { FirstSyncTier } from '../../../shared/sync/tiers';
 import { markBackground } from '../data/activity';
 import { markRemote } from '../data/changelog';
 import type { FieldDeskDb } from '../data/db';
-import { derivePage, runPageHook } from './derive';
+import { derivePage, runPageHook, type PageContext } from './derive';
 import { pendingFields } from './pending';
 import { heldKeys, quarantined, splitValid } from './quarantine';
 import { conflictKey, CURSOR_KEY, recordKey, shadowKey } from './state-keys';
@@ -54,6 +55,8 @@ export interface ApplyOptions {
   pause?: () => Promise<void>;
   /** Stop before a chunk (tests cut a page this way): what was written stays, without the cursor. */
   signal?: AbortSignal;
+  /** The tier of a first sync in tiers this page belongs to, handed to the features' page derivations (derive.ts). */
+  tier?: FirstSyncTier;
 }
 
 /**
@@ -109,7 +112,7 @@ export async function applyPage(
   seen?: Map<string, Set<string>>,
   /** More `syncState` rows to write (or remove) with the cursor: the fill's progress (fill.ts). */
   state: { put?: { key: string; value: unknown }[]; remove?: string[] } = {},
-  { chunk, pause = () => makeWay(db), signal }: ApplyOptions = {},
+  { chunk, pause = () => makeWay(db), signal, tier }: ApplyOptions = {},
 ): Promise<PageResult> {
   const total: PageResult = { applied: 0, skipped: 0, quarantined: 0 };
   const fixed = chunk === undefined ? null : Math.max(1, Math.floor(chunk));
@@ -118,7 +121,7 @@ export async function applyPage(
     const last = at + size >= records.length;
     if (signal?.aborted) throw new Error('Sync stopped');
     const began = performance.now();
-    const part = await applyChunk(db, records.slice(at, at + size), seen, last ? { cursor, state } : null);
+    const part = await applyChunk(db, records.slice(at, at + size), seen, last ? { cursor, state } : null, { tier });
     if (fixed === null && !last) chunkSizes.set(db, nextChunkSize(size, performance.now() - began, chunkBudget(db.activity.idleFor())));
     total.applied += part.applied;
     total.skipped += part.skipped;
@@ -135,6 +138,7 @@ async function applyChunk(
   records: readonly SyncRecord[],
   seen: Map<string, Set<string>> | undefined,
   end: { cursor: string; state: { put?: { key: string; value: unknown }[]; remove?: string[] } } | null,
+  context: PageContext,
 ): Promise<PageResult> {
   const clock = db.device.get().clock;
   let skipped = 0;
@@ -200,7 +204,7 @@ async function applyChunk(
         if (shadow) shadowPuts.push({ key: shadowKey(table, r.id), value: shadow });
         else shadowDeletes.push(shadowKey(table, r.id));
       });
-      const rows = (await derivePage(db, table, merged)) as Row[];
+      const rows = (await derivePage(db, table, merged, context)) as Row[];
       await Promise.all([
         store.bulkPut(rows),
         shadowPuts.length > 0 ? db.syncState.bulkPut(shadowPuts) : null,

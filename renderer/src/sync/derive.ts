@@ -1,3 +1,4 @@
+import type { FirstSyncTier } from '../../../shared/sync/tiers';
 import type { FieldDeskDb } from '../data/db';
 
 /**
@@ -29,7 +30,12 @@ export function deriveLocalFields(table: string, row: Record<string, unknown>): 
  * before the page's one put, so a record is written once, whole. Must only
  * read stores in the page's transaction.
  */
-export type DerivePage = (db: FieldDeskDb, rows: Record<string, unknown>[]) => Promise<Record<string, unknown>[]>;
+export type DerivePage = (db: FieldDeskDb, rows: Record<string, unknown>[], context: PageContext) => Promise<Record<string, unknown>[]>;
+
+/** What a page derivation may want to know of the page: the first-sync tier it belongs to (none outside a first sync in tiers). */
+export interface PageContext {
+  tier?: FirstSyncTier;
+}
 
 const pageDerivers = new Map<string, DerivePage>();
 
@@ -41,10 +47,10 @@ export function registerPageDerivation(table: string, derive: DerivePage): () =>
 }
 
 /** A page's records of one table with their local fields: each record's own, then the page's. */
-export async function derivePage(db: FieldDeskDb, table: string, rows: readonly Record<string, unknown>[]): Promise<Record<string, unknown>[]> {
+export async function derivePage(db: FieldDeskDb, table: string, rows: readonly Record<string, unknown>[], context: PageContext = {}): Promise<Record<string, unknown>[]> {
   const each = rows.map((r) => deriveLocalFields(table, r));
   const page = pageDerivers.get(table);
-  return page ? page(db, each) : each;
+  return page ? page(db, each, context) : each;
 }
 
 /**

@@ -110,7 +110,7 @@ async function pullFrom(db: FieldDeskDb, options: PullOptions, start: string, se
       fill = undefined;
       state.remove = [FILL_KEY];
     }
-    await applyPage(db, page.records, page.cursor, seen, state);
+    await applyPage(db, page.records, page.cursor, seen, state, { tier: page.tier });
     if (page.tier && !page.hasMore) await runTierDoneHooks(db, page.tier);
     progress.received += page.records.length;
     progress.pages += 1;

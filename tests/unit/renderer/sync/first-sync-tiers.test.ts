@@ -11,6 +11,9 @@ import type { FieldDeskDb } from '../../../../renderer/src/data/db';
 import { registerFirstViewsReady } from '../../../../renderer/src/data/repositories/tickets/first-views';
 import { registerTicketDerivation } from '../../../../renderer/src/data/repositories/tickets/derive';
 import { refreshQueuedWords } from '../../../../renderer/src/data/repositories/tickets/word-refresh';
+import { planWindow, ticketQueries, type TicketQuery } from '../../../../renderer/src/data/repositories/tickets/query';
+import { ticketTables } from '../../../../renderer/src/data/repositories/tickets/tables';
+import { WORDS_TO_PACK, wordBlocksUpTo } from '../../../../renderer/src/data/repositories/tickets/word-blocks';
 import { advanceFill, arrivingText, readFill, registerTierDoneHook, stillArriving } from '../../../../renderer/src/sync/fill';
 import { CURSOR_KEY, FILL_KEY } from '../../../../renderer/src/sync/state-keys';
 import { addUser, makeDevice, startServer, type Device, type TestServer } from './support/harness';
@@ -92,7 +95,10 @@ async function contents(db: FieldDeskDb): Promise<Record<string, Row[]>> {
   const out: Record<string, Row[]> = {};
   for (const table of ['people', 'agencies', 'sites', 'systems', 'teams', 'calendars', 'slaPolicies', 'routingRules', 'tickets', 'workLog']) {
     const rows = (await db.table(table).toArray()) as Row[];
-    out[table] = rows.map((r) => ({ ...r, ...(Array.isArray(r.words) ? { words: [...(r.words as string[])].sort() } : {}) })).sort((a, b) => (a.id < b.id ? -1 : 1));
+    // `blockWords` is where a ticket of the last tier keeps its words out of the index; reads show them as `words`.
+    out[table] = rows
+      .map(({ blockWords: _kept, ...r }) => ({ ...r, ...(Array.isArray(r.words) ? { words: [...(r.words as string[])].sort() } : {}) }))
+      .sort((a, b) => (a.id < b.id ? -1 : 1));
   }
   return out;
 }
@@ -101,6 +107,20 @@ async function contents(db: FieldDeskDb): Promise<Record<string, Row[]>> {
 async function settled(d: Device): Promise<Record<string, Row[]>> {
   await refreshQueuedWords(d.db, { pause: async () => {} });
   return contents(d.db);
+}
+
+/** Every row a search lists on one device, page by page as the list reads them. */
+async function searchAll(db: FieldDeskDb, text: string): Promise<string[]> {
+  const ctx = { meId: 'x', now: '2025-06-02T17:00:00.000Z', endOfToday: '2025-06-03T06:59:59.999Z' };
+  const q: TicketQuery = { filter: { text }, sort: [{ key: 'updatedAt', dir: 'desc' }] };
+  const queries = ticketQueries(ticketTables(db));
+  const plan = await queries.plan(q, ctx);
+  const ids: string[] = [];
+  for (let start = 0; ; start += 100) {
+    const w = await planWindow(queries, plan, q, ctx, start, start + 100);
+    ids.push(...w.rows.map((r) => r.id));
+    if (!w.hasMore) return ids.sort();
+  }
 }
 
 const isActive = (t: Row) => TIER_OPEN_STATUSES.includes(String(t.status)) && t.deleted !== 1;
@@ -182,6 +202,26 @@ describe('first sync in tiers (client)', () => {
     expect(await d.engine.runOnce()).toMatchObject({ status: 'synced' });
     expect(await d.db.syncState.get(FILL_KEY)).toBeUndefined();
     expect(await settled(d)).toEqual(expected);
+
+    // The tiered device stored its closed tickets' words out of the index and packed them all as the fill ended
+    // (word-blocks.ts); the ordinary one indexed every word. Both find the same tickets for every search.
+    const closed = ((await whole.db.table('tickets').toArray()) as Row[]).filter((t) => !isActive(t) && t.deleted !== 1);
+    expect(closed.length).toBeGreaterThan(0);
+    const raw = await new Promise<Row>((resolve) => {
+      const r = whole.db.backendDB().transaction('tickets', 'readonly').objectStore('tickets').get(closed[0]!.id);
+      r.onsuccess = () => resolve(r.result as Row);
+    });
+    expect(raw.words).toBeUndefined();
+    expect(raw.blockWords).toEqual(closed[0]!.words);
+    expect(await whole.db.meta.get(WORDS_TO_PACK)).toBeUndefined();
+    expect(await wordBlocksUpTo(whole.db)).toBe(((await whole.db.table('tickets').orderBy(':id').lastKey()) as string) ?? null);
+    const words = [...new Set(closed.slice(0, 12).flatMap((t) => (t.words as string[]).filter((w) => w.length > 3).slice(0, 2)))];
+    const texts = [...words, ...words.slice(0, 4).map((w) => w.slice(0, 3)), `${words[0]} ${words[1]}`];
+    for (const text of texts) {
+      const [tiered, ordinary] = await Promise.all([searchAll(whole.db, text), searchAll(d.db, text)]);
+      expect(tiered, text).toEqual(ordinary);
+    }
+    expect((await searchAll(whole.db, words[0]!)).length).toBeGreaterThan(0);
   });
 
   it('a server downgraded mid-fill (refusing tier cursors) makes the device begin an ordinary first sync, ending with the same data', async () => {

@@ -7,7 +7,7 @@
 import { defineDataFeature } from '../../feature';
 import { noteActiveKeysFill, startActiveKeysFill } from './active-keys';
 import { ACTIVE_KEYS_FILL, TICKET_STORES_V3, TICKET_STORES_V4, TICKET_STORES_V5, TICKET_STORES_V6, TICKET_STORES_V7, TICKET_STORES_V8, TICKET_STORES_V9, TICKET_STORES_V10, TICKET_STORES_V12 } from './stores';
-import { newWordBlockState, startWordPacker, WORD_BLOCKS_UP_TO, wordBlocksMiddleware, type WordBlockState } from './word-blocks';
+import { newWordBlockState, startWordPacker, WORD_BLOCKS_UP_TO, wordBlocksMiddleware, withIndexedWords, WORDS_INDEX_PARTIAL, type WordBlockState } from './word-blocks';
 import { startWordRefresher } from './word-refresh';
 import { registerFirstViewsReady } from './first-views';
 import { registerTicketDerivation } from './derive';
@@ -57,12 +57,15 @@ export const ticketsData = defineDataFeature({
     // (not only once a screen has built the ticket repositories: a first sync may start before).
     registerTicketDerivation();
     (db as { wordBlockState: WordBlockState }).wordBlockState = newWordBlockState();
+    // Tickets whose words only the blocks hold read like any other (word-blocks.ts).
+    if (db.tables.some((t) => t.name === 'tickets')) db.table('tickets').hook('reading', withIndexedWords);
   },
   // Mounted after the change log at the same level, so it wraps it: an edit's patch blocks reuse the change log's read.
   middleware: (db) => wordBlocksMiddleware(db.wordBlockState),
   async onOpen(db) {
-    const [mark, fill] = await Promise.all([db.meta.get(WORD_BLOCKS_UP_TO), db.meta.get(ACTIVE_KEYS_FILL)]);
+    const [mark, fill, partial] = await Promise.all([db.meta.get(WORD_BLOCKS_UP_TO), db.meta.get(ACTIVE_KEYS_FILL), db.meta.get(WORDS_INDEX_PARTIAL)]);
     db.wordBlockState.upTo = typeof mark?.value === 'string' ? mark.value : null;
+    db.wordBlockState.partial = partial !== undefined;
     noteActiveKeysFill(db, fill);
   },
   background: [

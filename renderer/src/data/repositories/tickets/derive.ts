@@ -1,8 +1,9 @@
 import { listKeys, NO_DUE, UNASSIGNED, type ListKeys } from '../../../../../shared/tickets/list-keys';
 import type { Ticket } from '../../../../../shared/tickets/schema';
-import { registerDerivedFields, registerPageDerivation, registerPageHook } from '../../../sync/derive';
+import { registerDerivedFields, registerPageDerivation, registerPageHook, type PageContext } from '../../../sync/derive';
 import type { FieldDeskDb } from '../../db';
 import { recodeAfterClash } from './numbering';
+import { WORDS_INDEX_PARTIAL, WORDS_TO_PACK } from './word-blocks';
 import { fullWords, queueWordRefresh } from './word-refresh';
 
 /**
@@ -38,10 +39,23 @@ export function deriveSyncedTicket(row: Record<string, unknown>): Record<string,
  * A pulled page's tickets with their full words (text, requester's name, work
  * log), read in the page's transaction and written in its one put. Requesters
  * and entries that arrive later queue their tickets (below).
+ *
+ * In the last tier of a first sync (closed and older tickets) the words are
+ * kept out of the `words` index, as `blockWords`, and the page notes that the
+ * packer must put them in the blocks once the fill is over (word-blocks.ts).
  */
-export async function deriveTicketPage(db: FieldDeskDb, rows: Record<string, unknown>[]): Promise<Record<string, unknown>[]> {
+export async function deriveTicketPage(db: FieldDeskDb, rows: Record<string, unknown>[], { tier }: PageContext = {}): Promise<Record<string, unknown>[]> {
   const words = await fullWords(db, rows as unknown as Ticket[]);
-  return rows.map((r, i) => ({ ...r, words: words[i] }));
+  if (tier !== 'rest') return rows.map((r, i) => ({ ...r, words: words[i] }));
+  db.wordBlockState.partial = true;
+  await db.meta.bulkPut([
+    { key: WORDS_TO_PACK, value: true },
+    { key: WORDS_INDEX_PARTIAL, value: true },
+  ]);
+  return rows.map((r, i) => {
+    const { words: _indexed, ...row } = r;
+    return { ...row, blockWords: words[i] };
+  });
 }
 
 type Rows = readonly Record<string, unknown>[];

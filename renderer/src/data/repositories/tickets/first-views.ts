@@ -1,4 +1,5 @@
 import { registerTierDoneHook, type TierDoneHook } from '../../../sync/fill';
+import { packWordBlocks } from './word-blocks';
 import { refreshQueuedWords } from './word-refresh';
 
 /**
@@ -12,6 +13,12 @@ import { refreshQueuedWords } from './word-refresh';
  */
 const makeFirstViewsSearchable: TierDoneHook = async (db, tier) => {
   if (tier === 'open') await refreshQueuedWords(db);
+  // The last tier's tickets are found by the word blocks alone: pack them now, so search finds every ticket when
+  // the first sync ends. Interrupted, the background packer finishes it (`wordsToPack`, word-blocks.ts).
+  if (tier === 'rest') {
+    await refreshQueuedWords(db);
+    await packWordBlocks(db);
+  }
 };
 
 export function registerFirstViewsReady(): void {

@@ -7,7 +7,7 @@ import type { TicketTables } from './tables';
 import { probePositions, type IndexKey } from './index-probe';
 import { ACTIVE_SITE_INDEX, ACTIVE_UPDATED_INDEX } from './stores';
 import { activeIndexesReady } from './active-keys';
-import { WORD_BLOCKS, WORD_BLOCKS_UP_TO } from './word-blocks';
+import { WORD_BLOCKS, WORD_BLOCKS_UP_TO, type WordBlockState } from './word-blocks';
 import { newestTicketId, WordWalk, wordsStartingWith } from './word-walk';
 
 /**
@@ -146,13 +146,17 @@ const statusOnly = (k: Keys): Keys => Object.assign(k, { statusOnly: true });
 const pairs = (t: TicketTables, index: string, xs: readonly string[], statuses: readonly string[], walkedBy?: readonly string[]): Keys =>
   Object.assign(keysOfEach(cross(xs, statuses).map((p) => () => t.tickets.where(index).equals(p))), { withinStatuses: true, walkedBy });
 
+/** Whether some tickets' words are kept out of the `words` index (word-blocks.ts): then it answers no search alone. */
+const wordsIndexPartial = (t: TicketTables): boolean => (t.tickets.db as unknown as { wordBlockState?: WordBlockState }).wordBlockState?.partial === true;
+
 /** Index conditions that can stand in for part of the filter, most selective first (a guess; each is tried with a cap). */
 function candidates(t: TicketTables, f: TicketFilter, ctx: FilterContext): Keys[] {
   const out: Keys[] = [];
   const statuses: readonly Status[] = f.statuses?.length ? f.statuses : STATUSES;
   const allActive = statuses.every((s) => (ACTIVE_STATUSES as readonly string[]).includes(s));
   const q = f.text ? parseQuery(f.text) : null;
-  if (q) for (const term of [...q.terms].sort((a, b) => b.length - a.length)) out.push(keysOf(() => t.tickets.where('words').startsWith(term)));
+  // Where some tickets' words are in the word blocks only, the index would leave them out of a "few matches" answer.
+  if (q && !wordsIndexPartial(t)) for (const term of [...q.terms].sort((a, b) => b.length - a.length)) out.push(keysOf(() => t.tickets.where('words').startsWith(term)));
   const assignee = assigneeKeys(f, ctx);
   if (assignee) out.push(pairs(t, '[assigneeKey+status]', assignee, statuses, [ASSIGNEE_SORT_INDEX]));
   if ((f.dueToday || f.sla === 'breached') && allActive) {
@@ -256,7 +260,7 @@ export function ticketQueries(
     const idb = t.tickets.db.backendDB();
     const blocks = idb.objectStoreNames.contains(WORD_BLOCKS);
     const [lists, , mark, newest] = await Promise.all([
-      Promise.all(terms.map((term) => wordsStartingWith(idb, term, WORDS_PER_TERM))),
+      Promise.all(terms.map((term) => wordsStartingWith(idb, term, WORDS_PER_TERM, { blocks: blocks && wordsIndexPartial(t) }))),
       Promise.all(terms.map((term) => t.tickets.where('words').startsWith(term).limit(1).primaryKeys())),
       // The word blocks' mark, read once per plan: blocks only grow, so the walk may use it for as long as it lives.
       blocks ? t.tickets.db.table('meta').get(WORD_BLOCKS_UP_TO) : undefined,

@@ -36,9 +36,28 @@ import { WORDS_QUEUE_PREFIX } from './word-refresh';
  * never replaces a step's block. Words a ticket loses stay in the blocks: the
  * search checks every candidate on its record, so a stale id costs a read,
  * never a wrong answer.
+ *
+ * Tickets a first sync brings in its last tier (closed and older ones: most
+ * of them) keep their words out of the `words` index: they are stored as
+ * `blockWords`, and the blocks alone find them. At 100,000 tickets the index
+ * entries of their words cost three quarters of the first sync (a bare
+ * `bulkPut` of the same rows took 417 s with the words, 102 s without), while
+ * packing the blocks of every ticket takes about 30 s. So:
+ *   - their pages set `wordsToPack` in meta, and once the fill is over the
+ *     packer packs every ticket above the mark, not only whole steps (a
+ *     ticket above the mark with `blockWords` only would be found by
+ *     nothing), then clears it;
+ *   - `wordsIndexPartial` stays set from then on: the `words` index no longer
+ *     lists every word, so a prefix is expanded from the blocks' keys as well
+ *     (word-walk.ts) and never answered from that index alone (query.ts);
+ *   - reads through Dexie see `blockWords` as `words` (`withIndexedWords`),
+ *     so a screen, a filter or an edit never tells the two apart, and an edit
+ *     writes `words` again (the ticket is then indexed like any other).
  */
 export const WORD_BLOCKS = 'wordBlocks';
 export const WORD_BLOCKS_UP_TO = 'wordBlocksUpTo';
+export const WORDS_TO_PACK = 'wordsToPack';
+export const WORDS_INDEX_PARTIAL = 'wordsIndexPartial';
 
 export interface WordBlock {
   word: string;
@@ -60,22 +79,45 @@ export interface WordBlock {
 export interface WordBlockState {
   upTo: string | null;
   packing: number;
+  /** Mirrors meta's `wordsIndexPartial`: some tickets' words are in the blocks only. */
+  partial: boolean;
 }
 
-export const newWordBlockState = (): WordBlockState => ({ upTo: null, packing: 0 });
+export const newWordBlockState = (): WordBlockState => ({ upTo: null, packing: 0, partial: false });
 
 /** A patch's key part: just above the id, so it cannot be a step block's `last` (ids have no control characters). */
 export const patchLast = (id: string): string => `${id}\u0000`;
 
-type Row = Record<string, unknown> & { id: string; words?: string[]; deleted?: number };
+type Row = Record<string, unknown> & { id: string; words?: string[]; blockWords?: string[]; deleted?: number };
+
+/** A stored row's search words: `words`, or the `blockWords` of a ticket kept out of the index. */
+export function wordsOf(row: Pick<Row, 'words' | 'blockWords'> | undefined): string[] | undefined {
+  if (Array.isArray(row?.words)) return row.words;
+  return Array.isArray(row?.blockWords) ? row.blockWords : undefined;
+}
+
+/**
+ * Dexie's reading hook on tickets: a row whose words are kept out of the
+ * index reads with them as `words`, like any other. The same array is both
+ * fields, which is how a writer that keeps such a row out of the index tells
+ * it apart (`keptOutOfIndex`).
+ */
+export function withIndexedWords<T extends Record<string, unknown>>(row: T): T {
+  if (row && !Array.isArray(row.words) && Array.isArray(row.blockWords)) return { ...row, words: row.blockWords };
+  return row;
+}
+
+/** A row read through Dexie whose words are stored as `blockWords` only. */
+export const keptOutOfIndex = (row: Pick<Row, 'words' | 'blockWords'>): boolean => Array.isArray(row.blockWords) && row.words === row.blockWords;
 
 /** The words each row gains over its stored version, as one-id patch blocks (none for a tombstone). */
 export function patchBlocks(before: readonly (Row | undefined)[], after: readonly Row[]): WordBlock[] {
   const out: WordBlock[] = [];
   after.forEach((row, i) => {
-    if (row.deleted || !Array.isArray(row.words)) return;
-    const had = new Set(before[i]?.words ?? []);
-    for (const word of row.words) if (!had.has(word)) out.push({ word, last: patchLast(row.id), ids: row.id });
+    const words = wordsOf(row);
+    if (row.deleted || !words) return;
+    const had = new Set(wordsOf(before[i]) ?? []);
+    for (const word of words) if (!had.has(word)) out.push({ word, last: patchLast(row.id), ids: row.id });
   });
   return out;
 }
@@ -84,8 +126,9 @@ export function patchBlocks(before: readonly (Row | undefined)[], after: readonl
 export function stepBlocks(rows: readonly Row[]): WordBlock[] {
   const byWord = new Map<string, string[]>();
   for (const row of rows) {
-    if (row.deleted || !Array.isArray(row.words)) continue;
-    for (const word of new Set(row.words)) {
+    const words = wordsOf(row);
+    if (row.deleted || !words) continue;
+    for (const word of new Set(words)) {
       const ids = byWord.get(word);
       if (ids) ids.push(row.id);
       else byWord.set(word, [row.id]);
@@ -241,7 +284,7 @@ export async function wordBlocksUpTo(db: FieldDeskDb): Promise<string | null> {
 
 /**
  * Pack the tickets above the mark into blocks, a step at a time, until
- * fewer than `minStep` are left. Waits while synced tickets are still queued
+ * fewer than `minStep` are left (none, while `wordsToPack` is set). Waits while synced tickets are still queued
  * for their words (packing a ticket before its words arrive would turn each
  * of them into a patch), and while a first sync fills (`fillRunning`).
  * Returns how many tickets were packed.
@@ -265,11 +308,19 @@ export async function packWordBlocks(db: FieldDeskDb, { step = 1024, minStep = 2
         if ((await db.syncState.get(FILL_KEY)) !== undefined) return null;
         const upTo = await wordBlocksUpTo(db);
         const above = () => (upTo === null ? tickets.orderBy(':id') : tickets.where(':id').above(upTo));
+        // Tickets whose words only the blocks will hold are above the mark: every one is packed, a short step too.
+        const all = (await db.meta.get(WORDS_TO_PACK)) !== undefined;
+        const least = all ? 1 : minStep;
         // Keys first: most looks find too few tickets to pack, and keys cost a fraction of records.
-        if ((await above().limit(minStep).primaryKeys()).length < minStep) return null;
-        return { upTo, rows: await above().limit(step).toArray() };
+        if ((await above().limit(least).primaryKeys()).length < least) return all ? { upTo, rows: [], least } : null;
+        return { upTo, rows: await above().limit(step).toArray(), least };
       });
-      if (read && read.rows.length >= minStep && !run.signal?.aborted) {
+      if (read && read.rows.length === 0 && !run.signal?.aborted) {
+        // Nothing above the mark: every ticket's words are in the blocks or the index.
+        await db.transaction('rw', [db.meta], async () => {
+          if ((await wordBlocksUpTo(db)) === read.upTo) await db.meta.delete(WORDS_TO_PACK);
+        });
+      } else if (read && read.rows.length >= read.least && !run.signal?.aborted) {
         const mark = read.rows[read.rows.length - 1]!.id;
         n = await db.transaction('rw', [blocks, db.meta], async () => {
           // Another packer, or a restore, moved the mark since the read: this step is not ours to write.

@@ -5,6 +5,7 @@ import { searchWords } from '../../../../../shared/tickets/search';
 import { markRemote } from '../../changelog';
 import type { FieldDeskDb } from '../../db';
 import { chunkByChunk, oneAtATime, type ChunkOptions } from './background-run';
+import { keptOutOfIndex } from './word-blocks';
 import { alive, ticketTables } from './tables';
 
 /**
@@ -41,6 +42,8 @@ export async function queuedWordRefreshes(db: FieldDeskDb): Promise<number> {
   return rows.reduce((n, r) => n + ((r.value as { ids: string[] }).ids?.length ?? 0), 0);
 }
 
+const withoutWords = <T extends { words?: unknown }>({ words: _words, ...rest }: T): Omit<T, 'words'> => rest;
+
 const sameWords = (a: readonly string[] | undefined, b: readonly string[]): boolean => a !== undefined && a.length === b.length && a.every((w, i) => w === b[i]);
 
 type WordTicket = Pick<Ticket, 'id' | 'number' | 'title' | 'description' | 'requesterId'>;
@@ -70,8 +73,10 @@ async function refreshTickets(db: FieldDeskDb, ids: readonly string[]): Promise<
   const t = ticketTables(db);
   const live = (await t.tickets.bulkGet([...ids])).filter((x): x is NonNullable<typeof x> => x !== undefined && !x.deleted);
   const words = await fullWords(db, live);
-  const changed = live.flatMap((x, i) => (sameWords(x.words, words[i]!) ? [] : [{ ...x, words: words[i]! }]));
-  if (changed.length > 0) await t.tickets.bulkPut(changed);
+  // A ticket kept out of the index stays out: its new words go to the blocks (patched, or packed with the rest).
+  const changed = live.flatMap((x, i) => (sameWords(x.words, words[i]!) ? [] : [keptOutOfIndex(x) ? { ...withoutWords(x), blockWords: words[i]! } : { ...x, words: words[i]! }]));
+  // A row with `blockWords` in place of `words` is a stored ticket row all the same (word-blocks.ts).
+  if (changed.length > 0) await t.tickets.bulkPut(changed as typeof live);
   return changed.length;
 }
 

@@ -78,19 +78,32 @@ const wordsIndex = (idb: IDBDatabase): IDBIndex => idb.transaction('tickets', 'r
 /**
  * The distinct words starting with `prefix`, up to `cap + 1` of them (more
  * than `cap` means the term is too broad to walk). The cursor jumps from one
- * word to the next instead of stepping over every ticket of each.
+ * word to the next instead of stepping over every ticket of each. With
+ * `blocks` (some tickets' words are in the word blocks only: word-blocks.ts),
+ * the blocks' keys are read the same way and the two lists merged.
  */
-export function wordsStartingWith(idb: IDBDatabase, prefix: string, cap: number): Promise<string[]> {
+export async function wordsStartingWith(idb: IDBDatabase, prefix: string, cap: number, { blocks = false }: { blocks?: boolean } = {}): Promise<string[]> {
+  const fromIndex = distinctFirstParts(wordsIndex(idb), IDBKeyRange.bound(prefix, `${prefix}\uffff`), cap, (word) => `${word}\u0000`);
+  if (!blocks) return fromIndex;
+  const store = idb.transaction(WORD_BLOCKS, 'readonly').objectStore(WORD_BLOCKS);
+  // Keys `[word, last]`: `[prefix]` sorts before every key of a word starting with it, `[word + "\0"]` after every key of `word`.
+  const fromBlocks = distinctFirstParts(store, IDBKeyRange.bound([prefix], [`${prefix}\uffff`]), cap, (word) => [`${word}\u0000`]);
+  const merged = [...new Set([...(await fromIndex), ...(await fromBlocks)])].sort();
+  return merged.slice(0, cap + 1);
+}
+
+/** Up to `cap + 1` distinct words (a key's first part) in `range`, jumping from one word to the next (`after`). */
+function distinctFirstParts(source: IDBIndex | IDBObjectStore, range: IDBKeyRange, cap: number, after: (word: string) => IDBValidKey): Promise<string[]> {
   return new Promise((resolve, reject) => {
     const words: string[] = [];
-    const r = wordsIndex(idb).openKeyCursor(IDBKeyRange.bound(prefix, `${prefix}\uffff`), 'next');
+    const r = source.openKeyCursor(range, 'next');
     r.onsuccess = () => {
       const cursor = r.result;
       if (!cursor) return resolve(words);
-      const word = cursor.key as string;
+      const word = (Array.isArray(cursor.key) ? cursor.key[0] : cursor.key) as string;
       words.push(word);
       if (words.length > cap) return resolve(words);
-      cursor.continue(`${word}\u0000`); // the smallest key after `word`
+      cursor.continue(after(word)); // the smallest key after `word`
     };
     r.onerror = () => reject(r.error ?? new Error('IndexedDB cursor failed'));
   });
