@@ -1,3 +1,4 @@
+import type { FieldDeskDb } from '../../db';
 import { registerTierDoneHook, type TierDoneHook } from '../../../sync/fill';
 import { packWordBlocks } from './word-blocks';
 import { refreshQueuedWords } from './word-refresh';
@@ -17,8 +18,17 @@ const makeFirstViewsSearchable: TierDoneHook = async (db, tier) => {
   // the first sync ends. Interrupted, the background packer finishes it (`wordsToPack`, word-blocks.ts).
   if (tier === 'rest') {
     await refreshQueuedWords(db);
-    await packWordBlocks(db);
+    // In short steps, each after the user's reads and saves under way: the app is in use while this runs.
+    await packWordBlocks(db, { step: HOOK_STEP, pause: () => makeWay(db) });
   }
+};
+
+/** Tickets per packing transaction at the fill's end: a quarter of the background packer's step, so a save waits less behind one. */
+const HOOK_STEP = 256;
+
+const makeWay = async (db: FieldDeskDb): Promise<void> => {
+  await new Promise((r) => setTimeout(r, 0));
+  await db.activity.quiet(4, 40);
 };
 
 export function registerFirstViewsReady(): void {
