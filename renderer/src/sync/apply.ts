@@ -78,8 +78,8 @@ export const APPLY_YIELD_MAX_MS = 40;
 /** …until none has been in flight for this long (ms). */
 export const APPLY_QUIET_MS = 4;
 
-/** Yields a macrotask, then lets the user's requests under way finish (activity.ts). */
-const makeWay = async (db: FieldDeskDb): Promise<void> => {
+/** Yields a macrotask, then lets the user's requests under way finish (activity.ts): between the chunks of background writes. */
+export const makeWay = async (db: FieldDeskDb): Promise<void> => {
   await new Promise((r) => setTimeout(r, 0));
   await db.activity.quiet(APPLY_QUIET_MS, APPLY_YIELD_MAX_MS);
 };

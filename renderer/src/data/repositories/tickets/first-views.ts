@@ -1,4 +1,4 @@
-import type { FieldDeskDb } from '../../db';
+import { makeWay } from '../../../sync/apply';
 import { registerTierDoneHook, type TierDoneHook } from '../../../sync/fill';
 import { packWordBlocks } from './word-blocks';
 import { refreshQueuedWords } from './word-refresh';
@@ -25,11 +25,6 @@ const makeFirstViewsSearchable: TierDoneHook = async (db, tier) => {
 
 /** Tickets per packing transaction at the fill's end: a quarter of the background packer's step, so a save waits less behind one. */
 const HOOK_STEP = 256;
-
-const makeWay = async (db: FieldDeskDb): Promise<void> => {
-  await new Promise((r) => setTimeout(r, 0));
-  await db.activity.quiet(4, 40);
-};
 
 export function registerFirstViewsReady(): void {
   // The same function each time: registering again changes nothing.
