@@ -16,15 +16,16 @@ import { SampleDataSection } from './SampleDataSection';
 import { SyncAccountSection } from './SyncAccountSection';
 import { SyncProblemsSection } from '../sync/SyncProblemsSection';
 
-function ProfileSection() {
+export function ProfileSection() {
   const { profile } = useData();
   const current = useLiveQuery(() => profile.get(), [profile]);
-  // null until edited; an edit not saved yet is a draft (ui/useDraft.ts), back when Settings opens again.
-  const [form, setForm] = useDraftState<{ staffName: string; deviceName: string } | null>('settings.profile', 'device', 'form', null);
+  // The fields edited and not saved yet, a draft (ui/useDraft.ts), back when Settings opens again. A field not
+  // edited shows the stored value, also when the profile is read after the other field was typed into.
+  const [form, setForm] = useDraftState<Partial<{ staffName: string; deviceName: string }> | null>('settings.profile', 'device', 'form', null);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const summary = useErrorSummary();
   const announce = useUi((s) => s.announce);
-  const values = form ?? { staffName: current?.staffName ?? '', deviceName: current?.deviceName ?? '' };
+  const values = { staffName: form?.staffName ?? current?.staffName ?? '', deviceName: form?.deviceName ?? current?.deviceName ?? '' };
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const res = await profile.save(values);
@@ -41,8 +42,8 @@ function ProfileSection() {
     <form className="panel" onSubmit={submit} noValidate aria-labelledby="profile-title">
       <h2 id="profile-title">Profile</h2>
       <ErrorSummary errors={errors} attempt={summary.attempt} />
-      <Field label="Your name" value={values.staffName} onChange={(e) => setForm({ ...values, staffName: e.target.value })} error={errors.staffName} />
-      <Field label="This device" value={values.deviceName} onChange={(e) => setForm({ ...values, deviceName: e.target.value })} error={errors.deviceName} />
+      <Field label="Your name" value={values.staffName} onChange={(e) => setForm({ ...form, staffName: e.target.value })} error={errors.staffName} />
+      <Field label="This device" value={values.deviceName} onChange={(e) => setForm({ ...form, deviceName: e.target.value })} error={errors.deviceName} />
       <button type="submit">Save profile</button>
     </form>
   );
