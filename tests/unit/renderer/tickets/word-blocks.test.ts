@@ -2,11 +2,11 @@ import 'fake-indexeddb/auto';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { markRemote } from '../../../../renderer/src/data/changelog';
 import type { TicketRow } from '../../../../renderer/src/data/repositories/tickets/derive';
-import { planWindow, ticketQueries, type TicketQuery } from '../../../../renderer/src/data/repositories/tickets/query';
 import { packWordBlocks, patchBlocks, patchLast, startWordPacker, stepBlocks, WORD_BLOCKS, WORD_BLOCKS_UP_TO, wordBlocksUpTo, type WordBlock } from '../../../../renderer/src/data/repositories/tickets/word-blocks';
 import { queueWordRefresh } from '../../../../renderer/src/data/repositories/tickets/word-refresh';
 import { DEFAULT_NOW } from '../../../../shared/sample-data';
-import { matchesFilter, type FilterContext } from '../../../../shared/tickets/views';
+import type { FilterContext } from '../../../../shared/tickets/views';
+import { searchHelpers } from './search-helpers';
 import { closeAll, freshDesk } from './setup';
 import { waitingCount } from '../../../../renderer/src/sync/pending';
 import { FILL_KEY } from '../../../../renderer/src/sync/state-keys';
@@ -28,36 +28,7 @@ beforeAll(async () => {
 afterAll(closeAll);
 
 const tickets = () => desk.repos.tables.tickets;
-const search = (text: string): TicketQuery => ({ filter: { text }, sort: [{ key: 'updatedAt', dir: 'desc' }] });
-
-/** Every row of a search, read page by page as the list reads them. */
-async function searchAll(text: string): Promise<string[]> {
-  const queries = ticketQueries(desk.repos.tables);
-  const plan = await queries.plan(search(text), ctx);
-  const ids: string[] = [];
-  for (let start = 0; ; start += 100) {
-    const w = await planWindow(queries, plan, search(text), ctx, start, start + 100);
-    ids.push(...w.rows.map((r) => r.id));
-    if (!w.hasMore) break;
-  }
-  return ids.sort();
-}
-/** New tickets, created one by one through the repository; their ids. */
-async function createTickets(n: number, title: (i: number) => string): Promise<string[]> {
-  const ids: string[] = [];
-  for (let i = 0; i < n; i++) {
-    const r = await desk.repos.tickets.create({ type: 'incident', title: title(i), description: 'Front entrance', requesterId: desk.requester.id, impact: 'low', urgency: 'low', channel: 'phone' });
-    if (!r.ok) throw new Error(r.error.message);
-    ids.push(r.value.ticket.id);
-  }
-  return ids;
-}
-
-const brute = async (text: string) =>
-  ((await tickets().toArray()) as TicketRow[])
-    .filter((t) => matchesFilter(t, search(text).filter, ctx))
-    .map((t) => t.id)
-    .sort();
+const { searchAll, brute, createTickets } = searchHelpers(() => desk, ctx);
 
 describe('word blocks', () => {
   it('builds one block per word per step, and a patch for each word a ticket gains', () => {

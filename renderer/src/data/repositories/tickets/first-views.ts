@@ -1,4 +1,4 @@
-import { makeWay } from '../../../sync/apply';
+import { chunkBudget, makeWay, nextChunkSize } from '../../../sync/apply';
 import { registerTierDoneHook, type TierDoneHook } from '../../../sync/fill';
 import { packWordBlocks } from './word-blocks';
 import { refreshQueuedWords } from './word-refresh';
@@ -18,13 +18,25 @@ const makeFirstViewsSearchable: TierDoneHook = async (db, tier) => {
   // the first sync ends. Interrupted, the background packer finishes it (`wordsToPack`, word-blocks.ts).
   if (tier === 'rest') {
     await refreshQueuedWords(db);
-    // In short steps, each after the user's reads and saves under way: the app is in use while this runs.
-    await packWordBlocks(db, { step: HOOK_STEP, pause: () => makeWay(db) });
+    // The background packer's steps, in short transactions, each after the user's reads and saves under way: the app
+    // is in use while this runs.
+    await packWordBlocks(db, {
+      ...HOOK_PACKING,
+      // Each transaction sized to the sync's own budget: short while the user is at work, longer while nobody is.
+      resize: (size, ms) => nextChunkSize(size, ms, chunkBudget(db.activity.idleFor())),
+      pause: () => makeWay(db),
+    });
   }
 };
 
-/** Tickets per packing transaction at the fill's end: a quarter of the background packer's step, so a save waits less behind one. */
-const HOOK_STEP = 256;
+/**
+ * Packing at the fill's end: steps as large as the background packer's (1,024
+ * tickets: a search reads a word's blocks one record each, and steps of 256
+ * gave it four times as many to read), read and written in transactions
+ * that start at these sizes and then fit the sync's budget, so a save or a
+ * screen waits behind a short one.
+ */
+export const HOOK_PACKING = { step: 1024, readChunk: 32, writeChunk: 128 } as const;
 
 export function registerFirstViewsReady(): void {
   // The same function each time: registering again changes nothing.

@@ -1,5 +1,6 @@
-import Dexie, { type DBCore, type DBCoreMutateRequest, type DBCoreMutateResponse, type DBCoreTable, type Middleware } from 'dexie';
+import Dexie, { type Table, type DBCore, type DBCoreMutateRequest, type DBCoreMutateResponse, type DBCoreTable, type Middleware } from 'dexie';
 import { FILL_KEY } from '../../../sync/state-keys';
+import { markBackground } from '../../activity';
 import { abortQuietly, bothOrNeither, placeWrite } from '../../changelog';
 import type { FieldDeskDb } from '../../db';
 import { chunkByChunk, oneAtATime, type ChunkOptions } from './background-run';
@@ -270,10 +271,20 @@ function mirroringMark(table: DBCoreTable, state: WordBlockState, reload: () => 
 }
 
 export interface PackOptions extends ChunkOptions {
-  /** Tickets per step (one transaction, one block per word). */
+  /** Tickets per step (one block per word). */
   step?: number;
   /** Fewer tickets than this above the mark are left to the `words` index. */
   minStep?: number;
+  /** Tickets per read transaction within a step (default: the whole step in one). */
+  readChunk?: number;
+  /** Blocks per write transaction within a step (default: all of them in one, with the mark). */
+  writeChunk?: number;
+  /**
+   * The next transaction's size (tickets read, or blocks written) from the
+   * last one's and how long it took (ms); without it the sizes stay as given.
+   * The first sync's end sizes them to the sync's own budget (apply.ts).
+   */
+  resize?: (size: number, elapsedMs: number) => number;
 }
 
 /** The mark as stored (null: no blocks). */
@@ -289,21 +300,35 @@ export async function wordBlocksUpTo(db: FieldDeskDb): Promise<string | null> {
  * of them into a patch), and while a first sync fills (`fillRunning`).
  * Returns how many tickets were packed.
  *
- * A step reads its tickets in a read-only transaction and writes the blocks
- * and the mark in a short one of their own, so a save waits behind a step's
- * reads or its writes, never both. While a step is under way every ticket
- * write patches the words it gains (`packing`), which covers whatever
- * changes between the read and the write.
+ * A step reads its tickets in read-only transactions and writes the blocks
+ * and the mark in write transactions of their own, so a save waits behind
+ * one of them, never the whole step. With `readChunk` and `writeChunk` a
+ * step is cut into several of each, pausing between them (`pause`): the
+ * step's blocks stay as large (a search reads as few of them), while no
+ * transaction holds the stores for long. The mark is written with the
+ * step's last blocks; blocks written before it lie above the mark, where no
+ * search reads them (word-walk.ts reads blocks up to the mark), so a step
+ * cut short leaves nothing a search sees, and the step is packed again.
+ * While a step is under way every ticket write patches the words it gains
+ * (`packing`), which covers whatever changes between the reads and the
+ * writes.
  */
-export async function packWordBlocks(db: FieldDeskDb, { step = 1024, minStep = 256, ...run }: PackOptions = {}): Promise<number> {
+export async function packWordBlocks(db: FieldDeskDb, { step = 1024, minStep = 256, readChunk, writeChunk, resize, ...run }: PackOptions = {}): Promise<number> {
   const tickets = db.table<Row, string>('tickets');
   const blocks = db.table<WordBlock>(WORD_BLOCKS);
+  // Sizes carried from step to step as `resize` adapts them.
+  const sizes: Sizes = { read: Math.max(1, Math.min(step, readChunk ?? step)), write: writeChunk, resize };
+  const pause = run.pause ?? (() => new Promise<void>((r) => setTimeout(r, 0)));
+  const stopped = () => run.signal?.aborted === true;
   let packed = 0;
   await chunkByChunk(async () => {
     db.wordBlockState.packing++;
     let n = 0;
     try {
-      const read = await db.transaction('r', [tickets, db.meta, db.syncState], async () => {
+      const perRead = sizes.read;
+      const began = performance.now();
+      const read = await db.transaction('r', [tickets, db.meta, db.syncState], async (tx) => {
+        markBackground(tx.idbtrans);
         if ((await db.syncState.where('key').startsWith(WORDS_QUEUE_PREFIX).limit(1).count()) > 0) return null;
         if ((await db.syncState.get(FILL_KEY)) !== undefined) return null;
         const upTo = await wordBlocksUpTo(db);
@@ -312,22 +337,34 @@ export async function packWordBlocks(db: FieldDeskDb, { step = 1024, minStep = 2
         const all = (await db.meta.get(WORDS_TO_PACK)) !== undefined;
         const least = all ? 1 : minStep;
         // Keys first: most looks find too few tickets to pack, and keys cost a fraction of records.
-        if ((await above().limit(least).primaryKeys()).length < least) return all ? { upTo, rows: [], least } : null;
-        return { upTo, rows: await above().limit(step).toArray(), least };
+        if ((await above().limit(least).primaryKeys()).length < least) return all ? { upTo, rows: [] as Row[] } : null;
+        return { upTo, rows: await above().limit(perRead).toArray() };
       });
-      if (read && read.rows.length === 0 && !run.signal?.aborted) {
+      if (read && read.rows.length === perRead) adapt(sizes, 'read', perRead, performance.now() - began, step);
+      if (read && read.rows.length === 0 && !stopped()) {
         // Nothing above the mark: every ticket's words are in the blocks or the index.
-        await db.transaction('rw', [db.meta], async () => {
+        await db.transaction('rw', [db.meta], async (tx) => {
+          markBackground(tx.idbtrans);
           if ((await wordBlocksUpTo(db)) === read.upTo) await db.meta.delete(WORDS_TO_PACK);
         });
-      } else if (read && read.rows.length >= read.least && !run.signal?.aborted) {
-        const mark = read.rows[read.rows.length - 1]!.id;
-        n = await db.transaction('rw', [blocks, db.meta], async () => {
-          // Another packer, or a restore, moved the mark since the read: this step is not ours to write.
-          if ((await wordBlocksUpTo(db)) !== read.upTo) return 0;
-          await Promise.all([blocks.bulkPut(stepBlocks(read.rows)), db.meta.put({ key: WORD_BLOCKS_UP_TO, value: mark })]);
-          return read.rows.length;
-        });
+      } else if (read && read.rows.length > 0 && !stopped()) {
+        // The rest of the step, a read at a time.
+        let full = read.rows.length === perRead;
+        while (full && read.rows.length < step) {
+          await pause();
+          if (stopped()) return false;
+          const want = Math.min(sizes.read, step - read.rows.length);
+          const from = read.rows[read.rows.length - 1]!.id;
+          const t = performance.now();
+          const more = await db.transaction('r', [tickets], (tx) => {
+            markBackground(tx.idbtrans);
+            return tickets.where(':id').above(from).limit(want).toArray();
+          });
+          read.rows.push(...more);
+          full = more.length === want;
+          if (full) adapt(sizes, 'read', want, performance.now() - t, step);
+        }
+        n = await writeStep(db, blocks, read.upTo, read.rows, sizes, pause, stopped);
       }
     } finally {
       db.wordBlockState.packing--;
@@ -336,6 +373,54 @@ export async function packWordBlocks(db: FieldDeskDb, { step = 1024, minStep = 2
     return n === 0;
   }, run);
   return packed;
+}
+
+/**
+ * A step's blocks, `perWrite` at a time, the last of them with the mark;
+ * each transaction first checks that the mark is still where the step's
+ * read found it (another packer, or a restore, moved it: the step is not
+ * ours to write). Returns the tickets packed (0: not written).
+ */
+async function writeStep(
+  db: FieldDeskDb,
+  blocks: Table<WordBlock>,
+  upTo: string | null,
+  rows: readonly Row[],
+  sizes: Sizes,
+  pause: () => Promise<void>,
+  stopped: () => boolean,
+): Promise<number> {
+  const all = stepBlocks(rows);
+  const mark = rows[rows.length - 1]!.id;
+  for (let at = 0; ; ) {
+    const size = Math.max(1, sizes.write ?? all.length);
+    const last = at + size >= all.length;
+    const t = performance.now();
+    const wrote = await db.transaction('rw', [blocks, db.meta], async (tx) => {
+      markBackground(tx.idbtrans);
+      if ((await wordBlocksUpTo(db)) !== upTo) return false;
+      await Promise.all([blocks.bulkPut(all.slice(at, at + size)), ...(last ? [db.meta.put({ key: WORD_BLOCKS_UP_TO, value: mark })] : [])]);
+      return true;
+    });
+    if (!wrote) return 0;
+    if (last) return rows.length;
+    adapt(sizes, 'write', size, performance.now() - t, Infinity);
+    at += size;
+    await pause();
+    if (stopped()) return 0;
+  }
+}
+
+/** A pack's transaction sizes: tickets per read, blocks per write (undefined: a step's in one). */
+interface Sizes {
+  read: number;
+  write: number | undefined;
+  resize: PackOptions['resize'];
+}
+
+function adapt(sizes: Sizes, kind: 'read' | 'write', size: number, elapsedMs: number, most: number): void {
+  if (!sizes.resize || (kind === 'write' && sizes.write === undefined)) return;
+  sizes[kind] = Math.max(1, Math.min(most, Math.round(sizes.resize(size, elapsedMs))));
 }
 
 /**
