@@ -34,7 +34,8 @@ export interface ChunkOptions {
   pause?: () => Promise<void>;
 }
 
-const yieldToEventLoop = (): Promise<void> => new Promise((r) => setTimeout(r, 0));
+/** The default pause between chunks: one turn of the event loop. */
+export const yieldToEventLoop = (): Promise<void> => new Promise((r) => setTimeout(r, 0));
 
 /**
  * Run `chunk` (a short transaction's worth of a background job, resolving to

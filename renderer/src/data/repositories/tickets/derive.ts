@@ -4,7 +4,7 @@ import { registerDerivedFields, registerPageDerivation, registerPageHook, type P
 import type { FieldDeskDb } from '../../db';
 import { recodeAfterClash } from './numbering';
 import { WORDS_INDEX_PARTIAL, WORDS_TO_PACK } from './word-blocks';
-import { fullWords, queueWordRefresh } from './word-refresh';
+import { fullWords, queueWordRefresh, withoutWords } from './word-refresh';
 
 /**
  * The stored ticket row: the synced record plus keys derived from it on this
@@ -52,10 +52,7 @@ export async function deriveTicketPage(db: FieldDeskDb, rows: Record<string, unk
     { key: WORDS_TO_PACK, value: true },
     { key: WORDS_INDEX_PARTIAL, value: true },
   ]);
-  return rows.map((r, i) => {
-    const { words: _indexed, ...row } = r;
-    return { ...row, blockWords: words[i] };
-  });
+  return rows.map((r, i) => ({ ...withoutWords(r), blockWords: words[i] }));
 }
 
 type Rows = readonly Record<string, unknown>[];

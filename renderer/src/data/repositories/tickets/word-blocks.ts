@@ -3,7 +3,7 @@ import { FILL_KEY } from '../../../sync/state-keys';
 import { markBackground } from '../../activity';
 import { abortQuietly, bothOrNeither, placeWrite } from '../../changelog';
 import type { FieldDeskDb } from '../../db';
-import { chunkByChunk, oneAtATime, type ChunkOptions } from './background-run';
+import { chunkByChunk, oneAtATime, yieldToEventLoop, type ChunkOptions } from './background-run';
 import { WORDS_QUEUE_PREFIX } from './word-refresh';
 
 /**
@@ -318,7 +318,7 @@ export async function packWordBlocks(db: FieldDeskDb, { step = 1024, minStep = 2
   const blocks = db.table<WordBlock>(WORD_BLOCKS);
   // Sizes carried from step to step as `resize` adapts them.
   const sizes: Sizes = { read: Math.max(1, Math.min(step, readChunk ?? step)), write: writeChunk, resize };
-  const pause = run.pause ?? (() => new Promise<void>((r) => setTimeout(r, 0)));
+  const pause = run.pause ?? yieldToEventLoop;
   const stopped = () => run.signal?.aborted === true;
   let packed = 0;
   await chunkByChunk(async () => {

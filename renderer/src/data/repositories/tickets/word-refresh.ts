@@ -42,7 +42,8 @@ export async function queuedWordRefreshes(db: FieldDeskDb): Promise<number> {
   return rows.reduce((n, r) => n + ((r.value as { ids: string[] }).ids?.length ?? 0), 0);
 }
 
-const withoutWords = <T extends { words?: unknown }>({ words: _words, ...rest }: T): Omit<T, 'words'> => rest;
+/** A row without its `words` field. */
+export const withoutWords = <T extends { words?: unknown }>({ words: _words, ...rest }: T): Omit<T, 'words'> => rest;
 
 const sameWords = (a: readonly string[] | undefined, b: readonly string[]): boolean => a !== undefined && a.length === b.length && a.every((w, i) => w === b[i]);
 
