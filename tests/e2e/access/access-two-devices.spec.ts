@@ -45,6 +45,9 @@ async function addPerson(p: Page, name: string) {
   await form.getByLabel('Name').fill(name);
   await form.getByLabel('Agency or court').fill('Eastside Superior Court');
   await form.getByRole('button', { name: 'Save' }).click();
+  // Saved once the form closes: a name already listed (the profile's own) matches the cell before the save ends, and
+  // the next Add person would land while this form is still open.
+  await expect(form).toBeHidden();
   await expect(p.getByRole('table', { name: 'People' }).getByRole('cell', { name, exact: true })).toBeVisible();
 }
 

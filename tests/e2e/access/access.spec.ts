@@ -19,6 +19,9 @@ async function addPerson(app: Page, name: string, kind: 'Requester' | 'Staff', a
   await form.getByLabel('Agency or court').fill(agency);
   await form.getByLabel('Kind').selectOption({ label: kind });
   await form.getByRole('button', { name: 'Save' }).click();
+  // Saved once the form closes: a name already listed (the profile's own) matches the cell before the save ends, and
+  // the next Add person would land while this form is still open.
+  await expect(form).toBeHidden();
   await expect(app.getByRole('table', { name: 'People' }).getByRole('cell', { name, exact: true })).toBeVisible();
 }
 

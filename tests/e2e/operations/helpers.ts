@@ -9,6 +9,9 @@ export async function addPersonHere(page: Page, name: string, kind: 'requester' 
   const kindField = form.getByLabel('Kind');
   if (kind === 'staff' && (await kindField.count())) await kindField.selectOption('staff');
   await form.getByRole('button', { name: 'Save' }).click();
+  // Saved once the form closes: a name already listed (the profile's own) matches the cell before the save ends, and
+  // the next Add person would land while this form is still open.
+  await expect(form).toBeHidden();
   await expect(page.getByRole('table', { name: 'People' }).getByRole('cell', { name, exact: true })).toBeVisible();
 }
 

@@ -93,6 +93,9 @@ export async function addPerson(d: DeviceUnderTest, fields: Record<string, strin
   const form = d.page.getByRole('form', { name: 'Add a person' });
   for (const [label, value] of Object.entries(fields)) await form.getByLabel(label, { exact: true }).fill(value);
   await form.getByRole('button', { name: 'Save' }).click();
+  // Saved once the form closes: a name already listed (the profile's own) matches the cell before the save ends, and
+  // the next Add person would land while this form is still open.
+  await expect(form).toBeHidden();
   await expect(d.page.getByRole('table', { name: 'People' }).getByRole('cell', { name: fields.Name, exact: true })).toBeVisible();
 }
 
